@@ -1,0 +1,124 @@
+"""Builds the QApplication, the translator, the font and the main window; nothing else."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from . import APP_NAME, ORG_NAME, config as config_mod, paths
+
+log = logging.getLogger(__name__)
+
+LOCALE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    install_translations(app)
+    install_font(app)
+    return app
+
+
+def install_translations(app: QCoreApplication) -> list[QTranslator]:
+    """zh_CN is the program's language: our strings, then Qt's own (dialog buttons)."""
+    QLocale.setDefault(LOCALE)
+    installed = []
+    ours = QTranslator(app)
+    if ours.load(LOCALE, "crm_desktop", "_", str(paths.translations_dir())):
+        app.installTranslator(ours)
+        installed.append(ours)
+    else:
+        log.warning("no compiled translation in %s (run the set-up command)", paths.translations_dir())
+    qt = QTranslator(app)
+    if qt.load(LOCALE, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    return installed
+
+
+def install_font(app: QApplication) -> str | None:
+    """Register the shipped CJK font so Chinese shows on a PC without one."""
+    font_id = QFontDatabase.addApplicationFont(str(paths.font_file()))
+    if font_id < 0:
+        log.warning("could not load %s", paths.font_file())
+        return None
+    family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    font = QFont(app.font())
+    font.setFamilies([family, *font.families()] if font.families() else [family])
+    app.setFont(font)
+    return family
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from .errors import DatabaseRefused
+    from .views.errors import install_excepthook, message_of
+
+    app = make_application()
+    cfg = config_mod.resolve(args.data_dir, args.database_url)
+    config_mod.setup_logging(cfg)
+    install_excepthook(silent=args.smoke)
+
+    from .db import open_database
+
+    try:
+        database = open_database(cfg)
+    except DatabaseRefused as exc:
+        log.error("database refused: %s", exc)
+        if args.smoke:
+            print(f"smoke: {exc}", file=sys.stderr)
+            return 2
+        QMessageBox.critical(None, QCoreApplication.translate("App", "crm_desktop"), message_of(exc))
+        return 2
+
+    from .views.main_window import MainWindow
+
+    if database.is_empty_on_open and not args.smoke:
+        from .views.first_start import ask_first_start
+
+        if not ask_first_start(database):
+            return 0
+
+    window = MainWindow(database)
+    if args.smoke:
+        return run_smoke(app, window)
+    window.show()
+    code = app.exec()
+    database.dispose()
+    return code
+
+
+def run_smoke(app: QApplication, window) -> int:
+    """Open every register, let events run, report the first failure on stderr."""
+    failures: list[str] = []
+    previous_hook = sys.excepthook
+
+    def record(exc_type, exc, tb):
+        previous_hook(exc_type, exc, tb)
+        failures.append(f"{exc_type.__name__}: {exc}")
+
+    sys.excepthook = record
+    try:
+        window.show()
+        app.processEvents()
+        for name in window.register_names():
+            window.open_register(name)
+            app.processEvents()
+        QTimer.singleShot(0, app.quit)
+        app.exec()
+    except Exception as exc:  # the reason goes to stderr, the traceback to the log
+        log.exception("smoke run failed")
+        failures.append(f"{type(exc).__name__}: {exc}")
+    finally:
+        sys.excepthook = previous_hook
+    if failures:
+        print("smoke failed: " + "; ".join(failures), file=sys.stderr)
+        return 1
+    print("smoke ok: " + ", ".join(window.register_names()))
+    return 0

@@ -1,0 +1,84 @@
+"""Where things live: the data folder, the database URL, the log file.
+
+The data folder holds the SQLite database, backups/, the log and (later) attachments and
+layout overrides. Precedence: ``--data-dir`` > ``CRM_DESKTOP_DATA_DIR`` > Qt's
+AppDataLocation. The database: ``--database-url`` > ``CRM_DATABASE_URL`` > a SQLite file
+in the data folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import APP_NAME, ORG_NAME
+
+DATA_DIR_ENV = "CRM_DESKTOP_DATA_DIR"
+DATABASE_URL_ENV = "CRM_DATABASE_URL"
+DATABASE_FILENAME = "crm_desktop.sqlite3"
+LOG_FILENAME = "crm_desktop.log"
+
+
+def default_data_dir() -> Path:
+    # QtCore only, no QApplication needed; the GUI and the headless commands agree on it.
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location)
+
+
+@dataclass(frozen=True)
+class Config:
+    data_dir: Path
+    database_url: str
+
+    @property
+    def log_file(self) -> Path:
+        return self.data_dir / LOG_FILENAME
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The database file when the URL names a SQLite file, else None."""
+        from sqlalchemy.engine import make_url
+
+        url = make_url(self.database_url)
+        if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+            return None
+        return Path(url.database)
+
+
+def resolve(data_dir: str | os.PathLike | None = None, database_url: str | None = None) -> Config:
+    if data_dir is None:
+        data_dir = os.environ.get(DATA_DIR_ENV) or None
+    folder = Path(data_dir).expanduser().resolve() if data_dir else default_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    url = database_url or os.environ.get(DATABASE_URL_ENV) or sqlite_url(folder / DATABASE_FILENAME)
+    return Config(data_dir=folder, database_url=url)
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path.as_posix()}"
+
+
+def setup_logging(config: Config, level: int = logging.INFO) -> None:
+    """Log to a rotating file in the data folder (and warnings to stderr)."""
+    root = logging.getLogger()
+    if any(getattr(h, "_crm_desktop", False) for h in root.handlers):
+        return
+    handler = logging.handlers.RotatingFileHandler(
+        config.log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._crm_desktop = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level)
+    logging.getLogger("alembic").setLevel(logging.WARNING)

@@ -1,0 +1,224 @@
+"""The engine, the session factory, and the schema: checked, backed up, upgraded.
+
+Opening a database file goes in this order, so that a file that is not ours is never
+touched: (1) the header and the stored revision are read through a *read-only* sqlite3
+connection; (2) a file that is not SQLite, has tables but no revision of ours, or has a
+revision newer than this program is refused with ``DatabaseRefused``; (3) only then is the
+engine made and the pragmas (WAL, foreign keys, busy timeout) set; (4) if the revision is
+behind, the file is copied into ``backups/`` with SQLite's online backup API and Alembic
+upgrades it. A database already at the head revision opens without importing Alembic.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from . import paths
+from .config import Config
+from .errors import DatabaseRefused
+from .i18n import QT_TRANSLATE_NOOP
+from .migrations.revisions import HEAD, KNOWN_REVISIONS
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BACKUP_KEEP_DAYS = 30
+BUSY_TIMEOUT_MS = 5000
+READ_ONLY = "crm_read_only"  # execution option: a read-only transaction
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    empty: bool
+    revision: str | None
+
+
+def read_sqlite_state(path: Path) -> SchemaState:
+    """What the file holds, read without writing a byte to it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return SchemaState(empty=True, revision=None)
+    with open(path, "rb") as f:
+        header = f.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise DatabaseRefused(
+            QT_TRANSLATE_NOOP("Database", "The file {path} is not a crm_desktop database (it is not a SQLite file)."),
+            path=str(path),
+        )
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseRefused(
+            QT_TRANSLATE_NOOP("Database", "The file {path} cannot be read as a database: {reason}"),
+            path=str(path),
+            reason=str(exc),
+        ) from exc
+    return _judge(tables - {"alembic_version"}, revision, str(path))
+
+
+def _judge(tables: set[str], revision: str | None, where: str) -> SchemaState:
+    if revision is None:
+        if tables:
+            raise DatabaseRefused(
+                QT_TRANSLATE_NOOP("Database", "The database {path} belongs to another program; crm_desktop will not change it."),
+                path=where,
+            )
+        return SchemaState(empty=True, revision=None)
+    if revision not in KNOWN_REVISIONS:
+        raise DatabaseRefused(
+            QT_TRANSLATE_NOOP(
+                "Database",
+                "The database {path} was written by a newer version of crm_desktop (schema {revision}). "
+                "Install that version or newer to open it.",
+            ),
+            path=where,
+            revision=revision,
+        )
+    return SchemaState(empty=False, revision=revision)
+
+
+def _read_engine_state(engine: Engine) -> SchemaState:
+    from sqlalchemy import inspect
+
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        revision = None
+        if "alembic_version" in tables:
+            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return _judge(tables - {"alembic_version"}, revision, engine.url.render_as_string(hide_password=True))
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # pragma: no cover - exercised by every test
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin
+        # (SQLAlchemy's documented recipe for correct SAVEPOINT and read consistency).
+        dbapi_connection.isolation_level = None
+        cur = dbapi_connection.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # pragma: no cover
+        # A unit of work that reads and then writes must hold the write lock from its first
+        # statement: a deferred transaction whose snapshot went stale fails at its first
+        # write (SQLITE_BUSY_SNAPSHOT) instead of waiting. Pure reads (the table models)
+        # ask for READ_ONLY and stay deferred, so they never block a writer.
+        read_only = conn.get_execution_options().get(READ_ONLY, False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        _install_sqlite_pragmas(engine)
+    return engine
+
+
+def backup_sqlite(path: Path, backups_dir: Path, today: date | None = None) -> Path:
+    """Copy a live SQLite database consistently (online backup API); keep one per day for
+    BACKUP_KEEP_DAYS days."""
+    today = today or date.today()
+    backups_dir.mkdir(parents=True, exist_ok=True)
+    target = backups_dir / f"{path.stem}-{today.isoformat()}.sqlite3"
+    partial = target.with_suffix(".partial")
+    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    partial.replace(target)
+    prune_backups(backups_dir, path.stem, today)
+    log.info("backed up %s to %s", path, target)
+    return target
+
+
+def prune_backups(backups_dir: Path, stem: str, today: date) -> None:
+    oldest_kept = today - timedelta(days=BACKUP_KEEP_DAYS - 1)
+    for f in backups_dir.glob(f"{stem}-*.sqlite3"):
+        try:
+            day = date.fromisoformat(f.stem[len(stem) + 1 :])
+        except ValueError:
+            continue
+        if day < oldest_kept:
+            f.unlink()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` with Alembic (imported only here)."""
+    from alembic import command
+    from alembic.config import Config as AlembicConfig
+
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(paths.migrations_dir()))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    log.info("database schema upgraded to %s", revision)
+
+
+class Database:
+    """One open database: the engine and a factory of short-lived sessions."""
+
+    def __init__(self, engine: Engine, config: Config | None = None) -> None:
+        self.engine = engine
+        self.config = config
+        self.Session = sessionmaker(engine, expire_on_commit=False)
+        self.is_empty_on_open = False
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def session(self) -> Session:
+        return self.Session()
+
+    def read_connection(self):
+        """A connection for reads only (table models): never takes the write lock."""
+        return self.engine.connect().execution_options(**{READ_ONLY: True})
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(config: Config) -> Database:
+    """Check, back up if needed, upgrade and open the configured database."""
+    path = config.sqlite_path
+    state = read_sqlite_state(path) if path else None
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(config.database_url)
+    try:
+        if state is None:
+            state = _read_engine_state(engine)
+        if state.revision != HEAD:
+            if path and not state.empty:
+                backup_sqlite(path, config.backups_dir)
+            upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    db = Database(engine, config)
+    db.is_empty_on_open = state.empty
+    return db

@@ -1,0 +1,1 @@
+"""Excel workbooks (openpyxl): reports, register exports and customer imports."""

@@ -1,0 +1,9 @@
+"""The schema revisions this version of the program knows, oldest first.
+
+Read at every start-up instead of Alembic's script directory, so that a database already
+at HEAD opens without importing Alembic. tests/test_db.py checks this list against the
+scripts in versions/.
+"""
+
+KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+HEAD = KNOWN_REVISIONS[-1]

@@ -1,0 +1,84 @@
+"""Customers (I1, I3) and the products they own."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Numeric, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, StrEnum, TimestampMixin
+
+
+class CustomerCategory(StrEnum):
+    """I1: suppliers and distributors; the special category of advisers and financiers;
+    and end users, the people and firms who own the products and call for repair."""
+
+    SUPPLIER = "supplier"
+    DISTRIBUTOR = "distributor"
+    SPECIAL = "special"
+    END_USER = "end_user"
+
+
+class District(StrEnum):
+    """S14: the response deadline depends on it."""
+
+    URBAN = "urban"  # 市区
+    SUBURBAN = "suburban"  # 郊区
+
+
+class Customer(TimestampMixin, Base):
+    __tablename__ = "customer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str | None] = mapped_column(String(30), unique=True)
+    name: Mapped[str] = mapped_column(String(120), index=True)
+    category: Mapped[str] = mapped_column(String(20), default=CustomerCategory.END_USER.value, index=True)
+    district: Mapped[str] = mapped_column(String(10), default=District.URBAN.value)
+    # I3 archive fields
+    legal_representative: Mapped[str | None] = mapped_column(String(60))
+    address: Mapped[str | None] = mapped_column(String(200))
+    postcode: Mapped[str | None] = mapped_column(String(6))
+    phone: Mapped[str | None] = mapped_column(String(40), index=True)
+    fax: Mapped[str | None] = mapped_column(String(40))
+    business_scope: Mapped[str | None] = mapped_column(Text)
+    registered_capital: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))
+    contact_person: Mapped[str | None] = mapped_column(String(60))
+    remarks: Mapped[str | None] = mapped_column(Text)
+
+    products: Mapped[list["CustomerProduct"]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan", order_by="CustomerProduct.id"
+    )
+
+    __table_args__ = (
+        CheckConstraint("registered_capital IS NULL OR registered_capital >= 0", name="capital_not_negative"),
+    )
+
+    def __repr__(self) -> str:
+        return f"Customer({self.id}, {self.name!r})"
+
+
+class CustomerProduct(TimestampMixin, Base):
+    """A product a customer owns: what a service call is about."""
+
+    __tablename__ = "customer_product"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
+    model: Mapped[str] = mapped_column(String(80))
+    serial_no: Mapped[str | None] = mapped_column(String(60), index=True)
+    purchase_date: Mapped[date | None] = mapped_column(Date)
+    warranty_end: Mapped[date | None] = mapped_column(Date)
+
+    customer: Mapped[Customer] = relationship(back_populates="products")
+
+    __table_args__ = (
+        CheckConstraint(
+            "warranty_end IS NULL OR purchase_date IS NULL OR warranty_end >= purchase_date",
+            name="warranty_after_purchase",
+        ),
+    )
+
+    def __repr__(self) -> str:
+        return f"CustomerProduct({self.id}, {self.model!r}, {self.serial_no!r})"

@@ -1,0 +1,208 @@
+"""The three registers of after-sales service (S2–S8): the call register (叫修登记簿), the
+goods in/out register (客户商品进出登记簿) and repair cards (修理卡) with their parts.
+
+Each register row keeps a copy of what was written in the paper register at the time
+(customer name, phone, address, product model): the register is a record of what was said
+then, it must not change when the customer's archive does, and it lets the register be
+counted, sorted and searched on its own table without joins (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, Numeric, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, StrEnum, TimestampMixin
+from .customer import Customer, CustomerProduct
+from .staff import Staff
+
+
+class ServiceKind(StrEnum):
+    """S1."""
+
+    PAID = "A"  # 有费服务
+    CONTRACT = "B"  # 合同服务
+    FREE = "C"  # 免费服务
+
+
+class CallChannel(StrEnum):
+    PHONE = "phone"
+    LETTER = "letter"
+    VISIT = "visit"
+
+
+class CallStatus(StrEnum):
+    """Where a call stands in S2–S8; the service-process rules move it along."""
+
+    REGISTERED = "registered"
+    DISPATCHED = "dispatched"
+    ARRIVED = "arrived"
+    COMPLETED_ON_SITE = "completed_on_site"
+    STRUCK_OFF = "struck_off"  # 注销
+    TAKEN_BACK = "taken_back"
+    IN_REPAIR = "in_repair"
+    INSPECTED = "inspected"
+    RETURNED = "returned"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+OPEN_CALL_STATUSES = tuple(
+    s.value for s in CallStatus if s not in (CallStatus.STRUCK_OFF, CallStatus.CLOSED, CallStatus.CANCELLED)
+)
+
+
+class ServiceCall(TimestampMixin, Base):
+    __tablename__ = "service_call"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_no: Mapped[str] = mapped_column(String(40), unique=True)
+    received_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    channel: Mapped[str] = mapped_column(String(10), default=CallChannel.PHONE.value)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("customer_product.id"), index=True)
+    # the register's own copy (see module docstring)
+    customer_name: Mapped[str] = mapped_column(String(120))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    address: Mapped[str | None] = mapped_column(String(200))
+    product_model: Mapped[str | None] = mapped_column(String(80))
+    serial_no: Mapped[str | None] = mapped_column(String(60))
+    fault: Mapped[str] = mapped_column(Text)
+    district: Mapped[str] = mapped_column(String(10))  # defaults from the customer (S14)
+    service_kind: Mapped[str] = mapped_column(String(1))
+    kind_override_reason: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default=CallStatus.REGISTERED.value, index=True)
+    technician_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    dispatched_at: Mapped[datetime | None] = mapped_column(DateTime)
+    arrival_due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    arrived_at: Mapped[datetime | None] = mapped_column(DateTime)
+    work_done: Mapped[str | None] = mapped_column(Text)
+    hours_spent: Mapped[Decimal | None] = mapped_column(Numeric(6, 2))
+    fee: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    signed_by: Mapped[str | None] = mapped_column(String(60))
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    registered_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    remarks: Mapped[str | None] = mapped_column(Text)
+
+    customer: Mapped[Customer] = relationship()
+    product: Mapped[CustomerProduct | None] = relationship()
+    technician: Mapped[Staff | None] = relationship(foreign_keys=[technician_id])
+
+    __table_args__ = (
+        CheckConstraint("service_kind IN ('A', 'B', 'C')", name="kind_abc"),
+        CheckConstraint("district IN ('urban', 'suburban')", name="district_known"),
+        CheckConstraint("hours_spent IS NULL OR hours_spent >= 0", name="hours_not_negative"),
+        Index("ix_service_call_customer_name", "customer_name"),
+    )
+
+    def __repr__(self) -> str:
+        return f"ServiceCall({self.id}, {self.call_no!r}, {self.status})"
+
+
+class GoodsEntry(TimestampMixin, Base):
+    """One line of the goods in/out register (S6, S7): goods taken back and given back.
+    ``receipt_no`` is the number of the goods receipt (客户商品领取收据) the customer keeps."""
+
+    __tablename__ = "goods_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    receipt_no: Mapped[str] = mapped_column(String(40), unique=True)
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("service_call.id"), index=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("customer_product.id"))
+    customer_name: Mapped[str] = mapped_column(String(120))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    product_model: Mapped[str | None] = mapped_column(String(80))
+    serial_no: Mapped[str | None] = mapped_column(String(60))
+    accessories: Mapped[str | None] = mapped_column(Text)  # 附件
+    condition: Mapped[str | None] = mapped_column(Text)  # 外观
+    taken_in_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    taken_in_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    promised_date: Mapped[date | None] = mapped_column(Date)
+    returned_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    returned_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    received_back_by: Mapped[str | None] = mapped_column(String(60))  # who signed for the goods
+    receipt_voided_at: Mapped[datetime | None] = mapped_column(DateTime)  # S7 作废
+    remarks: Mapped[str | None] = mapped_column(Text)
+
+    call: Mapped[ServiceCall | None] = relationship()
+    taken_in_by: Mapped[Staff | None] = relationship(foreign_keys=[taken_in_by_id])
+
+    def __repr__(self) -> str:
+        return f"GoodsEntry({self.id}, {self.receipt_no!r})"
+
+
+class RepairCardStatus(StrEnum):
+    OPEN = "open"
+    REPAIRED = "repaired"
+    INSPECTED = "inspected"
+    RETURNED = "returned"
+
+
+class RepairCard(TimestampMixin, Base):
+    """S7: hung on the goods; actual repair time and every part replaced."""
+
+    __tablename__ = "repair_card"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    card_no: Mapped[str] = mapped_column(String(40), unique=True)
+    goods_entry_id: Mapped[int | None] = mapped_column(ForeignKey("goods_entry.id"), index=True)
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("service_call.id"), index=True)
+    customer_name: Mapped[str] = mapped_column(String(120))
+    product_model: Mapped[str | None] = mapped_column(String(80))
+    serial_no: Mapped[str | None] = mapped_column(String(60))
+    fault: Mapped[str | None] = mapped_column(Text)
+    opened_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    technician_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    promised_date: Mapped[date | None] = mapped_column(Date)
+    work_done: Mapped[str | None] = mapped_column(Text)
+    repair_hours: Mapped[Decimal | None] = mapped_column(Numeric(6, 2))
+    labour_fee: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    status: Mapped[str] = mapped_column(String(20), default=RepairCardStatus.OPEN.value, index=True)
+    repaired_at: Mapped[datetime | None] = mapped_column(DateTime)
+    inspected_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    inspected_at: Mapped[datetime | None] = mapped_column(DateTime)
+    inspection_result: Mapped[str | None] = mapped_column(Text)
+    remarks: Mapped[str | None] = mapped_column(Text)
+
+    goods_entry: Mapped[GoodsEntry | None] = relationship()
+    call: Mapped[ServiceCall | None] = relationship()
+    technician: Mapped[Staff | None] = relationship(foreign_keys=[technician_id])
+    parts: Mapped[list["RepairPart"]] = relationship(
+        back_populates="card", cascade="all, delete-orphan", order_by="RepairPart.line_no"
+    )
+
+    __table_args__ = (
+        CheckConstraint("repair_hours IS NULL OR repair_hours >= 0", name="hours_not_negative"),
+        CheckConstraint("labour_fee IS NULL OR labour_fee >= 0", name="fee_not_negative"),
+    )
+
+    def __repr__(self) -> str:
+        return f"RepairCard({self.id}, {self.card_no!r})"
+
+
+class RepairPart(Base):
+    __tablename__ = "repair_part"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    card_id: Mapped[int] = mapped_column(ForeignKey("repair_card.id", ondelete="CASCADE"), index=True)
+    line_no: Mapped[int] = mapped_column()
+    part_no: Mapped[str | None] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(80))
+    quantity: Mapped[Decimal] = mapped_column(Numeric(10, 2))
+    unit_price: Mapped[Decimal] = mapped_column(Numeric(12, 2), default=Decimal("0"))
+
+    card: Mapped[RepairCard] = relationship(back_populates="parts")
+
+    __table_args__ = (
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint("unit_price >= 0", name="price_not_negative"),
+    )
+
+    @property
+    def amount(self) -> Decimal:
+        return (self.quantity or Decimal(0)) * (self.unit_price or Decimal(0))

@@ -1,0 +1,33 @@
+"""Staff of the branch: the people who register, dispatch, repair, inspect and sign."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, StrEnum, TimestampMixin
+
+
+class Role(StrEnum):
+    CLERK = "clerk"  # 业务员
+    TECHNICIAN = "technician"  # 技术员
+    SUPERVISOR = "supervisor"  # 服务主任
+    ACCOUNTANT = "accountant"  # 会计员
+    MANAGER = "manager"  # 经理
+    INFORMATION = "information"
+    MARKETING = "marketing"
+    PLANNING = "planning"
+    ADMIN = "admin"
+
+
+class Staff(TimestampMixin, Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    role: Mapped[str] = mapped_column(String(20), default=Role.CLERK.value, index=True)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    def __repr__(self) -> str:
+        return f"Staff({self.id}, {self.name!r}, {self.role})"

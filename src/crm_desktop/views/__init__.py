@@ -1,0 +1,1 @@
+"""Qt only: main window, register views, dialogs, delegates, table models."""

@@ -1,0 +1,148 @@
+"""The database file: created by migrations, refused when foreign or newer, backed up
+before an upgrade, opened without Alembic when current."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from crm_desktop import config as config_mod, paths
+from crm_desktop.db import backup_sqlite, open_database, prune_backups
+from crm_desktop.errors import DatabaseRefused
+from crm_desktop.migrations.revisions import HEAD, KNOWN_REVISIONS
+
+
+def test_new_database_is_created_at_head_with_pragmas(cfg):
+    db = open_database(cfg)
+    try:
+        assert db.is_empty_on_open
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == HEAD
+    finally:
+        db.dispose()
+    again = open_database(cfg)
+    assert not again.is_empty_on_open
+    again.dispose()
+
+
+def test_known_revisions_match_the_migration_scripts():
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory(str(paths.migrations_dir()))
+    assert scripts.get_heads() == [HEAD]
+    chain = [s.revision for s in scripts.walk_revisions()][::-1]
+    assert tuple(chain) == KNOWN_REVISIONS
+
+
+def test_start_up_on_a_current_database_does_not_import_alembic(cfg):
+    open_database(cfg).dispose()
+    code = (
+        "import sys; from crm_desktop import config, db; "
+        f"d = db.open_database(config.resolve({str(cfg.data_dir)!r})); d.dispose(); "
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def _snapshot(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(cfg):
+    path = cfg.sqlite_path
+    path.write_bytes("客户资料，不是数据库".encode() * 100)
+    before = _snapshot(path)
+    with pytest.raises(DatabaseRefused) as info:
+        open_database(cfg)
+    assert "not a SQLite file" in str(info.value)
+    assert _snapshot(path) == before
+    assert not Path(str(path) + "-wal").exists()
+
+
+def test_another_programs_sqlite_file_is_refused_untouched(cfg):
+    path = cfg.sqlite_path
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    con.commit()
+    con.close()
+    before = _snapshot(path)
+    with pytest.raises(DatabaseRefused) as info:
+        open_database(cfg)
+    assert "another program" in str(info.value)
+    assert _snapshot(path) == before
+    with open(path, "rb") as f:  # still rollback-journal mode: no pragma wrote to it
+        header = f.read(20)
+    assert header[18:20] == b"\x01\x01"
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(cfg):
+    open_database(cfg).dispose()
+    path = cfg.sqlite_path
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    before = _snapshot(path)
+    with pytest.raises(DatabaseRefused) as info:
+        open_database(cfg)
+    assert "newer version" in str(info.value)
+    assert "9999" in info.value.render()
+    assert _snapshot(path) == before
+
+
+def test_an_older_database_is_backed_up_then_upgraded(cfg, monkeypatch):
+    # Build a database at the first revision and pretend the program's head is one further.
+    open_database(cfg).dispose()
+    import crm_desktop.db as db_mod
+
+    monkeypatch.setattr(db_mod, "HEAD", "0002-future")
+    monkeypatch.setattr(db_mod, "KNOWN_REVISIONS", KNOWN_REVISIONS + ("0002-future",))
+    upgraded = []
+    monkeypatch.setattr(db_mod, "upgrade", lambda engine, revision="head": upgraded.append(revision))
+    open_database(cfg).dispose()
+    assert upgraded == ["head"]
+    backups = list(cfg.backups_dir.glob("*.sqlite3"))
+    assert len(backups) == 1
+    con = sqlite3.connect(backups[0])
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    con.close()
+
+
+def test_one_backup_a_day_is_kept_for_thirty_days(cfg, tmp_path):
+    open_database(cfg).dispose()
+    today = date(2026, 11, 28)
+    for days_ago in range(0, 40):
+        day = today - timedelta(days=days_ago)
+        (cfg.backups_dir).mkdir(exist_ok=True)
+        (cfg.backups_dir / f"crm_desktop-{day.isoformat()}.sqlite3").write_bytes(b"x")
+    backup_sqlite(cfg.sqlite_path, cfg.backups_dir, today=today)
+    kept = sorted(p.name for p in cfg.backups_dir.glob("*.sqlite3"))
+    assert len(kept) == 30
+    assert kept[0] == "crm_desktop-2026-10-30.sqlite3"
+    assert kept[-1] == "crm_desktop-2026-11-28.sqlite3"
+    # today's file is a real, current copy, not the placeholder
+    con = sqlite3.connect(cfg.backups_dir / "crm_desktop-2026-11-28.sqlite3")
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
+    con.close()
+    prune_backups(cfg.backups_dir, "crm_desktop", today + timedelta(days=1))
+    assert len(list(cfg.backups_dir.glob("*.sqlite3"))) == 29
+
+
+def test_database_url_environment_variable_wins(data_dir, monkeypatch, tmp_path):
+    other = tmp_path / "elsewhere.sqlite3"
+    monkeypatch.setenv(config_mod.DATABASE_URL_ENV, config_mod.sqlite_url(other))
+    cfg = config_mod.resolve()
+    assert cfg.data_dir == data_dir.resolve()
+    open_database(cfg).dispose()
+    assert other.exists()
+    assert not (data_dir / config_mod.DATABASE_FILENAME).exists()
