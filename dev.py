@@ -3,6 +3,7 @@
 
     python3 dev.py start   set up, fill a demo data folder (first time), start the program on it
     python3 dev.py test    set up, then run the whole test suite (pytest, Qt offscreen)
+    python3 dev.py build   set up, then the PyInstaller one-folder bundle dist/crm_desktop (build.spec)
 
 Set-up, done by both and skipped when already done: on Debian/Ubuntu the system libraries
 Qt needs (apt-get, when missing); a virtual environment in .venv with the project installed
@@ -121,14 +122,30 @@ def test(args: list[str]) -> int:
     return subprocess.call([str(venv_python()), "-m", "pytest", *args], cwd=ROOT, env=env)
 
 
+def build(args: list[str]) -> int:
+    setup(["binutils"])  # strip and objdump, which PyInstaller uses on Linux
+    py = str(venv_python())
+    if subprocess.run([py, "-c", "import PyInstaller"], capture_output=True).returncode != 0:
+        say("installing PyInstaller")
+        subprocess.run([py, "-m", "pip", "install", "-q", "-e", f"{ROOT}[test,build]"], check=True)
+    say("building dist/crm_desktop with build.spec")
+    return subprocess.call(
+        [py, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "--distpath", str(ROOT / "dist"),
+         "--workpath", str(ROOT / "build"), str(ROOT / "build.spec"), *args],
+        cwd=ROOT,
+    )
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("start", "test", "setup"):
+    if not argv or argv[0] not in ("start", "test", "setup", "build"):
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
     if command == "setup":
         setup(TEST_DEBIAN_PACKAGES)
         return 0
+    if command == "build":
+        return build(rest)
     return start(rest) if command == "start" else test(rest)
 
 

@@ -38,3 +38,26 @@ def database(cfg: config_mod.Config) -> Database:
 def session(database: Database):
     with database.Session() as s:
         yield s
+
+
+@pytest.fixture(autouse=True)
+def _qt_test_mode(tmp_path_factory):
+    """QSettings and QStandardPaths go to test locations, never the user's real ones."""
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.getbasetemp() / "settings"))
+    yield
+
+
+@pytest.fixture
+def app(qapp):
+    """The QApplication set up as the program sets it up: Chinese translation and font."""
+    from crm_desktop.app import install_font, install_translations
+
+    translators = install_translations(qapp)
+    install_font(qapp)
+    yield qapp
+    for t in translators:
+        qapp.removeTranslator(t)

@@ -22,9 +22,13 @@ class Base(DeclarativeBase):
 
 
 class TimestampMixin:
-    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    # Python-side local time, like every business time the program stores; SQLite's
+    # CURRENT_TIMESTAMP (the server default, for rows written by other tools) is UTC.
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime, default=datetime.now, server_default=func.current_timestamp()
+    )
     updated_at: Mapped[datetime] = mapped_column(
-        DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
+        DateTime, default=datetime.now, onupdate=datetime.now, server_default=func.current_timestamp()
     )
 
 

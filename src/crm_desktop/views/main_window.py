@@ -1,12 +1,19 @@
-"""The main window: navigation to the registers, menus, toolbar, status bar."""
+"""The main window: navigation to the registers and the customer list, menus, toolbar,
+status bar. Slots stay thin: they open a dialog or call a service, then refresh."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from typing import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QToolBar
 
 from ..db import Database
+from ..services.registers import REGISTERS
+from .errors import show_error
+from .register_view import RegisterView
+from .table_model import translate
 
 
 class MainWindow(QMainWindow):
@@ -14,55 +21,219 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.database = database
         self.setWindowTitle(self.tr("crm_desktop — after-sales service"))
-        self._pages: dict[str, int] = {}
+        self.views: dict[str, RegisterView] = {}
         self._nav = QListWidget()
-        self._nav.setMaximumWidth(200)
+        self._nav.setObjectName("navigation")
+        self._nav.setMaximumWidth(180)
         self._stack = QStackedWidget()
+        for name, spec in REGISTERS.items():
+            view = RegisterView(database, spec)
+            view.setObjectName(f"register_{name}")
+            view.openRequested.connect(lambda row_id, n=name: self.open_record(n, row_id))
+            view.countChanged.connect(lambda _count, n=name: self._update_status(n))
+            self.views[name] = view
+            self._stack.addWidget(view)
+            item = QListWidgetItem(spec.title.tr(translate))
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self._nav.addItem(item)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._nav)
         splitter.addWidget(self._stack)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([150, 1100])
         self.setCentralWidget(splitter)
-        for name, title in self._register_titles():
-            page = QLabel(title)
-            self._pages[name] = self._stack.addWidget(page)
-            item = QListWidgetItem(title)
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            self._nav.addItem(item)
-        self._nav.currentRowChanged.connect(self._stack.setCurrentIndex)
+        self._nav.currentRowChanged.connect(self._page_changed)
+
+        self._database_label = QLabel(self._database_text())
+        self.statusBar().addPermanentWidget(self._database_label)
+        self._build_actions()
         self._nav.setCurrentRow(0)
-        self._build_menus()
-        self.statusBar().showMessage(self.tr("Ready"))
         self._restore_geometry()
 
-    def _register_titles(self) -> list[tuple[str, str]]:
-        return [
-            ("service_call", self.tr("Service call register")),
-            ("goods_entry", self.tr("Goods in/out register")),
-            ("repair_card", self.tr("Repair cards")),
-            ("customer", self.tr("Customer list")),
-        ]
+    # -- actions -------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], None], shortcut=None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: self._guarded(slot))
+        return action
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = QAction(self.tr("E&xit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+    def _guarded(self, slot: Callable[[], None]) -> None:
+        try:
+            slot()
+        except Exception as exc:  # the user sees a short message, the log gets the rest
+            show_error(self, exc)
 
+    def _build_actions(self) -> None:
+        self.act_new_call = self._action(self.tr("New service &call…"), self.new_call, QKeySequence("Ctrl+N"),
+                                         self.tr("Register a call received by phone or letter"))
+        self.act_new_goods = self._action(self.tr("New &goods entry…"), self.new_goods_entry, None,
+                                          self.tr("Log goods taken back for repair"))
+        self.act_new_card = self._action(self.tr("New &repair card…"), self.new_repair_card, None,
+                                         self.tr("Open a repair card for goods taken back"))
+        self.act_new_customer = self._action(self.tr("New c&ustomer…"), self.new_customer)
+        self.act_open = self._action(self.tr("&Open…"), self.open_current, QKeySequence("Ctrl+O"),
+                                     self.tr("Open the selected record"))
+        self.act_dispatch = self._action(self.tr("&Dispatch…"), self.dispatch_current, QKeySequence("Ctrl+D"),
+                                         self.tr("Assign a technician to the selected call"))
+        self.act_kind = self._action(self.tr("Change service &kind…"), self.change_kind_current, None,
+                                     self.tr("Override the proposed service kind, with a reason"))
+        self.act_refresh = self._action(self.tr("&Refresh"), self.refresh_current, QKeySequence.StandardKey.Refresh)
+        self.act_find = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.act_quit = self._action(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_about = self._action(self.tr("&About crm_desktop"), self.about)
+
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(self.act_quit)
+        menu = self.menuBar().addMenu(self.tr("&Register"))
+        for a in (self.act_new_call, self.act_new_goods, self.act_new_card, self.act_new_customer):
+            menu.addAction(a)
+        menu.addSeparator()
+        menu.addAction(self.act_open)
+        menu = self.menuBar().addMenu(self.tr("&Service"))
+        menu.addAction(self.act_dispatch)
+        menu.addAction(self.act_kind)
+        menu = self.menuBar().addMenu(self.tr("&View"))
+        menu.addAction(self.act_find)
+        menu.addAction(self.act_refresh)
+        for name, spec in REGISTERS.items():
+            menu.addAction(self._action(spec.title.tr(translate), lambda n=name: self.open_register(n)))
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        menu.addAction(self.act_about)
+
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setIconSize(QSize(16, 16))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (self.act_new_call, self.act_new_goods, self.act_new_card, self.act_new_customer):
+            toolbar.addAction(a)
+        toolbar.addSeparator()
+        for a in (self.act_open, self.act_dispatch, self.act_refresh):
+            toolbar.addAction(a)
+        self.addToolBar(toolbar)
+
+    # -- pages ---------------------------------------------------------------------------
     def register_names(self) -> list[str]:
-        return list(self._pages)
+        return list(self.views)
 
-    def open_register(self, name: str) -> None:
-        self._nav.setCurrentRow(self._pages[name])
+    def current_name(self) -> str:
+        item = self._nav.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else "service_call"
 
+    def current_view(self) -> RegisterView:
+        return self.views[self.current_name()]
+
+    def open_register(self, name: str) -> RegisterView:
+        self._nav.setCurrentRow(list(self.views).index(name))
+        return self.views[name]
+
+    def _page_changed(self, row: int) -> None:
+        self._stack.setCurrentIndex(row)
+        name = self.current_name()
+        self.act_dispatch.setEnabled(name == "service_call")
+        self.act_kind.setEnabled(name == "service_call")
+        self._update_status(name)
+
+    def _update_status(self, name: str) -> None:
+        if name != self.current_name():
+            return
+        view = self.views[name]
+        self.statusBar().showMessage(
+            self.tr("%1: %n row(s)", "", view.model.rowCount()).replace("%1", view.spec.title.tr(translate))
+        )
+
+    def _database_text(self) -> str:
+        cfg = self.database.config
+        if cfg is not None and cfg.sqlite_path is not None:
+            return str(cfg.sqlite_path)
+        return self.database.engine.url.render_as_string(hide_password=True)
+
+    # -- slots ---------------------------------------------------------------------------
+    def refresh_current(self) -> None:
+        self.current_view().refresh()
+
+    def focus_search(self) -> None:
+        self.current_view().search.setFocus()
+        self.current_view().search.selectAll()
+
+    def open_current(self) -> None:
+        row_id = self.current_view().current_id()
+        if row_id is not None:
+            self.open_record(self.current_name(), row_id)
+
+    def open_record(self, name: str, row_id: int) -> None:
+        from . import dialogs
+
+        self._guarded(lambda: dialogs.open_record(self, self.database, name, row_id, self.after_save))
+
+    def after_save(self, name: str, row_id: int | None) -> None:
+        self.views[name].refresh(select_id=row_id)
+        if name != "service_call" and "service_call" in self.views:
+            self.views["service_call"].model.refresh()
+
+    def new_call(self) -> None:
+        from . import dialogs
+
+        dialogs.new_call(self, self.database, self.after_save)
+
+    def new_goods_entry(self) -> None:
+        from . import dialogs
+
+        call_id = self.views["service_call"].current_id() if self.current_name() == "service_call" else None
+        dialogs.new_goods_entry(self, self.database, self.after_save, call_id=call_id)
+
+    def new_repair_card(self) -> None:
+        from . import dialogs
+
+        goods_id = self.views["goods_entry"].current_id() if self.current_name() == "goods_entry" else None
+        dialogs.new_repair_card(self, self.database, self.after_save, goods_entry_id=goods_id)
+
+    def new_customer(self) -> None:
+        from . import dialogs
+
+        dialogs.new_customer(self, self.database, self.after_save)
+
+    def dispatch_current(self) -> None:
+        from . import dialogs
+
+        call_id = self.views["service_call"].current_id()
+        if call_id is not None:
+            dialogs.dispatch(self, self.database, call_id, self.after_save)
+
+    def change_kind_current(self) -> None:
+        from . import dialogs
+
+        call_id = self.views["service_call"].current_id()
+        if call_id is not None:
+            dialogs.change_kind(self, self.database, call_id, self.after_save)
+
+    def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from .. import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About crm_desktop"),
+            self.tr("crm_desktop %1\nAfter-sales service registers of the branch office.").replace("%1", __version__),
+        )
+
+    # -- geometry ------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        geometry = QSettings().value("main_window/geometry")
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        state = settings.value("main_window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/state", self.saveState())
         super().closeEvent(event)

@@ -1,0 +1,316 @@
+"""The customer archive (I2, I3) and the products customers own: adding, editing, finding.
+
+Every add and edit of a customer or a product goes through here, so a bad phone number, a
+postcode of five digits or a warranty that ends before the purchase is refused at its field
+and nothing is written (X2). Each function works inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import case, func, or_, select
+from sqlalchemy.orm import Session
+
+from ..i18n import QT_TRANSLATE_NOOP
+from ..models import CallStatus, Customer, CustomerCategory, CustomerProduct, District, ServiceCall
+from .validation import (
+    Problems,
+    check_choice,
+    check_postcode,
+    column_length,
+    fetch,
+    normalize_phone,
+    optional_text,
+    parse_date,
+    parse_datetime,
+    parse_decimal,
+    refuse_unknown_fields,
+    require,
+    require_text,
+)
+
+CUSTOMER_FIELDS = frozenset(
+    {
+        "code",
+        "name",
+        "category",
+        "district",
+        "legal_representative",
+        "address",
+        "postcode",
+        "phone",
+        "fax",
+        "business_scope",
+        "registered_capital",
+        "contact_person",
+        "remarks",
+    }
+)
+PRODUCT_FIELDS = frozenset({"model", "serial_no", "purchase_date", "warranty_end"})
+
+MAX_CAPITAL = Decimal("99999999999999.99")  # Numeric(16, 2)
+
+NO_CUSTOMER = QT_TRANSLATE_NOOP("Customers", "There is no customer with id {id}.")
+NO_PRODUCT = QT_TRANSLATE_NOOP("Customers", "There is no product with id {id}.")
+_WARRANTY_BEFORE_PURCHASE = QT_TRANSLATE_NOOP(
+    "Customers", "The warranty end ({warranty_end}) is before the purchase date ({purchase_date})."
+)
+
+
+# --------------------------------------------------------------------------- customers
+
+
+def _clean_customer(session: Session, values: dict[str, object], customer: Customer | None) -> dict[str, object]:
+    """The cleaned values of the fields given; every problem raised together."""
+    problems = Problems()
+    clean: dict[str, object] = {}
+
+    def length(name: str) -> int | None:
+        return column_length(Customer, name)
+
+    for name, value in values.items():
+        if name == "name":
+            clean[name] = problems.check(
+                require_text,
+                value,
+                "name",
+                QT_TRANSLATE_NOOP("Customers", "Enter the customer's name."),
+                max_length=length("name"),
+            )
+        elif name == "category":
+            clean[name] = problems.check(
+                check_choice,
+                value,
+                CustomerCategory,
+                "category",
+                QT_TRANSLATE_NOOP("Customers", "Choose the customer's category (supplier, distributor, special or end user)."),
+            )
+        elif name == "district":
+            clean[name] = problems.check(
+                check_choice,
+                value,
+                District,
+                "district",
+                QT_TRANSLATE_NOOP("Customers", "Choose whether the customer is in the city (市区) or the suburbs (郊区)."),
+            )
+        elif name == "postcode":
+            clean[name] = problems.check(check_postcode, value, "postcode")
+        elif name in ("phone", "fax"):
+            clean[name] = problems.check(normalize_phone, value, name)
+        elif name == "registered_capital":
+            clean[name] = problems.check(parse_decimal, value, name, minimum=0, places=2, maximum=MAX_CAPITAL)
+        elif name == "code":
+            code = problems.check(optional_text, value, "code", max_length=length("code"))
+            if code is not None:
+                query = select(Customer.id, Customer.name).where(Customer.code == code)
+                if customer is not None:
+                    query = query.where(Customer.id != customer.id)
+                other = session.execute(query).first()
+                if other is not None:
+                    problems.report(
+                        QT_TRANSLATE_NOOP("Customers", "The customer code {code} is already used by {name}."),
+                        field="code",
+                        code=code,
+                        name=other.name,
+                    )
+            clean[name] = code
+        else:  # plain text fields
+            clean[name] = problems.check(optional_text, value, name, max_length=length(name))
+    problems.raise_if_any()
+    return clean
+
+
+def create_customer(session: Session, **fields: object) -> Customer:
+    """A new customer archive (I2, I3): name required; category and district default to an
+    end user in the city."""
+    unknown = set(fields) - CUSTOMER_FIELDS
+    if unknown:
+        raise TypeError(f"create_customer() got unknown fields: {', '.join(sorted(unknown))}")
+    values: dict[str, object] = {"name": None, **fields}
+    if values.get("category") in (None, ""):
+        values["category"] = CustomerCategory.END_USER.value
+    if values.get("district") in (None, ""):
+        values["district"] = District.URBAN.value
+    clean = _clean_customer(session, values, None)
+    customer = Customer(**clean)
+    session.add(customer)
+    session.flush()
+    return customer
+
+
+def update_customer(session: Session, customer_id: int, changes: dict[str, object]) -> Customer:
+    """Change archive fields. The registers keep what was written at the time: a call's copy
+    of the name, phone and address does not follow (I4 changes are the archive's)."""
+    customer = fetch(session, Customer, customer_id, "customer_id", NO_CUSTOMER)
+    refuse_unknown_fields(changes, CUSTOMER_FIELDS, {})
+    clean = _clean_customer(session, dict(changes), customer)
+    for name, value in clean.items():
+        setattr(customer, name, value)
+    session.flush()
+    return customer
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def find_customers(session: Session, text: str, limit: int = 20) -> list[Customer]:
+    """Customers whose name, phone, code or contact contains ``text`` (I2 customer list, the
+    call dialog's look-up). A plain LIKE scan: it finds two-character names (张伟) that the
+    trigram index cannot, and the customer table is small next to the registers. Names that
+    begin with the text come first, shortest first (so the exact name leads), then the rest."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    pattern = _like_pattern(text)
+    conditions = [
+        Customer.name.like(pattern, escape="\\"),
+        Customer.phone.like(pattern, escape="\\"),
+        Customer.code.like(pattern, escape="\\"),
+        Customer.contact_person.like(pattern, escape="\\"),
+    ]
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if len(digits) >= 3 and len(digits) >= len(text.replace(" ", "").replace("-", "")):
+        # 02162345678 finds 021-62345678: compare digits with the separators taken out
+        bare = func.replace(func.replace(Customer.phone, "-", ""), " ", "")
+        conditions.append(bare.like(f"%{digits}%"))
+    # names that begin with the text first, shortest first: the exact name leads
+    rank = case((Customer.name.like(_like_pattern(text)[1:], escape="\\"), 0), else_=1)
+    query = select(Customer).where(or_(*conditions)).order_by(rank, func.length(Customer.name), Customer.id).limit(limit)
+    return list(session.scalars(query))
+
+
+# --------------------------------------------------------------------------- products
+
+
+def _clean_product(values: dict[str, object], current: CustomerProduct | None) -> dict[str, object]:
+    problems = Problems()
+    clean: dict[str, object] = {}
+    for name, value in values.items():
+        if name == "model":
+            clean[name] = problems.check(
+                require_text,
+                value,
+                "model",
+                QT_TRANSLATE_NOOP("Customers", "Enter the product model."),
+                max_length=column_length(CustomerProduct, "model"),
+            )
+        elif name == "serial_no":
+            clean[name] = problems.check(
+                optional_text, value, "serial_no", max_length=column_length(CustomerProduct, "serial_no")
+            )
+        elif name in ("purchase_date", "warranty_end"):
+            clean[name] = problems.check(parse_date, value, name)
+    if not problems.has("purchase_date") and not problems.has("warranty_end"):
+        purchase = clean["purchase_date"] if "purchase_date" in clean else (current.purchase_date if current else None)
+        warranty = clean["warranty_end"] if "warranty_end" in clean else (current.warranty_end if current else None)
+        if purchase is not None and warranty is not None and warranty < purchase:
+            problems.report(
+                _WARRANTY_BEFORE_PURCHASE,
+                field="warranty_end",
+                warranty_end=warranty.isoformat(),
+                purchase_date=purchase.isoformat(),
+            )
+    problems.raise_if_any()
+    return clean
+
+
+def add_product(
+    session: Session,
+    customer_id: int,
+    *,
+    model: str,
+    serial_no: str | None = None,
+    purchase_date: date | str | None = None,
+    warranty_end: date | str | None = None,
+) -> CustomerProduct:
+    """A product the customer owns; its warranty end decides free service (S1)."""
+    problems = Problems()
+    customer = problems.check(fetch, session, Customer, customer_id, "customer_id", NO_CUSTOMER)
+    clean = problems.check(
+        _clean_product,
+        {"model": model, "serial_no": serial_no, "purchase_date": purchase_date, "warranty_end": warranty_end},
+        None,
+    )
+    problems.raise_if_any()
+    assert customer is not None and clean is not None
+    product = CustomerProduct(customer=customer, **clean)
+    session.add(product)
+    session.flush()
+    return product
+
+
+def update_product(session: Session, product_id: int, changes: dict[str, object]) -> CustomerProduct:
+    product = fetch(session, CustomerProduct, product_id, "product_id", NO_PRODUCT)
+    refuse_unknown_fields(changes, PRODUCT_FIELDS, {})
+    clean = _clean_product(dict(changes), product)
+    for name, value in clean.items():
+        setattr(product, name, value)
+    session.flush()
+    return product
+
+
+def find_products(session: Session, text: str, limit: int = 20, *, customer_id: int | None = None) -> list[CustomerProduct]:
+    """Products whose serial number or model contains ``text`` (the call dialog finds a
+    product by its serial number); an exact serial number first. ``customer_id`` keeps to
+    one customer's products."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    pattern = _like_pattern(text)
+    query = select(CustomerProduct).where(
+        or_(CustomerProduct.serial_no.like(pattern, escape="\\"), CustomerProduct.model.like(pattern, escape="\\"))
+    )
+    if customer_id is not None:
+        query = query.where(CustomerProduct.customer_id == customer_id)
+    rank = case((CustomerProduct.serial_no == text, 0), (CustomerProduct.model == text, 1), else_=2)
+    return list(session.scalars(query.order_by(rank, CustomerProduct.id).limit(limit)))
+
+
+def product_history(session: Session, product_id: int) -> list[ServiceCall]:
+    """Every call on the product, newest first (the customer archive's service history)."""
+    return list(
+        session.scalars(
+            select(ServiceCall)
+            .where(ServiceCall.product_id == product_id)
+            .order_by(ServiceCall.received_at.desc(), ServiceCall.id.desc())
+        )
+    )
+
+
+def recent_call(
+    session: Session,
+    product_id: int | None,
+    when: datetime | date | str,
+    days: int = 30,
+    *,
+    exclude_call_id: int | None = None,
+) -> ServiceCall | None:
+    """The latest call on the same product received within ``days`` before ``when``: the
+    call dialog warns that the product came back (a repeat repair). Cancelled calls do not
+    count; ``exclude_call_id`` leaves out the call being edited."""
+    if product_id is None:
+        return None
+    moment = require(
+        parse_datetime(when, "received_at"),
+        "received_at",
+        QT_TRANSLATE_NOOP("Customers", "Enter the date and time the call was received."),
+    )
+    if isinstance(when, date) and not isinstance(when, datetime):
+        moment = moment + timedelta(days=1) - timedelta(microseconds=1)  # the whole day
+    query = (
+        select(ServiceCall)
+        .where(
+            ServiceCall.product_id == product_id,
+            ServiceCall.received_at >= moment - timedelta(days=days),
+            ServiceCall.received_at <= moment,
+            ServiceCall.status != CallStatus.CANCELLED.value,
+        )
+    )
+    if exclude_call_id is not None:
+        query = query.where(ServiceCall.id != exclude_call_id)
+    return session.scalars(query.order_by(ServiceCall.received_at.desc(), ServiceCall.id.desc()).limit(1)).first()
+

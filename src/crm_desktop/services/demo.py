@@ -1,0 +1,1297 @@
+"""Demo data: one branch office in Nanjing (南京) with its staff, customers, their products,
+and service calls that went through every stage of S2–S8, written in bulk.
+
+What the rows obey (``tests/services/test_demo.py`` checks each):
+
+- S1: a call is kind C while the product is within its warranty on the day received,
+  otherwise B for customers with a maintenance contract, otherwise A (paid, with a fee once
+  the work is done). A kind that differs from the warranty proposal carries a reason.
+- S2: the register's copies (customer name, phone, address, product model, serial number,
+  district) equal the customer's and the product's values.
+- S3: a call past ``registered`` has a technician and a dispatch time; S4: a struck-off call
+  has its work, hours, the customer's signature and the time it was struck off.
+- S6/S7: a call taken back has one goods entry (receipt number) and one repair card (card
+  number) whose state follows the call's: open or repaired while in repair, inspected by a
+  supervisor, returned with the return time and who signed for it, the receipt voided when
+  the call is closed. Cancelled calls say why in their remarks.
+- Times only move forward (received ≤ dispatched ≤ arrived ≤ … ≤ closed), fall within the
+  branch's working hours (08:30–12:00, 13:00–17:30, Monday to Friday, New Year, May Day and
+  National Day off) and never after ``now``; old calls are finished, the open stages are the
+  last days' calls.
+- X3: call, receipt and card numbers come from the configured patterns (``numbering``),
+  gapless per period in time order, and the ``sequences`` table ends holding the last value
+  of each period, so the program's next number continues the series.
+
+How it is fast (1,000,000 calls within two minutes, DESIGN.md): times are counted in
+*working minutes* from the first day (480 a day), so a stage is a sum of durations and always
+lands in working hours; the rows are tuples written with the DBAPI's ``executemany`` in chunks
+(SQLAlchemy Core on other databases); for large runs on SQLite the full-text triggers and the
+secondary indexes are dropped for the duration of the load and rebuilt once at the end from
+the SQL stored in ``sqlite_master``. Everything happens in one transaction: if anything fails
+the database is as it was, triggers and indexes included.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, Date, DateTime, Numeric, Table, func, select
+from sqlalchemy.orm import Session
+
+from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP, Translate
+from ..models import (
+    CallChannel,
+    CallStatus,
+    Customer,
+    CustomerCategory,
+    CustomerProduct,
+    District,
+    GoodsEntry,
+    RepairCard,
+    RepairCardStatus,
+    RepairPart,
+    Role,
+    Sequence as SequenceRow,
+    ServiceCall,
+    ServiceKind,
+    Staff,
+)
+from . import numbering
+
+if TYPE_CHECKING:
+    from ..db import Database
+
+Progress = Callable[[int, int], None]
+
+DATABASE_NOT_EMPTY = QT_TRANSLATE_NOOP(
+    "Demo", "The database already holds service calls; demo data goes only into an empty register."
+)
+NEGATIVE_CALLS = QT_TRANSLATE_NOOP("Demo", "The number of demo calls cannot be negative ({calls}).")
+
+# On SQLite, runs of at least this many calls drop the full-text triggers and secondary
+# indexes while loading and rebuild them at the end; smaller runs keep them (cheaper than a
+# rebuild when the database already holds many customers).
+FAST_PATH_MIN_CALLS = 20_000
+CHUNK = 20_000  # rows per executemany
+TAIL_MINUTES = 10 * 480  # the last ten working days: their calls are planned before writing
+
+# ---------------------------------------------------------------------------------------
+# The branch's working time: minutes counted from the first day's 08:30, 480 a day.
+
+DAY_MINUTES = 480
+MORNING_MINUTES = 210  # 08:30–12:00, then 13:00–17:30
+FIXED_HOLIDAYS = {(1, 1), (5, 1), (5, 2), (5, 3), (10, 1), (10, 2), (10, 3), (10, 4), (10, 5), (10, 6), (10, 7)}
+
+
+def _clock_texts() -> list[str]:
+    texts = []
+    for m in range(DAY_MINUTES):
+        since_midnight = 510 + m if m < MORNING_MINUTES else 780 + (m - MORNING_MINUTES)
+        texts.append(f"{since_midnight // 60:02d}:{since_midnight % 60:02d}:00.000000")
+    return texts
+
+
+_CLOCK = _clock_texts()
+
+
+class _Calendar:
+    """Working days from ``first`` to ``last`` and the text SQLAlchemy stores for a
+    working minute (``2026-11-28 09:30:00.000000``)."""
+
+    def __init__(self, first: date, last: date) -> None:
+        days = []
+        d = first
+        while d <= last:
+            if d.weekday() < 5 and (d.month, d.day) not in FIXED_HOLIDAYS:
+                days.append(d)
+            d += timedelta(days=1)
+        self.days = days
+        self.day_texts = [day.isoformat() + " " for day in days]
+        self.ordinals = [day.toordinal() for day in days]
+
+    def minute_of(self, moment: datetime) -> int:
+        """Working minutes from the first day's start to ``moment`` (the end of the last
+        working period when ``moment`` falls outside working hours)."""
+        i = bisect_left(self.days, moment.date())
+        if i < len(self.days) and self.days[i] == moment.date():
+            t = moment.hour * 60 + moment.minute
+            if t < 510:
+                elapsed = 0
+            elif t < 720:
+                elapsed = t - 510
+            elif t < 780:
+                elapsed = MORNING_MINUTES
+            elif t < 1050:
+                elapsed = MORNING_MINUTES + t - 780
+            else:
+                elapsed = DAY_MINUTES
+            return i * DAY_MINUTES + elapsed
+        return i * DAY_MINUTES
+
+    def text(self, w: int) -> str:
+        return self.day_texts[w // DAY_MINUTES] + _CLOCK[w % DAY_MINUTES]
+
+    def date_of(self, w: int) -> date:
+        return self.days[w // DAY_MINUTES]
+
+
+# ---------------------------------------------------------------------------------------
+# Names, places and products.
+
+CITY = "南京"
+AREA_CODE = "025"
+# district: (urban?, postcodes, streets)
+DISTRICTS: dict[str, tuple[bool, tuple[str, ...], tuple[str, ...]]] = {
+    "玄武区": (True, ("210008", "210018", "210042"), ("中山路", "北京东路", "珠江路", "龙蟠路", "太平北路", "中山东路", "玄武大道", "长江路")),
+    "秦淮区": (True, ("210001", "210006", "210022"), ("中华路", "太平南路", "建康路", "长乐路", "白下路", "瑞金路", "光华路", "龙蟠中路")),
+    "建邺区": (True, ("210019", "210017", "210041"), ("江东中路", "应天大街", "集庆门大街", "庐山路", "嘉陵江东街", "黄山路")),
+    "鼓楼区": (True, ("210009", "210024", "210036"), ("中山北路", "湖南路", "广州路", "北京西路", "汉中路", "虎踞路", "草场门大街", "清凉门大街")),
+    "栖霞区": (True, ("210046", "210023", "210038"), ("仙林大道", "和燕路", "栖霞大道", "文苑路", "学海路", "燕子矶路")),
+    "雨花台区": (True, ("210012", "210039"), ("雨花大道", "软件大道", "宁南大道", "凤台南路", "安德门大街", "花神大道")),
+    "江宁区": (False, ("211100", "211106", "211102"), ("天元中路", "双龙大道", "胜太路", "竹山路", "将军大道", "上元大街")),
+    "浦口区": (False, ("211800", "211816"), ("浦珠北路", "大桥北路", "浦口大道", "浦滨路", "文德路", "雨山路")),
+    "六合区": (False, ("211500", "211511"), ("雄州南路", "龙津路", "延安北路", "园林路", "泰山路")),
+    "溧水区": (False, ("211200",), ("珍珠南路", "交通路", "通济街", "天生桥大道")),
+    "高淳区": (False, ("211300",), ("宝塔路", "北岭路", "天河路", "镇兴路", "淳溪路")),
+}
+URBAN_NAMES = [d for d, (urban, _, _) in DISTRICTS.items() if urban]
+SUBURBAN_NAMES = [d for d, (urban, _, _) in DISTRICTS.items() if not urban]
+ESTATES = ("月牙湖花园", "龙江小区", "南湖新村", "仙林湖花园", "百家湖花园", "翠屏山庄", "金陵世纪花园", "清江花苑",
+           "银城东苑", "万达华府", "朗诗国际街区", "汇景家园", "苜蓿园小区", "御道家园", "凤凰花园城", "天润城")
+
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+            "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+SURNAME_WEIGHTS = [1.0 / (i + 6) for i in range(len(SURNAMES))]
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "慕容", "司徒")
+GIVEN_SINGLE = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚华玲飞鹏辉斌宇浩凯健俊帆帅旭宁颖婷雪琳晨阳鑫丹萍红燕波峰亮林欣慧倩琴云莉蕾佳"
+GIVEN_DOUBLE = ("建华", "建国", "志强", "志明", "秀英", "秀兰", "桂英", "桂兰", "玉兰", "海燕", "晓东", "晓明", "晓燕", "丽娟",
+                "国强", "国华", "德明", "文博", "子涵", "子轩", "浩然", "欣怡", "雨轩", "梓萱", "一诺", "思远", "宇航", "佳怡",
+                "俊杰", "明轩", "诗涵", "嘉怡", "晨曦", "天佑", "若曦", "昊天", "雅琪", "家豪", "振华", "春梅", "冬梅", "红梅",
+                "永强", "立新", "卫东", "小红", "小燕", "婷婷", "丹丹", "静怡", "思琪", "博文", "文静", "海涛", "金凤", "凤英")
+# Rarer characters, which a GB2312-only font or index would lose (DESIGN.md).
+RARE = "堃喆玥珺赟犇淼垚燚彧祎翀昉暐琤甡昇琰璟骞"
+# Everyday names that must be in any demo: two-character names are the hard case of search.
+FIRST_PERSONS = ("张伟", "王芳", "李娜", "刘洋", "王秀英", "陈喆", "张堃", "欧阳思堃")
+
+TRADE_NAMES = ("恒达", "华信", "宏图", "鑫源", "瑞丰", "天成", "博远", "汇通", "中联", "东方", "紫金", "金陵", "秦淮", "龙腾",
+               "安泰", "锦程", "明德", "嘉禾", "永盛", "宁通", "华泰", "新港", "钟山", "扬子", "康达", "佳和", "德润", "信诚",
+               "盛世", "润泽", "众成", "同创", "远航", "卓越", "凯旋", "银河", "星辰", "合力", "德信", "聚源", "弘毅", "万方",
+               "伟业", "亿达", "丰泽", "喆达", "堃元", "致远", "启明", "天工")
+INDUSTRIES = (("科技", "计算机软硬件开发、技术服务"), ("贸易", "日用百货、五金交电、建筑材料销售"),
+              ("建筑工程", "房屋建筑工程施工、装饰装修"), ("物流", "普通货运、仓储服务"), ("医药", "中西成药、医疗器械批发"),
+              ("服装", "服装、鞋帽的生产与销售"), ("文化传媒", "文化艺术交流策划、广告设计制作"),
+              ("餐饮管理", "餐饮服务、餐饮企业管理"), ("房地产开发", "房地产开发经营、物业管理"),
+              ("电子", "电子产品、通讯器材研发与销售"), ("机械制造", "通用机械设备制造、销售"),
+              ("教育咨询", "教育信息咨询、培训服务"), ("印务", "包装装潢印刷品、其他印刷品印刷"),
+              ("装饰工程", "室内外装饰工程设计、施工"), ("物业管理", "物业管理、停车场服务"))
+FIRM_SUFFIXES = ("有限公司", "有限公司", "有限公司", "股份有限公司", "有限责任公司")
+INSTITUTIONS = ("人民医院", "社区卫生服务中心", "街道办事处", "实验小学", "第一中学", "图书馆", "税务分局", "公证处")
+BANKS = ("中国工商银行", "中国建设银行", "中国银行", "中国农业银行", "交通银行", "招商银行", "南京银行", "江苏银行")
+BANK_BRANCHES = ("新街口", "中山北路", "河西", "仙林", "江宁开发区", "鼓楼", "珠江路", "城南", "浦口", "迈皋桥")
+INSURERS = ("中国人寿保险股份有限公司", "中国平安财产保险股份有限公司", "中国太平洋保险股份有限公司", "中华联合财产保险股份有限公司")
+SPECIAL_FIRMS = (("江苏{t}律师事务所", "法律咨询、诉讼代理"), ("南京{t}会计师事务所", "审计、验资、财务咨询"),
+                 ("江苏{t}税务师事务所", "税务代理、税务咨询"), ("南京{t}广告有限公司", "广告设计、制作、代理、发布"),
+                 ("南京{t}公关顾问有限公司", "公共关系策划、企业形象策划"), ("南京{t}融资担保有限公司", "贷款担保、融资咨询"),
+                 ("南京{t}融资租赁有限公司", "融资租赁业务"), ("南京{t}投资咨询有限公司", "投资咨询、财务顾问"))
+SUPPLIER_FIRMS = (("南京{t}电子元件有限公司", "电子元器件生产、销售"), ("南京{t}精密机械有限公司", "精密零部件加工"),
+                  ("南京{t}塑胶制品厂", "塑料制品、注塑件生产"), ("南京{t}纸业有限公司", "复印纸、打印纸生产销售"),
+                  ("南京{t}耗材科技有限公司", "墨粉、硒鼓等办公耗材生产"), ("南京{t}光电科技有限公司", "光电器件研发、生产"))
+DISTRIBUTOR_FIRMS = (("南京{t}办公设备有限公司", "办公设备销售及维修"), ("南京{t}办公用品经营部", "办公用品、文具零售"),
+                     ("南京{t}数码科技有限公司", "数码产品、办公设备销售"), ("南京{t}商贸有限公司", "办公设备、电子产品批发零售"),
+                     ("南京{t}电脑耗材商行", "电脑及耗材零售"))
+CODE_PREFIX = {
+    CustomerCategory.SUPPLIER.value: "GY",
+    CustomerCategory.DISTRIBUTOR.value: "JS",
+    CustomerCategory.SPECIAL.value: "TB",
+}
+
+# The company's products: (model as the register writes it, serial prefix, warranty years,
+# weight, kind of machine). Kinds index FAULTS, WORK and PARTS.
+PRODUCTS = (
+    ("DC-2020 数码复印机", "DC2020", 1, 6, "copier"),
+    ("DC-2525 数码复印机", "DC2525", 1, 7, "copier"),
+    ("DC-3065 数码复印机", "DC3065", 1, 6, "copier"),
+    ("DC-4570 数码复印机", "DC4570", 2, 3, "copier"),
+    ("MF-4420 多功能一体机", "MF4420", 1, 8, "printer"),
+    ("MF-6550 多功能一体机", "MF6550", 2, 4, "copier"),
+    ("LP-1020 激光打印机", "LP1020", 1, 9, "printer"),
+    ("LP-2250 激光打印机", "LP2250", 1, 7, "printer"),
+    ("LP-3300 激光打印机", "LP3300", 2, 3, "printer"),
+    ("DP-730K 针式打印机", "DP730K", 1, 5, "printer"),
+    ("FX-780 传真机", "FX780", 1, 5, "fax"),
+    ("FX-1250 传真机", "FX1250", 1, 3, "fax"),
+    ("PJ-X350 投影机", "PJX350", 1, 4, "projector"),
+    ("PJ-W520 投影机", "PJW520", 2, 2, "projector"),
+    ("SC-1200 扫描仪", "SC1200", 1, 2, "scanner"),
+)
+PRODUCT_WEIGHTS = [p[3] for p in PRODUCTS]
+KINDS = ("copier", "printer", "fax", "projector", "scanner")
+FAULTS = {
+    "copier": ("频繁卡纸", "复印件有黑线", "复印件底灰重", "不能开机", "显示错误代码E202", "定影器异响", "进纸器不进纸",
+               "复印件字迹模糊", "双面器不工作", "面板按键失灵"),
+    "printer": ("打印卡纸", "打印有重影", "不能联机打印", "打印件空白", "打印件有竖条纹", "进纸歪斜", "通电无反应",
+                "打印头不复位"),
+    "fax": ("不能接收传真", "传真件不清晰", "无拨号音", "发送时卡纸", "自动切断"),
+    "projector": ("灯泡不亮", "画面偏色", "无信号输出", "风扇噪音大", "使用中自动关机", "画面有亮点"),
+    "scanner": ("扫描件有条纹", "电脑无法识别", "进纸器不进纸", "灯管不亮"),
+}
+WORK_ON_SITE = {
+    "copier": ("清洁光学系统，更换搓纸轮", "清洁定影器并调整", "更换墨粉盒，调整浓度", "清理卡纸，调整分离爪", "更新固件，重设参数"),
+    "printer": ("清洁搓纸轮，试打正常", "重新安装驱动程序", "更换硒鼓", "清理卡纸，调整进纸导板", "紧固数据线，测试正常"),
+    "fax": ("调整线路，测试收发正常", "清洁热敏头", "更换话柄线", "重设传真参数"),
+    "projector": ("清洁滤网及光路", "重新设置输入信号", "更换灯泡", "清洁风扇，测试正常"),
+    "scanner": ("清洁扫描玻璃及镜头", "重新安装驱动程序", "调整进纸器"),
+}
+WORK_TAKE_BACK = ("现场无法修复，取回维修", "需更换部件，取回修理", "主板故障，取回检修", "机械部分损坏，取回修理")
+WORK_IN_SHOP = {
+    "copier": ("更换定影组件，测试正常", "更换显影组件，调整图像", "更换主板，重设参数", "更换激光器，调整光路", "更换搓纸轮及分离爪"),
+    "printer": ("更换定影组件", "更换主板，测试正常", "更换传动齿轮，试打正常", "更换硒鼓及搓纸轮"),
+    "fax": ("更换热敏打印头", "更换电源板", "更换分页器，测试正常"),
+    "projector": ("更换灯泡，清洁光路", "更换色轮", "更换DMD芯片", "更换电源板，测试正常"),
+    "scanner": ("更换灯管", "更换主板", "更换进纸器组件"),
+}
+# part number, name, unit price (yuan)
+PARTS = {
+    "copier": (("FC6-7083", "搓纸轮", 35), ("FM4-8400", "定影膜", 260), ("FM3-9303", "定影加热组件", 680),
+               ("NPG-51", "硒鼓", 420), ("FM4-1127", "显影组件", 550), ("FM3-5936", "主板", 1200), ("FM2-8124", "激光器", 980),
+               ("FC5-6934", "分离爪", 25), ("FK2-0340", "高压板", 380)),
+    "printer": (("RM1-6405", "定影组件", 320), ("CF230A", "硒鼓", 380), ("RL1-2412", "搓纸轮", 30),
+                ("CF229-6001", "主板", 450), ("RU5-0331", "传动齿轮", 15), ("DP-H24", "打印头", 520)),
+    "fax": (("FX-TPH01", "热敏打印头", 260), ("FX-PS02", "电源板", 180), ("FX-HS03", "话柄", 45), ("FX-SP04", "分页器", 20)),
+    "projector": (("PJ-LMP35", "灯泡", 980), ("PJ-CW12", "色轮", 450), ("PJ-DMD8", "DMD芯片", 1600),
+                  ("PJ-FAN2", "风扇", 85), ("PJ-PWR5", "电源板", 320)),
+    "scanner": (("SC-LMP1", "灯管", 120), ("SC-MB12", "主板", 380), ("SC-ADF3", "进纸器组件", 260)),
+}
+ONSITE_FEES = (80, 100, 120, 150, 180, 200, 260, 300)
+LABOUR_FEES = (50, 80, 100, 120, 150, 200, 300)
+ACCESSORIES = ("无", "电源线", "电源线、数据线", "电源适配器", "遥控器、电源线", "纸盒一个", "电源线、纸盒")
+CONDITIONS = ("外观完好", "外观完好", "外壳有轻微划痕", "面板有污渍", "外壳破损一处", "缺一只脚垫")
+INSPECTION_RESULTS = ("合格", "合格", "合格", "复检合格", "合格，已试机")
+CANCEL_REASONS = ("客户来电取消，已自行解决", "重复登记，取消", "客户联系不上，取消", "客户已送外修理", "机器已报废，客户不再维修",
+                  "客户改期，另行登记")
+OVERRIDE_TO_PAID = "人为损坏，不属保修范围"
+CONTRACT_REASON = "客户签有保养合同"
+CONTRACT_REMARK = "签有保养合同"
+
+# Status of a call by path and by how many of the path's events have happened (S2–S8).
+ON_SITE, TAKE_BACK, CANCEL = 0, 1, 2
+PATH_STATUSES = {
+    ON_SITE: (CallStatus.REGISTERED, CallStatus.DISPATCHED, CallStatus.ARRIVED, CallStatus.COMPLETED_ON_SITE,
+              CallStatus.STRUCK_OFF),
+    TAKE_BACK: (CallStatus.REGISTERED, CallStatus.DISPATCHED, CallStatus.ARRIVED, CallStatus.TAKEN_BACK,
+                CallStatus.IN_REPAIR, CallStatus.IN_REPAIR, CallStatus.INSPECTED, CallStatus.RETURNED, CallStatus.CLOSED),
+    CANCEL: (CallStatus.REGISTERED, CallStatus.CANCELLED),
+}
+# Where a missing status is best taken from in a small run: the age (working minutes) of a
+# call that would plausibly be at that stage now, and the path and event count it needs.
+TARGETS: dict[CallStatus, tuple[int, int, int]] = {
+    CallStatus.REGISTERED: (0, -1, 0),
+    CallStatus.DISPATCHED: (60, -1, 1),
+    CallStatus.ARRIVED: (150, -1, 2),
+    CallStatus.COMPLETED_ON_SITE: (300, ON_SITE, 3),
+    CallStatus.STRUCK_OFF: (1500, ON_SITE, 4),
+    CallStatus.TAKEN_BACK: (500, TAKE_BACK, 3),
+    CallStatus.IN_REPAIR: (1500, TAKE_BACK, 4),
+    CallStatus.INSPECTED: (2400, TAKE_BACK, 6),
+    CallStatus.RETURNED: (3000, TAKE_BACK, 7),
+    CallStatus.CLOSED: (4000, TAKE_BACK, 8),
+    CallStatus.CANCELLED: (1000, CANCEL, 1),
+}
+
+_STATUS_INDEX = {s: i for i, s in enumerate(CallStatus)}
+
+
+# ---------------------------------------------------------------------------------------
+# The summary.
+
+
+@dataclass
+class DemoSummary:
+    """What ``generate`` wrote."""
+
+    staff: int = 0
+    customers: dict[str, int] = field(default_factory=dict)  # by CustomerCategory value
+    products: int = 0
+    calls: dict[str, int] = field(default_factory=dict)  # by CallStatus value
+    goods_entries: int = 0
+    repair_cards: int = 0
+    parts: int = 0
+    first_day: date | None = None
+    last_day: date | None = None
+    seconds: float = field(default=0.0, compare=False)
+
+    @property
+    def total_customers(self) -> int:
+        return sum(self.customers.values())
+
+    @property
+    def total_calls(self) -> int:
+        return sum(self.calls.values())
+
+    def describe(self, translate: Translate | None = None) -> str:
+        from .labels import CALL_STATUS, CUSTOMER_CATEGORY
+
+        categories = ", ".join(
+            f"{CUSTOMER_CATEGORY[c.value].tr(translate)} {self.customers[c.value]}"
+            for c in CustomerCategory
+            if self.customers.get(c.value)
+        )
+        statuses = ", ".join(
+            f"{CALL_STATUS[s.value].tr(translate)} {self.calls[s.value]}" for s in CallStatus if self.calls.get(s.value)
+        )
+        lines = [
+            QT_TRANSLATE_NOOP("Demo", "Demo data: {staff} staff, {customers} customers ({categories}), {products} products.").tr(
+                translate,
+                staff=self.staff,
+                customers=self.total_customers,
+                categories=categories,
+                products=self.products,
+            ),
+            QT_TRANSLATE_NOOP("Demo", "{calls} service calls received from {first} to {last}: {statuses}.").tr(
+                translate,
+                calls=self.total_calls,
+                first=self.first_day.isoformat() if self.first_day else "-",
+                last=self.last_day.isoformat() if self.last_day else "-",
+                statuses=statuses,
+            ),
+            QT_TRANSLATE_NOOP("Demo", "{goods} goods entries, {cards} repair cards with {parts} parts lines.").tr(
+                translate, goods=self.goods_entries, cards=self.repair_cards, parts=self.parts
+            ),
+            QT_TRANSLATE_NOOP("Demo", "Written in {seconds} s.").tr(translate, seconds=f"{self.seconds:.1f}"),
+        ]
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------
+# Numbers (X3).
+
+
+class _Numbers:
+    """Numbers of one rule, issued in time order, gapless per period, continuing any
+    values the ``sequences`` table already holds. Formatting goes through
+    ``NumberPattern.format`` once per period (to learn the text around the counter), then
+    plain string building, checked against the pattern for the first number of each period."""
+
+    _PROBE = 7_391_827_364_519  # a counter value whose digits cannot come from a date
+
+    def __init__(self, rule: str, pattern: numbering.NumberPattern, existing: dict[str, int]) -> None:
+        self.rule = rule
+        self.pattern = pattern
+        self.existing = existing
+        self.last = dict(existing)  # period -> last value issued
+        self.used: dict[str, int] = {}
+        self._by_day: dict[date, tuple[str, str, str, int]] = {}
+
+    def _parts(self, day: date) -> tuple[str, str, str, int]:
+        parts = self._by_day.get(day)
+        if parts is None:
+            period = self.pattern.period(day)
+            probe = self.pattern.format(day, self._PROBE)
+            head, _, tail = probe.partition(str(self._PROBE))
+            width = len(self.pattern.format(day, 1)) - len(head) - len(tail)
+            parts = (period, head, tail, width)
+            self._by_day[day] = parts
+        return parts
+
+    def take(self, day: date) -> str:
+        period, head, tail, width = self._parts(day)
+        value = self.last.get(period, 0) + 1
+        self.last[period] = value
+        first = period not in self.used
+        self.used[period] = value
+        text = f"{head}{value:0{width}d}{tail}"
+        if first:
+            assert text == self.pattern.format(day, value), (text, self.pattern.text)
+        return text
+
+
+# ---------------------------------------------------------------------------------------
+# Writing rows.
+
+
+class _Writer:
+    """Inserts tuples in column order: through the DBAPI's ``executemany`` on SQLite (the
+    values are already the text SQLAlchemy stores there), through SQLAlchemy Core with
+    Python values elsewhere."""
+
+    def __init__(self, conn: Connection, raw: bool) -> None:
+        self.conn = conn
+        self.raw = raw
+        self.cursor = conn.connection.driver_connection.cursor() if raw else None
+        self._sql: dict[str, str] = {}
+        self._converters: dict[str, list[Callable[[object], object] | None]] = {}
+        self.max_ids: dict[str, int] = {}
+
+    def insert(self, table: Table, columns: Sequence[str], rows: list[tuple]) -> None:
+        if not rows:
+            return
+        name = table.name
+        if self.raw:
+            sql = self._sql.get(name)
+            if sql is None:
+                sql = f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+                self._sql[name] = sql
+            self.cursor.executemany(sql, rows)
+        else:
+            convert = self._converters.get(name)
+            if convert is None:
+                convert = [_converter(table.c[c].type) for c in columns]
+                self._converters[name] = convert
+            values = [
+                {c: (f(v) if f is not None and v is not None else v) for c, f, v in zip(columns, convert, row)}
+                for row in rows
+            ]
+            self.conn.execute(table.insert(), values)
+        if columns[0] == "id":
+            self.max_ids[name] = max(self.max_ids.get(name, 0), max(r[0] for r in rows))
+
+
+def _converter(sql_type) -> Callable[[object], object] | None:
+    if isinstance(sql_type, DateTime):
+        return datetime.fromisoformat
+    if isinstance(sql_type, Date):
+        return date.fromisoformat
+    if isinstance(sql_type, Numeric):
+        return lambda v: Decimal(str(v))
+    return None
+
+
+class _SearchIndexPause:
+    """On SQLite, the full-text triggers and the secondary (non-unique) indexes of the
+    tables being loaded are dropped, and re-created at the end from the SQL that
+    ``sqlite_master`` held; each full-text index is rebuilt once from its content table.
+    Inside the caller's transaction, so a failure rolls the drops back too."""
+
+    def __init__(self, cursor, tables: Iterable[str]) -> None:
+        self.cursor = cursor
+        tables = tuple(tables)
+        marks = ", ".join("?" * len(tables))
+        fts = cursor.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
+        ).fetchall()
+        self.fts_tables: list[str] = []
+        content_of: dict[str, str] = {}
+        for name, sql in fts:
+            m = re.search(r"content\s*=\s*'([^']+)'", sql)
+            if m and m.group(1) in tables:
+                self.fts_tables.append(name)
+                content_of[name] = m.group(1)
+        triggers = cursor.execute(
+            f"SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks}) ORDER BY name",
+            tables,
+        ).fetchall()
+        self.triggers = [
+            (name, sql)
+            for name, table, sql in triggers
+            if any(content_of[f] == table and re.search(rf"\b{re.escape(f)}\b", sql) for f in self.fts_tables)
+        ]
+        indexes = cursor.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks}) "
+            "ORDER BY name",
+            tables,
+        ).fetchall()
+        self.indexes = [(name, sql) for name, sql in indexes if not sql.lstrip().upper().startswith("CREATE UNIQUE")]
+
+    def drop(self) -> None:
+        for name, _ in self.triggers:
+            self.cursor.execute(f'DROP TRIGGER "{name}"')
+        for name, _ in self.indexes:
+            self.cursor.execute(f'DROP INDEX "{name}"')
+
+    def restore(self, step: Callable[[], None]) -> None:
+        for _, sql in self.indexes:
+            self.cursor.execute(sql)
+        step()
+        for name in self.fts_tables:
+            self.cursor.execute(f"INSERT INTO \"{name}\"(\"{name}\") VALUES ('rebuild')")
+            step()
+        for _, sql in self.triggers:
+            self.cursor.execute(sql)
+
+
+# ---------------------------------------------------------------------------------------
+# The generator.
+
+STAFF_COLUMNS = ("id", "name", "role", "phone", "active")
+CUSTOMER_COLUMNS = ("id", "code", "name", "category", "district", "legal_representative", "address", "postcode", "phone",
+                    "fax", "business_scope", "registered_capital", "contact_person", "remarks")
+PRODUCT_COLUMNS = ("id", "customer_id", "model", "serial_no", "purchase_date", "warranty_end")
+CALL_COLUMNS = ("id", "call_no", "received_at", "channel", "customer_id", "product_id", "customer_name", "phone", "address",
+                "product_model", "serial_no", "fault", "district", "service_kind", "kind_override_reason", "status",
+                "technician_id", "dispatched_at", "arrived_at", "work_done", "hours_spent", "fee", "signed_by", "signed_at",
+                "closed_at", "registered_by_id", "remarks")
+GOODS_COLUMNS = ("id", "receipt_no", "call_id", "customer_id", "product_id", "customer_name", "phone", "product_model",
+                 "serial_no", "accessories", "condition", "taken_in_at", "taken_in_by_id", "promised_date", "returned_at",
+                 "returned_by_id", "received_back_by", "receipt_voided_at")
+CARD_COLUMNS = ("id", "card_no", "goods_entry_id", "call_id", "customer_name", "product_model", "serial_no", "fault",
+                "opened_at", "technician_id", "promised_date", "work_done", "repair_hours", "labour_fee", "status",
+                "repaired_at", "inspected_by_id", "inspected_at", "inspection_result")
+PART_COLUMNS = ("id", "card_id", "line_no", "part_no", "name", "quantity", "unit_price")
+
+# Slots of one taken-back call in the flat record array (see _Generator.take_back).
+_R_TAKEN, _R_CALL, _R_CUST, _R_PROD, _R_TECH, _R_STAGE, _R_REPAIRED, _R_INSPECTED, _R_RETURNED, _R_VOIDED, \
+    _R_FAULT, _R_PROMISED, _R_LABOUR, _R_HALF_HOURS, _R_WORK, _R_INSPECTOR, _R_RETURNED_BY, _R_SIGNER, _R_NPARTS = range(19)
+_R_PARTS = 19  # four slots: part index * 10 + quantity
+_R_STRIDE = 23
+
+SIGNER_POOL = 400
+
+_ALL_FAULTS = [f for k in KINDS for f in FAULTS[k]]
+_FAULT_INDEX = {k: [_ALL_FAULTS.index(f) for f in FAULTS[k]] for k in KINDS}
+_ALL_PARTS = [(k, p) for k in KINDS for p in PARTS[k]]
+_PART_INDEX = {k: [i for i, (kk, _) in enumerate(_ALL_PARTS) if kk == k] for k in KINDS}
+_ALL_SHOP_WORK = [w for k in KINDS for w in WORK_IN_SHOP[k]]
+_SHOP_WORK_INDEX = {k: [_ALL_SHOP_WORK.index(w) for w in WORK_IN_SHOP[k]] for k in KINDS}
+
+
+def generate(
+    database: Database,
+    calls: int = 300,
+    seed: int = 20261128,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> DemoSummary:
+    """Fill an empty register with demo data for one branch office: staff, customers of
+    every category with their products, ``calls`` service calls over every stage of
+    S2–S8 up to ``now``, their goods entries, repair cards and parts. The same ``seed`` and
+    ``now`` give the same rows. Refuses (``UserError``) a database that holds service
+    calls already. One transaction: nothing is written if anything fails."""
+    if calls < 0:
+        raise UserError(NEGATIVE_CALLS, field="calls", calls=calls)
+    started = time.perf_counter()
+    now = (now or datetime.now()).replace(second=0, microsecond=0)
+    with database.engine.begin() as conn:
+        if conn.execute(select(ServiceCall.id).limit(1)).first() is not None:
+            raise UserError(DATABASE_NOT_EMPTY)
+        generator = _Generator(conn, calls, seed, now, progress)
+        summary = generator.run()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+class _Generator:
+    def __init__(self, conn: Connection, calls: int, seed: int, now: datetime, progress: Progress | None) -> None:
+        self.conn = conn
+        self.n_calls = calls
+        self.rng = random.Random(seed)
+        self.now = now
+        self.progress = progress
+        self.is_sqlite = conn.dialect.name == "sqlite"
+        self.fast = self.is_sqlite and calls >= FAST_PATH_MIN_CALLS
+        self.writer = _Writer(conn, raw=self.is_sqlite and _RAW_SQLITE)
+        self.summary = DemoSummary()
+        # progress: calls count one unit each; what comes after them (goods, cards, indexes)
+        # about half as much again on a large run
+        self.finish_units = max(1, calls // 2)
+        self.total_units = calls + self.finish_units
+        self.done_units = 0
+
+        span_days = max(60, min(3650, calls // 4))
+        first = now.date() - timedelta(days=span_days)
+        self.cal = _Calendar(first, now.date() + timedelta(days=120))
+        self.now_w = self.cal.minute_of(now)
+        self.limit = self.now_w - 1  # the last minute at which something may have happened
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def report(self, units: int) -> None:
+        self.done_units = min(self.total_units, self.done_units + units)
+        if self.progress is not None:
+            self.progress(self.done_units, self.total_units)
+
+    def next_id(self, model) -> int:
+        return (self.conn.execute(select(func.max(model.id))).scalar() or 0) + 1
+
+    def person_name(self) -> str:
+        rng = self.rng
+        if rng.random() < 0.012:
+            surname = rng.choice(COMPOUND_SURNAMES)
+        else:
+            surname = rng.choices(SURNAMES, cum_weights=_SURNAME_CUM)[0]
+        u = rng.random()
+        if u < 0.03:
+            given = rng.choice(RARE)
+        elif u < 0.06:
+            given = rng.choice(GIVEN_SINGLE + RARE) + rng.choice(RARE)
+        elif u < 0.46:
+            given = rng.choice(GIVEN_SINGLE)
+        elif u < 0.9:
+            given = rng.choice(GIVEN_DOUBLE)
+        else:
+            given = rng.choice(GIVEN_SINGLE) + rng.choice(GIVEN_SINGLE)
+        return surname + given
+
+    def mobile(self) -> str:
+        rng = self.rng
+        return f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}"
+
+    def landline(self, extension: bool = False) -> str:
+        rng = self.rng
+        number = f"{AREA_CODE}-{rng.choice('5678')}{rng.randrange(10**7):07d}"
+        if extension:
+            number += f" 转 {rng.randrange(100, 9000)}"
+        return number
+
+    def address(self, district: str, person: bool) -> str:
+        rng = self.rng
+        street = rng.choice(DISTRICTS[district][2])
+        if person:
+            if rng.random() < 0.5:
+                return f"{district}{street}{rng.randrange(1, 400)}号{rng.randrange(1, 30)}幢{rng.randrange(1, 25)}{rng.randrange(1, 6):02d}室"
+            return f"{district}{rng.choice(ESTATES)}{rng.randrange(1, 40)}栋{rng.randrange(1, 4)}单元{rng.randrange(1, 30)}{rng.randrange(1, 5):02d}室"
+        if rng.random() < 0.4:
+            return f"{district}{street}{rng.randrange(1, 600)}号{rng.choice(TRADE_NAMES)}大厦{rng.randrange(2, 28)}楼"
+        return f"{district}{street}{rng.randrange(1, 600)}号"
+
+    # -- the run -------------------------------------------------------------------------
+
+    def run(self) -> DemoSummary:
+        conn = self.conn
+        with Session(bind=conn) as s:
+            patterns = {rule: numbering.pattern_for(s, rule) for rule in numbering.DEFAULT_PATTERNS}
+        existing_seq: dict[str, dict[str, int]] = {rule: {} for rule in patterns}
+        for rule, period, last in conn.execute(select(SequenceRow.rule, SequenceRow.period, SequenceRow.last_value)):
+            if rule in existing_seq:
+                existing_seq[rule][period] = last
+        self.numbers = {rule: _Numbers(rule, patterns[rule], existing_seq[rule]) for rule in patterns}
+
+        pause = None
+        cache_size = None
+        if self.fast:
+            cursor = self.writer.cursor if self.writer.cursor is not None else conn.connection.driver_connection.cursor()
+            cache_size = cursor.execute("PRAGMA cache_size").fetchone()[0]
+            cursor.execute("PRAGMA cache_size = -131072")  # 128 MiB while loading
+            pause = _SearchIndexPause(
+                cursor, ("customer", "customer_product", "service_call", "goods_entry", "repair_card", "repair_part")
+            )
+            pause.drop()
+        try:
+            self.make_staff()
+            self.make_customers()
+            self.make_products()
+            self.make_calls()
+            self.make_goods_and_cards()
+            self.write_sequences()
+            if pause is not None:
+                steps = len(pause.fts_tables) + 1
+                share = self.finish_units // 2 // steps
+                pause.restore(lambda: self.report(share))
+            if conn.dialect.name == "postgresql":
+                for table, last in self.writer.max_ids.items():
+                    conn.exec_driver_sql(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {int(last)})"
+                    )
+        finally:
+            if cache_size is not None:
+                cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")
+        self.done_units = self.total_units - 1
+        self.report(1)
+        return self.summary
+
+    # -- staff -----------------------------------------------------------------------------
+
+    def make_staff(self) -> None:
+        taken = set(self.conn.execute(select(Staff.name)).scalars())
+        n = max(self.n_calls, 300)
+        technicians = max(4, min(42, round(4 * (n / 300) ** 0.29)))
+        supervisors = 1 + technicians // 16
+        clerks = 1 + self.n_calls // 300_000
+        roles = (
+            [Role.MANAGER.value, Role.ACCOUNTANT.value]
+            + [Role.SUPERVISOR.value] * supervisors
+            + [Role.CLERK.value] * clerks
+            + [Role.TECHNICIAN.value] * technicians
+        )
+        next_id = self.next_id(Staff)
+        rows = []
+        self.staff_by_role: dict[str, list[int]] = {}
+        for role in roles:
+            name = self.person_name()
+            while name in taken:
+                name = self.person_name()
+            taken.add(name)
+            rows.append((next_id, name, role, self.mobile(), 1))
+            self.staff_by_role.setdefault(role, []).append(next_id)
+            next_id += 1
+        self.writer.insert(Staff.__table__, STAFF_COLUMNS, rows)
+        techs = self.staff_by_role[Role.TECHNICIAN.value]
+        cut = max(1, round(len(techs) * 0.3))
+        self.techs_by_district = {District.SUBURBAN.value: techs[:cut], District.URBAN.value: techs[cut:]}
+        self.summary.staff = len(rows)
+
+    # -- customers -------------------------------------------------------------------------
+
+    def make_customers(self) -> None:
+        rng = self.rng
+        n = max(60, min(self.n_calls // 2, int(25 * max(self.n_calls, 1) ** 0.6)))
+        codes_taken = set(self.conn.execute(select(Customer.code).where(Customer.code.is_not(None))).scalars())
+        code_counter = Counter()
+        first_id = self.next_id(Customer)
+        self.customer_first_id = first_id
+        # parallel lists, by index from 0 (id = first_id + index)
+        self.c_name: list[str] = []
+        self.c_phone: list[str] = []
+        self.c_address: list[str] = []
+        self.c_district: list[str] = []
+        self.c_signer: list[str] = []  # who signs for the customer: the person, or the firm's contact
+        self.c_category: list[str] = []
+        self.c_contract = bytearray(n)
+        self.c_person = bytearray(n)
+        forced = [CustomerCategory.SUPPLIER.value, CustomerCategory.DISTRIBUTOR.value, CustomerCategory.SPECIAL.value]
+        forced_persons = list(FIRST_PERSONS)
+        categories = (CustomerCategory.END_USER.value, CustomerCategory.DISTRIBUTOR.value, CustomerCategory.SPECIAL.value,
+                      CustomerCategory.SUPPLIER.value)
+        cat_cum = (88, 92, 97, 100)
+        rows = []
+        counts = Counter()
+        for i in range(n):
+            if forced_persons:
+                category, person = CustomerCategory.END_USER.value, True
+            elif forced:
+                category, person = forced.pop(0), False
+            else:
+                category = categories[bisect_right(cat_cum, rng.randrange(100))]
+                person = category == CustomerCategory.END_USER.value and rng.random() < 0.7
+            urban = rng.random() < 0.75
+            district_name = rng.choice(URBAN_NAMES if urban else SUBURBAN_NAMES)
+            district = District.URBAN.value if urban else District.SUBURBAN.value
+            postcode = rng.choice(DISTRICTS[district_name][1])
+            address = self.address(district_name, person)
+            code = legal = fax = scope = capital = contact = remarks = None
+            if person:
+                self.c_person[i] = 1
+                name = forced_persons.pop(0) if forced_persons else self.person_name()
+                phone = self.mobile() if rng.random() < 0.75 else self.landline()
+                signer = name
+            else:
+                name, scope = self.firm_name(category, district_name)
+                contact = self.person_name()
+                legal = self.person_name()
+                phone = self.landline(extension=rng.random() < 0.3) if rng.random() < 0.8 else self.mobile()
+                fax = self.landline() if rng.random() < 0.5 else None
+                capital = rng.choice((50, 100, 200, 300, 500, 1000, 2000, 5000)) * 10_000
+                signer = contact
+                if category != CustomerCategory.END_USER.value:
+                    prefix = CODE_PREFIX[category]
+                    while True:
+                        code_counter[prefix] += 1
+                        code = f"{prefix}{code_counter[prefix]:05d}"
+                        if code not in codes_taken:
+                            break
+                if category in (CustomerCategory.END_USER.value, CustomerCategory.SPECIAL.value) and rng.random() < 0.25:
+                    self.c_contract[i] = 1
+                    remarks = CONTRACT_REMARK
+            rows.append((first_id + i, code, name, category, district, legal, address, postcode, phone, fax, scope, capital,
+                         contact, remarks))
+            self.c_name.append(name)
+            self.c_phone.append(phone)
+            self.c_address.append(address)
+            self.c_district.append(district)
+            self.c_signer.append(signer)
+            self.c_category.append(category)
+            counts[category] += 1
+            if len(rows) >= CHUNK:
+                self.writer.insert(Customer.__table__, CUSTOMER_COLUMNS, rows)
+                rows = []
+        self.writer.insert(Customer.__table__, CUSTOMER_COLUMNS, rows)
+        self.summary.customers = {c.value: counts[c.value] for c in CustomerCategory if counts[c.value]}
+        self.signers = [self.person_name() for _ in range(SIGNER_POOL)]
+
+    def firm_name(self, category: str, district: str) -> tuple[str, str]:
+        rng = self.rng
+        t = rng.choice(TRADE_NAMES)
+        if category == CustomerCategory.END_USER.value:
+            u = rng.random()
+            if u < 0.12:
+                return f"{CITY}市{district}{rng.choice(INSTITUTIONS)}", "公共服务"
+            if u < 0.2:
+                return f"{CITY}{t}{rng.choice(('大酒店', '宾馆', '商厦'))}", "住宿、餐饮、零售"
+            industry, scope = rng.choice(INDUSTRIES)
+            return f"{CITY}{t}{industry}{rng.choice(FIRM_SUFFIXES)}", scope
+        if category == CustomerCategory.SPECIAL.value:
+            u = rng.random()
+            if u < 0.3:
+                return f"{rng.choice(BANKS)}{CITY}{rng.choice(BANK_BRANCHES)}支行", "吸收存款、发放贷款、办理结算"
+            if u < 0.45:
+                return f"{rng.choice(INSURERS)}{CITY}{district}支公司", "财产保险、人身保险"
+            template, scope = rng.choice(SPECIAL_FIRMS)
+            return template.format(t=t), scope
+        template, scope = rng.choice(SUPPLIER_FIRMS if category == CustomerCategory.SUPPLIER.value else DISTRIBUTOR_FIRMS)
+        return template.format(t=t), scope
+
+    # -- products --------------------------------------------------------------------------
+
+    def make_products(self) -> None:
+        """Products of end users, special customers and distributors (suppliers own none),
+        numbered in order of purchase so that a call can pick among those bought before
+        its day by bisection."""
+        rng = self.rng
+        first_day = self.cal.days[0]
+        earliest = (first_day - timedelta(days=6 * 365)).toordinal()
+        latest = (self.now.date() - timedelta(days=14)).toordinal()
+        owned = []
+        for i, category in enumerate(self.c_category):
+            if category == CustomerCategory.SUPPLIER.value:
+                continue
+            if category == CustomerCategory.END_USER.value:
+                k = 1 if self.c_person[i] and rng.random() < 0.85 else rng.randrange(1, 5)
+            elif category == CustomerCategory.SPECIAL.value:
+                k = rng.randrange(2, 7)
+            else:
+                k = rng.randrange(1, 4)
+            for _ in range(k):
+                owned.append((rng.randrange(earliest, latest + 1), i, rng.choices(range(len(PRODUCTS)), PRODUCT_WEIGHTS)[0]))
+        # at least one product bought before the first day, so that the first calls have one
+        purchase, owner, model = owned[0]
+        owned[0] = (min(purchase, first_day.toordinal() - 400), owner, model)
+        owned.sort()
+        first_id = self.next_id(CustomerProduct)
+        self.product_first_id = first_id
+        self.p_owner = array("i")
+        self.p_model = array("b")
+        self.p_purchase = array("i")
+        self.p_warranty = array("i")
+        self.p_serial: list[str] = []
+        rows = []
+        for k, (purchase, owner, model) in enumerate(owned):
+            pid = first_id + k
+            years = PRODUCTS[model][2] + (2 if rng.random() < 0.15 else 0)  # extended warranty sold with some
+            bought = date.fromordinal(purchase)
+            try:
+                warranty_end = bought.replace(year=bought.year + years) - timedelta(days=1)
+            except ValueError:  # 29 February
+                warranty_end = bought.replace(year=bought.year + years, day=28)
+            serial = f"{PRODUCTS[model][1]}{bought.year % 100:02d}{pid * 7919 % 10_000_000:07d}"
+            rows.append((pid, self.customer_first_id + owner, PRODUCTS[model][0], serial, bought.isoformat(),
+                         warranty_end.isoformat()))
+            self.p_owner.append(owner)
+            self.p_model.append(model)
+            self.p_purchase.append(purchase)
+            self.p_warranty.append(warranty_end.toordinal())
+            self.p_serial.append(serial)
+            if len(rows) >= CHUNK:
+                self.writer.insert(CustomerProduct.__table__, PRODUCT_COLUMNS, rows)
+                rows = []
+        self.writer.insert(CustomerProduct.__table__, PRODUCT_COLUMNS, rows)
+        self.summary.products = len(owned)
+
+    # -- calls -----------------------------------------------------------------------------
+
+    def received_minutes(self) -> Iterable[int]:
+        """The working minute of every call, in time order: a few more calls on Mondays,
+        slowly growing business, the day of ``now`` only up to ``now``."""
+        rng = self.rng
+        cal = self.cal
+        last_day = min(len(cal.days) - 1, self.limit // DAY_MINUTES) if self.limit >= 0 else -1
+        weights = []
+        for di in range(last_day + 1):
+            avail = min(DAY_MINUTES, self.now_w - di * DAY_MINUTES)
+            monday = 1.25 if cal.days[di].weekday() == 0 else 1.0
+            weights.append(avail / DAY_MINUTES * rng.uniform(0.6, 1.4) * monday * (0.7 + 0.6 * di / (last_day + 1)))
+        total = sum(weights)
+        if total <= 0 or self.n_calls == 0:
+            return
+        cum = 0.0
+        issued = 0
+        for di, w in enumerate(weights):
+            cum += w
+            target = self.n_calls if di == last_day else min(self.n_calls, round(self.n_calls * cum / total))
+            count = target - issued
+            if count <= 0:
+                continue
+            issued = target
+            avail = min(DAY_MINUTES, self.now_w - di * DAY_MINUTES)
+            base = di * DAY_MINUTES
+            for m in sorted(rng.randrange(avail) for _ in range(count)):
+                yield base + m
+
+    def plan(self, r: int, product: int | None = None, path: int | None = None) -> tuple:
+        """A call received at working minute ``r``: its product, its path and the natural
+        times of the path's events (the future ones too: the caller keeps what has
+        happened by ``now``). Returns (r, product, path, times, on_site_minutes)."""
+        rng = self.rng
+        expo = rng.expovariate
+        if product is None:
+            day_ordinal = self.cal.ordinals[r // DAY_MINUTES]
+            eligible = bisect_right(self.p_purchase, day_ordinal)
+            product = int(rng.random() * max(eligible, 1))
+        if path is None:
+            u = rng.random()
+            path = CANCEL if u < 0.03 else TAKE_BACK if u < 0.18 else ON_SITE
+        if path == CANCEL:
+            return (r, product, path, (r + 10 + int(expo(1 / 200)),), 0)
+        suburban = self.c_district[self.p_owner[product]] == District.SUBURBAN.value
+        dispatched = r + 5 + int(expo(1 / 50))
+        arrived = dispatched + 20 + int(expo(1 / (130 if suburban else 90)))
+        if path == ON_SITE:
+            work = 20 + min(300, int(expo(1 / 60)))
+            done = arrived + work
+            return (r, product, path, (dispatched, arrived, done, done + 15 + int(expo(1 / 200))), work)
+        work = 20 + min(120, int(expo(1 / 40)))
+        taken = arrived + work + 15 + int(expo(1 / 60))
+        start = taken + 30 + int(expo(1 / 400))
+        repaired = start + 60 + int(expo(1 / 700))
+        inspected = repaired + 20 + int(expo(1 / 300))
+        returned = inspected + 60 + int(expo(1 / 600))
+        voided = returned + (int(expo(1 / 120)) if rng.random() < 0.97 else 2000 + int(expo(1 / 4000)))
+        return (r, product, path, (dispatched, arrived, taken, start, repaired, inspected, returned, voided), work)
+
+    def stage(self, plan: tuple) -> int:
+        """How many of the plan's events have happened by ``now``."""
+        times = plan[3]
+        return bisect_right(times, self.limit)
+
+    def fit(self, plan: tuple, j: int) -> tuple:
+        """The plan squeezed so that its first ``j`` events happened by ``now``."""
+        r, product, path, times, work = plan
+        times = list(times)
+        if j and times[j - 1] > self.limit:
+            room = self.limit - r
+            f = room * self.rng.uniform(0.6, 0.95) / (times[j - 1] - r)
+            times = [r + int((t - r) * f) for t in times]
+            if path == ON_SITE:
+                work = times[2] - times[1]
+            elif path == TAKE_BACK:
+                work = min(work, times[2] - times[1])
+        return (r, product, path, tuple(times[:j]) + (self.limit + 1,) * (len(times) - j), work)
+
+    def make_calls(self) -> None:
+        first_id = self.next_id(ServiceCall)
+        self.call_id = first_id
+        self.records = array("i")
+        self.status_counts: Counter = Counter()
+        self.first_day: date | None = None
+        self.last_day: date | None = None
+        rows: list[tuple] = []
+        tail: list[tuple] = []
+        tail_start = self.limit - TAIL_MINUTES
+        for r in self.received_minutes():
+            if r < tail_start:
+                plan = self.plan(r)
+                rows.append(self.call_row(plan, self.stage(plan)))
+                if len(rows) >= CHUNK:
+                    self.writer.insert(ServiceCall.__table__, CALL_COLUMNS, rows)
+                    self.report(len(rows))
+                    rows = []
+            else:
+                tail.append(self.plan(r))
+        self.writer.insert(ServiceCall.__table__, CALL_COLUMNS, rows)
+        self.report(len(rows))
+        # The last days: every stage must be there, even in a small run. A missing one is
+        # taken by the call whose age suits it best, from a stage that has calls to spare.
+        stages = [self.stage(p) for p in tail]
+        counts = Counter(self.status_counts)
+        for p, j in zip(tail, stages):
+            counts[PATH_STATUSES[p[2]][j]] += 1
+        donors: set[int] = set()
+        for status, (age, path, j) in TARGETS.items():
+            if counts[status] or not tail:
+                continue
+            order = sorted(range(len(tail)), key=lambda k: (abs(self.limit - tail[k][0] - age), k))
+            for k in order:
+                current = PATH_STATUSES[tail[k][2]][stages[k]]
+                if k in donors or counts[current] < 2:
+                    continue
+                plan = tail[k]
+                wanted = path if path >= 0 else (ON_SITE if plan[2] == CANCEL and j else plan[2])
+                if plan[2] != wanted:
+                    plan = self.plan(plan[0], product=plan[1], path=wanted)
+                assert PATH_STATUSES[wanted][j] == status
+                tail[k] = self.fit(plan, j)
+                stages[k] = j
+                counts[current] -= 1
+                counts[status] += 1
+                donors.add(k)
+                break
+        rows = []
+        for plan, j in zip(tail, stages):
+            rows.append(self.call_row(plan, j))
+            if len(rows) >= CHUNK:
+                self.writer.insert(ServiceCall.__table__, CALL_COLUMNS, rows)
+                self.report(len(rows))
+                rows = []
+        self.writer.insert(ServiceCall.__table__, CALL_COLUMNS, rows)
+        self.report(len(rows))
+        self.summary.calls = {s.value: self.status_counts[s] for s in CallStatus if self.status_counts[s]}
+        if self.status_counts:
+            self.summary.first_day = self.first_day
+            self.summary.last_day = self.last_day
+
+    def call_row(self, plan: tuple, j: int) -> tuple:
+        rng = self.rng
+        cal = self.cal
+        text = cal.text
+        r, product, path, times, work = plan
+        status = PATH_STATUSES[path][j]
+        self.status_counts[status] += 1
+        call_id = self.call_id
+        self.call_id += 1
+        day = cal.days[r // DAY_MINUTES]
+        if self.first_day is None:
+            self.first_day = day
+        self.last_day = day
+        owner = self.p_owner[product]
+        model = self.p_model[product]
+        kind_name = PRODUCTS[model][4]
+        district = self.c_district[owner]
+
+        # S1: the kind proposed from the warranty, B for contract customers
+        reason = None
+        if cal.ordinals[r // DAY_MINUTES] <= self.p_warranty[product]:
+            kind = "C"
+            if rng.random() < 0.02:
+                kind, reason = "A", OVERRIDE_TO_PAID
+        elif self.c_contract[owner]:
+            kind, reason = "B", CONTRACT_REASON
+        else:
+            kind = "A"
+        u = rng.random()
+        channel = "phone" if u < 0.85 else "visit" if u < 0.95 else "letter"
+        fault_index = _FAULT_INDEX[kind_name][int(rng.random() * len(_FAULT_INDEX[kind_name]))]
+        clerks = self.staff_by_role[Role.CLERK.value]
+        registered_by = clerks[int(rng.random() * len(clerks))]
+
+        technician = dispatched_at = arrived_at = work_done = hours = fee = signed_by = signed_at = closed_at = None
+        remarks = None
+        if path == CANCEL:
+            if j:
+                closed_at = text(times[0])
+                remarks = CANCEL_REASONS[int(rng.random() * len(CANCEL_REASONS))]
+        elif j:
+            techs = self.techs_by_district[district]
+            technician = techs[int(rng.random() * len(techs))]
+            dispatched_at = text(times[0])
+            if j >= 2:
+                arrived_at = text(times[1])
+            signer = 0 if rng.random() < 0.8 else 1 + int(rng.random() * SIGNER_POOL)
+            signer_name = self.c_signer[owner] if signer == 0 else self.signers[signer - 1]
+            if path == ON_SITE:
+                if j >= 3:
+                    works = WORK_ON_SITE[kind_name]
+                    work_done = works[int(rng.random() * len(works))]
+                    hours = max(1, round(work / 30)) / 2
+                    if kind == "A":
+                        fee = ONSITE_FEES[int(rng.random() * len(ONSITE_FEES))]
+                if j >= 4:
+                    signed_by = signer_name
+                    signed_at = text(times[2])
+                    closed_at = text(times[3])
+            elif j >= 3:  # taken back (S6): the customer signed the voucher when the goods left
+                work_done = WORK_TAKE_BACK[int(rng.random() * len(WORK_TAKE_BACK))]
+                hours = max(1, round(work / 30)) / 2
+                signed_by = signer_name
+                signed_at = text(min(times[1] + work, times[2]))
+                fee = self.take_back(call_id, owner, product, technician, j, times, fault_index, kind, signer, kind_name)
+                if j >= 7:  # returned (S7): signed again when the goods came back
+                    signed_at = text(times[6])
+                if j >= 8:
+                    closed_at = text(times[7])
+        return (
+            call_id,
+            self.numbers[numbering.SERVICE_CALL].take(day),
+            text(r),
+            channel,
+            self.customer_first_id + owner,
+            self.product_first_id + product,
+            self.c_name[owner],
+            self.c_phone[owner],
+            self.c_address[owner],
+            PRODUCTS[model][0],
+            self.p_serial[product],
+            _ALL_FAULTS[fault_index],
+            district,
+            kind,
+            reason,
+            status.value,
+            technician,
+            dispatched_at,
+            arrived_at,
+            work_done,
+            hours,
+            fee,
+            signed_by,
+            signed_at,
+            closed_at,
+            registered_by,
+            remarks,
+        )
+
+    def take_back(self, call_id, owner, product, technician, j, times, fault_index, kind, signer, kind_name) -> int | None:
+        """Keeps what the goods entry and the repair card of a call taken back need (they
+        are numbered later, in the order the goods came in); returns the call's fee: what
+        the paid repair costs once it is done (S8), else None."""
+        rng = self.rng
+        rec = [0] * _R_STRIDE
+        rec[_R_TAKEN] = times[2]
+        rec[_R_CALL] = call_id
+        rec[_R_CUST] = owner
+        rec[_R_PROD] = product
+        rec[_R_TECH] = technician
+        rec[_R_STAGE] = j
+        rec[_R_FAULT] = fault_index
+        rec[_R_PROMISED] = times[2] // DAY_MINUTES + rng.randrange(3, 8)
+        rec[_R_SIGNER] = signer
+        fee = None
+        if j >= 5:
+            rec[_R_REPAIRED] = times[4]
+            rec[_R_HALF_HOURS] = rng.randrange(1, 13)
+            rec[_R_LABOUR] = LABOUR_FEES[int(rng.random() * len(LABOUR_FEES))] if kind == "A" else 0
+            work = _SHOP_WORK_INDEX[kind_name]
+            rec[_R_WORK] = work[int(rng.random() * len(work))]
+            parts = _PART_INDEX[kind_name]
+            n = 0 if rng.random() < 0.15 else 1 + min(3, int(rng.expovariate(1.2)))
+            n = min(n, len(parts))
+            rec[_R_NPARTS] = n
+            total = rec[_R_LABOUR]
+            for k, part in enumerate(rng.sample(parts, min(n, len(parts)))):
+                price = _ALL_PARTS[part][1][2]
+                qty = 2 if price < 50 and rng.random() < 0.4 else 1
+                rec[_R_PARTS + k] = part * 10 + qty
+                total += price * qty
+            if kind == "A":
+                fee = total
+        if j >= 6:
+            rec[_R_INSPECTED] = times[5]
+            supervisors = self.staff_by_role[Role.SUPERVISOR.value]
+            rec[_R_INSPECTOR] = supervisors[int(rng.random() * len(supervisors))]
+        if j >= 7:
+            rec[_R_RETURNED] = times[6]
+            if rng.random() < 0.5:
+                rec[_R_RETURNED_BY] = technician
+            else:
+                clerks = self.staff_by_role[Role.CLERK.value]
+                rec[_R_RETURNED_BY] = clerks[int(rng.random() * len(clerks))]
+        if j >= 8:
+            rec[_R_VOIDED] = times[7]
+        self.records.extend(rec)
+        return fee
+
+    # -- goods entries, repair cards, parts --------------------------------------------------
+
+    def make_goods_and_cards(self) -> None:
+        """S6/S7: one goods entry and one repair card per call taken back, numbered in the
+        order the goods came in (the card is opened as the goods are logged)."""
+        rng = self.rng
+        cal = self.cal
+        text = cal.text
+        recs = self.records
+        n = len(recs) // _R_STRIDE
+        order = sorted(range(n), key=lambda k: (recs[k * _R_STRIDE + _R_TAKEN], recs[k * _R_STRIDE + _R_CALL]))
+        goods_id = self.next_id(GoodsEntry)
+        card_id = self.next_id(RepairCard)
+        part_id = self.next_id(RepairPart)
+        receipts = self.numbers[numbering.GOODS_RECEIPT]
+        cards = self.numbers[numbering.REPAIR_CARD]
+        goods_rows, card_rows, part_rows = [], [], []
+        share = max(1, (self.finish_units // 2) * CHUNK // max(n, 1))
+        n_parts = 0
+        for k in order:
+            b = k * _R_STRIDE
+            rec = recs[b : b + _R_STRIDE]
+            j = rec[_R_STAGE]
+            owner = rec[_R_CUST]
+            product = rec[_R_PROD]
+            model = PRODUCTS[self.p_model[product]][0]
+            serial = self.p_serial[product]
+            name = self.c_name[owner]
+            taken = text(rec[_R_TAKEN])
+            day = cal.date_of(rec[_R_TAKEN])
+            promised = cal.days[rec[_R_PROMISED]].isoformat()
+            signer = rec[_R_SIGNER]
+            signer_name = self.c_signer[owner] if signer == 0 else self.signers[signer - 1]
+            returned = voided = returned_by = received_back_by = None
+            if j >= 7:
+                returned = text(rec[_R_RETURNED])
+                returned_by = rec[_R_RETURNED_BY]
+                received_back_by = signer_name
+            if j >= 8:
+                voided = text(rec[_R_VOIDED])
+            goods_rows.append((
+                goods_id, receipts.take(day), rec[_R_CALL], self.customer_first_id + owner,
+                self.product_first_id + product, name, self.c_phone[owner], model, serial,
+                ACCESSORIES[int(rng.random() * len(ACCESSORIES))], CONDITIONS[int(rng.random() * len(CONDITIONS))],
+                taken, rec[_R_TECH], promised, returned, returned_by, received_back_by, voided,
+            ))
+            status = RepairCardStatus.OPEN.value
+            work = hours = labour = repaired = inspector = inspected = result = None
+            if j >= 5:
+                status = RepairCardStatus.REPAIRED.value
+                work = _ALL_SHOP_WORK[rec[_R_WORK]]
+                hours = rec[_R_HALF_HOURS] / 2
+                labour = rec[_R_LABOUR]
+                repaired = text(rec[_R_REPAIRED])
+                for line in range(rec[_R_NPARTS]):
+                    code = rec[_R_PARTS + line]
+                    part_no, part_name, price = _ALL_PARTS[code // 10][1]
+                    part_rows.append((part_id, card_id, line + 1, part_no, part_name, code % 10, price))
+                    part_id += 1
+                    n_parts += 1
+            if j >= 6:
+                status = RepairCardStatus.INSPECTED.value
+                inspector = rec[_R_INSPECTOR]
+                inspected = text(rec[_R_INSPECTED])
+                result = INSPECTION_RESULTS[int(rng.random() * len(INSPECTION_RESULTS))]
+            if j >= 7:
+                status = RepairCardStatus.RETURNED.value
+            card_rows.append((
+                card_id, cards.take(day), goods_id, rec[_R_CALL], name, model, serial, _ALL_FAULTS[rec[_R_FAULT]],
+                taken, rec[_R_TECH], promised, work, hours, labour, status, repaired, inspector, inspected, result,
+            ))
+            goods_id += 1
+            card_id += 1
+            if len(goods_rows) >= CHUNK:
+                self.flush_goods(goods_rows, card_rows, part_rows)
+                goods_rows, card_rows, part_rows = [], [], []
+                self.report(share)
+        self.flush_goods(goods_rows, card_rows, part_rows)
+        self.summary.goods_entries = n
+        self.summary.repair_cards = n
+        self.summary.parts = n_parts
+        self.records = array("i")
+
+    def flush_goods(self, goods_rows, card_rows, part_rows) -> None:
+        self.writer.insert(GoodsEntry.__table__, GOODS_COLUMNS, goods_rows)
+        self.writer.insert(RepairCard.__table__, CARD_COLUMNS, card_rows)
+        self.writer.insert(RepairPart.__table__, PART_COLUMNS, part_rows)
+
+    # -- sequences (X3) --------------------------------------------------------------------
+
+    def write_sequences(self) -> None:
+        """The last value of every rule and period used, so that ``numbering.next_number``
+        continues each series."""
+        table = SequenceRow.__table__
+        new = []
+        for rule, numbers in self.numbers.items():
+            for period, last in numbers.used.items():
+                if period in numbers.existing:
+                    self.conn.execute(
+                        table.update()
+                        .where(table.c.rule == rule, table.c.period == period)
+                        .values(last_value=last)
+                    )
+                else:
+                    new.append({"rule": rule, "period": period, "last_value": last})
+        if new:
+            self.conn.execute(table.insert(), new)
+
+
+_SURNAME_CUM = []
+_acc = 0.0
+for _w in SURNAME_WEIGHTS:
+    _acc += _w
+    _SURNAME_CUM.append(_acc)
+del _acc, _w
+
+# Tests switch this off to check that the Core path (other databases) writes the same rows.
+_RAW_SQLITE = True

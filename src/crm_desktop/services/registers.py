@@ -1,0 +1,359 @@
+"""What each register shows and how it is paged, sorted and searched — in SQL, without Qt.
+
+The generic table model in views/ asks a ``RegisterQuery`` for a row count and for windows
+of rows; it never loads a whole table. Counting and offsetting run on the register's own
+table (every register row carries its own copy of names and models, see models/service.py),
+because through a join they cost seconds at a million rows (DESIGN.md). Search:
+
+* terms of three or more characters go through the FTS5 trigram index;
+* shorter terms (two-character Chinese names such as 张伟 are common) cannot use a trigram
+  index and fall back to ``LIKE`` over the search columns;
+* a search result of up to ``MATERIALIZE_LIMIT`` rows is read once as the ordered list of
+  its ids, so its count and every window come from that list: one scan, not one per window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping, Sequence
+
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, table, text
+from sqlalchemy.orm import Session
+
+from ..db import Database
+from ..i18n import QT_TRANSLATE_NOOP, Msg
+from ..models import Customer, GoodsEntry, RepairCard, ServiceCall
+from . import labels
+
+MATERIALIZE_LIMIT = 20_000
+MIN_TRIGRAM = 3
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a register. ``kind`` tells the view how to show and edit it:
+    text, multiline, datetime, date, decimal, money, choice (with ``choices``), staff."""
+
+    key: str
+    header: Msg
+    kind: str = "text"
+    choices: Mapping[str, Msg] | None = None
+    editable: bool = False
+    width: int = 100
+
+
+UpdateFn = Callable[[Session, int, dict[str, Any]], object]
+
+
+@dataclass(frozen=True)
+class RegisterSpec:
+    name: str
+    title: Msg
+    model: type
+    columns: tuple[Column, ...]
+    search_keys: tuple[str, ...]
+    fts_table: str | None
+    default_sort: str
+    default_descending: bool
+    update: UpdateFn | None = None  # the service that validates and saves an in-place edit
+    search_hint: Msg | None = None
+
+    def column(self, key: str) -> Column:
+        for c in self.columns:
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+    def index_of(self, key: str) -> int:
+        return [c.key for c in self.columns].index(key)
+
+
+def _update_call(session: Session, row_id: int, changes: dict[str, Any]) -> object:
+    from . import calls
+
+    return calls.update_call(session, row_id, changes)
+
+
+def _update_goods(session: Session, row_id: int, changes: dict[str, Any]) -> object:
+    from . import goods
+
+    return goods.update_goods_entry(session, row_id, changes)
+
+
+def _update_card(session: Session, row_id: int, changes: dict[str, Any]) -> object:
+    from . import repairs
+
+    return repairs.update_card(session, row_id, changes)
+
+
+def _update_customer(session: Session, row_id: int, changes: dict[str, Any]) -> object:
+    from . import customers
+
+    return customers.update_customer(session, row_id, changes)
+
+
+
+SERVICE_CALLS = RegisterSpec(
+    name="service_call",
+    title=QT_TRANSLATE_NOOP("Register", "Service call register"),
+    model=ServiceCall,
+    columns=(
+        Column("call_no", QT_TRANSLATE_NOOP("Register", "Call no."), width=130),
+        Column("received_at", QT_TRANSLATE_NOOP("Register", "Received"), "datetime", editable=True, width=130),
+        Column("customer_name", QT_TRANSLATE_NOOP("Register", "Customer"), editable=True, width=160),
+        Column("phone", QT_TRANSLATE_NOOP("Register", "Phone"), editable=True, width=120),
+        Column("address", QT_TRANSLATE_NOOP("Register", "Address"), editable=True, width=220),
+        Column("product_model", QT_TRANSLATE_NOOP("Register", "Product model"), editable=True, width=130),
+        Column("fault", QT_TRANSLATE_NOOP("Register", "Fault"), "multiline", editable=True, width=200),
+        Column("district", QT_TRANSLATE_NOOP("Register", "District"), "choice", labels.DISTRICT, editable=True, width=60),
+        Column("service_kind", QT_TRANSLATE_NOOP("Register", "Kind"), "choice", labels.SERVICE_KIND, width=80),
+        Column("status", QT_TRANSLATE_NOOP("Register", "Status"), "choice", labels.CALL_STATUS, width=80),
+        Column("technician_id", QT_TRANSLATE_NOOP("Register", "Technician"), "staff", width=80),
+        Column("dispatched_at", QT_TRANSLATE_NOOP("Register", "Dispatched"), "datetime", width=130),
+        Column("channel", QT_TRANSLATE_NOOP("Register", "By"), "choice", labels.CALL_CHANNEL, editable=True, width=50),
+        Column("remarks", QT_TRANSLATE_NOOP("Register", "Remarks"), "multiline", editable=True, width=160),
+    ),
+    search_keys=("call_no", "customer_name", "phone", "address", "product_model", "serial_no"),
+    fts_table="service_call_fts",
+    default_sort="received_at",
+    default_descending=True,
+    update=_update_call,
+    search_hint=QT_TRANSLATE_NOOP("Register", "Search call no., customer, phone, address, model, serial no."),
+)
+
+GOODS_ENTRIES = RegisterSpec(
+    name="goods_entry",
+    title=QT_TRANSLATE_NOOP("Register", "Goods in/out register"),
+    model=GoodsEntry,
+    columns=(
+        Column("receipt_no", QT_TRANSLATE_NOOP("Register", "Receipt no."), width=120),
+        Column("taken_in_at", QT_TRANSLATE_NOOP("Register", "Taken in"), "datetime", width=130),
+        Column("customer_name", QT_TRANSLATE_NOOP("Register", "Customer"), width=160),
+        Column("phone", QT_TRANSLATE_NOOP("Register", "Phone"), editable=True, width=120),
+        Column("product_model", QT_TRANSLATE_NOOP("Register", "Product model"), width=130),
+        Column("serial_no", QT_TRANSLATE_NOOP("Register", "Serial no."), width=120),
+        Column("accessories", QT_TRANSLATE_NOOP("Register", "Accessories"), editable=True, width=140),
+        Column("condition", QT_TRANSLATE_NOOP("Register", "Condition"), editable=True, width=140),
+        Column("promised_date", QT_TRANSLATE_NOOP("Register", "Promised"), "date", editable=True, width=90),
+        Column("returned_at", QT_TRANSLATE_NOOP("Register", "Returned"), "datetime", width=130),
+        Column("received_back_by", QT_TRANSLATE_NOOP("Register", "Signed for by"), width=90),
+        Column("receipt_voided_at", QT_TRANSLATE_NOOP("Register", "Receipt voided"), "datetime", width=130),
+        Column("remarks", QT_TRANSLATE_NOOP("Register", "Remarks"), "multiline", editable=True, width=160),
+    ),
+    search_keys=("receipt_no", "customer_name", "phone", "product_model", "serial_no"),
+    fts_table="goods_entry_fts",
+    default_sort="taken_in_at",
+    default_descending=True,
+    update=_update_goods,
+    search_hint=QT_TRANSLATE_NOOP("Register", "Search receipt no., customer, phone, model, serial no."),
+)
+
+REPAIR_CARDS = RegisterSpec(
+    name="repair_card",
+    title=QT_TRANSLATE_NOOP("Register", "Repair cards"),
+    model=RepairCard,
+    columns=(
+        Column("card_no", QT_TRANSLATE_NOOP("Register", "Card no."), width=120),
+        Column("opened_at", QT_TRANSLATE_NOOP("Register", "Opened"), "datetime", width=130),
+        Column("customer_name", QT_TRANSLATE_NOOP("Register", "Customer"), width=160),
+        Column("product_model", QT_TRANSLATE_NOOP("Register", "Product model"), width=130),
+        Column("serial_no", QT_TRANSLATE_NOOP("Register", "Serial no."), width=120),
+        Column("fault", QT_TRANSLATE_NOOP("Register", "Fault"), "multiline", editable=True, width=180),
+        Column("technician_id", QT_TRANSLATE_NOOP("Register", "Technician"), "staff", width=80),
+        Column("promised_date", QT_TRANSLATE_NOOP("Register", "Promised"), "date", editable=True, width=90),
+        Column("work_done", QT_TRANSLATE_NOOP("Register", "Work done"), "multiline", editable=True, width=180),
+        Column("repair_hours", QT_TRANSLATE_NOOP("Register", "Hours"), "decimal", editable=True, width=60),
+        Column("labour_fee", QT_TRANSLATE_NOOP("Register", "Labour fee"), "money", editable=True, width=80),
+        Column("status", QT_TRANSLATE_NOOP("Register", "Status"), "choice", labels.REPAIR_CARD_STATUS, width=70),
+        Column("remarks", QT_TRANSLATE_NOOP("Register", "Remarks"), "multiline", editable=True, width=160),
+    ),
+    search_keys=("card_no", "customer_name", "product_model", "serial_no"),
+    fts_table="repair_card_fts",
+    default_sort="opened_at",
+    default_descending=True,
+    update=_update_card,
+    search_hint=QT_TRANSLATE_NOOP("Register", "Search card no., customer, model, serial no."),
+)
+
+CUSTOMERS = RegisterSpec(
+    name="customer",
+    title=QT_TRANSLATE_NOOP("Register", "Customer list"),
+    model=Customer,
+    columns=(
+        Column("code", QT_TRANSLATE_NOOP("Register", "Code"), width=90),
+        Column("name", QT_TRANSLATE_NOOP("Register", "Name"), editable=True, width=200),
+        Column("category", QT_TRANSLATE_NOOP("Register", "Category"), "choice", labels.CUSTOMER_CATEGORY, editable=True, width=90),
+        Column("district", QT_TRANSLATE_NOOP("Register", "District"), "choice", labels.DISTRICT, editable=True, width=60),
+        Column("contact_person", QT_TRANSLATE_NOOP("Register", "Contact"), editable=True, width=80),
+        Column("phone", QT_TRANSLATE_NOOP("Register", "Phone"), editable=True, width=130),
+        Column("address", QT_TRANSLATE_NOOP("Register", "Address"), editable=True, width=240),
+        Column("postcode", QT_TRANSLATE_NOOP("Register", "Postcode"), editable=True, width=70),
+        Column("legal_representative", QT_TRANSLATE_NOOP("Register", "Legal representative"), editable=True, width=90),
+        Column("fax", QT_TRANSLATE_NOOP("Register", "Fax"), editable=True, width=120),
+    ),
+    search_keys=("code", "name", "phone", "address", "contact_person"),
+    fts_table="customer_fts",
+    default_sort="name",
+    default_descending=False,
+    update=_update_customer,
+    search_hint=QT_TRANSLATE_NOOP("Register", "Search code, name, phone, address, contact"),
+)
+
+REGISTERS: dict[str, RegisterSpec] = {s.name: s for s in (SERVICE_CALLS, GOODS_ENTRIES, REPAIR_CARDS, CUSTOMERS)}
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+@dataclass
+class RegisterQuery:
+    """Counts, sorts, searches and pages one register. Holds no session: every call opens
+    a short read-only connection, so a long-lived table model never pins a transaction."""
+
+    database: Database
+    spec: RegisterSpec
+    search: str = ""
+    sort_key: str = ""
+    descending: bool = False
+    _ids: list[int] | None = field(default=None, repr=False)  # materialized search result
+    _count: int | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.sort_key:
+            self.sort_key = self.spec.default_sort
+            self.descending = self.spec.default_descending
+        self._table = self.spec.model.__table__
+        self._fts = self.spec.fts_table if self.database.is_sqlite else None
+
+    # -- what the model changes ---------------------------------------------------------
+    def set_search(self, text_: str) -> None:
+        self.search = " ".join(text_.split())
+        self.invalidate()
+
+    def set_sort(self, key: str, descending: bool) -> None:
+        self.spec.column(key)
+        self.sort_key, self.descending = key, descending
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        self._ids = None
+        self._count = None
+
+    # -- SQL -----------------------------------------------------------------------------
+    def _order_by(self) -> list[ColumnElement]:
+        col = self._table.c[self.sort_key]
+        pk = self._table.c.id
+        return [col.desc(), pk.desc()] if self.descending else [col.asc(), pk.asc()]
+
+    def _search_parts(self) -> tuple[str | None, list[ColumnElement]]:
+        """(FTS5 MATCH expression or None, LIKE conditions) for the current search."""
+        terms = self.search.split()
+        trigram = [t for t in terms if len(t) >= MIN_TRIGRAM] if self._fts else []
+        short = [t for t in terms if t not in trigram]
+        match = " AND ".join(_fts_phrase(t) for t in trigram) or None
+        likes = [
+            or_(*(self._table.c[k].like(f"%{_escape_like(t)}%", escape="\\") for k in self.spec.search_keys))
+            for t in short
+        ]
+        return match, likes
+
+    def _ids_select(self):
+        match, likes = self._search_parts()
+        stmt = select(self._table.c.id).select_from(self._table)
+        if match:
+            fts = table(self._fts, literal_column("rowid"))
+            stmt = stmt.join(fts, fts.c.rowid == self._table.c.id).where(
+                text(f"{self._fts} MATCH :match").bindparams(match=match)
+            )
+        if likes:
+            stmt = stmt.where(and_(*likes))
+        return stmt
+
+    def _materialize(self) -> None:
+        if self._ids is not None or not self.search:
+            return
+        stmt = self._ids_select().order_by(*self._order_by()).limit(MATERIALIZE_LIMIT + 1)
+        with self.database.read_connection() as conn:
+            ids = list(conn.execute(stmt).scalars())
+        if len(ids) <= MATERIALIZE_LIMIT:
+            self._ids = ids
+            self._count = len(ids)
+
+    def count(self) -> int:
+        if self._count is None:
+            self._materialize()
+        if self._count is None:
+            stmt = select(func.count()).select_from(self._ids_select().subquery()) if self.search else (
+                select(func.count()).select_from(self._table)
+            )
+            with self.database.read_connection() as conn:
+                self._count = conn.execute(stmt).scalar_one()
+        return self._count
+
+    def window(self, offset: int, limit: int) -> list[tuple]:
+        """Rows ``offset`` … ``offset + limit - 1`` in the current order: (id, value per column)."""
+        self._materialize()
+        with self.database.read_connection() as conn:
+            if self._ids is not None:
+                ids = self._ids[offset : offset + limit]
+            else:
+                stmt = self._ids_select().order_by(*self._order_by()).limit(limit).offset(offset)
+                ids = list(conn.execute(stmt).scalars())
+            return self._rows_by_id(conn, ids)
+
+    def _rows_by_id(self, conn, ids: Sequence[int]) -> list[tuple]:
+        if not ids:
+            return []
+        cols = [self._table.c.id, *(self._table.c[c.key] for c in self.spec.columns)]
+        rows = {r[0]: tuple(r) for r in conn.execute(select(*cols).where(self._table.c.id.in_(list(ids))))}
+        return [rows[i] for i in ids if i in rows]
+
+    def row(self, row_id: int) -> tuple | None:
+        with self.database.read_connection() as conn:
+            rows = self._rows_by_id(conn, [row_id])
+        return rows[0] if rows else None
+
+    def position_of(self, row_id: int) -> int | None:
+        """Where a row stands in the current order (to select a row just added)."""
+        self._materialize()
+        if self._ids is not None:
+            try:
+                return self._ids.index(row_id)
+            except ValueError:
+                return None
+        col = self._table.c[self.sort_key]
+        pk = self._table.c.id
+        with self.database.read_connection() as conn:
+            key = conn.execute(select(col).where(pk == row_id)).scalar()
+            if key is None and conn.execute(select(pk).where(pk == row_id)).scalar() is None:
+                return None
+            # SQLite sorts NULL first ascending and last descending; the id breaks ties.
+            tie = pk > row_id if self.descending else pk < row_id
+            if key is None:
+                same = and_(col.is_(None), tie)
+                before = or_(col.is_not(None), same) if self.descending else same
+            else:
+                beyond = col > key if self.descending else or_(col < key, col.is_(None))
+                before = or_(beyond, and_(col == key, tie))
+            stmt = select(func.count()).select_from(self._ids_select().where(before).subquery())
+            return conn.execute(stmt).scalar_one()
+
+
+def staff_names(database: Database) -> dict[int, str]:
+    from ..models import Staff
+
+    with database.read_connection() as conn:
+        return dict(conn.execute(select(Staff.id, Staff.name)).all())
+
+
+def save_edit(database: Database, spec: RegisterSpec, row_id: int, key: str, value: Any) -> None:
+    """Save one in-place edit through the register's service, in one transaction."""
+    if spec.update is None or not spec.column(key).editable:
+        raise KeyError(key)
+    with database.Session.begin() as session:
+        spec.update(session, row_id, {key: value})

@@ -1,0 +1,92 @@
+"""Editors for the register cells, chosen by the column's kind: calendar pop-ups for dates
+and times, combo boxes for coded choices, a line edit for the rest (numbers are validated
+by the service, which answers in Chinese)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import QAbstractItemModel, QDate, QDateTime, QModelIndex, QTime, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDateTimeEdit, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from ..services.registers import RegisterSpec
+from .table_model import translate
+
+DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
+DATE_FORMAT = "yyyy-MM-dd"
+
+
+def to_qdatetime(value: datetime) -> QDateTime:
+    return QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute, value.second))
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    d, t = value.date(), value.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class RegisterDelegate(QStyledItemDelegate):
+    def __init__(self, spec: RegisterSpec, parent=None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+        column = self.spec.columns[index.column()]
+        if column.kind == "datetime":
+            editor = QDateTimeEdit(parent)
+            editor.setDisplayFormat(DATETIME_FORMAT)
+            editor.setCalendarPopup(True)
+            return editor
+        if column.kind == "date":
+            editor = QDateEdit(parent)
+            editor.setDisplayFormat(DATE_FORMAT)
+            editor.setCalendarPopup(True)
+            return editor
+        if column.kind == "choice" and column.choices:
+            combo = QComboBox(parent)
+            for code, label in column.choices.items():
+                combo.addItem(label.tr(translate), code)
+            return combo
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QDateTimeEdit) and not isinstance(editor, QDateEdit):
+            editor.setDateTime(to_qdatetime(value if isinstance(value, datetime) else datetime.now().replace(second=0)))
+        elif isinstance(editor, QDateEdit):
+            editor.setDate(to_qdate(value if isinstance(value, date) else date.today()))
+        elif isinstance(editor, QComboBox):
+            position = editor.findData(value)
+            editor.setCurrentIndex(max(position, 0))
+        elif isinstance(editor, QLineEdit):
+            if isinstance(value, Decimal):
+                editor.setText(f"{value.normalize():f}")
+            else:
+                editor.setText("" if value is None else str(value))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:  # noqa: N802
+        if isinstance(editor, QDateEdit):
+            value: object = from_qdate(editor.date())
+        elif isinstance(editor, QDateTimeEdit):
+            value = from_qdatetime(editor.dateTime())
+        elif isinstance(editor, QComboBox):
+            value = editor.currentData()
+        elif isinstance(editor, QLineEdit):
+            value = editor.text().strip()
+        else:  # pragma: no cover
+            return
+        model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+
+

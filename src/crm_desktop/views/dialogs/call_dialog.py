@@ -1,0 +1,222 @@
+"""Registering a service call (S2) and editing its plain fields.
+
+The clerk finds the customer by part of a name or phone (or a product by its serial
+number), or creates one on the spot; picks the product and sees its service history, with a
+warning when it had a call in the last 30 days; types the fault; the district comes from
+the customer and the service kind is proposed from the warranty (S1), and overriding the
+proposal needs a reason.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QWidget
+
+from ...db import Database
+from ...models import Customer, CustomerProduct, ServiceCall
+from ...services import calls as call_service, customers as customer_service, labels
+from ..table_model import translate
+from .finder import CustomerFinder
+from .form import RecordDialog, combo, datetime_edit, set_value
+
+RECENT_DAYS = 30
+
+
+class CallDialog(RecordDialog):
+    register_name = "service_call"
+
+    def __init__(self, database: Database, call_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(database, parent)
+        self.call_id = call_id
+        self.customer_id: int | None = None
+        self._proposed_kind: str | None = None
+        self.setWindowTitle(self.tr("New service call") if call_id is None else self.tr("Service call"))
+        self.setMinimumWidth(640)
+
+        if call_id is None:
+            self.finder = CustomerFinder(database)
+            self.finder.chosen.connect(self.set_customer)
+            self.finder.product_chosen.connect(self.set_product)
+            self.finder.createRequested.connect(self._create_customer)
+            self.add_field("customer_id", self.tr("Find customer"), self.finder, required=True)
+        self.customer_label = QLabel()
+        self.customer_label.setObjectName("customer_label")
+        self.customer_label.setWordWrap(True)
+        self.form.addRow(self.tr("Customer"), self.customer_label)
+        self.product = self.add_field("product_id", self.tr("Product"), QComboBox())
+        self.product.currentIndexChanged.connect(self._product_changed)
+        self.history = QListWidget()
+        self.history.setObjectName("history")
+        self.history.setMaximumHeight(90)
+        self.form.addRow(self.tr("Service history"), self.history)
+        self.recent_warning = QLabel()
+        self.recent_warning.setObjectName("recent_warning")
+        self.recent_warning.setStyleSheet("color: #b35c00; font-weight: bold;")
+        self.recent_warning.setWordWrap(True)
+        self.recent_warning.hide()
+        self.form.addRow("", self.recent_warning)
+
+        self.add_field("received_at", self.tr("Received"), datetime_edit(), required=True)
+        self.fields["received_at"].dateTimeChanged.connect(lambda _v: self._product_changed())
+        self.add_field("channel", self.tr("Received by"), combo(labels.CALL_CHANNEL))
+        if call_id is not None:
+            self.add_field("customer_name", self.tr("Customer name"), QLineEdit(), required=True)
+            self.add_field("product_model", self.tr("Product model"), QLineEdit())
+            self.add_field("serial_no", self.tr("Serial no."), QLineEdit())
+        self.add_field("phone", self.tr("Phone"), QLineEdit())
+        self.add_field("address", self.tr("Address"), QLineEdit())
+        fault = QPlainTextEdit()
+        fault.setMaximumHeight(70)
+        self.add_field("fault", self.tr("Fault described"), fault, required=True)
+        self.add_field("district", self.tr("District"), combo(labels.DISTRICT))
+        kind = combo(labels.SERVICE_KIND)
+        self.add_field("service_kind", self.tr("Service kind"), kind)
+        kind.currentIndexChanged.connect(self._kind_changed)
+        self.reason = self.add_field("kind_override_reason", self.tr("Reason for the kind"), QLineEdit())
+        self.reason.setPlaceholderText(self.tr("Needed when the kind differs from the proposal"))
+        remarks = QPlainTextEdit()
+        remarks.setMaximumHeight(50)
+        self.add_field("remarks", self.tr("Remarks"), remarks)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("state_label")
+        self.form.addRow(self.tr("State"), self.state_label)
+        self.finish_layout()
+        if call_id is not None:
+            self._load(call_id)
+        else:
+            self.state_label.setText(labels.CALL_STATUS["registered"].tr(translate))
+            self.fields["service_kind"].setEnabled(False)
+            self.reason.setEnabled(False)
+
+    # -- filling --------------------------------------------------------------------------
+    def field_for(self, service_field: str | None) -> str | None:
+        if service_field == "kind":
+            return "service_kind"
+        return super().field_for(service_field)
+
+    def _create_customer(self, typed: str) -> None:
+        from .customer_dialog import CustomerDialog
+
+        dialog = CustomerDialog(self.database, parent=self, initial_name=typed)
+        if dialog.exec() and dialog.saved_id is not None:
+            self.set_customer(dialog.saved_id)
+
+    def set_customer(self, customer_id: int) -> None:
+        with self.database.Session() as s:
+            customer = s.get(Customer, customer_id)
+            if customer is None:
+                return
+            self.customer_id = customer.id
+            self.customer_label.setText(" · ".join(x for x in (customer.name, customer.phone or "", customer.address or "") if x))
+            set_value(self.fields["phone"], customer.phone)
+            set_value(self.fields["address"], customer.address)
+            set_value(self.fields["district"], customer.district)
+            self.product.blockSignals(True)
+            self.product.clear()
+            self.product.addItem(self.tr("(no product recorded)"), None)
+            for p in customer.products:
+                text = " ".join(x for x in (p.model, p.serial_no or "") if x)
+                self.product.addItem(text, p.id)
+            self.product.setCurrentIndex(1 if len(customer.products) == 1 else 0)
+            self.product.blockSignals(False)
+        self.fields["service_kind"].setEnabled(True)
+        self._product_changed()
+
+    def set_product(self, product_id: int) -> None:
+        position = self.product.findData(product_id)
+        if position >= 0:
+            self.product.setCurrentIndex(position)
+
+    def _product_changed(self) -> None:
+        product_id = self.product.currentData()
+        self.history.clear()
+        self.recent_warning.hide()
+        received = self.value("received_at")
+        with self.database.Session() as s:
+            product = s.get(CustomerProduct, product_id) if product_id else None
+            if self.call_id is None and isinstance(received, datetime):
+                self._proposed_kind = call_service.propose_kind(s, product, received)
+                set_value(self.fields["service_kind"], self._proposed_kind)
+                self._kind_changed()
+            if product is None:
+                return
+            for call in customer_service.product_history(s, product.id):
+                if call.id == self.call_id:
+                    continue
+                status = labels.CALL_STATUS.get(call.status)
+                self.history.addItem(
+                    f"{call.received_at:%Y-%m-%d} {call.call_no} {status.tr(translate) if status else call.status} "
+                    + " ".join(call.fault.split())
+                )
+            if isinstance(received, datetime):
+                recent = customer_service.recent_call(s, product.id, received, days=RECENT_DAYS)
+                if recent is not None and recent.id != self.call_id:
+                    self.recent_warning.setText(
+                        self.tr("Warning: this product already had call %1 on %2, within the last 30 days.")
+                        .replace("%1", recent.call_no)
+                        .replace("%2", f"{recent.received_at:%Y-%m-%d}")
+                    )
+                    self.recent_warning.show()
+
+    def _kind_changed(self) -> None:
+        if self.call_id is not None:
+            return
+        differs = self._proposed_kind is not None and self.value("service_kind") != self._proposed_kind
+        self.reason.setEnabled(differs)
+        if not differs:
+            self.reason.clear()
+
+    def _load(self, call_id: int) -> None:
+        with self.database.Session() as s:
+            call = s.get(ServiceCall, call_id)
+            if call is None:
+                raise LookupError(call_id)
+            self.setWindowTitle(self.tr("Service call %1").replace("%1", call.call_no))
+            self.customer_id = call.customer_id
+            self.customer_label.setText(call.customer.name)
+            self.product.addItem(" ".join(x for x in (call.product_model or "", call.serial_no or "") if x), call.product_id)
+            self.product.setEnabled(False)
+            for key in call_service.EDITABLE_CALL_FIELDS:
+                if key in self.fields:
+                    set_value(self.fields[key], getattr(call, key))
+            set_value(self.fields["service_kind"], call.service_kind)
+            set_value(self.fields["kind_override_reason"], call.kind_override_reason)
+            status = labels.CALL_STATUS.get(call.status)
+            state = status.tr(translate) if status else call.status
+            if call.technician is not None:
+                state += self.tr(", technician %1").replace("%1", call.technician.name)
+            self.state_label.setText(state)
+        # process fields change only through their own steps (dispatch, change kind)
+        self.fields["service_kind"].setEnabled(False)
+        self.reason.setEnabled(False)
+        self._product_changed()
+
+    # -- saving ---------------------------------------------------------------------------
+    def save(self, session) -> int:
+        if self.call_id is None:
+            call = call_service.register_call(
+                session,
+                customer_id=self.customer_id,
+                product_id=self.product.currentData(),
+                received_at=self.value("received_at"),
+                fault=self.value("fault"),
+                district=self.value("district"),
+                service_kind=self.value("service_kind"),
+                kind_override_reason=self.value("kind_override_reason"),
+                channel=self.value("channel"),
+                phone=self.value("phone"),
+                address=self.value("address"),
+                remarks=self.value("remarks"),
+            )
+            return call.id
+        call = session.get(ServiceCall, self.call_id)
+        changes = {}
+        for key in call_service.EDITABLE_CALL_FIELDS:
+            if key in self.fields:
+                new = self.value(key)
+                if new != getattr(call, key) and not (new is None and getattr(call, key) in ("", None)):
+                    changes[key] = new
+        if changes:
+            call_service.update_call(session, self.call_id, changes)
+        return self.call_id

@@ -1,0 +1,145 @@
+"""A customer's archive fields (I3) and the products they own."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from ...db import Database
+from ...models import Customer
+from ...services import customers as customer_service, labels
+from .form import OptionalDateEdit, RecordDialog, combo, set_value
+
+ARCHIVE_FIELDS = (
+    "name", "category", "district", "contact_person", "phone", "fax", "address", "postcode",
+    "legal_representative", "business_scope", "registered_capital", "remarks",
+)
+
+
+class CustomerDialog(RecordDialog):
+    register_name = "customer"
+
+    def __init__(self, database: Database, customer_id: int | None = None, parent: QWidget | None = None,
+                 initial_name: str = "") -> None:
+        super().__init__(database, parent)
+        self.customer_id = customer_id
+        self.setWindowTitle(self.tr("New customer") if customer_id is None else self.tr("Customer"))
+        self.setMinimumWidth(560)
+        self.add_field("name", self.tr("Name"), QLineEdit(initial_name), required=True)
+        self.add_field("category", self.tr("Category"), combo(labels.CUSTOMER_CATEGORY, "end_user"))
+        self.add_field("district", self.tr("District"), combo(labels.DISTRICT))
+        self.add_field("contact_person", self.tr("Contact person"), QLineEdit())
+        self.add_field("phone", self.tr("Phone"), QLineEdit())
+        self.add_field("fax", self.tr("Fax"), QLineEdit())
+        self.add_field("address", self.tr("Address"), QLineEdit())
+        self.add_field("postcode", self.tr("Postcode"), QLineEdit())
+        self.add_field("legal_representative", self.tr("Legal representative"), QLineEdit())
+        scope = QPlainTextEdit()
+        scope.setMaximumHeight(50)
+        self.add_field("business_scope", self.tr("Business scope"), scope)
+        self.add_field("registered_capital", self.tr("Registered capital (yuan)"), QLineEdit())
+        remarks = QPlainTextEdit()
+        remarks.setMaximumHeight(50)
+        self.add_field("remarks", self.tr("Remarks"), remarks)
+
+        self.products = QTableWidget(0, 4)
+        self.products.setObjectName("products")
+        self.products.setHorizontalHeaderLabels(
+            [self.tr("Model"), self.tr("Serial no."), self.tr("Purchased"), self.tr("Warranty end")]
+        )
+        self.products.horizontalHeader().setStretchLastSection(True)
+        self.products.setMaximumHeight(120)
+        self.form.addRow(self.tr("Products"), self.products)
+        self.new_model = QLineEdit()
+        self.new_model.setObjectName("new_model")
+        self.new_model.setPlaceholderText(self.tr("Model"))
+        self.new_serial = QLineEdit()
+        self.new_serial.setObjectName("new_serial")
+        self.new_serial.setPlaceholderText(self.tr("Serial no."))
+        self.new_purchase = OptionalDateEdit()
+        self.new_purchase.setObjectName("new_purchase")
+        self.new_warranty = OptionalDateEdit()
+        self.new_warranty.setObjectName("new_warranty")
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.new_model, 2)
+        line.addWidget(self.new_serial, 2)
+        line.addWidget(QLabel(self.tr("purchased")))
+        line.addWidget(self.new_purchase, 1)
+        line.addWidget(QLabel(self.tr("warranty to")))
+        line.addWidget(self.new_warranty, 1)
+        self.add_field("product", self.tr("Add a product"), row)
+        self.add_product_button = QPushButton(self.tr("Add product"))
+        self.add_product_button.setObjectName("add_product")
+        self.add_product_button.clicked.connect(self._add_product_row)
+        self.form.addRow("", self.add_product_button)
+        self._new_products: list[dict] = []
+        self.finish_layout()
+        if customer_id is not None:
+            self._load(customer_id)
+
+    def field_for(self, service_field: str | None) -> str | None:
+        if service_field in ("model", "serial_no", "purchase_date", "warranty_end"):
+            return "product"
+        return super().field_for(service_field)
+
+    def _add_product_row(self) -> None:
+        model = self.new_model.text().strip()
+        if not model:
+            self.show_field_error("product", self.tr("Type the product model first."))
+            return
+        product = {
+            "model": model,
+            "serial_no": self.new_serial.text().strip() or None,
+            "purchase_date": self.new_purchase.value(),
+            "warranty_end": self.new_warranty.value(),
+        }
+        self._new_products.append(product)
+        self._append_row(product)
+        self.new_model.clear()
+        self.new_serial.clear()
+        self.new_purchase.set_value(None)
+        self.new_warranty.set_value(None)
+        self.clear_errors()
+
+    def _append_row(self, product: dict) -> None:
+        row = self.products.rowCount()
+        self.products.insertRow(row)
+        for column, key in enumerate(("model", "serial_no", "purchase_date", "warranty_end")):
+            value = product.get(key)
+            self.products.setItem(row, column, QTableWidgetItem("" if value is None else str(value)))
+
+    def _load(self, customer_id: int) -> None:
+        with self.database.Session() as s:
+            customer = s.get(Customer, customer_id)
+            if customer is None:
+                raise LookupError(customer_id)
+            self.setWindowTitle(self.tr("Customer %1").replace("%1", customer.name))
+            for key in ARCHIVE_FIELDS:
+                value = getattr(customer, key)
+                set_value(self.fields[key], f"{value:f}" if key == "registered_capital" and value is not None else value)
+            for p in customer.products:
+                self._append_row(
+                    {"model": p.model, "serial_no": p.serial_no, "purchase_date": p.purchase_date, "warranty_end": p.warranty_end}
+                )
+
+    def save(self, session) -> int:
+        values = {key: self.value(key) for key in ARCHIVE_FIELDS}
+        if self.customer_id is None:
+            customer = customer_service.create_customer(session, **values)
+        else:
+            current = session.get(Customer, self.customer_id)
+            changes = {k: v for k, v in values.items() if v != getattr(current, k)}
+            customer = customer_service.update_customer(session, self.customer_id, changes) if changes else current
+        for product in self._new_products:
+            customer_service.add_product(session, customer.id, **product)
+        return customer.id

@@ -1,0 +1,217 @@
+"""What every record dialog shares: fields laid out with a message line under each, errors
+shown at the field (X2), saving in one transaction, and nothing kept when a save fails."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from typing import Callable
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...db import Database
+from ...errors import UserError, ValidationError
+from ...i18n import Msg
+from ..delegates import DATE_FORMAT, DATETIME_FORMAT, from_qdate, from_qdatetime, to_qdate, to_qdatetime
+from ..errors import message_of
+from ..table_model import translate
+
+log = logging.getLogger(__name__)
+
+ERROR_STYLE = "border: 1px solid #b00020;"
+SAVE_CALLBACK = Callable[[str, "int | None"], None]
+
+
+def combo(choices: dict[str, Msg], current: str | None = None) -> QComboBox:
+    box = QComboBox()
+    for code, label in choices.items():
+        box.addItem(label.tr(translate), code)
+    if current is not None:
+        box.setCurrentIndex(max(box.findData(current), 0))
+    return box
+
+
+def datetime_edit(value: datetime | None = None) -> QDateTimeEdit:
+    edit = QDateTimeEdit()
+    edit.setDisplayFormat(DATETIME_FORMAT)
+    edit.setCalendarPopup(True)
+    edit.setDateTime(to_qdatetime(value or datetime.now().replace(second=0, microsecond=0)))
+    return edit
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date that may be left empty: the minimum date stands for 'none' and shows blank."""
+
+    def __init__(self, value: date | None = None) -> None:
+        super().__init__()
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setCalendarPopup(True)
+        self.setMinimumDate(QDate(1990, 1, 1))
+        self.setSpecialValueText(" ")
+        self.set_value(value)
+
+    def set_value(self, value: date | None) -> None:
+        self.setDate(to_qdate(value) if value else self.minimumDate())
+
+    def value(self) -> date | None:
+        return None if self.date() == self.minimumDate() else from_qdate(self.date())
+
+
+def text_of(widget: QWidget) -> object:
+    """The value a field holds, as the services take it."""
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, OptionalDateEdit):
+        return widget.value()
+    if isinstance(widget, QDateEdit):
+        return from_qdate(widget.date())
+    if isinstance(widget, QDateTimeEdit):
+        return from_qdatetime(widget.dateTime())
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText().strip()
+    if isinstance(widget, QLineEdit):
+        return widget.text().strip()
+    raise TypeError(widget)
+
+
+def set_value(widget: QWidget, value: object) -> None:
+    if isinstance(widget, QComboBox):
+        widget.setCurrentIndex(max(widget.findData(value), 0))
+    elif isinstance(widget, OptionalDateEdit):
+        widget.set_value(value)  # type: ignore[arg-type]
+    elif isinstance(widget, QDateTimeEdit) and isinstance(value, datetime):
+        widget.setDateTime(to_qdatetime(value))
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText("" if value is None else str(value))
+    elif isinstance(widget, QLineEdit):
+        widget.setText("" if value is None else str(value))
+
+
+class RecordDialog(QDialog):
+    """A form of named fields. Subclasses add fields with ``add_field`` and implement
+    ``save(session) -> row id``; ``accept`` runs it in one transaction and shows any
+    UserError under the field it names."""
+
+    register_name = ""
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.saved_id: int | None = None
+        self.fields: dict[str, QWidget] = {}
+        self._messages: dict[str, QLabel] = {}
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.general_message = QLabel()
+        self.general_message.setObjectName("general_message")
+        self.general_message.setStyleSheet("color: #b00020;")
+        self.general_message.setWordWrap(True)
+        self.general_message.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.body = QVBoxLayout(self)
+        self.body.addLayout(self.form)
+
+    def finish_layout(self) -> None:
+        self.body.addWidget(self.general_message)
+        self.body.addWidget(self.buttons)
+
+    def add_field(self, name: str, label: str, widget: QWidget, required: bool = False) -> QWidget:
+        widget.setObjectName(name)
+        message = QLabel()
+        message.setObjectName(f"{name}_message")
+        message.setStyleSheet("color: #b00020;")
+        message.setWordWrap(True)
+        message.hide()
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(1)
+        box.addWidget(widget)
+        box.addWidget(message)
+        self.form.addRow(label + (" *" if required else ""), holder)
+        self.fields[name] = widget
+        self._messages[name] = message
+        return widget
+
+    def value(self, name: str) -> object:
+        value = text_of(self.fields[name])
+        return None if value == "" else value
+
+    # -- errors at the field ------------------------------------------------------------
+    def clear_errors(self) -> None:
+        for name, label in self._messages.items():
+            label.hide()
+            self.fields[name].setStyleSheet("")
+        self.general_message.hide()
+
+    def show_field_error(self, field: str | None, text: str) -> None:
+        target = self.field_for(field)
+        if target is None:
+            self.general_message.setText(text)
+            self.general_message.show()
+            return
+        self._messages[target].setText(text)
+        self._messages[target].show()
+        self.fields[target].setStyleSheet(ERROR_STYLE)
+
+    def field_for(self, service_field: str | None) -> str | None:
+        """The dialog field that shows a service's field (override when names differ)."""
+        return service_field if service_field in self.fields else None
+
+    def show_user_error(self, exc: UserError) -> None:
+        problems = exc.problems if isinstance(exc, ValidationError) else [exc]
+        first = None
+        for p in problems:
+            self.show_field_error(p.field, p.render(translate))
+            first = first or self.field_for(p.field)
+        if first:
+            self.fields[first].setFocus()
+
+    # -- saving -------------------------------------------------------------------------
+    def save(self, session) -> int:  # pragma: no cover - every dialog implements it
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        self.clear_errors()
+        try:
+            with self.database.Session.begin() as session:
+                self.saved_id = self.save(session)
+        except UserError as exc:
+            self.show_user_error(exc)
+            return
+        except Exception as exc:
+            log.exception("saving %s", type(self).__name__)
+            self.general_message.setText(message_of(exc))
+            self.general_message.show()
+            return
+        super().accept()
+
+
+def run_dialog(dialog: RecordDialog, on_saved: SAVE_CALLBACK | None) -> int | None:
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        if on_saved is not None:
+            on_saved(dialog.register_name, dialog.saved_id)
+        return dialog.saved_id
+    return None
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+

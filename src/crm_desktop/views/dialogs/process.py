@@ -1,0 +1,66 @@
+"""The process steps a register cell may not change in place: dispatch (S3) and a service
+kind that differs from the proposal (S1, with a reason)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from ...db import Database
+from ...models import ServiceCall
+from ...services import calls as call_service, labels
+from .form import RecordDialog, combo, datetime_edit
+from .goods_dialog import staff_combo
+
+
+def _describe(call: ServiceCall) -> str:
+    return " · ".join(x for x in (call.call_no, call.customer_name, call.product_model or "", " ".join(call.fault.split())) if x)
+
+
+class DispatchDialog(RecordDialog):
+    register_name = "service_call"
+
+    def __init__(self, database: Database, call_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(database, parent)
+        self.call_id = call_id
+        self.setWindowTitle(self.tr("Dispatch"))
+        with database.Session() as s:
+            call = s.get(ServiceCall, call_id)
+            if call is None:
+                raise LookupError(call_id)
+            description, current = _describe(call), call.technician_id
+        label = QLabel(description)
+        label.setWordWrap(True)
+        self.form.addRow(self.tr("Call"), label)
+        self.add_field("technician_id", self.tr("Technician"), staff_combo(database, current, roles=("technician",)), required=True)
+        self.add_field("when", self.tr("Dispatched at"), datetime_edit(datetime.now().replace(second=0, microsecond=0)))
+        self.finish_layout()
+
+    def save(self, session) -> int:
+        call_service.dispatch(session, self.call_id, self.value("technician_id"), self.value("when"))
+        return self.call_id
+
+
+class ChangeKindDialog(RecordDialog):
+    register_name = "service_call"
+
+    def __init__(self, database: Database, call_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(database, parent)
+        self.call_id = call_id
+        self.setWindowTitle(self.tr("Change service kind"))
+        with database.Session() as s:
+            call = s.get(ServiceCall, call_id)
+            if call is None:
+                raise LookupError(call_id)
+            description, kind, reason = _describe(call), call.service_kind, call.kind_override_reason
+        label = QLabel(description)
+        label.setWordWrap(True)
+        self.form.addRow(self.tr("Call"), label)
+        self.add_field("kind", self.tr("Service kind"), combo(labels.SERVICE_KIND, kind), required=True)
+        self.add_field("reason", self.tr("Reason"), QLineEdit(reason or ""), required=True)
+        self.finish_layout()
+
+    def save(self, session) -> int:
+        call_service.override_kind(session, self.call_id, self.value("kind"), self.value("reason"))
+        return self.call_id

@@ -1,0 +1,118 @@
+"""The register queries behind every table (issue 2 item 5): counting, windows, sorting and
+search in SQL, including the FTS5 trigram path and the two-character fallback."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from crm_desktop.models import ServiceCall
+from crm_desktop.services import registers
+from crm_desktop.services.registers import REGISTERS, RegisterQuery
+
+from ..factories import make_registers
+
+
+@pytest.fixture
+def filled(database):
+    with database.Session.begin() as s:
+        make_registers(s, calls=40)
+    return database
+
+
+def all_calls(database):
+    with database.Session() as s:
+        return s.scalars(select(ServiceCall)).all()
+
+
+def test_count_and_windows_follow_the_default_order(filled):
+    q = RegisterQuery(filled, registers.SERVICE_CALLS)
+    assert q.count() == 40
+    first = q.window(0, 10)
+    last = q.window(35, 10)
+    assert len(first) == 10 and len(last) == 5
+    received = [r[1 + registers.SERVICE_CALLS.index_of("received_at")] for r in first + last]
+    assert received[:10] == sorted(received[:10], reverse=True)  # newest first
+    expected = sorted(all_calls(filled), key=lambda c: (c.received_at, c.id), reverse=True)
+    assert [r[0] for r in last] == [c.id for c in expected[35:]]
+
+
+def test_sorting_by_any_column_is_done_in_sql(filled):
+    q = RegisterQuery(filled, registers.SERVICE_CALLS)
+    q.set_sort("customer_name", descending=False)
+    names = [r[1 + registers.SERVICE_CALLS.index_of("customer_name")] for r in q.window(0, 40)]
+    assert names == sorted(names)
+    q.set_sort("customer_name", descending=True)
+    assert [r[1 + registers.SERVICE_CALLS.index_of("customer_name")] for r in q.window(0, 40)] == sorted(names, reverse=True)
+
+
+@pytest.mark.parametrize(
+    "term, expected",
+    [
+        ("张伟", lambda c: "张伟" in c.customer_name),  # two characters: LIKE fallback
+        ("张伟强", lambda c: "张伟强" in c.customer_name),  # three: trigram index
+        ("漕溪北路1", lambda c: "漕溪北路1" in c.address),
+        ("lASerjet", lambda c: "laserjet" in c.product_model.lower()),  # case-insensitive
+        ("SN000012", lambda c: c.serial_no == "SN000012"),
+        ("13812340007", lambda c: c.phone == "13812340007"),
+        ("堃", lambda c: "堃" in c.customer_name),  # one rare character
+        ("张伟 卡纸", lambda c: False),  # the fault text is not a search column
+        ("精工 有限公司", lambda c: "精工" in c.customer_name and "有限公司" in c.customer_name),
+    ],
+)
+def test_search_finds_chinese_substrings(filled, term, expected):
+    q = RegisterQuery(filled, registers.SERVICE_CALLS)
+    q.set_search(term)
+    want = {c.id for c in all_calls(filled) if expected(c)}
+    got = {r[0] for r in q.window(0, 100)}
+    assert got == want
+    assert q.count() == len(want)
+
+
+def test_search_by_call_number_finds_exactly_that_call(filled):
+    call = all_calls(filled)[7]
+    q = RegisterQuery(filled, registers.SERVICE_CALLS)
+    q.set_search(call.call_no)
+    assert q.count() == 1
+    assert q.window(0, 5)[0][0] == call.id
+
+
+def test_like_wildcards_in_the_search_are_literal(filled):
+    q = RegisterQuery(filled, registers.SERVICE_CALLS)
+    q.set_search("%")
+    assert q.count() == 0
+    q.set_search("_")
+    assert q.count() == 0
+
+
+def test_large_results_are_paged_by_sql_not_materialized(filled, monkeypatch):
+    monkeypatch.setattr(registers, "MATERIALIZE_LIMIT", 5)
+    q = RegisterQuery(filled, registers.SERVICE_CALLS)
+    q.set_search("上海市")
+    assert q.count() == 40
+    assert q._ids is None
+    ids = [r[0] for r in q.window(0, 20)] + [r[0] for r in q.window(20, 20)]
+    assert len(set(ids)) == 40
+
+
+def test_position_of_a_row_in_the_current_order(filled):
+    q = RegisterQuery(filled, registers.SERVICE_CALLS)
+    ordered = [r[0] for r in q.window(0, 40)]
+    for pos in (0, 13, 39):
+        assert q.position_of(ordered[pos]) == pos
+    q.set_sort("technician_id", descending=True)  # a nullable column
+    ordered = [r[0] for r in q.window(0, 40)]
+    assert [q.position_of(i) for i in ordered] == list(range(40))
+    q.set_sort("technician_id", descending=False)
+    ordered = [r[0] for r in q.window(0, 40)]
+    assert [q.position_of(i) for i in ordered] == list(range(40))
+
+
+@pytest.mark.parametrize("name", list(REGISTERS))
+def test_every_register_counts_pages_and_searches(filled, name):
+    q = RegisterQuery(filled, REGISTERS[name])
+    total = q.count()
+    assert total > 0
+    assert len(q.window(0, 1000)) == total
+    q.set_search("张伟")
+    assert 0 < q.count() < total

@@ -1,0 +1,91 @@
+"""The main window over demo data: every register opens, searches and is grabbed to PNG at
+1280×800 (build/screenshots/, to look at); geometry is remembered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QImage
+
+from crm_desktop.services import demo
+from crm_desktop.services.registers import REGISTERS
+from crm_desktop.views.main_window import MainWindow
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+
+
+@pytest.fixture
+def demo_database(database):
+    demo.generate(database, calls=150, seed=7)
+    return database
+
+
+@pytest.fixture
+def window(app, demo_database, qtbot):
+    w = MainWindow(demo_database)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _has_cjk_pixels(image: QImage) -> bool:
+    """The grab is not blank: it has dark text pixels on the light table."""
+    dark = 0
+    for y in range(0, image.height(), 4):
+        for x in range(0, image.width(), 4):
+            if QColor(image.pixel(x, y)).lightness() < 90:
+                dark += 1
+    return dark > 500
+
+
+@pytest.mark.parametrize("name", list(REGISTERS))
+def test_each_register_opens_and_is_grabbed(window, name):
+    view = window.open_register(name)
+    assert window.current_view() is view
+    assert view.model.rowCount() > 0
+    assert view.isVisible()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    pixmap = window.grab()
+    assert (pixmap.width(), pixmap.height()) == (1280, 800)
+    path = SCREENSHOTS / f"main_window_{name}.png"
+    assert pixmap.save(str(path))
+    assert _has_cjk_pixels(pixmap.toImage())
+
+
+def test_window_is_chinese(window):
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles and all(any("\u4e00" <= ch <= "\u9fff" for ch in t) for t in titles)
+    assert window.windowTitle().startswith("crm_desktop")
+    assert "叫修登记簿" in window._nav.item(0).text()
+
+
+def test_search_box_filters_the_register(window, qtbot):
+    view = window.open_register("service_call")
+    total = view.model.rowCount()
+    name = view.model.data(view.model.index(0, view.spec.index_of("customer_name")))
+    view.search.setText(name[:2])
+    view.apply_search()
+    assert 0 < view.model.rowCount() <= total
+    for row in range(view.model.rowCount()):
+        texts = [view.model.data(view.model.index(row, c)) or "" for c in range(view.model.columnCount())]
+        assert any(name[:2] in t for t in texts), texts
+    view.search.clear()
+    view.apply_search()
+    assert view.model.rowCount() == total
+
+
+def test_geometry_is_remembered(app, demo_database, qtbot):
+    first = MainWindow(demo_database)
+    qtbot.addWidget(first)
+    first.resize(1000, 700)
+    first.move(40, 30)
+    first.show()
+    first.close()
+    assert QSettings().value("main_window/geometry") is not None
+    second = MainWindow(demo_database)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (1000, 700)
