@@ -6,967 +6,987 @@
     <message>
         <source>FirstStart</source>
         <comment>Welcome to crm_desktop</comment>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用 crm_desktop</translation>
     </message>
     <message>
         <source>FirstStart</source>
         <comment>The database is empty. How do you want to begin?</comment>
-        <translation type="unfinished"></translation>
+        <translation>数据库是空的。您想如何开始？</translation>
     </message>
     <message>
         <source>FirstStart</source>
         <comment>Demo data fills the registers with invented customers and calls, for trying the program out.</comment>
-        <translation type="unfinished"></translation>
+        <translation>演示数据会在各登记簿中填入虚构的客户和叫修记录，供试用本程序。</translation>
     </message>
     <message>
         <source>FirstStart</source>
         <comment>Begin empty</comment>
-        <translation type="unfinished"></translation>
+        <translation>从空白开始</translation>
     </message>
     <message>
         <source>FirstStart</source>
         <comment>Fill with demo data</comment>
-        <translation type="unfinished"></translation>
+        <translation>填入演示数据</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
         <source>crm_desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>crm_desktop</translation>
     </message>
 </context>
 <context>
     <name>CallChannel</name>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>信函</translation>
     </message>
     <message>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>来访</translation>
     </message>
 </context>
 <context>
     <name>CallDialog</name>
     <message>
         <source>New service call</source>
-        <translation type="unfinished"></translation>
+        <translation>新建叫修</translation>
     </message>
     <message>
         <source>Service call</source>
-        <translation type="unfinished"></translation>
+        <translation>叫修</translation>
     </message>
     <message>
         <source>Find customer</source>
-        <translation type="unfinished"></translation>
+        <translation>查找客户</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>产品</translation>
     </message>
     <message>
         <source>Service history</source>
-        <translation type="unfinished"></translation>
+        <translation>服务记录</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>叫修时间</translation>
     </message>
     <message>
         <source>Received by</source>
-        <translation type="unfinished"></translation>
+        <translation>叫修方式</translation>
     </message>
     <message>
         <source>Customer name</source>
-        <translation type="unfinished"></translation>
+        <translation>客户名称</translation>
     </message>
     <message>
         <source>Product model</source>
-        <translation type="unfinished"></translation>
+        <translation>产品型号</translation>
     </message>
     <message>
         <source>Serial no.</source>
-        <translation type="unfinished"></translation>
+        <translation>序列号</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Fault described</source>
-        <translation type="unfinished"></translation>
+        <translation>故障描述</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished"></translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Service kind</source>
-        <translation type="unfinished"></translation>
+        <translation>服务类别</translation>
     </message>
     <message>
         <source>Reason for the kind</source>
-        <translation type="unfinished"></translation>
+        <translation>服务类别理由</translation>
     </message>
     <message>
         <source>Needed when the kind differs from the proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>所选服务类别与系统建议不同时必须填写</translation>
     </message>
     <message>
         <source>Remarks</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>(no product recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未登记产品）</translation>
     </message>
     <message>
         <source>Warning: this product already had call %1 on %2, within the last 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>注意：该产品在最近 30 天内已叫修过：%2，叫修单号 %1。</translation>
     </message>
     <message>
         <source>Service call %1</source>
-        <translation type="unfinished"></translation>
+        <translation>叫修单 %1</translation>
     </message>
     <message>
         <source>, technician %1</source>
-        <translation type="unfinished"></translation>
+        <translation>，技术员 %1</translation>
     </message>
 </context>
 <context>
     <name>CallStatus</name>
     <message>
         <source>Registered</source>
-        <translation type="unfinished"></translation>
+        <translation>已登记</translation>
     </message>
     <message>
         <source>Dispatched</source>
-        <translation type="unfinished"></translation>
+        <translation>已派工</translation>
     </message>
     <message>
         <source>Arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>已到达</translation>
     </message>
     <message>
         <source>Completed on site</source>
-        <translation type="unfinished"></translation>
+        <translation>现场完成</translation>
     </message>
     <message>
         <source>Struck off</source>
-        <translation type="unfinished"></translation>
+        <translation>已注销</translation>
     </message>
     <message>
         <source>Taken back</source>
-        <translation type="unfinished"></translation>
+        <translation>已带回</translation>
     </message>
     <message>
         <source>In repair</source>
-        <translation type="unfinished"></translation>
+        <translation>修理中</translation>
     </message>
     <message>
         <source>Inspected</source>
-        <translation type="unfinished"></translation>
+        <translation>已检验</translation>
     </message>
     <message>
         <source>Returned</source>
-        <translation type="unfinished"></translation>
+        <translation>已送还</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已结案</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
     <name>Calls</name>
     <message>
         <source>There is no service call with id {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 ID 为 {id} 的叫修记录。</translation>
     </message>
     <message>
         <source>There is no customer with id {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 ID 为 {id} 的客户。</translation>
     </message>
     <message>
         <source>There is no product with id {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 ID 为 {id} 的产品。</translation>
     </message>
     <message>
         <source>Enter the date and time the call was received.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入接到叫修的日期和时间。</translation>
     </message>
     <message>
         <source>Describe the fault the customer reports.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写客户反映的故障情况。</translation>
     </message>
     <message>
         <source>Enter the customer&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入客户名称。</translation>
     </message>
     <message>
         <source>Choose how the call came in: by phone, by letter or in person.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择叫修方式：电话、信函或来访。</translation>
     </message>
     <message>
         <source>Choose whether the customer is in the city (市区) or the suburbs (郊区).</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择客户位于市区还是郊区。</translation>
     </message>
     <message>
         <source>The service kind is A (paid), B (contract) or C (free), not “{value}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务类别只能是 A（有费服务）、B（合同服务）或 C（免费服务），不能是“{value}”。</translation>
     </message>
     <message>
         <source>The proposed service kind is {proposed}; give the reason for choosing {kind} instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>系统建议的服务类别是 {proposed}；如改选 {kind}，请填写理由。</translation>
     </message>
     <message>
         <source>The technician is assigned by dispatching the call, not by editing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>技术员须通过派工指定，不能直接修改。</translation>
     </message>
     <message>
         <source>The dispatch time is set by dispatching the call, not by editing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>派工时间在派工时记录，不能直接修改。</translation>
     </message>
     <message>
         <source>The service kind is changed by an override with a reason, not by editing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务类别须通过“更改服务类别”并填写理由来修改，不能直接修改。</translation>
     </message>
     <message>
         <source>The override reason is given with an override of the service kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>变更理由须在更改服务类别时填写。</translation>
     </message>
     <message>
         <source>The status of a call changes only through the steps of the service process.</source>
-        <translation type="unfinished"></translation>
+        <translation>叫修状态只能随服务流程的各个步骤改变，不能直接修改。</translation>
     </message>
     <message>
         <source>A call number is never changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>叫修单号不能更改。</translation>
     </message>
     <message>
         <source>The product {model} belongs to another customer, not to {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>产品 {model} 属于其他客户，不属于 {name}。</translation>
     </message>
     <message>
         <source>Call {call_no} is closed or cancelled and cannot be dispatched.</source>
-        <translation type="unfinished"></translation>
+        <translation>叫修单 {call_no} 已结案或已取消，不能派工。</translation>
     </message>
     <message>
         <source>Call {call_no} is already past dispatch: only a registered call can be dispatched, or a dispatched one given to another technician.</source>
-        <translation type="unfinished"></translation>
+        <translation>叫修单 {call_no} 已过派工阶段：只有已登记的叫修才能派工，已派工的叫修只能改派给其他技术员。</translation>
     </message>
     <message>
         <source>Enter the date and time of the dispatch.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入派工的日期和时间。</translation>
     </message>
     <message>
         <source>The dispatch time is before the call was received ({received_at}).</source>
-        <translation type="unfinished"></translation>
+        <translation>派工时间早于叫修时间（{received_at}）。</translation>
     </message>
     <message>
         <source>Give the reason for changing the service kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写更改服务类别的理由。</translation>
     </message>
 </context>
 <context>
     <name>ChangeKindDialog</name>
     <message>
         <source>Change service kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>更改服务类别</translation>
     </message>
     <message>
         <source>Service kind</source>
-        <translation type="unfinished"></translation>
+        <translation>服务类别</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
 </context>
 <context>
     <name>CustomerCategory</name>
     <message>
         <source>Supplier</source>
-        <translation type="unfinished"></translation>
+        <translation>供应商</translation>
     </message>
     <message>
         <source>Distributor</source>
-        <translation type="unfinished"></translation>
+        <translation>经销商</translation>
     </message>
     <message>
         <source>Special (advisers, banks, insurers)</source>
-        <translation type="unfinished"></translation>
+        <translation>特殊类（顾问、银行、保险等）</translation>
     </message>
     <message>
         <source>End user</source>
-        <translation type="unfinished"></translation>
+        <translation>最终用户</translation>
     </message>
 </context>
 <context>
     <name>CustomerDialog</name>
     <message>
         <source>New customer</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished"></translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Contact person</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Fax</source>
-        <translation type="unfinished"></translation>
+        <translation>传真</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Postcode</source>
-        <translation type="unfinished"></translation>
+        <translation>邮编</translation>
     </message>
     <message>
         <source>Legal representative</source>
-        <translation type="unfinished"></translation>
+        <translation>法定代表人</translation>
     </message>
     <message>
         <source>Business scope</source>
-        <translation type="unfinished"></translation>
+        <translation>经营范围</translation>
     </message>
     <message>
         <source>Registered capital (yuan)</source>
-        <translation type="unfinished"></translation>
+        <translation>注册资本（元）</translation>
     </message>
     <message>
         <source>Remarks</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>型号</translation>
     </message>
     <message>
         <source>Serial no.</source>
-        <translation type="unfinished"></translation>
+        <translation>序列号</translation>
     </message>
     <message>
         <source>Purchased</source>
-        <translation type="unfinished"></translation>
+        <translation>购买日期</translation>
     </message>
     <message>
         <source>Warranty end</source>
-        <translation type="unfinished"></translation>
+        <translation>保修截止</translation>
     </message>
     <message>
         <source>Products</source>
-        <translation type="unfinished"></translation>
+        <translation>产品</translation>
     </message>
     <message>
         <source>purchased</source>
-        <translation type="unfinished"></translation>
+        <translation>购买于</translation>
     </message>
     <message>
         <source>warranty to</source>
-        <translation type="unfinished"></translation>
+        <translation>保修至</translation>
     </message>
     <message>
         <source>Add a product</source>
-        <translation type="unfinished"></translation>
+        <translation>新增产品</translation>
     </message>
     <message>
         <source>Add product</source>
-        <translation type="unfinished"></translation>
+        <translation>添加产品</translation>
     </message>
     <message>
         <source>Type the product model first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先输入产品型号。</translation>
     </message>
     <message>
         <source>Customer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 %1</translation>
     </message>
 </context>
 <context>
     <name>CustomerFinder</name>
     <message>
         <source>Type part of a name, a phone number or a serial number</source>
-        <translation type="unfinished"></translation>
+        <translation>输入名称的一部分、电话号码或序列号</translation>
     </message>
     <message>
         <source>New customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户…</translation>
     </message>
     <message>
         <source>%1 — %2, serial no. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2，序列号 %3</translation>
     </message>
     <message>
         <source>No customer found: use &quot;New customer…&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到客户：请使用“新建客户…”</translation>
     </message>
 </context>
 <context>
     <name>Customers</name>
     <message>
         <source>There is no customer with id {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 ID 为 {id} 的客户。</translation>
     </message>
     <message>
         <source>There is no product with id {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 ID 为 {id} 的产品。</translation>
     </message>
     <message>
         <source>The warranty end ({warranty_end}) is before the purchase date ({purchase_date}).</source>
-        <translation type="unfinished"></translation>
+        <translation>保修截止日期（{warranty_end}）早于购买日期（{purchase_date}）。</translation>
     </message>
     <message>
         <source>Enter the customer&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入客户名称。</translation>
     </message>
     <message>
         <source>Choose the customer&apos;s category (supplier, distributor, special or end user).</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择客户类别（供应商、经销商、特殊类或最终用户）。</translation>
     </message>
     <message>
         <source>Choose whether the customer is in the city (市区) or the suburbs (郊区).</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择客户位于市区还是郊区。</translation>
     </message>
     <message>
         <source>The customer code {code} is already used by {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户代码 {code} 已被 {name} 使用。</translation>
     </message>
     <message>
         <source>Enter the product model.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入产品型号。</translation>
     </message>
     <message>
         <source>Enter the date and time the call was received.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入接到叫修的日期和时间。</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>The file {path} is not a crm_desktop database (it is not a SQLite file).</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 {path} 不是 crm_desktop 数据库（不是 SQLite 文件）。</translation>
     </message>
     <message>
         <source>The file {path} cannot be read as a database: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将文件 {path} 作为数据库读取：{reason}</translation>
     </message>
     <message>
         <source>The database {path} belongs to another program; crm_desktop will not change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {path} 属于其他程序，crm_desktop 不会修改它。</translation>
     </message>
     <message>
         <source>The database {path} was written by a newer version of crm_desktop (schema {revision}). Install that version or newer to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {path} 由较新版本的 crm_desktop 写入（数据结构版本 {revision}）。请安装该版本或更新的版本后再打开。</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>The database already holds service calls; demo data goes only into an empty register.</source>
+        <translation>数据库中已有叫修记录；演示数据只能填入空的登记簿。</translation>
+    </message>
+    <message>
+        <source>The number of demo calls cannot be negative ({calls}).</source>
+        <translation>演示叫修的数量不能为负数（{calls}）。</translation>
+    </message>
+    <message>
+        <source>Demo data: {staff} staff, {customers} customers ({categories}), {products} products.</source>
+        <translation>演示数据：员工 {staff} 名，客户 {customers} 个（{categories}），产品 {products} 件。</translation>
+    </message>
+    <message>
+        <source>{calls} service calls received from {first} to {last}: {statuses}.</source>
+        <translation>{first} 至 {last} 共接到叫修 {calls} 件：{statuses}。</translation>
+    </message>
+    <message>
+        <source>{goods} goods entries, {cards} repair cards with {parts} parts lines.</source>
+        <translation>商品进出登记 {goods} 条，修理卡 {cards} 张，零件明细 {parts} 行。</translation>
+    </message>
+    <message>
+        <source>Written in {seconds} s.</source>
+        <translation>用时 {seconds} 秒。</translation>
     </message>
 </context>
 <context>
     <name>DispatchDialog</name>
     <message>
         <source>Dispatch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>派工</translation>
     </message>
     <message>
         <source>Technician</source>
-        <translation type="unfinished"></translation>
+        <translation>技术员</translation>
     </message>
     <message>
         <source>Dispatched at</source>
-        <translation type="unfinished"></translation>
+        <translation>派工时间</translation>
     </message>
 </context>
 <context>
     <name>District</name>
     <message>
         <source>Urban</source>
-        <translation type="unfinished"></translation>
+        <translation>市区</translation>
     </message>
     <message>
         <source>Suburban</source>
-        <translation type="unfinished"></translation>
+        <translation>郊区</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
         <source>Something went wrong and the last action was not saved. The details are in the log file.</source>
-        <translation type="unfinished"></translation>
+        <translation>程序出错，上一步操作未保存。详细信息已记录在日志文件中。</translation>
     </message>
     <message>
         <source>crm_desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>crm_desktop</translation>
     </message>
 </context>
 <context>
     <name>Goods</name>
     <message>
         <source>There is no goods register entry with id {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 ID 为 {id} 的商品进出登记。</translation>
     </message>
     <message>
         <source>There is no customer with id {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 ID 为 {id} 的客户。</translation>
     </message>
     <message>
         <source>There is no service call with id {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 ID 为 {id} 的叫修记录。</translation>
     </message>
     <message>
         <source>There is no product with id {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 ID 为 {id} 的产品。</translation>
     </message>
     <message>
         <source>Enter the date and time the goods were taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入商品带回的日期和时间。</translation>
     </message>
     <message>
         <source>Enter the customer&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入客户名称。</translation>
     </message>
     <message>
         <source>The promised date ({promised}) is before the day the goods were taken in ({taken_in}).</source>
-        <translation type="unfinished"></translation>
+        <translation>约定送还日期（{promised}）早于商品带回日期（{taken_in}）。</translation>
     </message>
     <message>
         <source>The return date is entered when the goods go back to the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>送还日期在商品送还客户时登记，不能直接填写。</translation>
     </message>
     <message>
         <source>Who gave the goods back is entered when the goods go back to the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>送还人在商品送还客户时登记，不能直接填写。</translation>
     </message>
     <message>
         <source>Who signed for the goods is entered when the goods go back to the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>签收人在商品送还客户时登记，不能直接填写。</translation>
     </message>
     <message>
         <source>The receipt is voided when the goods go back to the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>收据在商品送还客户时作废，不能直接修改。</translation>
     </message>
     <message>
         <source>A receipt number is never changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>收据编号不能更改。</translation>
     </message>
     <message>
         <source>Call {call_no} is another customer&apos;s, not {name}&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>叫修单 {call_no} 属于其他客户，不属于 {name}。</translation>
     </message>
     <message>
         <source>The product {model} belongs to another customer, not to {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>产品 {model} 属于其他客户，不属于 {name}。</translation>
     </message>
     <message>
         <source>The product {model} is not the one of call {call_no}.</source>
-        <translation type="unfinished"></translation>
+        <translation>产品 {model} 与叫修单 {call_no} 中的产品不符。</translation>
     </message>
 </context>
 <context>
     <name>GoodsDialog</name>
     <message>
         <source>Goods taken in</source>
-        <translation type="unfinished"></translation>
+        <translation>带回商品登记</translation>
     </message>
     <message>
         <source>Goods entry</source>
-        <translation type="unfinished"></translation>
+        <translation>商品进出登记</translation>
     </message>
     <message>
         <source>Find customer</source>
-        <translation type="unfinished"></translation>
+        <translation>查找客户</translation>
     </message>
     <message>
         <source>Customer and product</source>
-        <translation type="unfinished"></translation>
+        <translation>客户和产品</translation>
     </message>
     <message>
         <source>Taken in</source>
-        <translation type="unfinished"></translation>
+        <translation>带回时间</translation>
     </message>
     <message>
         <source>Taken in by</source>
-        <translation type="unfinished"></translation>
+        <translation>经手人</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Accessories</source>
-        <translation type="unfinished"></translation>
+        <translation>附件</translation>
     </message>
     <message>
         <source>Condition</source>
-        <translation type="unfinished"></translation>
+        <translation>商品状况</translation>
     </message>
     <message>
         <source>Promised return</source>
-        <translation type="unfinished"></translation>
+        <translation>约定送还日期</translation>
     </message>
     <message>
         <source>Remarks</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Goods entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>商品进出登记 %1</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>crm_desktop — after-sales service</source>
-        <translation type="unfinished"></translation>
+        <translation>crm_desktop — 售后服务</translation>
     </message>
     <message>
         <source>New service &amp;call…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建叫修(&amp;C)…</translation>
     </message>
     <message>
         <source>Register a call received by phone or letter</source>
-        <translation type="unfinished"></translation>
+        <translation>登记电话或信函叫修</translation>
     </message>
     <message>
         <source>New &amp;goods entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建商品进出登记(&amp;G)…</translation>
     </message>
     <message>
         <source>Log goods taken back for repair</source>
-        <translation type="unfinished"></translation>
+        <translation>登记带回修理的客户商品</translation>
     </message>
     <message>
         <source>New &amp;repair card…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建修理卡(&amp;R)…</translation>
     </message>
     <message>
         <source>Open a repair card for goods taken back</source>
-        <translation type="unfinished"></translation>
+        <translation>为带回的商品填写修理卡</translation>
     </message>
     <message>
         <source>New c&amp;ustomer…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
         <source>Open the selected record</source>
-        <translation type="unfinished"></translation>
+        <translation>打开所选记录</translation>
     </message>
     <message>
         <source>&amp;Dispatch…</source>
-        <translation type="unfinished"></translation>
+        <translation>派工(&amp;D)…</translation>
     </message>
     <message>
         <source>Assign a technician to the selected call</source>
-        <translation type="unfinished"></translation>
+        <translation>为所选叫修指派技术员</translation>
     </message>
     <message>
         <source>Change service &amp;kind…</source>
-        <translation type="unfinished"></translation>
+        <translation>更改服务类别(&amp;K)…</translation>
     </message>
     <message>
         <source>Override the proposed service kind, with a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>更改系统建议的服务类别（须填写理由）</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>查找(&amp;F)</translation>
     </message>
     <message>
         <source>E&amp;xit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;X)</translation>
     </message>
     <message>
         <source>&amp;About crm_desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 crm_desktop(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Register</source>
-        <translation type="unfinished"></translation>
+        <translation>登记簿(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Service</source>
-        <translation type="unfinished"></translation>
+        <translation>服务(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>查看(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>主工具栏</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：共 %n 行</numerusform>
         </translation>
     </message>
     <message>
         <source>About crm_desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 crm_desktop</translation>
     </message>
     <message>
         <source>crm_desktop %1
 After-sales service registers of the branch office.</source>
-        <translation type="unfinished"></translation>
+        <translation>crm_desktop %1
+分公司售后服务登记簿。</translation>
     </message>
 </context>
 <context>
     <name>Numbering</name>
     <message>
         <source>Unknown part {{{token}}} in the number pattern {pattern}.</source>
-        <translation type="unfinished"></translation>
+        <translation>编号规则 {pattern} 中有无法识别的部分 {{{token}}}。</translation>
     </message>
     <message>
         <source>A number pattern needs exactly one {{seq}} part: {pattern}</source>
-        <translation type="unfinished"></translation>
+        <translation>编号规则中必须有且只有一个 {{seq}} 部分：{pattern}</translation>
     </message>
 </context>
 <context>
     <name>Register</name>
     <message>
         <source>Service call register</source>
-        <translation type="unfinished"></translation>
+        <translation>叫修登记簿</translation>
     </message>
     <message>
         <source>Call no.</source>
-        <translation type="unfinished"></translation>
+        <translation>叫修单号</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>叫修时间</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Product model</source>
-        <translation type="unfinished"></translation>
+        <translation>产品型号</translation>
     </message>
     <message>
         <source>Fault</source>
-        <translation type="unfinished"></translation>
+        <translation>故障</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished"></translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>服务类别</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Technician</source>
-        <translation type="unfinished"></translation>
+        <translation>技术员</translation>
     </message>
     <message>
         <source>Dispatched</source>
-        <translation type="unfinished"></translation>
+        <translation>派工时间</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>方式</translation>
     </message>
     <message>
         <source>Remarks</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Search call no., customer, phone, address, model, serial no.</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索叫修单号、客户、电话、地址、型号、序列号</translation>
     </message>
     <message>
         <source>Goods in/out register</source>
-        <translation type="unfinished"></translation>
+        <translation>客户商品进出登记簿</translation>
     </message>
     <message>
         <source>Receipt no.</source>
-        <translation type="unfinished"></translation>
+        <translation>收据编号</translation>
     </message>
     <message>
         <source>Taken in</source>
-        <translation type="unfinished"></translation>
+        <translation>带回时间</translation>
     </message>
     <message>
         <source>Serial no.</source>
-        <translation type="unfinished"></translation>
+        <translation>序列号</translation>
     </message>
     <message>
         <source>Accessories</source>
-        <translation type="unfinished"></translation>
+        <translation>附件</translation>
     </message>
     <message>
         <source>Condition</source>
-        <translation type="unfinished"></translation>
+        <translation>商品状况</translation>
     </message>
     <message>
         <source>Promised</source>
-        <translation type="unfinished"></translation>
+        <translation>约定日期</translation>
     </message>
     <message>
         <source>Returned</source>
-        <translation type="unfinished"></translation>
+        <translation>送还时间</translation>
     </message>
     <message>
         <source>Signed for by</source>
-        <translation type="unfinished"></translation>
+        <translation>签收人</translation>
     </message>
     <message>
         <source>Receipt voided</source>
-        <translation type="unfinished"></translation>
+        <translation>收据作废</translation>
     </message>
     <message>
         <source>Search receipt no., customer, phone, model, serial no.</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索收据编号、客户、电话、型号、序列号</translation>
     </message>
     <message>
         <source>Repair cards</source>
-        <translation type="unfinished"></translation>
+        <translation>修理卡</translation>
     </message>
     <message>
         <source>Card no.</source>
-        <translation type="unfinished"></translation>
+        <translation>修理卡号</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>开卡时间</translation>
     </message>
     <message>
         <source>Work done</source>
-        <translation type="unfinished"></translation>
+        <translation>修理内容</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>工时</translation>
     </message>
     <message>
         <source>Labour fee</source>
-        <translation type="unfinished"></translation>
+        <translation>工时费</translation>
     </message>
     <message>
         <source>Search card no., customer, model, serial no.</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索修理卡号、客户、型号、序列号</translation>
     </message>
     <message>
         <source>Customer list</source>
-        <translation type="unfinished"></translation>
+        <translation>客户一览表</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>代码</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Postcode</source>
-        <translation type="unfinished"></translation>
+        <translation>邮编</translation>
     </message>
     <message>
         <source>Legal representative</source>
-        <translation type="unfinished"></translation>
+        <translation>法定代表人</translation>
     </message>
     <message>
         <source>Fax</source>
-        <translation type="unfinished"></translation>
+        <translation>传真</translation>
     </message>
     <message>
         <source>Search code, name, phone, address, contact</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索代码、名称、电话、地址、联系人</translation>
     </message>
 </context>
 <context>
     <name>RegisterView</name>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 行</numerusform>
         </translation>
     </message>
 </context>
@@ -974,334 +994,334 @@ After-sales service registers of the branch office.</source>
     <name>RepairCardDialog</name>
     <message>
         <source>New repair card</source>
-        <translation type="unfinished"></translation>
+        <translation>新建修理卡</translation>
     </message>
     <message>
         <source>Repair card</source>
-        <translation type="unfinished"></translation>
+        <translation>修理卡</translation>
     </message>
     <message>
         <source>Goods</source>
-        <translation type="unfinished"></translation>
+        <translation>商品</translation>
     </message>
     <message>
         <source>Customer name</source>
-        <translation type="unfinished"></translation>
+        <translation>客户名称</translation>
     </message>
     <message>
         <source>Product model</source>
-        <translation type="unfinished"></translation>
+        <translation>产品型号</translation>
     </message>
     <message>
         <source>Serial no.</source>
-        <translation type="unfinished"></translation>
+        <translation>序列号</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>开卡时间</translation>
     </message>
     <message>
         <source>Technician</source>
-        <translation type="unfinished"></translation>
+        <translation>技术员</translation>
     </message>
     <message>
         <source>Fault</source>
-        <translation type="unfinished"></translation>
+        <translation>故障</translation>
     </message>
     <message>
         <source>Promised date</source>
-        <translation type="unfinished"></translation>
+        <translation>约定日期</translation>
     </message>
     <message>
         <source>Work done</source>
-        <translation type="unfinished"></translation>
+        <translation>修理内容</translation>
     </message>
     <message>
         <source>Repair hours</source>
-        <translation type="unfinished"></translation>
+        <translation>修理工时</translation>
     </message>
     <message>
         <source>Labour fee (yuan)</source>
-        <translation type="unfinished"></translation>
+        <translation>工时费（元）</translation>
     </message>
     <message>
         <source>Remarks</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Part no.</source>
-        <translation type="unfinished"></translation>
+        <translation>零件编号</translation>
     </message>
     <message>
         <source>Part name</source>
-        <translation type="unfinished"></translation>
+        <translation>零件名称</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
     <message>
         <source>Unit price</source>
-        <translation type="unfinished"></translation>
+        <translation>单价</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
         <source>Parts replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>更换零件</translation>
     </message>
     <message>
         <source>Add part line</source>
-        <translation type="unfinished"></translation>
+        <translation>添加零件行</translation>
     </message>
     <message>
         <source>Remove selected line</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选行</translation>
     </message>
     <message>
         <source>Total with labour: %1 yuan</source>
-        <translation type="unfinished"></translation>
+        <translation>合计（含工时费）：%1 元</translation>
     </message>
     <message>
         <source>Repair card %1</source>
-        <translation type="unfinished"></translation>
+        <translation>修理卡 %1</translation>
     </message>
 </context>
 <context>
     <name>RepairCardStatus</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>修理中</translation>
     </message>
     <message>
         <source>Repaired</source>
-        <translation type="unfinished"></translation>
+        <translation>已修好</translation>
     </message>
     <message>
         <source>Inspected</source>
-        <translation type="unfinished"></translation>
+        <translation>已检验</translation>
     </message>
     <message>
         <source>Returned</source>
-        <translation type="unfinished"></translation>
+        <translation>已送还</translation>
     </message>
 </context>
 <context>
     <name>Repairs</name>
     <message>
         <source>There is no repair card with id {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 ID 为 {id} 的修理卡。</translation>
     </message>
     <message>
         <source>There is no goods register entry with id {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 ID 为 {id} 的商品进出登记。</translation>
     </message>
     <message>
         <source>There is no service call with id {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 ID 为 {id} 的叫修记录。</translation>
     </message>
     <message>
         <source>Enter the date and time the repair card was opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入修理卡的开卡日期和时间。</translation>
     </message>
     <message>
         <source>The promised date ({promised}) is before the day the card was opened ({opened}).</source>
-        <translation type="unfinished"></translation>
+        <translation>约定日期（{promised}）早于修理卡开卡日期（{opened}）。</translation>
     </message>
     <message>
         <source>The technician of a repair card is assigned through the service process, not by editing the card.</source>
-        <translation type="unfinished"></translation>
+        <translation>修理卡的技术员须通过服务流程指派，不能直接修改修理卡。</translation>
     </message>
     <message>
         <source>The status of a repair card changes only through the steps of the service process.</source>
-        <translation type="unfinished"></translation>
+        <translation>修理卡状态只能随服务流程的各个步骤改变，不能直接修改。</translation>
     </message>
     <message>
         <source>The repair is marked done through the service process, not by editing the card.</source>
-        <translation type="unfinished"></translation>
+        <translation>修理完成须通过服务流程登记，不能直接修改修理卡。</translation>
     </message>
     <message>
         <source>The inspection is recorded by the supervisor&apos;s inspection step.</source>
-        <translation type="unfinished"></translation>
+        <translation>检验结果须由服务主任在检验步骤中登记。</translation>
     </message>
     <message>
         <source>A repair card number is never changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>修理卡号不能更改。</translation>
     </message>
     <message>
         <source>The parts of a card are changed in its parts table.</source>
-        <translation type="unfinished"></translation>
+        <translation>修理卡的零件请在零件明细表中修改。</translation>
     </message>
     <message>
         <source>The goods of receipt {receipt_no} already have repair card {card_no}.</source>
-        <translation type="unfinished"></translation>
+        <translation>收据 {receipt_no} 的商品已有修理卡 {card_no}。</translation>
     </message>
     <message>
         <source>The goods of receipt {receipt_no} came with another call, not {call_no}.</source>
-        <translation type="unfinished"></translation>
+        <translation>收据 {receipt_no} 的商品属于另一张叫修单，不是 {call_no}。</translation>
     </message>
     <message>
         <source>Enter the customer&apos;s name, or open the card from a goods register line or a call.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入客户名称，或从客户商品进出登记簿或叫修登记簿中打开修理卡。</translation>
     </message>
     <message>
         <source>Line {line}: enter the name of the part.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {line} 行：请输入零件名称。</translation>
     </message>
     <message>
         <source>Line {line}: enter the quantity.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {line} 行：请输入数量。</translation>
     </message>
     <message>
         <source>Line {line}: the quantity must be a number greater than 0 (at most 2 decimals).</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {line} 行：数量必须是大于 0 的数字（最多两位小数）。</translation>
     </message>
     <message>
         <source>Line {line}: the unit price must be a number, 0 or more (at most 2 decimals).</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {line} 行：单价必须是不小于 0 的数字（最多两位小数）。</translation>
     </message>
 </context>
 <context>
     <name>Role</name>
     <message>
         <source>Clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>业务员</translation>
     </message>
     <message>
         <source>Technician</source>
-        <translation type="unfinished"></translation>
+        <translation>技术员</translation>
     </message>
     <message>
         <source>Service supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>服务主任</translation>
     </message>
     <message>
         <source>Accountant</source>
-        <translation type="unfinished"></translation>
+        <translation>会计员</translation>
     </message>
     <message>
         <source>Branch manager</source>
-        <translation type="unfinished"></translation>
+        <translation>经理</translation>
     </message>
     <message>
         <source>Information dept.</source>
-        <translation type="unfinished"></translation>
+        <translation>信息部</translation>
     </message>
     <message>
         <source>Marketing</source>
-        <translation type="unfinished"></translation>
+        <translation>营销部</translation>
     </message>
     <message>
         <source>Planning</source>
-        <translation type="unfinished"></translation>
+        <translation>企划部</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>系统管理员</translation>
     </message>
 </context>
 <context>
     <name>ServiceKind</name>
     <message>
         <source>A paid</source>
-        <translation type="unfinished"></translation>
+        <translation>A 有费服务</translation>
     </message>
     <message>
         <source>B contract</source>
-        <translation type="unfinished"></translation>
+        <translation>B 合同服务</translation>
     </message>
     <message>
         <source>C free</source>
-        <translation type="unfinished"></translation>
+        <translation>C 免费服务</translation>
     </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
         <source>This text is too long: at most {max} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>内容过长：最多 {max} 个字符。</translation>
     </message>
     <message>
         <source>Enter a number, e.g. 12.50.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入数字，例如 12.50。</translation>
     </message>
     <message>
         <source>“{value}” is not a number: enter digits, e.g. 12.50.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是数字：请输入数字，例如 12.50。</translation>
     </message>
     <message>
         <source>The number {value} is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>数字 {value} 太大。</translation>
     </message>
     <message>
         <source>At most {places} digits after the decimal point, please.</source>
-        <translation type="unfinished"></translation>
+        <translation>小数点后最多只能有 {places} 位。</translation>
     </message>
     <message>
         <source>The number must be greater than {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>数字必须大于 {limit}。</translation>
     </message>
     <message>
         <source>The number cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>数字不能为负数。</translation>
     </message>
     <message>
         <source>The number cannot be less than {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>数字不能小于 {limit}。</translation>
     </message>
     <message>
         <source>The number cannot be more than {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>数字不能大于 {limit}。</translation>
     </message>
     <message>
         <source>“{value}” is not a date: write it as 2026-11-28.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是有效日期，请按 2026-11-28 的格式填写。</translation>
     </message>
     <message>
         <source>“{value}” is not a date and time: write it as 2026-11-28 09:30.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是有效的日期时间，请按 2026-11-28 09:30 的格式填写。</translation>
     </message>
     <message>
         <source>A postcode has exactly six digits, e.g. 200040.</source>
-        <translation type="unfinished"></translation>
+        <translation>邮编必须是 6 位数字，例如 200040。</translation>
     </message>
     <message>
         <source>The phone number may contain only digits, spaces, &apos;-&apos;, &apos;+&apos;, &apos;(&apos; &apos;)&apos; and an extension such as &apos;转 123&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>电话号码只能包含数字、空格、“-”、“+”、“(”“)”以及分机号（如“转 123”）。</translation>
     </message>
     <message>
         <source>“{phone}” is not a phone number: enter a mobile number (11 digits, e.g. 13812345678), a landline with its area code (e.g. 021-62345678) or a 400/800 number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{phone}”不是有效的电话号码：请输入手机号码（11 位，如 13812345678）、带区号的固定电话（如 021-62345678）或 400/800 号码。</translation>
     </message>
     <message>
         <source>The landline number “{phone}” needs its area code, e.g. 021-62345678.</source>
-        <translation type="unfinished"></translation>
+        <translation>固定电话“{phone}”需要加区号，例如 021-62345678。</translation>
     </message>
     <message>
         <source>A mobile number has no extension: “{phone}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号码不能带分机号：“{phone}”。</translation>
     </message>
     <message>
         <source>There is no member of staff with id {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 ID 为 {id} 的员工。</translation>
     </message>
     <message>
         <source>There is no technician with id {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 ID 为 {id} 的技术员。</translation>
     </message>
     <message>
         <source>{name} is not a technician: only technicians can be given this work.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是技术员：只有技术员才能接受这项工作。</translation>
     </message>
     <message>
         <source>{name} no longer works here (inactive) and cannot be given work.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 已离职（已停用），不能再分派工作。</translation>
     </message>
     <message>
         <source>The field “{name}” cannot be edited here.</source>
-        <translation type="unfinished"></translation>
+        <translation>字段“{name}”不能在此处修改。</translation>
     </message>
 </context>
 </TS>

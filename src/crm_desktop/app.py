@@ -6,18 +6,32 @@ import argparse
 import logging
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QtMsgType, QTimer, QTranslator, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import APP_NAME, ORG_NAME, config as config_mod, paths
+from .translation import LOCALE, load_ours, load_qt
 
 log = logging.getLogger(__name__)
 
-LOCALE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+
+_QT_LOG_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, _context, message: str) -> None:
+    """Qt's own warnings go to the log file, not to the clerk's console."""
+    logging.getLogger("qt").log(_QT_LOG_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
@@ -30,16 +44,10 @@ def install_translations(app: QCoreApplication) -> list[QTranslator]:
     """zh_CN is the program's language: our strings, then Qt's own (dialog buttons)."""
     QLocale.setDefault(LOCALE)
     installed = []
-    ours = QTranslator(app)
-    if ours.load(LOCALE, "crm_desktop", "_", str(paths.translations_dir())):
-        app.installTranslator(ours)
-        installed.append(ours)
-    else:
-        log.warning("no compiled translation in %s (run the set-up command)", paths.translations_dir())
-    qt = QTranslator(app)
-    if qt.load(LOCALE, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        installed.append(qt)
+    for translator in (load_ours(app), load_qt(app)):
+        if translator is not None:
+            app.installTranslator(translator)
+            installed.append(translator)
     return installed
 
 

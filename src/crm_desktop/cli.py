@@ -3,6 +3,8 @@
     crm-desktop [--data-dir DIR | --database-url URL] [--smoke]
     crm-desktop demo [--calls N] [--seed N] [--data-dir DIR | --database-url URL]
     crm-desktop backup [--data-dir DIR]
+
+Help texts and messages are English source strings translated like the GUI's.
 """
 
 from __future__ import annotations
@@ -11,54 +13,69 @@ import argparse
 import sys
 
 from . import __version__
+from .i18n import QT_TRANSLATE_NOOP, Translate
+
+HELP = {
+    "description": QT_TRANSLATE_NOOP("Cli", "crm_desktop: the after-sales service registers of the branch office"),
+    "data_dir": QT_TRANSLATE_NOOP(
+        "Cli", "data folder (database, backups, log); default: CRM_DESKTOP_DATA_DIR or the user's application-data folder"
+    ),
+    "database_url": QT_TRANSLATE_NOOP("Cli", "any SQLAlchemy URL; default: CRM_DATABASE_URL or a SQLite file in the data folder"),
+    "smoke": QT_TRANSLATE_NOOP("Cli", "start the window without waiting for input, open every register, exit 0 if all went well"),
+    "demo": QT_TRANSLATE_NOOP("Cli", "fill a database with realistic demo data"),
+    "calls": QT_TRANSLATE_NOOP("Cli", "number of service calls (default 300)"),
+    "seed": QT_TRANSLATE_NOOP("Cli", "random seed, for repeatable data"),
+    "quiet": QT_TRANSLATE_NOOP("Cli", "print no progress"),
+    "backup": QT_TRANSLATE_NOOP("Cli", "copy the SQLite database into the data folder's backups/"),
+    "version": QT_TRANSLATE_NOOP("Cli", "show the version and exit"),
+}
+NOT_SQLITE = QT_TRANSLATE_NOOP("Cli", "The backup command copies SQLite files only; use the database server's own tools.")
 
 
-def _add_location_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
+def _add_location_options(parser: argparse.ArgumentParser, tr, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
-    parser.add_argument(
-        "--data-dir",
-        default=default,
-        help="data folder (database, backups, log); default: CRM_DESKTOP_DATA_DIR or the user's app-data folder",
-    )
-    parser.add_argument(
-        "--database-url",
-        default=default,
-        help="any SQLAlchemy URL; default: CRM_DATABASE_URL or a SQLite file in the data folder",
-    )
+    parser.add_argument("--data-dir", default=default, help=tr(HELP["data_dir"]))
+    parser.add_argument("--database-url", default=default, help=tr(HELP["database_url"]))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="crm-desktop", description="crm_desktop: after-sales service registers")
-    parser.add_argument("--version", action="version", version=f"crm_desktop {__version__}")
-    _add_location_options(parser, suppress=False)
-    parser.add_argument(
-        "--smoke",
-        action="store_true",
-        help="start the GUI without waiting for input, open every register, exit 0 if all went well",
-    )
+def build_parser(translate: Translate | None = None) -> argparse.ArgumentParser:
+    def tr(msg) -> str:
+        return msg.tr(translate)
+
+    parser = argparse.ArgumentParser(prog="crm-desktop", description=tr(HELP["description"]))
+    parser.add_argument("--version", action="version", version=f"crm_desktop {__version__}", help=tr(HELP["version"]))
+    _add_location_options(parser, tr, suppress=False)
+    parser.add_argument("--smoke", action="store_true", help=tr(HELP["smoke"]))
     sub = parser.add_subparsers(dest="command")
 
-    demo = sub.add_parser("demo", help="fill a database with realistic demo data")
-    _add_location_options(demo, suppress=True)
-    demo.add_argument("--calls", type=int, default=300, help="number of service calls (default 300)")
-    demo.add_argument("--seed", type=int, default=20261128, help="random seed, for repeatable data")
-    demo.add_argument("--quiet", action="store_true")
+    demo = sub.add_parser("demo", help=tr(HELP["demo"]), description=tr(HELP["demo"]))
+    _add_location_options(demo, tr, suppress=True)
+    demo.add_argument("--calls", type=int, default=300, help=tr(HELP["calls"]))
+    demo.add_argument("--seed", type=int, default=20261128, help=tr(HELP["seed"]))
+    demo.add_argument("--quiet", action="store_true", help=tr(HELP["quiet"]))
 
-    backup = sub.add_parser("backup", help="copy the SQLite database into the data folder's backups/")
-    _add_location_options(backup, suppress=True)
+    backup = sub.add_parser("backup", help=tr(HELP["backup"]), description=tr(HELP["backup"]))
+    _add_location_options(backup, tr, suppress=True)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    wants_help = any(a in ("-h", "--help") for a in argv)
+    translate = None
+    if wants_help or (argv and not argv[0].startswith("-")):
+        from .translation import standalone_translate
+
+        translate = standalone_translate()
+    args = build_parser(translate).parse_args(argv)
     if args.command is None:
         from .app import run_gui
 
         return run_gui(args)
-    return _run_headless(args)
+    return _run_headless(args, translate)
 
 
-def _run_headless(args: argparse.Namespace) -> int:
+def _run_headless(args: argparse.Namespace, translate: Translate | None) -> int:
     from . import config as config_mod
     from .errors import UserError
 
@@ -66,16 +83,16 @@ def _run_headless(args: argparse.Namespace) -> int:
     config_mod.setup_logging(cfg)
     try:
         if args.command == "demo":
-            return _cmd_demo(cfg, args)
+            return _cmd_demo(cfg, args, translate)
         if args.command == "backup":
-            return _cmd_backup(cfg)
+            return _cmd_backup(cfg, translate)
     except UserError as exc:
-        print(exc.render(), file=sys.stderr)
+        print(exc.render(translate), file=sys.stderr)
         return 2
     raise AssertionError(args.command)
 
 
-def _cmd_demo(cfg, args) -> int:
+def _cmd_demo(cfg, args, translate: Translate | None) -> int:
     from .db import open_database
     from .services import demo
 
@@ -87,15 +104,15 @@ def _cmd_demo(cfg, args) -> int:
         database.dispose()
     if not args.quiet:
         print(file=sys.stderr)
-    print(summary.describe())
+    print(summary.describe(translate))
     return 0
 
 
-def _cmd_backup(cfg) -> int:
+def _cmd_backup(cfg, translate: Translate | None) -> int:
     from .db import backup_sqlite, open_database
 
     if cfg.sqlite_path is None:
-        print("backup copies SQLite files only; use the database server's own tools", file=sys.stderr)
+        print(NOT_SQLITE.tr(translate), file=sys.stderr)
         return 2
     open_database(cfg).dispose()  # refuses foreign or newer files before copying
     print(backup_sqlite(cfg.sqlite_path, cfg.backups_dir))

@@ -33,16 +33,19 @@ the database is as it was, triggers and indexes included.
 
 from __future__ import annotations
 
+import queue
 import random
 import re
+import threading
 import time
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Date, DateTime, Numeric, Table, func, select
@@ -84,6 +87,11 @@ NEGATIVE_CALLS = QT_TRANSLATE_NOOP("Demo", "The number of demo calls cannot be n
 # rebuild when the database already holds many customers).
 FAST_PATH_MIN_CALLS = 20_000
 CHUNK = 20_000  # rows per executemany
+LOAD_CACHE_SIZE = -131072  # SQLite page cache while loading (KiB): index builds need it
+LOADED_TABLES = ("customer", "customer_product", "service_call", "goods_entry", "repair_card", "repair_part")
+# FTS5 merges segments less eagerly while rebuilding (8 s of 25 on a million calls; searches
+# stay within a millisecond or two), then goes back to the value it had.
+REBUILD_AUTOMERGE = 16
 TAIL_MINUTES = 10 * 480  # the last ten working days: their calls are planned before writing
 
 # ---------------------------------------------------------------------------------------
@@ -510,14 +518,19 @@ class _SearchIndexPause:
             self.cursor.execute(f'DROP INDEX "{name}"')
 
     def restore(self, step: Callable[[], None]) -> None:
+        cursor = self.cursor
         for _, sql in self.indexes:
-            self.cursor.execute(sql)
+            cursor.execute(sql)
         step()
         for name in self.fts_tables:
-            self.cursor.execute(f"INSERT INTO \"{name}\"(\"{name}\") VALUES ('rebuild')")
+            row = cursor.execute(f"SELECT v FROM \"{name}_config\" WHERE k = 'automerge'").fetchone()
+            automerge = int(row[0]) if row else 4  # FTS5's default
+            cursor.execute(f"INSERT INTO \"{name}\"(\"{name}\", rank) VALUES ('automerge', {REBUILD_AUTOMERGE})")
+            cursor.execute(f"INSERT INTO \"{name}\"(\"{name}\") VALUES ('rebuild')")
+            cursor.execute(f"INSERT INTO \"{name}\"(\"{name}\", rank) VALUES ('automerge', {automerge})")
             step()
         for _, sql in self.triggers:
-            self.cursor.execute(sql)
+            cursor.execute(sql)
 
 
 # ---------------------------------------------------------------------------------------
@@ -555,6 +568,9 @@ _ALL_SHOP_WORK = [w for k in KINDS for w in WORK_IN_SHOP[k]]
 _SHOP_WORK_INDEX = {k: [_ALL_SHOP_WORK.index(w) for w in WORK_IN_SHOP[k]] for k in KINDS}
 
 
+Chunk = tuple[Table, Sequence[str], list[tuple], int]  # table, columns, rows, progress units
+
+
 def generate(
     database: Database,
     calls: int = 300,
@@ -564,9 +580,11 @@ def generate(
 ) -> DemoSummary:
     """Fill an empty register with demo data for one branch office: staff, customers of
     every category with their products, ``calls`` service calls over every stage of
-    S2–S8 up to ``now``, their goods entries, repair cards and parts. The same ``seed`` and
-    ``now`` give the same rows. Refuses (``UserError``) a database that holds service
-    calls already. One transaction: nothing is written if anything fails."""
+    S2–S8 up to ``now`` (default: the present minute), their goods entries, repair cards
+    and parts. The same ``seed`` and ``now`` give the same rows. ``progress(done, total)``
+    is called now and then, from the calling thread. Refuses (``UserError``) a database
+    that holds service calls already. One transaction: nothing is written if anything
+    fails."""
     if calls < 0:
         raise UserError(NEGATIVE_CALLS, field="calls", calls=calls)
     started = time.perf_counter()
@@ -574,44 +592,189 @@ def generate(
     with database.engine.begin() as conn:
         if conn.execute(select(ServiceCall.id).limit(1)).first() is not None:
             raise UserError(DATABASE_NOT_EMPTY)
-        generator = _Generator(conn, calls, seed, now, progress)
-        summary = generator.run()
+        summary = _Load(conn, calls, seed, now, progress).run()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-class _Generator:
+class _Load:
+    """One load in the caller's transaction: reads what the database already holds, drops
+    the search triggers and indexes on a large SQLite run, writes the rows a ``_Generator``
+    makes in a worker thread, then the sequences, and rebuilds what it dropped."""
+
     def __init__(self, conn: Connection, calls: int, seed: int, now: datetime, progress: Progress | None) -> None:
         self.conn = conn
+        self.calls = calls
+        self.seed = seed
+        self.now = now
+        self.progress = progress
+        is_sqlite = conn.dialect.name == "sqlite"
+        self.fast = is_sqlite and calls >= FAST_PATH_MIN_CALLS
+        self.writer = _Writer(conn, raw=is_sqlite and _RAW_SQLITE)
+        # progress: one unit a call; what comes after the calls (goods, cards, indexes,
+        # search) counts about half as much again
+        self.finish_units = max(1, calls // 2)
+        self.total = calls + self.finish_units
+        self.done = 0
+
+    def report(self, units: int) -> None:
+        self.done = min(self.total, self.done + units)
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+    def existing(self) -> _Existing:
+        conn = self.conn
+        with Session(bind=conn) as s:
+            patterns = {rule: numbering.pattern_for(s, rule) for rule in numbering.DEFAULT_PATTERNS}
+        sequences: dict[str, dict[str, int]] = {rule: {} for rule in patterns}
+        for rule, period, last in conn.execute(select(SequenceRow.rule, SequenceRow.period, SequenceRow.last_value)):
+            if rule in sequences:
+                sequences[rule][period] = last
+        first_ids = {
+            model.__tablename__: (conn.execute(select(func.max(model.id))).scalar() or 0) + 1
+            for model in (Staff, Customer, CustomerProduct, ServiceCall, GoodsEntry, RepairCard, RepairPart)
+        }
+        return _Existing(
+            patterns=patterns,
+            sequences=sequences,
+            first_ids=first_ids,
+            staff_names=set(conn.execute(select(Staff.name)).scalars()),
+            customer_codes=set(conn.execute(select(Customer.code).where(Customer.code.is_not(None))).scalars()),
+        )
+
+    def run(self) -> DemoSummary:
+        conn = self.conn
+        generator = _Generator(self.calls, self.seed, self.now, self.existing(), self.finish_units // 2)
+        pause = cursor = cache_size = None
+        if self.fast:
+            cursor = conn.connection.driver_connection.cursor()
+            cache_size = cursor.execute("PRAGMA cache_size").fetchone()[0]
+            cursor.execute(f"PRAGMA cache_size = {LOAD_CACHE_SIZE}")
+            pause = _SearchIndexPause(cursor, LOADED_TABLES)
+            pause.drop()
+        try:
+            for table, columns, rows, units in _in_background(generator.chunks()):
+                self.writer.insert(table, columns, rows)
+                self.report(units)
+            self.write_sequences(generator.numbers)
+            if pause is not None:
+                share = self.finish_units // 2 // (len(pause.fts_tables) + 1)
+                pause.restore(lambda: self.report(share))
+            if conn.dialect.name == "postgresql":  # explicit ids leave the serial sequences behind
+                for table, last in self.writer.max_ids.items():
+                    conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {int(last)})")
+        finally:
+            if cache_size is not None:
+                cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")
+        self.done = self.total - 1
+        self.report(1)
+        return generator.summary
+
+    def write_sequences(self, numbers: dict[str, _Numbers]) -> None:
+        """The last value of every rule and period used, so that ``numbering.next_number``
+        continues each series (X3)."""
+        table = SequenceRow.__table__
+        new = []
+        for rule, series in numbers.items():
+            for period, last in series.used.items():
+                if period in series.existing:
+                    self.conn.execute(
+                        table.update().where(table.c.rule == rule, table.c.period == period).values(last_value=last)
+                    )
+                else:
+                    new.append({"rule": rule, "period": period, "last_value": last})
+        if new:
+            self.conn.execute(table.insert(), new)
+
+
+@dataclass
+class _Existing:
+    """What the database holds before the load: number patterns and sequences, the next
+    free id of each table, names and codes that must not be given twice."""
+
+    patterns: dict[str, numbering.NumberPattern]
+    sequences: dict[str, dict[str, int]]
+    first_ids: dict[str, int]
+    staff_names: set[str]
+    customer_codes: set[str]
+
+
+class _Failure:
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+
+_DONE = object()
+
+
+def _in_background(items: Iterator[Chunk], depth: int = 4) -> Iterator[Chunk]:
+    """The items of ``items``, made in a worker thread up to ``depth`` ahead of the
+    consumer: the Python work of making rows overlaps SQLite writing them (the sqlite3
+    module releases the GIL while a statement runs). An exception in the worker is raised
+    here; when the consumer stops early the worker stops too."""
+    q: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(item: object) -> bool:
+        while not stop.is_set():
+            try:
+                q.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                pass
+        return False
+
+    def work() -> None:
+        try:
+            for item in items:
+                if not put(item):
+                    return
+            put(_DONE)
+        except BaseException as exc:  # handed to the consumer, which raises it
+            put(_Failure(exc))
+
+    worker = threading.Thread(target=work, name="crm-demo-rows", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = q.get()
+            if item is _DONE:
+                return
+            if isinstance(item, _Failure):
+                raise item.exc
+            yield item
+    finally:
+        stop.set()
+        worker.join()
+
+
+class _Generator:
+    """Makes the rows, in plain Python (no database access: it runs in a worker thread)."""
+
+    def __init__(self, calls: int, seed: int, now: datetime, existing: _Existing, goods_units: int) -> None:
         self.n_calls = calls
         self.rng = random.Random(seed)
         self.now = now
-        self.progress = progress
-        self.is_sqlite = conn.dialect.name == "sqlite"
-        self.fast = self.is_sqlite and calls >= FAST_PATH_MIN_CALLS
-        self.writer = _Writer(conn, raw=self.is_sqlite and _RAW_SQLITE)
+        self.existing = existing
+        self.goods_units = goods_units
         self.summary = DemoSummary()
-        # progress: calls count one unit each; what comes after them (goods, cards, indexes)
-        # about half as much again on a large run
-        self.finish_units = max(1, calls // 2)
-        self.total_units = calls + self.finish_units
-        self.done_units = 0
-
+        self.numbers = {
+            rule: _Numbers(rule, existing.patterns[rule], existing.sequences[rule]) for rule in existing.patterns
+        }
         span_days = max(60, min(3650, calls // 4))
         first = now.date() - timedelta(days=span_days)
         self.cal = _Calendar(first, now.date() + timedelta(days=120))
         self.now_w = self.cal.minute_of(now)
         self.limit = self.now_w - 1  # the last minute at which something may have happened
 
+    def chunks(self) -> Iterator[Chunk]:
+        yield from self.make_staff()
+        yield from self.make_customers()
+        yield from self.make_products()
+        yield from self.make_calls()
+        yield from self.make_goods_and_cards()
+
     # -- helpers -------------------------------------------------------------------------
-
-    def report(self, units: int) -> None:
-        self.done_units = min(self.total_units, self.done_units + units)
-        if self.progress is not None:
-            self.progress(self.done_units, self.total_units)
-
-    def next_id(self, model) -> int:
-        return (self.conn.execute(select(func.max(model.id))).scalar() or 0) + 1
 
     def person_name(self) -> str:
         rng = self.rng
@@ -648,61 +811,20 @@ class _Generator:
         street = rng.choice(DISTRICTS[district][2])
         if person:
             if rng.random() < 0.5:
-                return f"{district}{street}{rng.randrange(1, 400)}号{rng.randrange(1, 30)}幢{rng.randrange(1, 25)}{rng.randrange(1, 6):02d}室"
-            return f"{district}{rng.choice(ESTATES)}{rng.randrange(1, 40)}栋{rng.randrange(1, 4)}单元{rng.randrange(1, 30)}{rng.randrange(1, 5):02d}室"
+                return (f"{district}{street}{rng.randrange(1, 400)}号{rng.randrange(1, 30)}幢"
+                        f"{rng.randrange(1, 25)}{rng.randrange(1, 6):02d}室")
+            return (f"{district}{rng.choice(ESTATES)}{rng.randrange(1, 40)}栋{rng.randrange(1, 4)}单元"
+                    f"{rng.randrange(1, 30)}{rng.randrange(1, 5):02d}室")
         if rng.random() < 0.4:
             return f"{district}{street}{rng.randrange(1, 600)}号{rng.choice(TRADE_NAMES)}大厦{rng.randrange(2, 28)}楼"
         return f"{district}{street}{rng.randrange(1, 600)}号"
 
-    # -- the run -------------------------------------------------------------------------
-
-    def run(self) -> DemoSummary:
-        conn = self.conn
-        with Session(bind=conn) as s:
-            patterns = {rule: numbering.pattern_for(s, rule) for rule in numbering.DEFAULT_PATTERNS}
-        existing_seq: dict[str, dict[str, int]] = {rule: {} for rule in patterns}
-        for rule, period, last in conn.execute(select(SequenceRow.rule, SequenceRow.period, SequenceRow.last_value)):
-            if rule in existing_seq:
-                existing_seq[rule][period] = last
-        self.numbers = {rule: _Numbers(rule, patterns[rule], existing_seq[rule]) for rule in patterns}
-
-        pause = None
-        cache_size = None
-        if self.fast:
-            cursor = self.writer.cursor if self.writer.cursor is not None else conn.connection.driver_connection.cursor()
-            cache_size = cursor.execute("PRAGMA cache_size").fetchone()[0]
-            cursor.execute("PRAGMA cache_size = -131072")  # 128 MiB while loading
-            pause = _SearchIndexPause(
-                cursor, ("customer", "customer_product", "service_call", "goods_entry", "repair_card", "repair_part")
-            )
-            pause.drop()
-        try:
-            self.make_staff()
-            self.make_customers()
-            self.make_products()
-            self.make_calls()
-            self.make_goods_and_cards()
-            self.write_sequences()
-            if pause is not None:
-                steps = len(pause.fts_tables) + 1
-                share = self.finish_units // 2 // steps
-                pause.restore(lambda: self.report(share))
-            if conn.dialect.name == "postgresql":
-                for table, last in self.writer.max_ids.items():
-                    conn.exec_driver_sql(
-                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {int(last)})"
-                    )
-        finally:
-            if cache_size is not None:
-                cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")
-        self.done_units = self.total_units - 1
-        self.report(1)
-        return self.summary
-
     # -- staff -----------------------------------------------------------------------------
 
-    def make_staff(self) -> None:
-        taken = set(self.conn.execute(select(Staff.name)).scalars())
+    def make_staff(self) -> Iterator[Chunk]:
+        """A manager, an accountant, supervisors, clerks and technicians: 8 people for a few
+        hundred calls, about 50 for a million."""
+        taken = set(self.existing.staff_names)
         n = max(self.n_calls, 300)
         technicians = max(4, min(42, round(4 * (n / 300) ** 0.29)))
         supervisors = 1 + technicians // 16
@@ -713,7 +835,7 @@ class _Generator:
             + [Role.CLERK.value] * clerks
             + [Role.TECHNICIAN.value] * technicians
         )
-        next_id = self.next_id(Staff)
+        next_id = self.existing.first_ids["staff"]
         rows = []
         self.staff_by_role: dict[str, list[int]] = {}
         for role in roles:
@@ -724,24 +846,26 @@ class _Generator:
             rows.append((next_id, name, role, self.mobile(), 1))
             self.staff_by_role.setdefault(role, []).append(next_id)
             next_id += 1
-        self.writer.insert(Staff.__table__, STAFF_COLUMNS, rows)
         techs = self.staff_by_role[Role.TECHNICIAN.value]
-        cut = max(1, round(len(techs) * 0.3))
+        cut = max(1, round(len(techs) * 0.3))  # some technicians cover the suburbs
         self.techs_by_district = {District.SUBURBAN.value: techs[:cut], District.URBAN.value: techs[cut:]}
         self.summary.staff = len(rows)
+        yield Staff.__table__, STAFF_COLUMNS, rows, 0
 
     # -- customers -------------------------------------------------------------------------
 
-    def make_customers(self) -> None:
+    def make_customers(self) -> Iterator[Chunk]:
+        """I1/I3: mostly end users (persons, firms, institutions); suppliers, distributors and
+        the special category with their codes and archive fields."""
         rng = self.rng
         n = max(60, min(self.n_calls // 2, int(25 * max(self.n_calls, 1) ** 0.6)))
-        codes_taken = set(self.conn.execute(select(Customer.code).where(Customer.code.is_not(None))).scalars())
-        code_counter = Counter()
-        first_id = self.next_id(Customer)
+        codes_taken = self.existing.customer_codes
+        code_counter: Counter = Counter()
+        first_id = self.existing.first_ids["customer"]
         self.customer_first_id = first_id
-        # parallel lists, by index from 0 (id = first_id + index)
+        # parallel lists by index from 0 (id = first_id + index): what calls copy
         self.c_name: list[str] = []
-        self.c_phone: list[str] = []
+        self.c_phone: list[str | None] = []
         self.c_address: list[str] = []
         self.c_district: list[str] = []
         self.c_signer: list[str] = []  # who signs for the customer: the person, or the firm's contact
@@ -754,7 +878,7 @@ class _Generator:
                       CustomerCategory.SUPPLIER.value)
         cat_cum = (88, 92, 97, 100)
         rows = []
-        counts = Counter()
+        counts: Counter = Counter()
         for i in range(n):
             if forced_persons:
                 category, person = CustomerCategory.END_USER.value, True
@@ -790,7 +914,7 @@ class _Generator:
                         if code not in codes_taken:
                             break
                 if category in (CustomerCategory.END_USER.value, CustomerCategory.SPECIAL.value) and rng.random() < 0.25:
-                    self.c_contract[i] = 1
+                    self.c_contract[i] = 1  # S1: their calls out of warranty are B
                     remarks = CONTRACT_REMARK
             rows.append((first_id + i, code, name, category, district, legal, address, postcode, phone, fax, scope, capital,
                          contact, remarks))
@@ -802,13 +926,14 @@ class _Generator:
             self.c_category.append(category)
             counts[category] += 1
             if len(rows) >= CHUNK:
-                self.writer.insert(Customer.__table__, CUSTOMER_COLUMNS, rows)
+                yield Customer.__table__, CUSTOMER_COLUMNS, rows, 0
                 rows = []
-        self.writer.insert(Customer.__table__, CUSTOMER_COLUMNS, rows)
+        yield Customer.__table__, CUSTOMER_COLUMNS, rows, 0
         self.summary.customers = {c.value: counts[c.value] for c in CustomerCategory if counts[c.value]}
         self.signers = [self.person_name() for _ in range(SIGNER_POOL)]
 
     def firm_name(self, category: str, district: str) -> tuple[str, str]:
+        """A firm's name and business scope."""
         rng = self.rng
         t = rng.choice(TRADE_NAMES)
         if category == CustomerCategory.END_USER.value:
@@ -832,14 +957,15 @@ class _Generator:
 
     # -- products --------------------------------------------------------------------------
 
-    def make_products(self) -> None:
+    def make_products(self) -> Iterator[Chunk]:
         """Products of end users, special customers and distributors (suppliers own none),
-        numbered in order of purchase so that a call can pick among those bought before
-        its day by bisection."""
+        numbered in order of purchase so that a call picks among those bought before its
+        day by bisection. Warranty: the model's years, two more for some (extended)."""
         rng = self.rng
         first_day = self.cal.days[0]
         earliest = (first_day - timedelta(days=6 * 365)).toordinal()
         latest = (self.now.date() - timedelta(days=14)).toordinal()
+        model_range = range(len(PRODUCTS))
         owned = []
         for i, category in enumerate(self.c_category):
             if category == CustomerCategory.SUPPLIER.value:
@@ -851,12 +977,12 @@ class _Generator:
             else:
                 k = rng.randrange(1, 4)
             for _ in range(k):
-                owned.append((rng.randrange(earliest, latest + 1), i, rng.choices(range(len(PRODUCTS)), PRODUCT_WEIGHTS)[0]))
-        # at least one product bought before the first day, so that the first calls have one
+                owned.append((rng.randrange(earliest, latest + 1), i, rng.choices(model_range, PRODUCT_WEIGHTS)[0]))
+        # one product bought well before the first day, so that the first calls have one
         purchase, owner, model = owned[0]
         owned[0] = (min(purchase, first_day.toordinal() - 400), owner, model)
         owned.sort()
-        first_id = self.next_id(CustomerProduct)
+        first_id = self.existing.first_ids["customer_product"]
         self.product_first_id = first_id
         self.p_owner = array("i")
         self.p_model = array("b")
@@ -866,12 +992,13 @@ class _Generator:
         rows = []
         for k, (purchase, owner, model) in enumerate(owned):
             pid = first_id + k
-            years = PRODUCTS[model][2] + (2 if rng.random() < 0.15 else 0)  # extended warranty sold with some
+            years = PRODUCTS[model][2] + (2 if rng.random() < 0.15 else 0)
             bought = date.fromordinal(purchase)
             try:
                 warranty_end = bought.replace(year=bought.year + years) - timedelta(days=1)
-            except ValueError:  # 29 February
+            except ValueError:  # bought on 29 February
                 warranty_end = bought.replace(year=bought.year + years, day=28)
+            # unique while ids stay below ten million: 7919 is prime to 10**7
             serial = f"{PRODUCTS[model][1]}{bought.year % 100:02d}{pid * 7919 % 10_000_000:07d}"
             rows.append((pid, self.customer_first_id + owner, PRODUCTS[model][0], serial, bought.isoformat(),
                          warranty_end.isoformat()))
@@ -881,27 +1008,27 @@ class _Generator:
             self.p_warranty.append(warranty_end.toordinal())
             self.p_serial.append(serial)
             if len(rows) >= CHUNK:
-                self.writer.insert(CustomerProduct.__table__, PRODUCT_COLUMNS, rows)
+                yield CustomerProduct.__table__, PRODUCT_COLUMNS, rows, 0
                 rows = []
-        self.writer.insert(CustomerProduct.__table__, PRODUCT_COLUMNS, rows)
+        yield CustomerProduct.__table__, PRODUCT_COLUMNS, rows, 0
         self.summary.products = len(owned)
 
     # -- calls -----------------------------------------------------------------------------
 
-    def received_minutes(self) -> Iterable[int]:
+    def received_minutes(self) -> Iterator[int]:
         """The working minute of every call, in time order: a few more calls on Mondays,
         slowly growing business, the day of ``now`` only up to ``now``."""
         rng = self.rng
         cal = self.cal
-        last_day = min(len(cal.days) - 1, self.limit // DAY_MINUTES) if self.limit >= 0 else -1
+        if self.limit < 0 or self.n_calls == 0:
+            return
+        last_day = min(len(cal.days) - 1, self.limit // DAY_MINUTES)
         weights = []
         for di in range(last_day + 1):
             avail = min(DAY_MINUTES, self.now_w - di * DAY_MINUTES)
             monday = 1.25 if cal.days[di].weekday() == 0 else 1.0
             weights.append(avail / DAY_MINUTES * rng.uniform(0.6, 1.4) * monday * (0.7 + 0.6 * di / (last_day + 1)))
         total = sum(weights)
-        if total <= 0 or self.n_calls == 0:
-            return
         cum = 0.0
         issued = 0
         for di, w in enumerate(weights):
@@ -913,18 +1040,18 @@ class _Generator:
             issued = target
             avail = min(DAY_MINUTES, self.now_w - di * DAY_MINUTES)
             base = di * DAY_MINUTES
-            for m in sorted(rng.randrange(avail) for _ in range(count)):
+            for m in sorted([rng.randrange(avail) for _ in range(count)]):
                 yield base + m
 
     def plan(self, r: int, product: int | None = None, path: int | None = None) -> tuple:
-        """A call received at working minute ``r``: its product, its path and the natural
-        times of the path's events (the future ones too: the caller keeps what has
-        happened by ``now``). Returns (r, product, path, times, on_site_minutes)."""
+        """A call received at working minute ``r``: its product (one bought by that day),
+        its path (on site, taken back, cancelled) and the natural times of the path's
+        events, future ones included: what has happened is what lies before ``now``.
+        Returns (r, product, path, times, minutes worked on site)."""
         rng = self.rng
         expo = rng.expovariate
         if product is None:
-            day_ordinal = self.cal.ordinals[r // DAY_MINUTES]
-            eligible = bisect_right(self.p_purchase, day_ordinal)
+            eligible = bisect_right(self.p_purchase, self.cal.ordinals[r // DAY_MINUTES])
             product = int(rng.random() * max(eligible, 1))
         if path is None:
             u = rng.random()
@@ -944,21 +1071,20 @@ class _Generator:
         repaired = start + 60 + int(expo(1 / 700))
         inspected = repaired + 20 + int(expo(1 / 300))
         returned = inspected + 60 + int(expo(1 / 600))
+        # the receipt comes back with the goods, now and then weeks later
         voided = returned + (int(expo(1 / 120)) if rng.random() < 0.97 else 2000 + int(expo(1 / 4000)))
         return (r, product, path, (dispatched, arrived, taken, start, repaired, inspected, returned, voided), work)
 
     def stage(self, plan: tuple) -> int:
         """How many of the plan's events have happened by ``now``."""
-        times = plan[3]
-        return bisect_right(times, self.limit)
+        return bisect_right(plan[3], self.limit)
 
     def fit(self, plan: tuple, j: int) -> tuple:
-        """The plan squeezed so that its first ``j`` events happened by ``now``."""
+        """The plan squeezed so that exactly its first ``j`` events happened by ``now``."""
         r, product, path, times, work = plan
         times = list(times)
         if j and times[j - 1] > self.limit:
-            room = self.limit - r
-            f = room * self.rng.uniform(0.6, 0.95) / (times[j - 1] - r)
+            f = (self.limit - r) * self.rng.uniform(0.6, 0.95) / (times[j - 1] - r)
             times = [r + int((t - r) * f) for t in times]
             if path == ON_SITE:
                 work = times[2] - times[1]
@@ -966,13 +1092,16 @@ class _Generator:
                 work = min(work, times[2] - times[1])
         return (r, product, path, tuple(times[:j]) + (self.limit + 1,) * (len(times) - j), work)
 
-    def make_calls(self) -> None:
-        first_id = self.next_id(ServiceCall)
-        self.call_id = first_id
+    def make_calls(self) -> Iterator[Chunk]:
+        """The calls in the order received. The last days' calls are planned before they are
+        written: in a small run a stage may have no call, and then the call whose age suits
+        that stage best is moved to it, taken from a stage with calls to spare."""
+        self.call_id = self.existing.first_ids["service_call"]
         self.records = array("i")
         self.status_counts: Counter = Counter()
         self.first_day: date | None = None
         self.last_day: date | None = None
+        table = ServiceCall.__table__
         rows: list[tuple] = []
         tail: list[tuple] = []
         tail_start = self.limit - TAIL_MINUTES
@@ -981,27 +1110,22 @@ class _Generator:
                 plan = self.plan(r)
                 rows.append(self.call_row(plan, self.stage(plan)))
                 if len(rows) >= CHUNK:
-                    self.writer.insert(ServiceCall.__table__, CALL_COLUMNS, rows)
-                    self.report(len(rows))
+                    yield table, CALL_COLUMNS, rows, len(rows)
                     rows = []
             else:
                 tail.append(self.plan(r))
-        self.writer.insert(ServiceCall.__table__, CALL_COLUMNS, rows)
-        self.report(len(rows))
-        # The last days: every stage must be there, even in a small run. A missing one is
-        # taken by the call whose age suits it best, from a stage that has calls to spare.
         stages = [self.stage(p) for p in tail]
         counts = Counter(self.status_counts)
         for p, j in zip(tail, stages):
             counts[PATH_STATUSES[p[2]][j]] += 1
-        donors: set[int] = set()
+        moved: set[int] = set()
         for status, (age, path, j) in TARGETS.items():
             if counts[status] or not tail:
                 continue
             order = sorted(range(len(tail)), key=lambda k: (abs(self.limit - tail[k][0] - age), k))
             for k in order:
                 current = PATH_STATUSES[tail[k][2]][stages[k]]
-                if k in donors or counts[current] < 2:
+                if k in moved or counts[current] < 2:
                     continue
                 plan = tail[k]
                 wanted = path if path >= 0 else (ON_SITE if plan[2] == CANCEL and j else plan[2])
@@ -1012,23 +1136,20 @@ class _Generator:
                 stages[k] = j
                 counts[current] -= 1
                 counts[status] += 1
-                donors.add(k)
+                moved.add(k)
                 break
-        rows = []
         for plan, j in zip(tail, stages):
             rows.append(self.call_row(plan, j))
             if len(rows) >= CHUNK:
-                self.writer.insert(ServiceCall.__table__, CALL_COLUMNS, rows)
-                self.report(len(rows))
+                yield table, CALL_COLUMNS, rows, len(rows)
                 rows = []
-        self.writer.insert(ServiceCall.__table__, CALL_COLUMNS, rows)
-        self.report(len(rows))
+        yield table, CALL_COLUMNS, rows, len(rows)
         self.summary.calls = {s.value: self.status_counts[s] for s in CallStatus if self.status_counts[s]}
-        if self.status_counts:
-            self.summary.first_day = self.first_day
-            self.summary.last_day = self.last_day
+        self.summary.first_day = self.first_day
+        self.summary.last_day = self.last_day
 
     def call_row(self, plan: tuple, j: int) -> tuple:
+        """The register line of a call whose first ``j`` events have happened."""
         rng = self.rng
         cal = self.cal
         text = cal.text
@@ -1037,7 +1158,8 @@ class _Generator:
         self.status_counts[status] += 1
         call_id = self.call_id
         self.call_id += 1
-        day = cal.days[r // DAY_MINUTES]
+        day_index = r // DAY_MINUTES
+        day = cal.days[day_index]
         if self.first_day is None:
             self.first_day = day
         self.last_day = day
@@ -1046,19 +1168,21 @@ class _Generator:
         kind_name = PRODUCTS[model][4]
         district = self.c_district[owner]
 
-        # S1: the kind proposed from the warranty, B for contract customers
+        # S1: free within the warranty, contract for contract customers, else paid; a kind
+        # other than the warranty's proposal keeps its reason
         reason = None
-        if cal.ordinals[r // DAY_MINUTES] <= self.p_warranty[product]:
-            kind = "C"
+        if cal.ordinals[day_index] <= self.p_warranty[product]:
+            kind = ServiceKind.FREE.value
             if rng.random() < 0.02:
-                kind, reason = "A", OVERRIDE_TO_PAID
+                kind, reason = ServiceKind.PAID.value, OVERRIDE_TO_PAID
         elif self.c_contract[owner]:
-            kind, reason = "B", CONTRACT_REASON
+            kind, reason = ServiceKind.CONTRACT.value, CONTRACT_REASON
         else:
-            kind = "A"
+            kind = ServiceKind.PAID.value
         u = rng.random()
-        channel = "phone" if u < 0.85 else "visit" if u < 0.95 else "letter"
-        fault_index = _FAULT_INDEX[kind_name][int(rng.random() * len(_FAULT_INDEX[kind_name]))]
+        channel = CallChannel.PHONE.value if u < 0.85 else CallChannel.VISIT.value if u < 0.95 else CallChannel.LETTER.value
+        faults = _FAULT_INDEX[kind_name]
+        fault_index = faults[int(rng.random() * len(faults))]
         clerks = self.staff_by_role[Role.CLERK.value]
         registered_by = clerks[int(rng.random() * len(clerks))]
 
@@ -1068,7 +1192,7 @@ class _Generator:
             if j:
                 closed_at = text(times[0])
                 remarks = CANCEL_REASONS[int(rng.random() * len(CANCEL_REASONS))]
-        elif j:
+        elif j:  # S3 dispatched
             techs = self.techs_by_district[district]
             technician = techs[int(rng.random() * len(techs))]
             dispatched_at = text(times[0])
@@ -1077,25 +1201,25 @@ class _Generator:
             signer = 0 if rng.random() < 0.8 else 1 + int(rng.random() * SIGNER_POOL)
             signer_name = self.c_signer[owner] if signer == 0 else self.signers[signer - 1]
             if path == ON_SITE:
-                if j >= 3:
+                if j >= 3:  # done on site; a paid job's fee is collected there (S5)
                     works = WORK_ON_SITE[kind_name]
                     work_done = works[int(rng.random() * len(works))]
                     hours = max(1, round(work / 30)) / 2
-                    if kind == "A":
+                    if kind == ServiceKind.PAID.value:
                         fee = ONSITE_FEES[int(rng.random() * len(ONSITE_FEES))]
-                if j >= 4:
+                if j >= 4:  # S4: the signed voucher came back and the call was struck off
                     signed_by = signer_name
                     signed_at = text(times[2])
                     closed_at = text(times[3])
-            elif j >= 3:  # taken back (S6): the customer signed the voucher when the goods left
+            elif j >= 3:  # S6: taken back; the customer signed the voucher as the goods left
                 work_done = WORK_TAKE_BACK[int(rng.random() * len(WORK_TAKE_BACK))]
                 hours = max(1, round(work / 30)) / 2
                 signed_by = signer_name
                 signed_at = text(min(times[1] + work, times[2]))
                 fee = self.take_back(call_id, owner, product, technician, j, times, fault_index, kind, signer, kind_name)
-                if j >= 7:  # returned (S7): signed again when the goods came back
+                if j >= 7:  # S7: signed again when the goods came back
                     signed_at = text(times[6])
-                if j >= 8:
+                if j >= 8:  # the receipt voided, the voucher filed
                     closed_at = text(times[7])
         return (
             call_id,
@@ -1128,9 +1252,9 @@ class _Generator:
         )
 
     def take_back(self, call_id, owner, product, technician, j, times, fault_index, kind, signer, kind_name) -> int | None:
-        """Keeps what the goods entry and the repair card of a call taken back need (they
-        are numbered later, in the order the goods came in); returns the call's fee: what
-        the paid repair costs once it is done (S8), else None."""
+        """Keeps what the goods entry and repair card of a call taken back need (they are
+        numbered later, in the order the goods came in) in a compact record; returns the
+        call's fee: what a paid repair costs, labour and parts, once it is done (S8)."""
         rng = self.rng
         rec = [0] * _R_STRIDE
         rec[_R_TAKEN] = times[2]
@@ -1143,29 +1267,29 @@ class _Generator:
         rec[_R_PROMISED] = times[2] // DAY_MINUTES + rng.randrange(3, 8)
         rec[_R_SIGNER] = signer
         fee = None
-        if j >= 5:
+        if j >= 5:  # repaired (S7): hours, labour and every part replaced
             rec[_R_REPAIRED] = times[4]
             rec[_R_HALF_HOURS] = rng.randrange(1, 13)
-            rec[_R_LABOUR] = LABOUR_FEES[int(rng.random() * len(LABOUR_FEES))] if kind == "A" else 0
-            work = _SHOP_WORK_INDEX[kind_name]
-            rec[_R_WORK] = work[int(rng.random() * len(work))]
+            rec[_R_LABOUR] = LABOUR_FEES[int(rng.random() * len(LABOUR_FEES))] if kind == ServiceKind.PAID.value else 0
+            works = _SHOP_WORK_INDEX[kind_name]
+            rec[_R_WORK] = works[int(rng.random() * len(works))]
             parts = _PART_INDEX[kind_name]
             n = 0 if rng.random() < 0.15 else 1 + min(3, int(rng.expovariate(1.2)))
             n = min(n, len(parts))
             rec[_R_NPARTS] = n
             total = rec[_R_LABOUR]
-            for k, part in enumerate(rng.sample(parts, min(n, len(parts)))):
+            for k, part in enumerate(rng.sample(parts, n)):
                 price = _ALL_PARTS[part][1][2]
                 qty = 2 if price < 50 and rng.random() < 0.4 else 1
                 rec[_R_PARTS + k] = part * 10 + qty
                 total += price * qty
-            if kind == "A":
+            if kind == ServiceKind.PAID.value:
                 fee = total
-        if j >= 6:
+        if j >= 6:  # inspected by a supervisor
             rec[_R_INSPECTED] = times[5]
             supervisors = self.staff_by_role[Role.SUPERVISOR.value]
             rec[_R_INSPECTOR] = supervisors[int(rng.random() * len(supervisors))]
-        if j >= 7:
+        if j >= 7:  # returned: by the technician, or over the counter by the clerk
             rec[_R_RETURNED] = times[6]
             if rng.random() < 0.5:
                 rec[_R_RETURNED_BY] = technician
@@ -1179,7 +1303,7 @@ class _Generator:
 
     # -- goods entries, repair cards, parts --------------------------------------------------
 
-    def make_goods_and_cards(self) -> None:
+    def make_goods_and_cards(self) -> Iterator[Chunk]:
         """S6/S7: one goods entry and one repair card per call taken back, numbered in the
         order the goods came in (the card is opened as the goods are logged)."""
         rng = self.rng
@@ -1188,13 +1312,15 @@ class _Generator:
         recs = self.records
         n = len(recs) // _R_STRIDE
         order = sorted(range(n), key=lambda k: (recs[k * _R_STRIDE + _R_TAKEN], recs[k * _R_STRIDE + _R_CALL]))
-        goods_id = self.next_id(GoodsEntry)
-        card_id = self.next_id(RepairCard)
-        part_id = self.next_id(RepairPart)
+        goods_id = self.existing.first_ids["goods_entry"]
+        card_id = self.existing.first_ids["repair_card"]
+        part_id = self.existing.first_ids["repair_part"]
         receipts = self.numbers[numbering.GOODS_RECEIPT]
         cards = self.numbers[numbering.REPAIR_CARD]
-        goods_rows, card_rows, part_rows = [], [], []
-        share = max(1, (self.finish_units // 2) * CHUNK // max(n, 1))
+        goods_rows: list[tuple] = []
+        card_rows: list[tuple] = []
+        part_rows: list[tuple] = []
+        share = max(1, self.goods_units * CHUNK // max(n, 1))
         n_parts = 0
         for k in order:
             b = k * _R_STRIDE
@@ -1209,12 +1335,11 @@ class _Generator:
             day = cal.date_of(rec[_R_TAKEN])
             promised = cal.days[rec[_R_PROMISED]].isoformat()
             signer = rec[_R_SIGNER]
-            signer_name = self.c_signer[owner] if signer == 0 else self.signers[signer - 1]
             returned = voided = returned_by = received_back_by = None
             if j >= 7:
                 returned = text(rec[_R_RETURNED])
                 returned_by = rec[_R_RETURNED_BY]
-                received_back_by = signer_name
+                received_back_by = self.c_signer[owner] if signer == 0 else self.signers[signer - 1]
             if j >= 8:
                 voided = text(rec[_R_VOIDED])
             goods_rows.append((
@@ -1251,47 +1376,21 @@ class _Generator:
             goods_id += 1
             card_id += 1
             if len(goods_rows) >= CHUNK:
-                self.flush_goods(goods_rows, card_rows, part_rows)
+                yield GoodsEntry.__table__, GOODS_COLUMNS, goods_rows, 0
+                yield RepairCard.__table__, CARD_COLUMNS, card_rows, 0
+                yield RepairPart.__table__, PART_COLUMNS, part_rows, share
                 goods_rows, card_rows, part_rows = [], [], []
-                self.report(share)
-        self.flush_goods(goods_rows, card_rows, part_rows)
+        yield GoodsEntry.__table__, GOODS_COLUMNS, goods_rows, 0
+        yield RepairCard.__table__, CARD_COLUMNS, card_rows, 0
+        yield RepairPart.__table__, PART_COLUMNS, part_rows, 0
         self.summary.goods_entries = n
         self.summary.repair_cards = n
         self.summary.parts = n_parts
         self.records = array("i")
 
-    def flush_goods(self, goods_rows, card_rows, part_rows) -> None:
-        self.writer.insert(GoodsEntry.__table__, GOODS_COLUMNS, goods_rows)
-        self.writer.insert(RepairCard.__table__, CARD_COLUMNS, card_rows)
-        self.writer.insert(RepairPart.__table__, PART_COLUMNS, part_rows)
 
-    # -- sequences (X3) --------------------------------------------------------------------
+_SURNAME_CUM = list(accumulate(SURNAME_WEIGHTS))
 
-    def write_sequences(self) -> None:
-        """The last value of every rule and period used, so that ``numbering.next_number``
-        continues each series."""
-        table = SequenceRow.__table__
-        new = []
-        for rule, numbers in self.numbers.items():
-            for period, last in numbers.used.items():
-                if period in numbers.existing:
-                    self.conn.execute(
-                        table.update()
-                        .where(table.c.rule == rule, table.c.period == period)
-                        .values(last_value=last)
-                    )
-                else:
-                    new.append({"rule": rule, "period": period, "last_value": last})
-        if new:
-            self.conn.execute(table.insert(), new)
-
-
-_SURNAME_CUM = []
-_acc = 0.0
-for _w in SURNAME_WEIGHTS:
-    _acc += _w
-    _SURNAME_CUM.append(_acc)
-del _acc, _w
-
-# Tests switch this off to check that the Core path (other databases) writes the same rows.
+# Tests switch this off to check that the SQLAlchemy Core path (other databases) writes
+# the same rows as the DBAPI path.
 _RAW_SQLITE = True

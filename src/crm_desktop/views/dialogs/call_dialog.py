@@ -42,7 +42,6 @@ class CallDialog(RecordDialog):
             self.add_field("customer_id", self.tr("Find customer"), self.finder, required=True)
         self.customer_label = QLabel()
         self.customer_label.setObjectName("customer_label")
-        self.customer_label.setWordWrap(True)
         self.form.addRow(self.tr("Customer"), self.customer_label)
         self.product = self.add_field("product_id", self.tr("Product"), QComboBox())
         self.product.currentIndexChanged.connect(self._product_changed)
@@ -53,7 +52,6 @@ class CallDialog(RecordDialog):
         self.recent_warning = QLabel()
         self.recent_warning.setObjectName("recent_warning")
         self.recent_warning.setStyleSheet("color: #b35c00; font-weight: bold;")
-        self.recent_warning.setWordWrap(True)
         self.recent_warning.hide()
         self.form.addRow("", self.recent_warning)
 

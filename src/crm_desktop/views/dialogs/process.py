@@ -31,8 +31,8 @@ class DispatchDialog(RecordDialog):
                 raise LookupError(call_id)
             description, current = _describe(call), call.technician_id
         label = QLabel(description)
-        label.setWordWrap(True)
-        self.form.addRow(self.tr("Call"), label)
+        label.setWordWrap(True)  # above the form: a wrapped label in a form row gets clipped
+        self.body.insertWidget(0, label)
         self.add_field("technician_id", self.tr("Technician"), staff_combo(database, current, roles=("technician",)), required=True)
         self.add_field("when", self.tr("Dispatched at"), datetime_edit(datetime.now().replace(second=0, microsecond=0)))
         self.finish_layout()
@@ -55,12 +55,12 @@ class ChangeKindDialog(RecordDialog):
                 raise LookupError(call_id)
             description, kind, reason = _describe(call), call.service_kind, call.kind_override_reason
         label = QLabel(description)
-        label.setWordWrap(True)
-        self.form.addRow(self.tr("Call"), label)
-        self.add_field("kind", self.tr("Service kind"), combo(labels.SERVICE_KIND, kind), required=True)
-        self.add_field("reason", self.tr("Reason"), QLineEdit(reason or ""), required=True)
+        label.setWordWrap(True)  # above the form: a wrapped label in a form row gets clipped
+        self.body.insertWidget(0, label)
+        self.add_field("service_kind", self.tr("Service kind"), combo(labels.SERVICE_KIND, kind), required=True)
+        self.add_field("kind_override_reason", self.tr("Reason"), QLineEdit(reason or ""), required=True)
         self.finish_layout()
 
     def save(self, session) -> int:
-        call_service.override_kind(session, self.call_id, self.value("kind"), self.value("reason"))
+        call_service.override_kind(session, self.call_id, self.value("service_kind"), self.value("kind_override_reason"))
         return self.call_id

@@ -29,7 +29,6 @@ class RepairCardDialog(RecordDialog):
         self.setMinimumWidth(640)
         self.header_label = QLabel()
         self.header_label.setObjectName("header_label")
-        self.header_label.setWordWrap(True)
         self.form.addRow(self.tr("Goods"), self.header_label)
         if card_id is None and goods_entry_id is None:
             self.add_field("customer_name", self.tr("Customer name"), QLineEdit(), required=True)
