@@ -2,34 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>FirstStart</source>
-        <comment>Welcome to crm_desktop</comment>
-        <translation>欢迎使用 crm_desktop</translation>
-    </message>
-    <message>
-        <source>FirstStart</source>
-        <comment>The database is empty. How do you want to begin?</comment>
-        <translation>数据库是空的。您想如何开始？</translation>
-    </message>
-    <message>
-        <source>FirstStart</source>
-        <comment>Demo data fills the registers with invented customers and calls, for trying the program out.</comment>
-        <translation>演示数据会在各登记簿中填入虚构的客户和叫修记录，供试用本程序。</translation>
-    </message>
-    <message>
-        <source>FirstStart</source>
-        <comment>Begin empty</comment>
-        <translation>从空白开始</translation>
-    </message>
-    <message>
-        <source>FirstStart</source>
-        <comment>Fill with demo data</comment>
-        <translation>填入演示数据</translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <source>crm_desktop</source>
@@ -82,7 +54,7 @@
         <translation>叫修时间</translation>
     </message>
     <message>
-        <source>Received by</source>
+        <source>Received via</source>
         <translation>叫修方式</translation>
     </message>
     <message>
@@ -301,6 +273,53 @@
     <message>
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>crm_desktop: the after-sales service registers of the branch office</source>
+        <translation>crm_desktop：分公司售后服务登记簿</translation>
+    </message>
+    <message>
+        <source>data folder (database, backups, log); default: CRM_DESKTOP_DATA_DIR or the user&apos;s application-data folder</source>
+        <translation>数据文件夹（数据库、备份、日志）；默认为 CRM_DESKTOP_DATA_DIR 或用户的应用数据文件夹</translation>
+    </message>
+    <message>
+        <source>any SQLAlchemy URL; default: CRM_DATABASE_URL or a SQLite file in the data folder</source>
+        <translation>任意 SQLAlchemy 数据库地址；默认为 CRM_DATABASE_URL 或数据文件夹中的 SQLite 文件</translation>
+    </message>
+    <message>
+        <source>start the window without waiting for input, open every register, exit 0 if all went well</source>
+        <translation>启动窗口但不等待输入，打开每个登记簿，一切正常则以 0 退出</translation>
+    </message>
+    <message>
+        <source>fill a database with realistic demo data</source>
+        <translation>向数据库填入逼真的演示数据</translation>
+    </message>
+    <message>
+        <source>number of service calls (default 300)</source>
+        <translation>叫修数量（默认 300）</translation>
+    </message>
+    <message>
+        <source>random seed, for repeatable data</source>
+        <translation>随机种子，用于生成可重复的数据</translation>
+    </message>
+    <message>
+        <source>print no progress</source>
+        <translation>不显示进度</translation>
+    </message>
+    <message>
+        <source>copy the SQLite database into the data folder&apos;s backups/</source>
+        <translation>将 SQLite 数据库复制到数据文件夹的 backups/ 中</translation>
+    </message>
+    <message>
+        <source>show the version and exit</source>
+        <translation>显示版本号并退出</translation>
+    </message>
+    <message>
+        <source>The backup command copies SQLite files only; use the database server&apos;s own tools.</source>
+        <translation>备份命令只能复制 SQLite 文件；其他数据库请使用数据库服务器自带的工具。</translation>
     </message>
 </context>
 <context>
@@ -564,6 +583,29 @@
     <message>
         <source>crm_desktop</source>
         <translation>crm_desktop</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStart</name>
+    <message>
+        <source>Welcome to crm_desktop</source>
+        <translation>欢迎使用 crm_desktop</translation>
+    </message>
+    <message>
+        <source>The database is empty. How do you want to begin?</source>
+        <translation>数据库是空的。您想如何开始？</translation>
+    </message>
+    <message>
+        <source>Demo data fills the registers with invented customers and calls, for trying the program out.</source>
+        <translation>演示数据会在登记簿中填入虚构的客户和叫修记录，供试用本程序。</translation>
+    </message>
+    <message>
+        <source>Begin empty</source>
+        <translation>从空白开始</translation>
+    </message>
+    <message>
+        <source>Fill with demo data</source>
+        <translation>填入演示数据</translation>
     </message>
 </context>
 <context>

@@ -81,11 +81,11 @@ def test_search_box_filters_the_register(window, qtbot):
 def test_geometry_is_remembered(app, demo_database, qtbot):
     first = MainWindow(demo_database)
     qtbot.addWidget(first)
-    first.resize(1000, 700)
-    first.move(40, 30)
+    first.resize(640, 480)
+    first.move(20, 10)
     first.show()
     first.close()
     assert QSettings().value("main_window/geometry") is not None
     second = MainWindow(demo_database)
     qtbot.addWidget(second)
-    assert (second.width(), second.height()) == (1000, 700)
+    assert (second.width(), second.height()) == (640, 480)

@@ -45,7 +45,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Date, DateTime, Numeric, Table, func, select
@@ -86,7 +86,8 @@ NEGATIVE_CALLS = QT_TRANSLATE_NOOP("Demo", "The number of demo calls cannot be n
 # indexes while loading and rebuild them at the end; smaller runs keep them (cheaper than a
 # rebuild when the database already holds many customers).
 FAST_PATH_MIN_CALLS = 20_000
-CHUNK = 20_000  # rows per executemany
+CHUNK = 20_000  # rows the worker thread hands over at a time
+STATEMENT_PARAMETERS = 8000  # per INSERT (SQLite allows 32766)
 LOAD_CACHE_SIZE = -131072  # SQLite page cache while loading (KiB): index builds need it
 LOADED_TABLES = ("customer", "customer_product", "service_call", "goods_entry", "repair_card", "repair_part")
 # FTS5 merges segments less eagerly while rebuilding (8 s of 25 on a million calls; searches
@@ -446,11 +447,19 @@ class _Writer:
             return
         name = table.name
         if self.raw:
-            sql = self._sql.get(name)
-            if sql is None:
-                sql = f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-                self._sql[name] = sql
-            self.cursor.executemany(sql, rows)
+            # Many rows per statement: SQLite then runs long stretches without the GIL
+            # (executemany takes it back after every row), so the worker thread making the
+            # next rows runs meanwhile.
+            per = max(1, STATEMENT_PARAMETERS // len(columns))
+            one = f"({', '.join('?' * len(columns))})"
+            head = f"INSERT INTO {name} ({', '.join(columns)}) VALUES "
+            full = self._sql.get(name)
+            if full is None:
+                full = self._sql[name] = head + ", ".join([one] * per)
+            execute = self.cursor.execute
+            for i in range(0, len(rows), per):
+                part = rows[i : i + per]
+                execute(full if len(part) == per else head + ", ".join([one] * len(part)), list(chain.from_iterable(part)))
         else:
             convert = self._converters.get(name)
             if convert is None:

@@ -25,6 +25,7 @@ class MainWindow(QMainWindow):
         self._nav = QListWidget()
         self._nav.setObjectName("navigation")
         self._nav.setMaximumWidth(180)
+        self._nav.setStyleSheet("QListWidget#navigation::item { padding: 7px 6px; }")
         self._stack = QStackedWidget()
         for name, spec in REGISTERS.items():
             view = RegisterView(database, spec)

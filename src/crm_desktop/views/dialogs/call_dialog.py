@@ -57,7 +57,7 @@ class CallDialog(RecordDialog):
 
         self.add_field("received_at", self.tr("Received"), datetime_edit(), required=True)
         self.fields["received_at"].dateTimeChanged.connect(lambda _v: self._product_changed())
-        self.add_field("channel", self.tr("Received by"), combo(labels.CALL_CHANNEL))
+        self.add_field("channel", self.tr("Received via"), combo(labels.CALL_CHANNEL))
         if call_id is not None:
             self.add_field("customer_name", self.tr("Customer name"), QLineEdit(), required=True)
             self.add_field("product_model", self.tr("Product model"), QLineEdit())
