@@ -65,41 +65,48 @@ def install_font(app: QApplication) -> str | None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from .errors import DatabaseRefused
+    """Start the window; any failure before it shows is logged and told in one short
+    message (on stderr for --smoke), never as a traceback."""
+    from .errors import UserError
     from .views.errors import install_excepthook, message_of
 
-    app = make_application()
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
     cfg = config_mod.resolve(args.data_dir, args.database_url)
-    config_mod.setup_logging(cfg)
+    config_mod.setup_logging(cfg)  # before the app, so font and translation warnings are logged
+    app = make_application()
     install_excepthook(silent=args.smoke)
-
-    from .db import open_database
-
+    database = None
     try:
+        from .db import open_database
+
         database = open_database(cfg)
-    except DatabaseRefused as exc:
-        log.error("database refused: %s", exc)
+        if database.is_empty_on_open and not args.smoke:
+            from .views.first_start import ask_first_start
+
+            if not ask_first_start(database):
+                return 0
+
+        from .views.main_window import MainWindow
+
+        window = MainWindow(database)
         if args.smoke:
-            print(f"smoke: {exc}", file=sys.stderr)
-            return 2
-        QMessageBox.critical(None, QCoreApplication.translate("App", "crm_desktop"), message_of(exc))
-        return 2
-
-    from .views.main_window import MainWindow
-
-    if database.is_empty_on_open and not args.smoke:
-        from .views.first_start import ask_first_start
-
-        if not ask_first_start(database):
-            return 0
-
-    window = MainWindow(database)
-    if args.smoke:
-        return run_smoke(app, window)
-    window.show()
-    code = app.exec()
-    database.dispose()
-    return code
+            return run_smoke(app, window)
+        window.show()
+        return app.exec()
+    except Exception as exc:
+        if isinstance(exc, UserError):
+            log.error("cannot start: %s", exc)
+        else:
+            log.exception("cannot start")
+        if args.smoke:
+            print(f"smoke failed: {exc}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, QCoreApplication.translate("App", "crm_desktop"), message_of(exc))
+        return 2 if isinstance(exc, UserError) else 1
+    finally:
+        if database is not None:
+            database.dispose()
 
 
 def run_smoke(app: QApplication, window) -> int:

@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from itertools import accumulate, chain
+from math import log as _log
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Date, DateTime, Numeric, Table, func, select
@@ -318,7 +319,11 @@ TARGETS: dict[CallStatus, tuple[int, int, int]] = {
     CallStatus.CANCELLED: (1000, CANCEL, 1),
 }
 
-_STATUS_INDEX = {s: i for i, s in enumerate(CallStatus)}
+# The codes as stored, for the hot path (an enum member's .value costs a lookup each time).
+PATH_STATUS_VALUES = {path: tuple(s.value for s in statuses) for path, statuses in PATH_STATUSES.items()}
+_PAID, _CONTRACT, _FREE = ServiceKind.PAID.value, ServiceKind.CONTRACT.value, ServiceKind.FREE.value
+_PHONE, _VISIT, _LETTER = CallChannel.PHONE.value, CallChannel.VISIT.value, CallChannel.LETTER.value
+_SUBURBAN = District.SUBURBAN.value
 
 
 # ---------------------------------------------------------------------------------------
@@ -388,9 +393,9 @@ class DemoSummary:
 
 class _Numbers:
     """Numbers of one rule, issued in time order, gapless per period, continuing any
-    values the ``sequences`` table already holds. Formatting goes through
-    ``NumberPattern.format`` once per period (to learn the text around the counter), then
-    plain string building, checked against the pattern for the first number of each period."""
+    values the ``sequences`` table already holds. ``NumberPattern.format`` runs once a day
+    (to learn the text around the counter, and to check the first number of the day); the
+    numbers in between are plain string building."""
 
     _PROBE = 7_391_827_364_519  # a counter value whose digits cannot come from a date
 
@@ -398,31 +403,38 @@ class _Numbers:
         self.rule = rule
         self.pattern = pattern
         self.existing = existing
-        self.last = dict(existing)  # period -> last value issued
-        self.used: dict[str, int] = {}
-        self._by_day: dict[date, tuple[str, str, str, int]] = {}
+        self._last = dict(existing)  # period -> last value issued
+        self._used: dict[str, int] = {}
+        self._day: date | None = None
+        self._period = ""
+        self._head = self._tail = ""
+        self._width = 1
+        self._value = 0
 
-    def _parts(self, day: date) -> tuple[str, str, str, int]:
-        parts = self._by_day.get(day)
-        if parts is None:
-            period = self.pattern.period(day)
-            probe = self.pattern.format(day, self._PROBE)
-            head, _, tail = probe.partition(str(self._PROBE))
-            width = len(self.pattern.format(day, 1)) - len(head) - len(tail)
-            parts = (period, head, tail, width)
-            self._by_day[day] = parts
-        return parts
+    def _enter(self, day: date) -> None:
+        if self._day is not None:
+            self._last[self._period] = self._used[self._period] = self._value
+        pattern = self.pattern
+        period = pattern.period(day)
+        head, _, tail = pattern.format(day, self._PROBE).partition(str(self._PROBE))
+        self._day, self._period, self._head, self._tail = day, period, head, tail
+        self._width = len(pattern.format(day, 1)) - len(head) - len(tail)
+        self._value = value = self._last.get(period, 0)
+        self._used[period] = value
+        expected = pattern.format(day, value + 1)
+        assert head + str(value + 1).zfill(self._width) + tail == expected, (expected, pattern.text)
 
     def take(self, day: date) -> str:
-        period, head, tail, width = self._parts(day)
-        value = self.last.get(period, 0) + 1
-        self.last[period] = value
-        first = period not in self.used
-        self.used[period] = value
-        text = f"{head}{value:0{width}d}{tail}"
-        if first:
-            assert text == self.pattern.format(day, value), (text, self.pattern.text)
-        return text
+        if day != self._day:
+            self._enter(day)
+        self._value += 1
+        return self._head + str(self._value).zfill(self._width) + self._tail
+
+    def used(self) -> dict[str, int]:
+        """The last value issued in every period this load used."""
+        if self._day is not None:
+            self._last[self._period] = self._used[self._period] = self._value
+        return {period: value for period, value in self._used.items() if value > self.existing.get(period, 0)}
 
 
 # ---------------------------------------------------------------------------------------
@@ -685,7 +697,7 @@ class _Load:
         table = SequenceRow.__table__
         new = []
         for rule, series in numbers.items():
-            for period, last in series.used.items():
+            for period, last in series.used().items():
                 if period in series.existing:
                     self.conn.execute(
                         table.update().where(table.c.rule == rule, table.c.period == period).values(last_value=last)
@@ -1049,39 +1061,42 @@ class _Generator:
             issued = target
             avail = min(DAY_MINUTES, self.now_w - di * DAY_MINUTES)
             base = di * DAY_MINUTES
-            for m in sorted([rng.randrange(avail) for _ in range(count)]):
+            rnd = rng.random
+            for m in sorted([int(rnd() * avail) for _ in range(count)]):
                 yield base + m
 
     def plan(self, r: int, product: int | None = None, path: int | None = None) -> tuple:
         """A call received at working minute ``r``: its product (one bought by that day),
         its path (on site, taken back, cancelled) and the natural times of the path's
         events, future ones included: what has happened is what lies before ``now``.
+        Durations are exponential around a typical value, in working minutes.
         Returns (r, product, path, times, minutes worked on site)."""
-        rng = self.rng
-        expo = rng.expovariate
+        rnd = self.rng.random
+        log = _log
         if product is None:
             eligible = bisect_right(self.p_purchase, self.cal.ordinals[r // DAY_MINUTES])
-            product = int(rng.random() * max(eligible, 1))
+            product = int(rnd() * max(eligible, 1))
         if path is None:
-            u = rng.random()
+            u = rnd()
             path = CANCEL if u < 0.03 else TAKE_BACK if u < 0.18 else ON_SITE
         if path == CANCEL:
-            return (r, product, path, (r + 10 + int(expo(1 / 200)),), 0)
-        suburban = self.c_district[self.p_owner[product]] == District.SUBURBAN.value
-        dispatched = r + 5 + int(expo(1 / 50))
-        arrived = dispatched + 20 + int(expo(1 / (130 if suburban else 90)))
+            return (r, product, path, (r + 10 + int(-log(1.0 - rnd()) * 200),), 0)
+        suburban = self.c_district[self.p_owner[product]] == _SUBURBAN
+        dispatched = r + 5 + int(-log(1.0 - rnd()) * 50)
+        arrived = dispatched + 20 + int(-log(1.0 - rnd()) * (130 if suburban else 90))
         if path == ON_SITE:
-            work = 20 + min(300, int(expo(1 / 60)))
+            work = 20 + min(300, int(-log(1.0 - rnd()) * 60))
             done = arrived + work
-            return (r, product, path, (dispatched, arrived, done, done + 15 + int(expo(1 / 200))), work)
-        work = 20 + min(120, int(expo(1 / 40)))
-        taken = arrived + work + 15 + int(expo(1 / 60))
-        start = taken + 30 + int(expo(1 / 400))
-        repaired = start + 60 + int(expo(1 / 700))
-        inspected = repaired + 20 + int(expo(1 / 300))
-        returned = inspected + 60 + int(expo(1 / 600))
+            return (r, product, path, (dispatched, arrived, done, done + 15 + int(-log(1.0 - rnd()) * 200)), work)
+        work = 20 + min(120, int(-log(1.0 - rnd()) * 40))
+        taken = arrived + work + 15 + int(-log(1.0 - rnd()) * 60)
+        start = taken + 30 + int(-log(1.0 - rnd()) * 400)
+        repaired = start + 60 + int(-log(1.0 - rnd()) * 700)
+        inspected = repaired + 20 + int(-log(1.0 - rnd()) * 300)
+        returned = inspected + 60 + int(-log(1.0 - rnd()) * 600)
         # the receipt comes back with the goods, now and then weeks later
-        voided = returned + (int(expo(1 / 120)) if rng.random() < 0.97 else 2000 + int(expo(1 / 4000)))
+        late = rnd() >= 0.97
+        voided = returned + (2000 + int(-log(1.0 - rnd()) * 4000) if late else int(-log(1.0 - rnd()) * 120))
         return (r, product, path, (dispatched, arrived, taken, start, repaired, inspected, returned, voided), work)
 
     def stage(self, plan: tuple) -> int:
@@ -1106,6 +1121,8 @@ class _Generator:
         written: in a small run a stage may have no call, and then the call whose age suits
         that stage best is moved to it, taken from a stage with calls to spare."""
         self.call_id = self.existing.first_ids["service_call"]
+        self.call_numbers = self.numbers[numbering.SERVICE_CALL]
+        self.clerks = self.staff_by_role[Role.CLERK.value]
         self.records = array("i")
         self.status_counts: Counter = Counter()
         self.first_day: date | None = None
@@ -1126,14 +1143,14 @@ class _Generator:
         stages = [self.stage(p) for p in tail]
         counts = Counter(self.status_counts)
         for p, j in zip(tail, stages):
-            counts[PATH_STATUSES[p[2]][j]] += 1
+            counts[PATH_STATUS_VALUES[p[2]][j]] += 1
         moved: set[int] = set()
         for status, (age, path, j) in TARGETS.items():
-            if counts[status] or not tail:
+            if counts[status.value] or not tail:
                 continue
             order = sorted(range(len(tail)), key=lambda k: (abs(self.limit - tail[k][0] - age), k))
             for k in order:
-                current = PATH_STATUSES[tail[k][2]][stages[k]]
+                current = PATH_STATUS_VALUES[tail[k][2]][stages[k]]
                 if k in moved or counts[current] < 2:
                     continue
                 plan = tail[k]
@@ -1144,7 +1161,7 @@ class _Generator:
                 tail[k] = self.fit(plan, j)
                 stages[k] = j
                 counts[current] -= 1
-                counts[status] += 1
+                counts[status.value] += 1
                 moved.add(k)
                 break
         for plan, j in zip(tail, stages):
@@ -1153,20 +1170,22 @@ class _Generator:
                 yield table, CALL_COLUMNS, rows, len(rows)
                 rows = []
         yield table, CALL_COLUMNS, rows, len(rows)
-        self.summary.calls = {s.value: self.status_counts[s] for s in CallStatus if self.status_counts[s]}
+        self.summary.calls = {s.value: self.status_counts[s.value] for s in CallStatus if self.status_counts[s.value]}
         self.summary.first_day = self.first_day
         self.summary.last_day = self.last_day
 
     def call_row(self, plan: tuple, j: int) -> tuple:
-        """The register line of a call whose first ``j`` events have happened."""
-        rng = self.rng
+        """The register line of a call whose first ``j`` events have happened. (The hot
+        path of a large run: times are turned into text inline.)"""
+        rnd = self.rng.random
         cal = self.cal
-        text = cal.text
+        day_texts = cal.day_texts
+        clock = _CLOCK
         r, product, path, times, work = plan
-        status = PATH_STATUSES[path][j]
+        status = PATH_STATUS_VALUES[path][j]
         self.status_counts[status] += 1
         call_id = self.call_id
-        self.call_id += 1
+        self.call_id = call_id + 1
         day_index = r // DAY_MINUTES
         day = cal.days[day_index]
         if self.first_day is None:
@@ -1181,49 +1200,54 @@ class _Generator:
         # other than the warranty's proposal keeps its reason
         reason = None
         if cal.ordinals[day_index] <= self.p_warranty[product]:
-            kind = ServiceKind.FREE.value
-            if rng.random() < 0.02:
-                kind, reason = ServiceKind.PAID.value, OVERRIDE_TO_PAID
+            kind = _FREE
+            if rnd() < 0.02:
+                kind, reason = _PAID, OVERRIDE_TO_PAID
         elif self.c_contract[owner]:
-            kind, reason = ServiceKind.CONTRACT.value, CONTRACT_REASON
+            kind, reason = _CONTRACT, CONTRACT_REASON
         else:
-            kind = ServiceKind.PAID.value
-        u = rng.random()
-        channel = CallChannel.PHONE.value if u < 0.85 else CallChannel.VISIT.value if u < 0.95 else CallChannel.LETTER.value
+            kind = _PAID
+        u = rnd()
+        channel = _PHONE if u < 0.85 else _VISIT if u < 0.95 else _LETTER
         faults = _FAULT_INDEX[kind_name]
-        fault_index = faults[int(rng.random() * len(faults))]
-        clerks = self.staff_by_role[Role.CLERK.value]
-        registered_by = clerks[int(rng.random() * len(clerks))]
+        fault_index = faults[int(rnd() * len(faults))]
+        clerks = self.clerks
+        registered_by = clerks[int(rnd() * len(clerks))]
 
         technician = dispatched_at = arrived_at = work_done = hours = fee = signed_by = signed_at = closed_at = None
         remarks = None
         if path == CANCEL:
             if j:
-                closed_at = text(times[0])
-                remarks = CANCEL_REASONS[int(rng.random() * len(CANCEL_REASONS))]
+                t = times[0]
+                closed_at = day_texts[t // DAY_MINUTES] + clock[t % DAY_MINUTES]
+                remarks = CANCEL_REASONS[int(rnd() * len(CANCEL_REASONS))]
         elif j:  # S3 dispatched
             techs = self.techs_by_district[district]
-            technician = techs[int(rng.random() * len(techs))]
-            dispatched_at = text(times[0])
+            technician = techs[int(rnd() * len(techs))]
+            t = times[0]
+            dispatched_at = day_texts[t // DAY_MINUTES] + clock[t % DAY_MINUTES]
             if j >= 2:
-                arrived_at = text(times[1])
-            signer = 0 if rng.random() < 0.8 else 1 + int(rng.random() * SIGNER_POOL)
-            signer_name = self.c_signer[owner] if signer == 0 else self.signers[signer - 1]
+                t = times[1]
+                arrived_at = day_texts[t // DAY_MINUTES] + clock[t % DAY_MINUTES]
+            signer = 0 if rnd() < 0.8 else 1 + int(rnd() * SIGNER_POOL)
             if path == ON_SITE:
                 if j >= 3:  # done on site; a paid job's fee is collected there (S5)
                     works = WORK_ON_SITE[kind_name]
-                    work_done = works[int(rng.random() * len(works))]
+                    work_done = works[int(rnd() * len(works))]
                     hours = max(1, round(work / 30)) / 2
-                    if kind == ServiceKind.PAID.value:
-                        fee = ONSITE_FEES[int(rng.random() * len(ONSITE_FEES))]
+                    if kind == _PAID:
+                        fee = ONSITE_FEES[int(rnd() * len(ONSITE_FEES))]
                 if j >= 4:  # S4: the signed voucher came back and the call was struck off
-                    signed_by = signer_name
-                    signed_at = text(times[2])
-                    closed_at = text(times[3])
+                    signed_by = self.c_signer[owner] if signer == 0 else self.signers[signer - 1]
+                    t = times[2]
+                    signed_at = day_texts[t // DAY_MINUTES] + clock[t % DAY_MINUTES]
+                    t = times[3]
+                    closed_at = day_texts[t // DAY_MINUTES] + clock[t % DAY_MINUTES]
             elif j >= 3:  # S6: taken back; the customer signed the voucher as the goods left
-                work_done = WORK_TAKE_BACK[int(rng.random() * len(WORK_TAKE_BACK))]
+                text = cal.text
+                work_done = WORK_TAKE_BACK[int(rnd() * len(WORK_TAKE_BACK))]
                 hours = max(1, round(work / 30)) / 2
-                signed_by = signer_name
+                signed_by = self.c_signer[owner] if signer == 0 else self.signers[signer - 1]
                 signed_at = text(min(times[1] + work, times[2]))
                 fee = self.take_back(call_id, owner, product, technician, j, times, fault_index, kind, signer, kind_name)
                 if j >= 7:  # S7: signed again when the goods came back
@@ -1232,8 +1256,8 @@ class _Generator:
                     closed_at = text(times[7])
         return (
             call_id,
-            self.numbers[numbering.SERVICE_CALL].take(day),
-            text(r),
+            self.call_numbers.take(day),
+            day_texts[day_index] + clock[r % DAY_MINUTES],
             channel,
             self.customer_first_id + owner,
             self.product_first_id + product,
@@ -1246,7 +1270,7 @@ class _Generator:
             district,
             kind,
             reason,
-            status.value,
+            status,
             technician,
             dispatched_at,
             arrived_at,
@@ -1279,7 +1303,7 @@ class _Generator:
         if j >= 5:  # repaired (S7): hours, labour and every part replaced
             rec[_R_REPAIRED] = times[4]
             rec[_R_HALF_HOURS] = rng.randrange(1, 13)
-            rec[_R_LABOUR] = LABOUR_FEES[int(rng.random() * len(LABOUR_FEES))] if kind == ServiceKind.PAID.value else 0
+            rec[_R_LABOUR] = LABOUR_FEES[int(rng.random() * len(LABOUR_FEES))] if kind == _PAID else 0
             works = _SHOP_WORK_INDEX[kind_name]
             rec[_R_WORK] = works[int(rng.random() * len(works))]
             parts = _PART_INDEX[kind_name]
@@ -1292,7 +1316,7 @@ class _Generator:
                 qty = 2 if price < 50 and rng.random() < 0.4 else 1
                 rec[_R_PARTS + k] = part * 10 + qty
                 total += price * qty
-            if kind == ServiceKind.PAID.value:
+            if kind == _PAID:
                 fee = total
         if j >= 6:  # inspected by a supervisor
             rec[_R_INSPECTED] = times[5]
