@@ -11,6 +11,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,11 +102,9 @@ class ChildRun:
 
 def run_child(argv: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> ChildRun:
     """Run one process; its own wall time and peak RSS (os.wait4 gives the rusage of exactly
-    that child, unlike RUSAGE_CHILDREN which is cumulative over all reaped children)."""
-    out_path = OUT / ".child.stdout"
-    err_path = OUT / ".child.stderr"
-    OUT.mkdir(parents=True, exist_ok=True)
-    with open(out_path, "w+b") as out, open(err_path, "w+b") as err:
+    that child, unlike RUSAGE_CHILDREN which is cumulative over all reaped children).
+    A negative return code is the signal that killed it."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=out, stderr=err)
         _pid, status, usage = os.wait4(proc.pid, 0)

@@ -6,7 +6,6 @@ the end of run_smoke — main window still open, every register opened — print
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/_probe_smoke.py --smoke --data-dir DIR
 """
 
-import gc
 import json
 import sys
 
@@ -29,7 +28,6 @@ def main() -> int:
 
     def probed(app, window):
         code = original(app, window)
-        gc.collect()
         loaded = sorted({m.split(".")[0] for m in sys.modules if m.split(".")[0] in WATCHED})
         report = {
             "rss_kib": _status_kib("VmRSS"),

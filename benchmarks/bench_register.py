@@ -531,9 +531,14 @@ def memory(data_dir: Path, empty_dir: Path, runs: int = 3) -> bool:
     figures: dict[str, list[dict]] = {"1M": [], "empty": []}
     for i in range(runs + 1):  # the first round warms up and is not counted
         for name, folder in (("1M", data_dir), ("empty", empty_dir)):
-            run = run_child([PYTHON, str(probe), "--smoke", "--data-dir", str(folder)], env=env)
-            if run.returncode != 0:
-                sys.exit(f"smoke on {folder} failed:\n{run.stdout}\n{run.stderr}")
+            argv = [PYTHON, str(probe), "--smoke", "--data-dir", str(folder)]
+            run = run_child(argv, env=env)
+            if run.returncode != 0:  # say so, and try once more
+                print(f"  warning: smoke on {folder} failed with {run.returncode}"
+                      f"{' (killed by a signal)' if run.returncode < 0 else ''}: {run.stderr.strip()[-300:]}")
+                run = run_child(argv, env=env)
+                if run.returncode != 0:
+                    sys.exit(f"smoke on {folder} failed ({run.returncode}):\n{run.stdout}\n{run.stderr}")
             report = json.loads(next(line[6:] for line in run.stdout.splitlines() if line.startswith("PROBE ")))
             report["wall"] = run.wall
             if i:

@@ -40,7 +40,8 @@ def baseline_argv(db_file: Path) -> list[str]:
 
 def checked(run, what: str):
     if run.returncode != 0:
-        sys.exit(f"{what} failed ({run.returncode}):\n{run.stdout}\n{run.stderr}")
+        signal = " (killed by a signal)" if run.returncode < 0 else ""
+        sys.exit(f"{what} failed ({run.returncode}{signal}):\n{run.stdout}\n{run.stderr}")
     return run
 
 

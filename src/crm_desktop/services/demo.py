@@ -15,20 +15,26 @@ What the rows obey (``tests/services/test_demo.py`` checks each):
   supervisor, returned with the return time and who signed for it, the receipt voided when
   the call is closed. Cancelled calls say why in their remarks.
 - Times only move forward (received ≤ dispatched ≤ arrived ≤ … ≤ closed), fall within the
-  branch's working hours (08:30–12:00, 13:00–17:30, Monday to Friday, New Year, May Day and
-  National Day off) and never after ``now``; old calls are finished, the open stages are the
-  last days' calls.
+  branch's working hours (08:30–12:00, 13:00–17:30, Monday to Friday; New Year, May Day and
+  National Day off; movable holidays such as the Spring Festival are not modelled, the demo
+  needs no holiday calendar) and never after ``now``; old calls are finished, the open stages
+  are the last days' calls. Every stage is present even in a run of a few hundred calls.
 - X3: call, receipt and card numbers come from the configured patterns (``numbering``),
   gapless per period in time order, and the ``sequences`` table ends holding the last value
   of each period, so the program's next number continues the series.
 
 How it is fast (1,000,000 calls within two minutes, DESIGN.md): times are counted in
 *working minutes* from the first day (480 a day), so a stage is a sum of durations and always
-lands in working hours; the rows are tuples written with the DBAPI's ``executemany`` in chunks
-(SQLAlchemy Core on other databases); for large runs on SQLite the full-text triggers and the
-secondary indexes are dropped for the duration of the load and rebuilt once at the end from
-the SQL stored in ``sqlite_master``. Everything happens in one transaction: if anything fails
-the database is as it was, triggers and indexes included.
+lands in working hours, and a time becomes the text SQLAlchemy stores by two list lookups;
+the rows are plain tuples, made in a worker thread while the caller's thread writes the
+previous ones (SQLite with multi-row ``INSERT`` statements through the DBAPI, other databases
+with SQLAlchemy Core); for large runs on SQLite the full-text triggers and the secondary
+indexes are dropped for the duration of the load and rebuilt once at the end from the SQL
+stored in ``sqlite_master``. Memory stays flat: rows go out in chunks, and what later rows
+need (names, products, the goods taken back) is kept in compact lists and arrays.
+
+Everything happens in one transaction: if anything fails the database is as it was,
+triggers and indexes included.
 """
 
 from __future__ import annotations
@@ -88,8 +94,8 @@ NEGATIVE_CALLS = QT_TRANSLATE_NOOP("Demo", "The number of demo calls cannot be n
 # rebuild when the database already holds many customers).
 FAST_PATH_MIN_CALLS = 20_000
 CHUNK = 20_000  # rows the worker thread hands over at a time
-STATEMENT_PARAMETERS = 8000  # per INSERT (SQLite allows 32766)
-LOAD_CACHE_SIZE = -131072  # SQLite page cache while loading (KiB): index builds need it
+STATEMENT_PARAMETERS = 32000  # per INSERT (SQLite allows 32766)
+LOAD_CACHE_SIZE = -65536  # SQLite page cache while loading (KiB): index builds need it
 LOADED_TABLES = ("customer", "customer_product", "service_call", "goods_entry", "repair_card", "repair_part")
 # FTS5 merges segments less eagerly while rebuilding (8 s of 25 on a million calls; searches
 # stay within a millisecond or two), then goes back to the value it had.
@@ -442,9 +448,9 @@ class _Numbers:
 
 
 class _Writer:
-    """Inserts tuples in column order: through the DBAPI's ``executemany`` on SQLite (the
-    values are already the text SQLAlchemy stores there), through SQLAlchemy Core with
-    Python values elsewhere."""
+    """Inserts tuples in column order: on SQLite through the DBAPI, many rows per
+    statement (the values are already what SQLAlchemy stores there: times as text, numbers
+    as numbers); elsewhere through SQLAlchemy Core, the values turned into Python's."""
 
     def __init__(self, conn: Connection, raw: bool) -> None:
         self.conn = conn
@@ -482,8 +488,8 @@ class _Writer:
                 for row in rows
             ]
             self.conn.execute(table.insert(), values)
-        if columns[0] == "id":
-            self.max_ids[name] = max(self.max_ids.get(name, 0), max(r[0] for r in rows))
+            if columns[0] == "id":  # for the serial sequences of PostgreSQL
+                self.max_ids[name] = max(self.max_ids.get(name, 0), max(r[0] for r in rows))
 
 
 def _converter(sql_type) -> Callable[[object], object] | None:
@@ -728,7 +734,7 @@ class _Failure:
 _DONE = object()
 
 
-def _in_background(items: Iterator[Chunk], depth: int = 4) -> Iterator[Chunk]:
+def _in_background(items: Iterator[Chunk], depth: int = 2) -> Iterator[Chunk]:
     """The items of ``items``, made in a worker thread up to ``depth`` ahead of the
     consumer: the Python work of making rows overlaps SQLite writing them (the sqlite3
     module releases the GIL while a statement runs). An exception in the worker is raised
