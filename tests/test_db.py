@@ -146,3 +146,20 @@ def test_database_url_environment_variable_wins(data_dir, monkeypatch, tmp_path)
     open_database(cfg).dispose()
     assert other.exists()
     assert not (data_dir / config_mod.DATABASE_FILENAME).exists()
+
+
+def test_the_models_and_the_migrations_describe_the_same_schema(cfg):
+    """A model changed without a migration (or the reverse) is caught here."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from crm_desktop.migrations.env_filters import include_name
+    from crm_desktop.models import Base
+
+    db = open_database(cfg)
+    try:
+        with db.engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name})
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        db.dispose()

@@ -116,3 +116,15 @@ def test_every_register_counts_pages_and_searches(filled, name):
     assert len(q.window(0, 1000)) == total
     q.set_search("张伟")
     assert 0 < q.count() < total
+
+
+def test_numbers_sort_by_issue_order_not_as_text(database):
+    """X3 widths are minimums: JX…-1000 must not sort before JX…-999."""
+    with database.Session.begin() as s:
+        calls = make_registers(s, calls=3)
+        calls[0].call_no, calls[1].call_no, calls[2].call_no = "JX20261128-998", "JX20261128-999", "JX20261128-1000"
+    q = RegisterQuery(database, registers.SERVICE_CALLS)
+    q.set_sort("call_no", descending=False)
+    numbers = [r[1] for r in q.window(0, 3)]
+    assert numbers == ["JX20261128-998", "JX20261128-999", "JX20261128-1000"]
+    assert q.position_of(calls[2].id) == 2

@@ -53,6 +53,10 @@ class Customer(TimestampMixin, Base):
 
     __table_args__ = (
         CheckConstraint("registered_capital IS NULL OR registered_capital >= 0", name="capital_not_negative"),
+        CheckConstraint("district IN ('urban', 'suburban')", name="district_known"),
+        CheckConstraint(
+            "category IN ('supplier', 'distributor', 'special', 'end_user')", name="category_known"
+        ),
     )
 
     def __repr__(self) -> str:

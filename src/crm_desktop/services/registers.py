@@ -40,6 +40,7 @@ class Column:
     choices: Mapping[str, Msg] | None = None
     editable: bool = False
     width: int = 100
+    sort_by: str | None = None  # another column that gives this one's order (numbers: their id)
 
 
 UpdateFn = Callable[[Session, int, dict[str, Any]], object]
@@ -98,7 +99,7 @@ SERVICE_CALLS = RegisterSpec(
     title=QT_TRANSLATE_NOOP("Register", "Service call register"),
     model=ServiceCall,
     columns=(
-        Column("call_no", QT_TRANSLATE_NOOP("Register", "Call no."), width=130),
+        Column("call_no", QT_TRANSLATE_NOOP("Register", "Call no."), width=130, sort_by="id"),
         Column("received_at", QT_TRANSLATE_NOOP("Register", "Received"), "datetime", editable=True, width=130),
         Column("customer_name", QT_TRANSLATE_NOOP("Register", "Customer"), editable=True, width=160),
         Column("phone", QT_TRANSLATE_NOOP("Register", "Phone"), editable=True, width=120),
@@ -126,7 +127,7 @@ GOODS_ENTRIES = RegisterSpec(
     title=QT_TRANSLATE_NOOP("Register", "Goods in/out register"),
     model=GoodsEntry,
     columns=(
-        Column("receipt_no", QT_TRANSLATE_NOOP("Register", "Receipt no."), width=120),
+        Column("receipt_no", QT_TRANSLATE_NOOP("Register", "Receipt no."), width=120, sort_by="id"),
         Column("taken_in_at", QT_TRANSLATE_NOOP("Register", "Taken in"), "datetime", width=130),
         Column("customer_name", QT_TRANSLATE_NOOP("Register", "Customer"), width=160),
         Column("phone", QT_TRANSLATE_NOOP("Register", "Phone"), editable=True, width=120),
@@ -153,7 +154,7 @@ REPAIR_CARDS = RegisterSpec(
     title=QT_TRANSLATE_NOOP("Register", "Repair cards"),
     model=RepairCard,
     columns=(
-        Column("card_no", QT_TRANSLATE_NOOP("Register", "Card no."), width=120),
+        Column("card_no", QT_TRANSLATE_NOOP("Register", "Card no."), width=120, sort_by="id"),
         Column("opened_at", QT_TRANSLATE_NOOP("Register", "Opened"), "datetime", width=130),
         Column("customer_name", QT_TRANSLATE_NOOP("Register", "Customer"), width=160),
         Column("product_model", QT_TRANSLATE_NOOP("Register", "Product model"), width=130),
@@ -238,15 +239,21 @@ class RegisterQuery:
     def set_sort(self, key: str, descending: bool) -> None:
         self.spec.column(key)
         self.sort_key, self.descending = key, descending
-        self.invalidate()
+        self._ids = None  # the order changed, the count did not
+
 
     def invalidate(self) -> None:
         self._ids = None
         self._count = None
 
     # -- SQL -----------------------------------------------------------------------------
+    def _sort_column(self) -> ColumnElement:
+        # Numbers are issued in id order and their width is only a minimum, so as text
+        # JX…-1000 would sort before JX…-999: a number column sorts by id.
+        return self._table.c[self.spec.column(self.sort_key).sort_by or self.sort_key]
+
     def _order_by(self) -> list[ColumnElement]:
-        col = self._table.c[self.sort_key]
+        col = self._sort_column()
         pk = self._table.c.id
         return [col.desc(), pk.desc()] if self.descending else [col.asc(), pk.asc()]
 
@@ -326,7 +333,7 @@ class RegisterQuery:
                 return self._ids.index(row_id)
             except ValueError:
                 return None
-        col = self._table.c[self.sort_key]
+        col = self._sort_column()
         pk = self._table.c.id
         with self.database.read_connection() as conn:
             key = conn.execute(select(col).where(pk == row_id)).scalar()

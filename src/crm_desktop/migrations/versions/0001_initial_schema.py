@@ -75,6 +75,8 @@ def upgrade() -> None:
     sa.Column('remarks', sa.Text(), nullable=True),
     sa.Column('created_at', sa.DateTime(), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
     sa.Column('updated_at', sa.DateTime(), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
+    sa.CheckConstraint("category IN ('supplier', 'distributor', 'special', 'end_user')", name=op.f('ck_customer_category_known')),
+    sa.CheckConstraint("district IN ('urban', 'suburban')", name=op.f('ck_customer_district_known')),
     sa.CheckConstraint('registered_capital IS NULL OR registered_capital >= 0', name=op.f('ck_customer_capital_not_negative')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_customer')),
     sa.UniqueConstraint('code', name=op.f('uq_customer_code'))
