@@ -128,3 +128,61 @@ def test_numbers_sort_by_issue_order_not_as_text(database):
     numbers = [r[1] for r in q.window(0, 3)]
     assert numbers == ["JX20261128-998", "JX20261128-999", "JX20261128-1000"]
     assert q.position_of(calls[2].id) == 2
+
+
+def test_two_character_terms_use_the_bigram_index_and_agree_with_a_scan(filled):
+    """张伟 is a whole name here: the trigram index cannot hold it, the bigram index does."""
+    q = RegisterQuery(filled, registers.SERVICE_CALLS)
+    q.set_search("张伟")
+    matches, likes = q._search_parts()
+    assert [index for index, _ in matches] == ["service_call_bigram"] and not likes
+    with filled.Session() as s:
+        scanned = {c.id for c in s.scalars(select(ServiceCall)) if "张伟" in c.customer_name
+                   or "张伟" in (c.address or "") or "张伟" in (c.product_model or "")}
+    assert {r[0] for r in q.window(0, 100)} == scanned and scanned
+
+
+def test_the_bigram_index_follows_edits_and_deletions(filled):
+    with filled.Session.begin() as s:
+        call = s.scalars(select(ServiceCall).where(ServiceCall.customer_name == "王芳")).first()
+        call.customer_name = "欧阳娜娜"
+        call_id = call.id
+    q = RegisterQuery(filled, registers.SERVICE_CALLS)
+    q.set_search("娜娜")
+    assert [r[0] for r in q.window(0, 10)] == [call_id]
+    q.set_search("王芳")
+    assert call_id not in {r[0] for r in q.window(0, 100)}
+    with filled.Session.begin() as s:
+        s.delete(s.get(ServiceCall, call_id))
+    q.set_search("娜娜")
+    assert q.count() == 0
+
+
+def test_mixed_terms_and_punctuation(filled):
+    q = RegisterQuery(filled, registers.SERVICE_CALLS)
+    q.set_search("张伟 漕溪北路1")  # bigram AND trigram
+    with filled.Session() as s:
+        want = {c.id for c in s.scalars(select(ServiceCall)) if "张伟" in c.customer_name and "漕溪北路1" in c.address}
+    assert {r[0] for r in q.window(0, 100)} == want and want
+    q.set_search("N0")  # two characters, letters and digits: the bigram index holds models only, not serials
+    matches, likes = q._search_parts()
+    assert matches and not likes
+    q.set_search("1号")
+    assert q.count() > 0
+    q.set_search("-1")  # punctuation: LIKE
+    matches, likes = q._search_parts()
+    assert not matches and likes
+
+
+def test_a_broad_search_is_paged_with_an_exact_count(filled, monkeypatch):
+    monkeypatch.setattr(registers, "MATERIALIZE_LIMIT", 3)
+    q = RegisterQuery(filled, registers.SERVICE_CALLS)
+    q.set_search("张伟")
+    total = q.count()
+    assert q._paged and q._ids is None and total > 3
+    pages = [r[0] for r in q.window(0, 2)] + [r[0] for r in q.window(2, 100)]
+    assert len(pages) == total == len(set(pages))
+    q.set_sort("received_at", descending=False)
+    assert q.count() == total
+    ordered = [r[0] for r in q.window(0, 100)]
+    assert [q.position_of(i) for i in ordered] == list(range(total))

@@ -6,10 +6,15 @@ table (every register row carries its own copy of names and models, see models/s
 because through a join they cost seconds at a million rows (DESIGN.md). Search:
 
 * terms of three or more characters go through the FTS5 trigram index;
-* shorter terms (two-character Chinese names such as 张伟 are common) cannot use a trigram
-  index and fall back to ``LIKE`` over the search columns;
-* a search result of up to ``MATERIALIZE_LIMIT`` rows is read once as the ordered list of
-  its ids, so its count and every window come from that list: one scan, not one per window.
+* two-character terms (Chinese names such as 张伟 are common) are below a trigram's reach
+  and go through the bigram index (every two-character piece of the names, addresses and
+  models, see migration 0001);
+* anything else (one character, punctuation) falls back to ``LIKE`` over the search columns;
+* the indexes first say how many rows can match at most. A result of up to
+  ``MATERIALIZE_LIMIT`` rows is then read once as the ordered list of its ids, so its count
+  and every window come from that list; a broader one is paged in SQL, ordered by the
+  register's index and filtered by ``id IN (the index's rows)``, which stops as soon as a
+  window is full instead of sorting every match.
 """
 
 from __future__ import annotations
@@ -58,6 +63,7 @@ class RegisterSpec:
     default_descending: bool
     update: UpdateFn | None = None  # the service that validates and saves an in-place edit
     search_hint: Msg | None = None
+    bigram_table: str | None = None  # two-character pieces of the columns short terms look in
 
     def column(self, key: str) -> Column:
         for c in self.columns:
@@ -116,6 +122,7 @@ SERVICE_CALLS = RegisterSpec(
     ),
     search_keys=("call_no", "customer_name", "phone", "address", "product_model", "serial_no"),
     fts_table="service_call_fts",
+    bigram_table="service_call_bigram",
     default_sort="received_at",
     default_descending=True,
     update=_update_call,
@@ -143,6 +150,7 @@ GOODS_ENTRIES = RegisterSpec(
     ),
     search_keys=("receipt_no", "customer_name", "phone", "product_model", "serial_no"),
     fts_table="goods_entry_fts",
+    bigram_table="goods_entry_bigram",
     default_sort="taken_in_at",
     default_descending=True,
     update=_update_goods,
@@ -170,6 +178,7 @@ REPAIR_CARDS = RegisterSpec(
     ),
     search_keys=("card_no", "customer_name", "product_model", "serial_no"),
     fts_table="repair_card_fts",
+    bigram_table="repair_card_bigram",
     default_sort="opened_at",
     default_descending=True,
     update=_update_card,
@@ -194,6 +203,7 @@ CUSTOMERS = RegisterSpec(
     ),
     search_keys=("code", "name", "phone", "address", "contact_person"),
     fts_table="customer_fts",
+    bigram_table="customer_bigram",
     default_sort="name",
     default_descending=False,
     update=_update_customer,
@@ -223,6 +233,7 @@ class RegisterQuery:
     descending: bool = False
     _ids: list[int] | None = field(default=None, repr=False)  # materialized search result
     _count: int | None = field(default=None, repr=False)
+    _paged: bool = field(default=False, repr=False)  # a search too broad to hold as ids
 
     def __post_init__(self) -> None:
         if not self.sort_key:
@@ -230,6 +241,7 @@ class RegisterQuery:
             self.descending = self.spec.default_descending
         self._table = self.spec.model.__table__
         self._fts = self.spec.fts_table if self.database.is_sqlite else None
+        self._bigram = self.spec.bigram_table if self.database.is_sqlite else None
 
     # -- what the model changes ---------------------------------------------------------
     def set_search(self, text_: str) -> None:
@@ -245,6 +257,7 @@ class RegisterQuery:
     def invalidate(self) -> None:
         self._ids = None
         self._count = None
+        self._paged = False
 
     # -- SQL -----------------------------------------------------------------------------
     def _sort_column(self) -> ColumnElement:
@@ -257,45 +270,79 @@ class RegisterQuery:
         pk = self._table.c.id
         return [col.desc(), pk.desc()] if self.descending else [col.asc(), pk.asc()]
 
-    def _search_parts(self) -> tuple[str | None, list[ColumnElement]]:
-        """(FTS5 MATCH expression or None, LIKE conditions) for the current search."""
+    def _search_parts(self) -> tuple[list[tuple[str, str]], list[ColumnElement]]:
+        """([(index table, MATCH expression)], LIKE conditions) for the current search."""
         terms = self.search.split()
         trigram = [t for t in terms if len(t) >= MIN_TRIGRAM] if self._fts else []
-        short = [t for t in terms if t not in trigram]
-        match = " AND ".join(_fts_phrase(t) for t in trigram) or None
+        bigram = [t for t in terms if len(t) == 2 and t.isalnum()] if self._bigram else []
+        short = [t for t in terms if t not in trigram and t not in bigram]
+        matches = [
+            (index, " AND ".join(_fts_phrase(t) for t in group))
+            for index, group in ((self._fts, trigram), (self._bigram, bigram))
+            if group
+        ]
         likes = [
             or_(*(self._table.c[k].like(f"%{_escape_like(t)}%", escape="\\") for k in self.spec.search_keys))
             for t in short
         ]
-        return match, likes
+        return matches, likes
 
-    def _ids_select(self):
-        match, likes = self._search_parts()
+    @staticmethod
+    def _match(index: str, expression: str, n: int) -> ColumnElement:
+        return text(f"{index} MATCH :match{n}").bindparams(**{f"match{n}": expression})
+
+    def _ids_select(self, joined: bool = True):
+        """The ids of the matching rows; ``joined`` drives the search from the index (few
+        matches), otherwise the index is a filter on the register's own order (many)."""
+        matches, likes = self._search_parts()
         stmt = select(self._table.c.id).select_from(self._table)
-        if match:
-            fts = table(self._fts, literal_column("rowid"))
-            stmt = stmt.join(fts, fts.c.rowid == self._table.c.id).where(
-                text(f"{self._fts} MATCH :match").bindparams(match=match)
-            )
+        for n, (index, expression) in enumerate(matches):
+            source = table(index, literal_column("rowid"))
+            if joined:
+                stmt = stmt.join(source, source.c.rowid == self._table.c.id).where(self._match(index, expression, n))
+            else:
+                inner = select(source.c.rowid).select_from(source).where(self._match(index, expression, n))
+                stmt = stmt.where(self._table.c.id.in_(inner))
         if likes:
             stmt = stmt.where(and_(*likes))
         return stmt
 
+    def _index_bound(self, conn) -> tuple[int | None, bool]:
+        """(the most rows the index terms can match or None without index terms, whether
+        that number is exact: one index and no LIKE terms)."""
+        matches, likes = self._search_parts()
+        if not matches:
+            return None, False
+        counts = []
+        for n, (index, expression) in enumerate(matches):
+            source = table(index, literal_column("rowid"))
+            stmt = select(func.count()).select_from(source).where(self._match(index, expression, n))
+            counts.append(conn.execute(stmt).scalar_one())
+        return min(counts), len(matches) == 1 and not likes
+
     def _materialize(self) -> None:
-        if self._ids is not None or not self.search:
+        if self._ids is not None or not self.search or self._paged:
             return
-        stmt = self._ids_select().order_by(*self._order_by()).limit(MATERIALIZE_LIMIT + 1)
         with self.database.read_connection() as conn:
+            bound, exact = self._index_bound(conn)
+            if bound is not None and bound > MATERIALIZE_LIMIT:
+                self._paged = True
+                if exact:
+                    self._count = bound
+                return
+            stmt = self._ids_select(joined=True).order_by(*self._order_by()).limit(MATERIALIZE_LIMIT + 1)
             ids = list(conn.execute(stmt).scalars())
         if len(ids) <= MATERIALIZE_LIMIT:
             self._ids = ids
             self._count = len(ids)
+        else:
+            self._paged = True
 
     def count(self) -> int:
         if self._count is None:
             self._materialize()
         if self._count is None:
-            stmt = select(func.count()).select_from(self._ids_select().subquery()) if self.search else (
+            stmt = select(func.count()).select_from(self._ids_select(joined=False).subquery()) if self.search else (
                 select(func.count()).select_from(self._table)
             )
             with self.database.read_connection() as conn:
@@ -309,7 +356,7 @@ class RegisterQuery:
             if self._ids is not None:
                 ids = self._ids[offset : offset + limit]
             else:
-                stmt = self._ids_select().order_by(*self._order_by()).limit(limit).offset(offset)
+                stmt = self._ids_select(joined=False).order_by(*self._order_by()).limit(limit).offset(offset)
                 ids = list(conn.execute(stmt).scalars())
             return self._rows_by_id(conn, ids)
 
@@ -347,7 +394,7 @@ class RegisterQuery:
             else:
                 beyond = col > key if self.descending else or_(col < key, col.is_(None))
                 before = or_(beyond, and_(col == key, tie))
-            stmt = select(func.count()).select_from(self._ids_select().where(before).subquery())
+            stmt = select(func.count()).select_from(self._ids_select(joined=False).where(before).subquery())
             return conn.execute(stmt).scalar_one()
 
 

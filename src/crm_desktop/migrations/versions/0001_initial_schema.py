@@ -50,11 +50,59 @@ def _create_fts(table: str, columns: tuple[str, ...]) -> None:
     )
 
 
+# Two-character terms (张伟, 鼓楼) are below the trigram tokenizer's reach. A second,
+# contentless index holds every overlapping two-character piece of the columns people
+# search with short terms ("张伟强" -> "张伟 伟强"), one unicode61 token each, so such a term
+# is one index lookup instead of a scan. The pieces are made by substr() in the triggers
+# (no application function, so any SQLite client can still write the tables); detail=none
+# keeps only which rows hold a piece, which is all the search needs.
+BIGRAM_TABLES = {
+    "service_call": {"customer_name": 120, "address": 200, "product_model": 80},
+    "goods_entry": {"customer_name": 120, "product_model": 80},
+    "repair_card": {"customer_name": 120, "product_model": 80},
+    "customer": {"name": 120, "address": 200, "contact_person": 60},
+}
+
+
+def _bigram_expression(columns: dict[str, int], row: str) -> str:
+    pieces = [
+        f"substr(coalesce({row}.{column}, ''), {i}, 2)"
+        for column, length in columns.items()
+        for i in range(1, length)
+    ]
+    return " || ' ' || ".join(pieces)
+
+
+def _create_bigram(table: str, columns: dict[str, int]) -> None:
+    index = f"{table}_bigram"
+    new, old = _bigram_expression(columns, "new"), _bigram_expression(columns, "old")
+    op.execute(
+        f"CREATE VIRTUAL TABLE {index} USING fts5(pieces, content='', columnsize=0, detail='none', "
+        "tokenize='unicode61 remove_diacritics 0')"
+    )
+    op.execute(
+        f"CREATE TRIGGER {index}_ai AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {index}(rowid, pieces) VALUES (new.id, {new}); END"
+    )
+    op.execute(
+        f"CREATE TRIGGER {index}_ad AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {index}({index}, rowid, pieces) VALUES ('delete', old.id, {old}); END"
+    )
+    op.execute(
+        f"CREATE TRIGGER {index}_au AFTER UPDATE OF {', '.join(columns)} ON {table} BEGIN "
+        f"INSERT INTO {index}({index}, rowid, pieces) VALUES ('delete', old.id, {old}); "
+        f"INSERT INTO {index}(rowid, pieces) VALUES (new.id, {new}); END"
+    )
+
+
 def _drop_fts(table: str) -> None:
     fts = f"{table}_fts"
     for suffix in ("ai", "ad", "au"):
         op.execute(f"DROP TRIGGER IF EXISTS {fts}_{suffix}")
     op.execute(f"DROP TABLE IF EXISTS {fts}")
+    for suffix in ("ai", "ad", "au"):
+        op.execute(f"DROP TRIGGER IF EXISTS {table}_bigram_{suffix}")
+    op.execute(f"DROP TABLE IF EXISTS {table}_bigram")
 
 
 def upgrade() -> None:
@@ -274,6 +322,8 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for table, columns in FTS_TABLES.items():
             _create_fts(table, columns)
+        for table, lengths in BIGRAM_TABLES.items():
+            _create_bigram(table, lengths)
 
 
 def downgrade() -> None:
