@@ -163,3 +163,16 @@ def test_the_models_and_the_migrations_describe_the_same_schema(cfg):
             assert compare_metadata(context, Base.metadata) == []
     finally:
         db.dispose()
+
+
+def test_the_log_file_is_rotated_at_start_when_large(tmp_path):
+    log = tmp_path / "crm_desktop.log"
+    for generation in range(5):
+        log.write_bytes(b"x" * 50 + bytes([48 + generation]))
+        config_mod.rotate_log(log, max_bytes=10, keep=3)
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert kept == ["crm_desktop.log.1", "crm_desktop.log.2", "crm_desktop.log.3"]
+    assert (tmp_path / "crm_desktop.log.1").read_bytes().endswith(b"4")
+    log.write_bytes(b"small")
+    config_mod.rotate_log(log, max_bytes=10, keep=3)
+    assert log.exists()

@@ -9,7 +9,6 @@ in the data folder.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,14 +68,33 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path.as_posix()}"
 
 
+LOG_MAX_BYTES = 2_000_000
+LOG_KEEP = 3
+
+
+def rotate_log(path: Path, max_bytes: int = LOG_MAX_BYTES, keep: int = LOG_KEEP) -> None:
+    """At start, a log grown past ``max_bytes`` becomes .1 (then .2 …, ``keep`` of them).
+    Done once per start rather than by logging.handlers, whose import (sockets, pickle)
+    costs a start-up noticeably more."""
+    try:
+        if path.stat().st_size <= max_bytes:
+            return
+    except FileNotFoundError:
+        return
+    for n in range(keep - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{n}")
+        if older.exists():
+            older.replace(path.with_name(f"{path.name}.{n + 1}"))
+    path.replace(path.with_name(f"{path.name}.1"))
+
+
 def setup_logging(config: Config, level: int = logging.INFO) -> None:
-    """Log to a rotating file in the data folder (and warnings to stderr)."""
+    """Log to a file in the data folder, rotated at start when it grew too large."""
     root = logging.getLogger()
     if any(getattr(h, "_crm_desktop", False) for h in root.handlers):
         return
-    handler = logging.handlers.RotatingFileHandler(
-        config.log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
+    rotate_log(config.log_file)
+    handler = logging.FileHandler(config.log_file, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._crm_desktop = True  # type: ignore[attr-defined]
     root.addHandler(handler)
