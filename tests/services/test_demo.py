@@ -659,3 +659,24 @@ def test_the_demo_command_fills_a_data_folder(tmp_path):
         db.dispose()
     again = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert again.returncode == 2 and again.stderr.strip()  # refused: the register is not empty
+
+
+def test_fast_load_refills_the_bigram_index_like_the_triggers_would(database, monkeypatch):
+    """The bulk path drops the search triggers and refills the indexes; the two-character
+    index must then answer as a LIKE scan does, and its triggers must be back."""
+    import crm_desktop.services.demo as demo_module
+
+    monkeypatch.setattr(demo_module, "FAST_PATH_MIN_CALLS", 1)
+    demo_module.generate(database, calls=400, seed=3, now=NOW)
+    with database.engine.connect() as conn:
+        for term in ("张伟", "鼓楼", "玄武"):
+            by_index = conn.exec_driver_sql(
+                f"SELECT count(*) FROM service_call_bigram WHERE service_call_bigram MATCH '\"{term}\"'"
+            ).scalar()
+            by_scan = conn.exec_driver_sql(
+                "SELECT count(*) FROM service_call WHERE customer_name LIKE ? OR address LIKE ? OR product_model LIKE ?",
+                (f"%{term}%",) * 3,
+            ).scalar()
+            assert by_index == by_scan
+        triggers = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {"service_call_bigram_ai", "service_call_bigram_ad", "service_call_bigram_au", "customer_bigram_ai"} <= triggers

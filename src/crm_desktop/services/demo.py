@@ -502,6 +502,12 @@ def _converter(sql_type) -> Callable[[object], object] | None:
     return None
 
 
+def bigram_pieces(values: Sequence[str | None]) -> str | None:
+    """The two-character pieces the bigram triggers cut (migration 0001), as one text."""
+    pieces = [v[k : k + 2] for v in values if v for k in range(len(v) - 1)]
+    return " ".join(pieces) if pieces else None
+
+
 class _SearchIndexPause:
     """On SQLite, the full-text triggers and the secondary (non-unique) indexes of the
     tables being loaded are dropped, and re-created at the end from the SQL that
@@ -517,11 +523,14 @@ class _SearchIndexPause:
         ).fetchall()
         self.fts_tables: list[str] = []
         content_of: dict[str, str] = {}
+        contentless = []
         for name, sql in fts:
-            m = re.search(r"content\s*=\s*'([^']+)'", sql)
+            m = re.search(r"content\s*=\s*'([^']*)'", sql)
             if m and m.group(1) in tables:
                 self.fts_tables.append(name)
                 content_of[name] = m.group(1)
+            elif m and m.group(1) == "":
+                contentless.append(name)
         triggers = cursor.execute(
             f"SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks}) ORDER BY name",
             tables,
@@ -531,6 +540,18 @@ class _SearchIndexPause:
             for name, table, sql in triggers
             if any(content_of[f] == table and re.search(rf"\b{re.escape(f)}\b", sql) for f in self.fts_tables)
         ]
+        # Contentless indexes (the two-character pieces) cannot 'rebuild': they are refilled
+        # from the loaded table with the pieces their own AFTER INSERT trigger would cut
+        # (every substr(v, i, 2) with i < length(v), of the columns the trigger names).
+        self.refills: list[tuple[str, str, list[str]]] = []  # (index, table, columns)
+        for name, table, sql in triggers:
+            for index in contentless:
+                if not re.search(rf"\b{re.escape(index)}\b", sql):
+                    continue
+                self.triggers.append((name, sql))
+                if re.search(rf"AFTER INSERT ON {re.escape(table)}\b", sql):
+                    columns = [c for c in re.findall(r"\bnew\.(\w+) AS v\b|UNION ALL SELECT new\.(\w+)", sql) for c in c if c]
+                    self.refills.append((index, table, columns))
         indexes = cursor.execute(
             f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks}) "
             "ORDER BY name",
@@ -555,6 +576,13 @@ class _SearchIndexPause:
             cursor.execute(f"INSERT INTO \"{name}\"(\"{name}\", rank) VALUES ('automerge', {REBUILD_AUTOMERGE})")
             cursor.execute(f"INSERT INTO \"{name}\"(\"{name}\") VALUES ('rebuild')")
             cursor.execute(f"INSERT INTO \"{name}\"(\"{name}\", rank) VALUES ('automerge', {automerge})")
+            step()
+        for index, table, columns in self.refills:
+            rows = cursor.execute(f'SELECT id, {", ".join(columns)} FROM "{table}"').fetchall()
+            cursor.executemany(
+                f'INSERT INTO "{index}"(rowid, pieces) VALUES (?, ?)', ((r[0], bigram_pieces(r[1:])) for r in rows)
+            )
+            del rows
             step()
         for _, sql in self.triggers:
             cursor.execute(sql)
@@ -685,7 +713,7 @@ class _Load:
                 self.report(units)
             self.write_sequences(generator.numbers)
             if pause is not None:
-                share = self.finish_units // 2 // (len(pause.fts_tables) + 1)
+                share = self.finish_units // 2 // (len(pause.fts_tables) + len(pause.refills) + 1)
                 pause.restore(lambda: self.report(share))
             if conn.dialect.name == "postgresql":  # explicit ids leave the serial sequences behind
                 for table, last in self.writer.max_ids.items():

@@ -53,29 +53,31 @@ def _create_fts(table: str, columns: tuple[str, ...]) -> None:
 # Two-character terms (张伟, 鼓楼) are below the trigram tokenizer's reach. A second,
 # contentless index holds every overlapping two-character piece of the columns people
 # search with short terms ("张伟强" -> "张伟 伟强"), one unicode61 token each, so such a term
-# is one index lookup instead of a scan. The pieces are made by substr() in the triggers
-# (no application function, so any SQLite client can still write the tables); detail=none
-# keeps only which rows hold a piece, which is all the search needs.
+# is one index lookup instead of a scan. The triggers cut the pieces in SQL (substr() over
+# a small table of positions, group_concat() to join them: no application function, so any
+# SQLite client can still write the tables); detail=none keeps only which rows hold a
+# piece, which is all the search needs.
 BIGRAM_TABLES = {
-    "service_call": {"customer_name": 120, "address": 200, "product_model": 80},
-    "goods_entry": {"customer_name": 120, "product_model": 80},
-    "repair_card": {"customer_name": 120, "product_model": 80},
-    "customer": {"name": 120, "address": 200, "contact_person": 60},
+    "service_call": ("customer_name", "address", "product_model"),
+    "goods_entry": ("customer_name", "product_model"),
+    "repair_card": ("customer_name", "product_model"),
+    "customer": ("name", "address", "contact_person"),
 }
+POSITIONS = "search_bigram_positions"
+MAX_TEXT = 255
 
 
-def _bigram_expression(columns: dict[str, int], row: str) -> str:
-    pieces = [
-        f"substr(coalesce({row}.{column}, ''), {i}, 2)"
-        for column, length in columns.items()
-        for i in range(1, length)
-    ]
-    return " || ' ' || ".join(pieces)
+def _pieces(columns: tuple[str, ...], row: str) -> str:
+    values = " UNION ALL ".join(f"SELECT {row}.{c} AS v" for c in columns)
+    return (
+        f"(SELECT group_concat(substr(v, i, 2), ' ') FROM {POSITIONS} "
+        f"JOIN ({values}) ON i < length(v))"
+    )
 
 
-def _create_bigram(table: str, columns: dict[str, int]) -> None:
+def _create_bigram(table: str, columns: tuple[str, ...]) -> None:
     index = f"{table}_bigram"
-    new, old = _bigram_expression(columns, "new"), _bigram_expression(columns, "old")
+    new, old = _pieces(columns, "new"), _pieces(columns, "old")
     op.execute(
         f"CREATE VIRTUAL TABLE {index} USING fts5(pieces, content='', columnsize=0, detail='none', "
         "tokenize='unicode61 remove_diacritics 0')"
@@ -322,14 +324,17 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for table, columns in FTS_TABLES.items():
             _create_fts(table, columns)
-        for table, lengths in BIGRAM_TABLES.items():
-            _create_bigram(table, lengths)
+        op.execute(f"CREATE TABLE {POSITIONS} (i INTEGER PRIMARY KEY)")
+        op.execute(f"INSERT INTO {POSITIONS}(i) VALUES " + ", ".join(f"({k})" for k in range(1, MAX_TEXT)))
+        for table, columns in BIGRAM_TABLES.items():
+            _create_bigram(table, columns)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for table in FTS_TABLES:
             _drop_fts(table)
+        op.execute(f"DROP TABLE IF EXISTS {POSITIONS}")
     with op.batch_alter_table('repair_part', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_repair_part_card_id'))
 
