@@ -577,13 +577,15 @@ class _SearchIndexPause:
             cursor.execute(f"INSERT INTO \"{name}\"(\"{name}\") VALUES ('rebuild')")
             cursor.execute(f"INSERT INTO \"{name}\"(\"{name}\", rank) VALUES ('automerge', {automerge})")
             step()
+        reader = cursor.connection.cursor()
         for index, table, columns in self.refills:
-            rows = cursor.execute(f'SELECT id, {", ".join(columns)} FROM "{table}"').fetchall()
-            cursor.executemany(
-                f'INSERT INTO "{index}"(rowid, pieces) VALUES (?, ?)', ((r[0], bigram_pieces(r[1:])) for r in rows)
-            )
-            del rows
+            reader.execute(f'SELECT id, {", ".join(columns)} FROM "{table}"')
+            while rows := reader.fetchmany(CHUNK):
+                cursor.executemany(
+                    f'INSERT INTO "{index}"(rowid, pieces) VALUES (?, ?)', [(r[0], bigram_pieces(r[1:])) for r in rows]
+                )
             step()
+        reader.close()
         for _, sql in self.triggers:
             cursor.execute(sql)
 
