@@ -91,8 +91,11 @@ def rotate_log(path: Path, max_bytes: int = LOG_MAX_BYTES, keep: int = LOG_KEEP)
 def setup_logging(config: Config, level: int = logging.INFO) -> None:
     """Log to a file in the data folder, rotated at start when it grew too large."""
     root = logging.getLogger()
-    if any(getattr(h, "_crm_desktop", False) for h in root.handlers):
-        return
+    for existing in [h for h in root.handlers if getattr(h, "_crm_desktop", False)]:
+        if Path(existing.baseFilename) == config.log_file:
+            return
+        root.removeHandler(existing)  # another data folder: log there from now on
+        existing.close()
     rotate_log(config.log_file)
     handler = logging.FileHandler(config.log_file, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
