@@ -7,6 +7,7 @@ Not a test module and not part of the program: the scripts import it as a siblin
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -49,13 +50,70 @@ def count_calls(path: Path) -> int | None:
         con.close()
 
 
+def schema_names(path: Path) -> set[tuple[str, str, str]]:
+    """(type, name, SQL with whitespace collapsed) of every table, index, trigger and view
+    in the file (read-only)."""
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return {
+            (t, n, " ".join((sql or "").split()))
+            for t, n, sql in con.execute("SELECT type, name, sql FROM sqlite_master")
+            if not n.startswith("sqlite_")
+        }
+    finally:
+        con.close()
+
+
+def _create_schema(data_dir: Path) -> None:
+    """The program makes its database (schema only) in the folder, as at a first start."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    code = (
+        "import sys; from crm_desktop import config; from crm_desktop.db import open_database; "
+        "open_database(config.resolve(sys.argv[1])).dispose()"
+    )
+    subprocess.run([PYTHON, "-c", code, str(data_dir)], env=offscreen_env(), cwd=ROOT, check=True)
+
+
+_CURRENT_SCHEMA: set[tuple[str, str, str]] | None = None
+
+
+def current_schema() -> set[tuple[str, str, str]]:
+    """What the program's migrations make today, from a throw-away empty database: a folder
+    made by an older checkout (same revision, other tables) must not be reused silently."""
+    global _CURRENT_SCHEMA
+    if _CURRENT_SCHEMA is None:
+        with tempfile.TemporaryDirectory(prefix="crm-bench-schema-") as folder:
+            _create_schema(Path(folder))
+            _CURRENT_SCHEMA = schema_names(database_file(Path(folder)))
+    return _CURRENT_SCHEMA
+
+
+def _stale(path: Path) -> set[tuple[str, str, str]]:
+    """What the current schema has and the file lacks or defines otherwise (empty: the file
+    is current)."""
+    return current_schema() - schema_names(path)
+
+
+def _discard(data_dir: Path, path: Path, missing: set[tuple[str, str, str]]) -> None:
+    names = ", ".join(sorted({n for _t, n, _sql in missing})[:6])
+    if not data_dir.is_relative_to(OUT):
+        sys.exit(f"{path} was made by another version of the program (its {names} differ); "
+                 f"remove the folder or choose another --data-dir")
+    print(f"{path} was made by another version of the program (its {names} differ): making it again", flush=True)
+    shutil.rmtree(data_dir)
+
+
 def ensure_demo_database(data_dir: Path, calls: int) -> Path:
     """The data folder's database with ``calls`` demo calls: made once with the program's own
-    demo command, reused afterwards (a folder with another number of calls is used as it is,
-    with a warning)."""
+    demo command, reused afterwards while its schema is the program's current one (a folder
+    under benchmarks/out/ with an older schema is made again; a folder with another number
+    of calls is used as it is, with a warning)."""
     data_dir = Path(data_dir).resolve()
     path = database_file(data_dir)
     have = count_calls(path)
+    if have and (missing := _stale(path)):
+        _discard(data_dir, path, missing)
+        have = None
     if have:
         if have != calls:
             print(f"warning: {path} holds {have:,} calls, not {calls:,}; using it as it is", file=sys.stderr)
@@ -81,13 +139,10 @@ def ensure_empty_database(data_dir: Path) -> Path:
     """A data folder whose database has the current schema and no rows (the program makes it)."""
     data_dir = Path(data_dir).resolve()
     path = database_file(data_dir)
+    if count_calls(path) is not None and (missing := _stale(path)):
+        _discard(data_dir, path, missing)
     if count_calls(path) is None:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        code = (
-            "import sys; from crm_desktop import config; from crm_desktop.db import open_database; "
-            "open_database(config.resolve(sys.argv[1])).dispose()"
-        )
-        subprocess.run([PYTHON, "-c", code, str(data_dir)], env=offscreen_env(), cwd=ROOT, check=True)
+        _create_schema(data_dir)
     return path
 
 
@@ -148,6 +203,18 @@ def load_note(when: str) -> str:
     one, five, _ = os.getloadavg()
     warn = "  (busy machine: absolute times are inflated)" if one > 0.7 else ""
     return f"load average {when}: {one:.2f} (1 min), {five:.2f} (5 min), {os.cpu_count()} CPUs{warn}"
+
+
+def program_version() -> str:
+    """The checkout's commit, and whether src/ has changes not committed (read-only git)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=ROOT, capture_output=True,
+                               text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "program version unknown (no git)"
+    return f"program at commit {head}" + (" with uncommitted changes in src/" if dirty else "")
 
 
 def verdict(ok: bool) -> str:

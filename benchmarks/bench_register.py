@@ -53,6 +53,7 @@ from _common import (  # noqa: E402
     load_note,
     median,
     offscreen_env,
+    program_version,
     run_child,
     verdict,
 )
@@ -90,18 +91,19 @@ class Raw:
         by_id = {r[0]: r for r in self.con.execute(sql, ids)}
         return [by_id[i] for i in ids if i in by_id]
 
-    def window(self, where: str, params: list, order: str, offset: int, join_fts: bool = False) -> list[tuple]:
-        sql = self.window_sql(where, order, join_fts) + f" LIMIT {WINDOW} OFFSET {offset}"
+    def window(self, where: str, params: list, order: str, offset: int, index: str | None = None) -> list[tuple]:
+        sql = self.window_sql(where, order, index) + f" LIMIT {WINDOW} OFFSET {offset}"
         ids = [r[0] for r in self.con.execute(sql, params)]
         return self.rows(ids)
 
     @staticmethod
-    def window_sql(where: str, order: str, join_fts: bool = False) -> str:
-        join = " JOIN service_call_fts ON service_call_fts.rowid = service_call.id" if join_fts else ""
+    def window_sql(where: str, order: str, index: str | None = None) -> str:
+        """The ids of a window; ``index`` (an FTS5 table) drives the search by a join."""
+        join = f" JOIN {index} ON {index}.rowid = service_call.id" if index else ""
         return f"SELECT service_call.id FROM service_call{join}{where} ORDER BY {order}"
 
-    def count(self, where: str = "", params: list | None = None, join_fts: bool = False) -> int:
-        frm = "service_call_fts" if join_fts else "service_call"
+    def count(self, where: str = "", params: list | None = None, index: str | None = None) -> int:
+        frm = index or "service_call"
         return self.con.execute(f"SELECT count(*) FROM {frm}{where}", params or []).fetchone()[0]
 
     def staff(self) -> dict:
@@ -113,8 +115,11 @@ class Raw:
         return f" WHERE ({cond})", [f"%{esc}%"] * len(self.search_keys)
 
     @staticmethod
-    def fts_where(term: str) -> tuple[str, list]:
-        return " WHERE service_call_fts MATCH ?", ['"' + term.replace('"', '""') + '"']
+    def match_where(index: str, term: str) -> tuple[str, list]:
+        return f" WHERE {index} MATCH ?", ['"' + term.replace('"', '""') + '"']
+
+    def has_table(self, name: str) -> bool:
+        return self.con.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [name]).fetchone() is not None
 
 
 # -- measurements ------------------------------------------------------------------------
@@ -183,7 +188,7 @@ def main() -> int:
     parser.add_argument("--profile", help="cProfile one warm program run of this operation key and print the top")
     parser.add_argument("--skip-memory", action="store_true", help="skip (f)")
     parser.add_argument("--diagnose", action="store_true",
-                        help="also time alternatives for the two-character search (plans of the LIKE scan)")
+                        help="also time the LIKE fallback and alternatives to it (plans of the LIKE scan)")
     args = parser.parse_args()
 
     data_dir = args.data_dir.resolve()
@@ -200,16 +205,18 @@ def main() -> int:
     from crm_desktop.views.table_model import RegisterTableModel
 
     assert RegisterTableModel.WINDOW == WINDOW, RegisterTableModel.WINDOW
-    default_handler = None
+    app = make_application()
+    previous_handler = None
 
     def quiet_offscreen(mode, context, message):  # the offscreen plugin's noise on every show()
-        if "propagateSizeHints" not in message and default_handler is not None:
-            default_handler(mode, context, message)
-        elif "propagateSizeHints" not in message:
+        if "propagateSizeHints" in message:
+            return
+        if previous_handler is not None:
+            previous_handler(mode, context, message)
+        else:
             sys.stderr.write(message + "\n")
 
-    default_handler = qInstallMessageHandler(quiet_offscreen)
-    app = make_application()
+    previous_handler = qInstallMessageHandler(quiet_offscreen)  # after make_application, which installs its own
     database = open_database(config_mod.resolve(data_dir))
     spec = SERVICE_CALLS
     columns = [c.key for c in spec.columns]
@@ -270,6 +277,9 @@ def main() -> int:
         if view.model.rowCount() and row // WINDOW not in view.model._windows:
             raise RuntimeError(f"the view did not ask for row {row}")
 
+    # the raw SQL searches through the indexes the file has (older files: no bigram index)
+    trigram = "service_call_fts" if raw.has_table("service_call_fts") else None
+    bigram = "service_call_bigram" if raw.has_table("service_call_bigram") else None
     col_time = spec.index_of("received_at")
     col_name = spec.index_of("customer_name")
     asc, desc = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
@@ -347,8 +357,9 @@ def main() -> int:
             rows=lambda: total,
         )
 
-    def op_search(key: str, term: str, label: str, fts: bool, target: bool = True) -> Operation:
-        where, params = Raw.fts_where(term) if fts else raw.like_where(term)
+    def op_search(key: str, term: str, label: str, index: str | None, target: bool = True) -> Operation:
+        """``index``: the FTS5 table the raw SQL searches through, None for the LIKE scan."""
+        where, params = Raw.match_where(index, term) if index else raw.like_where(term)
 
         def prog_run(m):
             m.set_search(term)
@@ -357,21 +368,21 @@ def main() -> int:
                 cell(m, 0)
 
         def raw_run(_):
-            raw.count(where, params, join_fts=fts)
-            raw.window(where, params, default_order, 0, join_fts=fts)
+            raw.count(where, params, index=index)
+            raw.window(where, params, default_order, 0, index=index)
 
         def gui_run(view):
             view.search.setText(term)
             view.apply_search()
             painted(view, 0)
 
-        count_sql = f"SELECT count(*) FROM {'service_call_fts' if fts else 'service_call'}{where}"
+        count_sql = f"SELECT count(*) FROM {index or 'service_call'}{where}"
         return Operation(
             key, label,
             Variant(opened_model, prog_run),
             Variant(lambda: None, raw_run),
             Variant(shown_view, gui_run, destroy_view),
-            [(count_sql, params), (Raw.window_sql(where, default_order, fts) + " LIMIT 200 OFFSET 0", params)],
+            [(count_sql, params), (Raw.window_sql(where, default_order, index) + " LIMIT 200 OFFSET 0", params)],
             rows=lambda: found.get(key, -1),
             target=target,
         )
@@ -383,10 +394,10 @@ def main() -> int:
         op_sort("c2", col_time, desc, "sort by call time, descending", pre=asc),
         op_sort("c3", col_name, asc, "sort by customer, ascending"),
         op_sort("c4", col_name, desc, "sort by customer, descending", pre=asc),
-        op_search("d1", term3, f"search 3 chars: {term3}", fts=True),
-        op_search("d2", day_prefix, f"search call no. of a day: {day_prefix}", fts=True),
-        op_search("e", term2, f"search 2-char name: {term2} (LIKE)", fts=False),
-        op_search("d3", args.common3, f"(no target) common 3 chars: {args.common3}", fts=True, target=False),
+        op_search("d1", term3, f"search 3 chars: {term3}", trigram),
+        op_search("d2", day_prefix, f"search call no. of a day: {day_prefix}", trigram),
+        op_search("e", term2, f"search 2-char name: {term2} ({'bigram' if bigram else 'LIKE'})", bigram),
+        op_search("d3", args.common3, f"(no target) common 3 chars: {args.common3}", trigram, target=False),
     ]
     if args.only:
         keep = set(args.only.split(","))
@@ -395,7 +406,7 @@ def main() -> int:
     print(f"Register benchmark: {db_file} ({db_file.stat().st_size / 2**20:,.0f} MiB, {total:,} calls)")
     print(f"  Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs, "
           f"{args.repeat} warm runs per operation; terms: {term3!r}, {day_prefix!r}, {term2!r}")
-    print("  " + load_note("at start"))
+    print("  " + program_version() + "; " + load_note("at start"))
 
     def cold_reset() -> None:
         database.engine.dispose()
@@ -501,7 +512,8 @@ def main() -> int:
 
 
 def diagnose_like(raw: Raw, term: str, runs: int = 5) -> None:
-    """Where the two-character search goes: the LIKE fallback's plan against alternatives."""
+    """What the LIKE fallback costs (the two-character search before the bigram index;
+    today terms of one character or punctuation): its plan against alternatives."""
     where, params = raw.like_where(term)
     name_only = " WHERE service_call.customer_name LIKE ? ESCAPE '\\'"
     cases = {
@@ -511,7 +523,7 @@ def diagnose_like(raw: Raw, term: str, runs: int = 5) -> None:
         "customer_name only, table scan + sort": (Raw.window_sql(name_only, "+service_call.received_at DESC, service_call.id DESC") + " LIMIT 20001", params[:1]),
         "a full scan doing nothing (remarks = '')": ("SELECT count(*) FROM service_call WHERE remarks = '§'", []),
     }
-    print(f"\nDiagnosis of the two-character search {term!r} (raw sqlite3, median of {runs}):")
+    print(f"\nThe LIKE fallback over {len(params)} columns for {term!r} (raw sqlite3, median of {runs}):")
     for label, (sql, p) in cases.items():
         times = []
         for _ in range(runs):

@@ -24,7 +24,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import OUT, PYTHON, ensure_demo_database, load_note, median, offscreen_env, run_child, verdict  # noqa: E402
+from _common import (  # noqa: E402
+    OUT,
+    PYTHON,
+    ensure_demo_database,
+    load_note,
+    median,
+    offscreen_env,
+    program_version,
+    run_child,
+    verdict,
+)
 
 TARGET_RATIO = 1.5
 WATCHED = ("alembic", "reportlab", "openpyxl")
@@ -76,7 +86,7 @@ def main() -> int:
     env = offscreen_env()
     program, baseline = smoke_argv(data_dir), baseline_argv(db_file)
 
-    print(load_note("at start"))
+    print(program_version() + "; " + load_note("at start"))
     # warm-up (OS file cache, .pyc files), not measured
     checked(run_child(program, env), "program --smoke")
     checked(run_child(baseline, env), "baseline")

@@ -69,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
         translate = standalone_translate()
     args = build_parser(translate).parse_args(argv)
     if args.command is None:
+        # SQLAlchemy and the models before PySide6: once PySide6 is imported its import
+        # hook inspects every later module, which made start-up a tenth slower.
+        from . import db  # noqa: F401
+        from .services import registers  # noqa: F401
         from .app import run_gui
 
         return run_gui(args)

@@ -31,6 +31,7 @@ from ..models import Customer, GoodsEntry, RepairCard, ServiceCall
 from . import labels
 
 MATERIALIZE_LIMIT = 20_000
+FIRST_WINDOW = 200  # rows read with a search's ids, for the view's first look
 MIN_TRIGRAM = 3
 
 
@@ -234,6 +235,7 @@ class RegisterQuery:
     _ids: list[int] | None = field(default=None, repr=False)  # materialized search result
     _count: int | None = field(default=None, repr=False)
     _paged: bool = field(default=False, repr=False)  # a search too broad to hold as ids
+    _first_rows: list[tuple] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.sort_key:
@@ -252,12 +254,14 @@ class RegisterQuery:
         self.spec.column(key)
         self.sort_key, self.descending = key, descending
         self._ids = None  # the order changed, the count did not
+        self._first_rows = None
 
 
     def invalidate(self) -> None:
         self._ids = None
         self._count = None
         self._paged = False
+        self._first_rows = None
 
     # -- SQL -----------------------------------------------------------------------------
     def _sort_column(self) -> ColumnElement:
@@ -265,10 +269,10 @@ class RegisterQuery:
         # JX…-1000 would sort before JX…-999: a number column sorts by id.
         return self._table.c[self.spec.column(self.sort_key).sort_by or self.sort_key]
 
-    def _order_by(self) -> list[ColumnElement]:
+    def _order_by(self, reverse: bool = False) -> list[ColumnElement]:
         col = self._sort_column()
         pk = self._table.c.id
-        return [col.desc(), pk.desc()] if self.descending else [col.asc(), pk.asc()]
+        return [col.desc(), pk.desc()] if self.descending != reverse else [col.asc(), pk.asc()]
 
     def _search_parts(self) -> tuple[list[tuple[str, str]], list[ColumnElement]]:
         """([(index table, MATCH expression)], LIKE conditions) for the current search."""
@@ -291,18 +295,21 @@ class RegisterQuery:
     def _match(index: str, expression: str, n: int) -> ColumnElement:
         return text(f"{index} MATCH :match{n}").bindparams(**{f"match{n}": expression})
 
-    def _ids_select(self, joined: bool = True):
-        """The ids of the matching rows; ``joined`` drives the search from the index (few
-        matches), otherwise the index is a filter on the register's own order (many)."""
+    def _ids_select(self, joined: bool = True, ordered_walk: bool = False):
+        """The ids of the matching rows. ``joined`` drives the search from the index (few
+        matches); otherwise the index's rows are a filter, and with ``ordered_walk`` SQLite
+        is kept (by ``+id``) from driving by that list, so that it walks the register's
+        sort index and stops once a window is full instead of sorting every match."""
         matches, likes = self._search_parts()
         stmt = select(self._table.c.id).select_from(self._table)
+        filtered_id = literal_column(f"+{self._table.name}.id") if ordered_walk else self._table.c.id
         for n, (index, expression) in enumerate(matches):
             source = table(index, literal_column("rowid"))
             if joined:
                 stmt = stmt.join(source, source.c.rowid == self._table.c.id).where(self._match(index, expression, n))
             else:
                 inner = select(source.c.rowid).select_from(source).where(self._match(index, expression, n))
-                stmt = stmt.where(self._table.c.id.in_(inner))
+                stmt = stmt.where(filtered_id.in_(inner))
         if likes:
             stmt = stmt.where(and_(*likes))
         return stmt
@@ -320,45 +327,60 @@ class RegisterQuery:
             counts.append(conn.execute(stmt).scalar_one())
         return min(counts), len(matches) == 1 and not likes
 
-    def _materialize(self) -> None:
+    def _materialize(self, conn) -> None:
         if self._ids is not None or not self.search or self._paged:
             return
-        with self.database.read_connection() as conn:
-            bound, exact = self._index_bound(conn)
-            if bound is not None and bound > MATERIALIZE_LIMIT:
-                self._paged = True
-                if exact:
-                    self._count = bound
-                return
-            stmt = self._ids_select(joined=True).order_by(*self._order_by()).limit(MATERIALIZE_LIMIT + 1)
-            ids = list(conn.execute(stmt).scalars())
+        bound, exact = self._index_bound(conn)
+        if bound is not None and bound > MATERIALIZE_LIMIT:
+            self._paged = True
+            if exact:
+                self._count = bound
+            return
+        stmt = self._ids_select(joined=True).order_by(*self._order_by()).limit(MATERIALIZE_LIMIT + 1)
+        ids = list(conn.execute(stmt).scalars())
         if len(ids) <= MATERIALIZE_LIMIT:
             self._ids = ids
             self._count = len(ids)
+            # the view asks for the first window next: read it on this connection
+            self._first_rows = self._rows_by_id(conn, ids[:FIRST_WINDOW])
         else:
             self._paged = True
 
     def count(self) -> int:
         if self._count is None:
-            self._materialize()
-        if self._count is None:
-            stmt = select(func.count()).select_from(self._ids_select(joined=False).subquery()) if self.search else (
-                select(func.count()).select_from(self._table)
-            )
             with self.database.read_connection() as conn:
-                self._count = conn.execute(stmt).scalar_one()
+                self._materialize(conn)
+                if self._count is None:
+                    stmt = (
+                        select(func.count()).select_from(self._ids_select(joined=False).subquery())
+                        if self.search
+                        else select(func.count()).select_from(self._table)
+                    )
+                    self._count = conn.execute(stmt).scalar_one()
         return self._count
 
     def window(self, offset: int, limit: int) -> list[tuple]:
         """Rows ``offset`` … ``offset + limit - 1`` in the current order: (id, value per column)."""
-        self._materialize()
+        first = self._first_rows
+        if offset == 0 and first is not None and (limit <= len(first) or len(first) == self._count):
+            return first[:limit]
         with self.database.read_connection() as conn:
+            self._materialize(conn)
             if self._ids is not None:
-                ids = self._ids[offset : offset + limit]
+                return self._rows_by_id(conn, self._ids[offset : offset + limit])
+            total = self._count
+            if total is not None and offset > total // 2:
+                # Past the middle, count from the end: OFFSET walks what it skips, so the
+                # last window costs as little as the first.
+                end = min(offset + limit, total)
+                stmt = self._paging_select(reverse=True).limit(max(end - offset, 0)).offset(total - end)
+                ids = list(conn.execute(stmt).scalars())[::-1]
             else:
-                stmt = self._ids_select(joined=False).order_by(*self._order_by()).limit(limit).offset(offset)
-                ids = list(conn.execute(stmt).scalars())
+                ids = list(conn.execute(self._paging_select().limit(limit).offset(offset)).scalars())
             return self._rows_by_id(conn, ids)
+
+    def _paging_select(self, reverse: bool = False):
+        return self._ids_select(joined=False, ordered_walk=True).order_by(*self._order_by(reverse))
 
     def _rows_by_id(self, conn, ids: Sequence[int]) -> list[tuple]:
         if not ids:
@@ -374,7 +396,7 @@ class RegisterQuery:
 
     def position_of(self, row_id: int) -> int | None:
         """Where a row stands in the current order (to select a row just added)."""
-        self._materialize()
+        self.count()
         if self._ids is not None:
             try:
                 return self._ids.index(row_id)
