@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
-from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, table, text
+from sqlalchemy import ColumnElement, and_, bindparam, func, literal_column, or_, select, table, text
 from sqlalchemy.orm import Session
 
 from ..db import Database
@@ -244,6 +244,9 @@ class RegisterQuery:
         self._table = self.spec.model.__table__
         self._fts = self.spec.fts_table if self.database.is_sqlite else None
         self._bigram = self.spec.bigram_table if self.database.is_sqlite else None
+        # built once: it runs for every window
+        columns = [self._table.c.id, *(self._table.c[c.key] for c in self.spec.columns)]
+        self._rows_statement = select(*columns).where(self._table.c.id.in_(bindparam("ids", expanding=True)))
 
     # -- what the model changes ---------------------------------------------------------
     def set_search(self, text_: str) -> None:
@@ -321,10 +324,10 @@ class RegisterQuery:
         if not matches:
             return None, False
         counts = []
-        for n, (index, expression) in enumerate(matches):
-            source = table(index, literal_column("rowid"))
-            stmt = select(func.count()).select_from(source).where(self._match(index, expression, n))
-            counts.append(conn.execute(stmt).scalar_one())
+        for index, expression in matches:
+            # plain SQL: this runs before every search and SQLAlchemy's statement building
+            # would cost more than the count itself (index names come from the spec)
+            counts.append(conn.exec_driver_sql(f"SELECT count(*) FROM {index} WHERE {index} MATCH ?", (expression,)).scalar())
         return min(counts), len(matches) == 1 and not likes
 
     def _materialize(self, conn) -> None:
@@ -385,8 +388,7 @@ class RegisterQuery:
     def _rows_by_id(self, conn, ids: Sequence[int]) -> list[tuple]:
         if not ids:
             return []
-        cols = [self._table.c.id, *(self._table.c[c.key] for c in self.spec.columns)]
-        rows = {r[0]: tuple(r) for r in conn.execute(select(*cols).where(self._table.c.id.in_(list(ids))))}
+        rows = {r[0]: tuple(r) for r in conn.execute(self._rows_statement, {"ids": list(ids)})}
         return [rows[i] for i in ids if i in rows]
 
     def row(self, row_id: int) -> tuple | None:
