@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import OUT, database_file, ensure_demo_database, load_note  # noqa: E402
+from _common import OUT, ensure_demo_database, load_note  # noqa: E402
 
 TERMS = ("张伟", "王芳", "伟强", "鼓楼", "东方")
 LIKE_KEYS = ("call_no", "customer_name", "phone", "address", "product_model", "serial_no")

@@ -4,11 +4,15 @@ so that register and view tests do not depend on the rules under test elsewhere)
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from itertools import count
+from itertools import count as _counter
 
+import pytest
+from sqlalchemy import func, select
+
+from crm_desktop.errors import UserError
 from crm_desktop.models import Customer, CustomerProduct, GoodsEntry, RepairCard, ServiceCall, Staff
 
-_numbers = count(1)
+_numbers = _counter(1)
 
 NAMES = ["张伟", "张伟强", "王芳", "李娜", "刘德华", "陈堃", "上海精工复印设备有限公司", "南京喆达办公用品商行"]
 MODELS = ["理光 MP 2014", "佳能 iR 2206", "惠普 LaserJet 1020", "爱普生 EB-X05"]
@@ -77,3 +81,17 @@ def make_registers(session, calls: int = 40, start: datetime = datetime(2026, 11
             )
     session.flush()
     return made
+
+
+def count(database, model) -> int:
+    """Rows of ``model`` now: a refused save must leave it unchanged (X2)."""
+    with database.Session() as s:
+        return s.scalar(select(func.count()).select_from(model))
+
+
+def refused(database, func_, *args, **kwargs) -> UserError:
+    """Run a service in its own transaction and return the UserError it must raise."""
+    with pytest.raises(UserError) as info:
+        with database.Session.begin() as s:
+            func_(s, *args, **kwargs)
+    return info.value

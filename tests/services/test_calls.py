@@ -7,18 +7,14 @@ from datetime import date, datetime
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.models import Customer, CustomerProduct, ServiceCall, Staff
 from crm_desktop.services import calls, customers, numbering
+from ..factories import count
 
 DAY = datetime(2026, 11, 28, 9, 30)
-
-
-def count(database, model) -> int:
-    with database.Session() as s:
-        return s.scalar(select(func.count()).select_from(model))
 
 
 def numbers(database) -> list[str]:

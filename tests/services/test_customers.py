@@ -7,16 +7,11 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
 
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.models import Customer, CustomerProduct, ServiceCall
 from crm_desktop.services import calls, customers
-
-
-def count(database, model) -> int:
-    with database.Session() as s:
-        return s.scalar(select(func.count()).select_from(model))
+from ..factories import count
 
 
 @pytest.fixture

@@ -8,25 +8,14 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from crm_desktop.errors import UserError, ValidationError
+from crm_desktop.errors import ValidationError
 from crm_desktop.models import RepairCard, RepairPart, Staff
 from crm_desktop.services import calls, customers, goods, numbering, repairs
+from ..factories import count, refused
 
 DAY = datetime(2026, 11, 28, 15, 0)
-
-
-def count(database, model) -> int:
-    with database.Session() as s:
-        return s.scalar(select(func.count()).select_from(model))
-
-
-def refused(database, func_, *args, **kwargs) -> UserError:
-    with pytest.raises(UserError) as info:
-        with database.Session.begin() as s:
-            func_(s, *args, **kwargs)
-    return info.value
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from crm_desktop.models import Customer, CustomerProduct, GoodsEntry, RepairCard, RepairPart, ServiceCall, Staff
 from crm_desktop.services import calls as call_service, customers as customer_service, goods as goods_service
@@ -18,6 +17,7 @@ from crm_desktop.views.dialogs.customer_dialog import CustomerDialog
 from crm_desktop.views.dialogs.goods_dialog import GoodsDialog
 from crm_desktop.views.dialogs.process import ChangeKindDialog, DispatchDialog
 from crm_desktop.views.dialogs.repair_dialog import RepairCardDialog
+from ..factories import count
 
 NOW = datetime.now().replace(second=0, microsecond=0)
 
@@ -35,11 +35,6 @@ def people(database):
             purchase_date=NOW.date() - timedelta(days=100), warranty_end=NOW.date() + timedelta(days=265),
         )
     return database
-
-
-def count(database, model) -> int:
-    with database.Session() as s:
-        return s.scalar(select(func.count()).select_from(model))
 
 
 def message(dialog, field: str) -> str:
