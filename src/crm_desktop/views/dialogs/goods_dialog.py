@@ -6,11 +6,10 @@ from __future__ import annotations
 
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
-from sqlalchemy import select
 
 from ...db import Database
-from ...models import Customer, GoodsEntry, ServiceCall, Staff
-from ...services import goods as goods_service
+from ...models import Customer, GoodsEntry, ServiceCall
+from ...services import goods as goods_service, staff as staff_service
 from .finder import CustomerFinder
 from .form import OptionalDateEdit, RecordDialog, datetime_edit, set_value
 
@@ -19,10 +18,7 @@ def staff_combo(database: Database, current: int | None = None, roles: tuple[str
     box = QComboBox()
     box.addItem("", None)
     with database.Session() as s:
-        stmt = select(Staff).where(Staff.active.is_(True)).order_by(Staff.name)
-        if roles:
-            stmt = stmt.where(Staff.role.in_(roles))
-        for person in s.scalars(stmt):
+        for person in staff_service.active_staff(s, roles):
             box.addItem(person.name, person.id)
     if current is not None:
         box.setCurrentIndex(max(box.findData(current), 0))

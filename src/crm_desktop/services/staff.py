@@ -1,0 +1,17 @@
+"""The branch's staff as the forms offer them: who may be chosen for a step."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import Staff
+
+
+def active_staff(session: Session, roles: tuple[str, ...] | None = None) -> list[Staff]:
+    """Active staff by name, optionally only those of ``roles`` (e.g. technicians for a
+    dispatch); people who left stay in the records but are no longer offered."""
+    stmt = select(Staff).where(Staff.active.is_(True)).order_by(Staff.name)
+    if roles:
+        stmt = stmt.where(Staff.role.in_(roles))
+    return list(session.scalars(stmt))
