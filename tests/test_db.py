@@ -100,22 +100,34 @@ def test_a_database_from_a_newer_version_is_refused_untouched(cfg):
     assert _snapshot(path) == before
 
 
-def test_an_older_database_is_backed_up_then_upgraded(cfg, monkeypatch):
-    # Build a database at the first revision and pretend the program's head is one further.
-    open_database(cfg).dispose()
-    import crm_desktop.db as db_mod
+def test_an_older_database_is_backed_up_then_upgraded(cfg):
+    """A database at the first revision, as an older program left it, with a call in it."""
+    from crm_desktop.db import make_engine, upgrade
 
-    monkeypatch.setattr(db_mod, "HEAD", "0002-future")
-    monkeypatch.setattr(db_mod, "KNOWN_REVISIONS", KNOWN_REVISIONS + ("0002-future",))
-    upgraded = []
-    monkeypatch.setattr(db_mod, "upgrade", lambda engine, revision="head": upgraded.append(revision))
-    open_database(cfg).dispose()
-    assert upgraded == ["head"]
+    engine = make_engine(cfg.database_url)
+    upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO staff (name, role, active) VALUES ('赵技师', 'technician', 1)")
+    engine.dispose()
+    db = open_database(cfg)
+    try:
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == HEAD
+            assert conn.exec_driver_sql("SELECT name FROM staff").scalar() == "赵技师"
+            assert conn.exec_driver_sql("SELECT count(*) FROM holiday WHERE year = 2026").scalar() > 20
+    finally:
+        db.dispose()
     backups = list(cfg.backups_dir.glob("*.sqlite3"))
     assert len(backups) == 1
     con = sqlite3.connect(backups[0])
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert con.execute("SELECT name FROM staff").fetchone() == ("赵技师",)
     con.close()
+
+
+def test_a_new_database_is_not_backed_up(cfg):
+    open_database(cfg).dispose()
+    assert not cfg.backups_dir.exists() or not list(cfg.backups_dir.glob("*.sqlite3"))
 
 
 def test_one_backup_a_day_is_kept_for_thirty_days(cfg, tmp_path):

@@ -9,6 +9,33 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>Working periods must each end after they start and follow one another: {start}–{end}.</source>
+        <translation>每个工作时段的结束时间必须晚于开始时间，且各时段须依次排列：{start}–{end}。</translation>
+    </message>
+    <message>
+        <source>Working weekdays are 0 (Monday) to 6 (Sunday).</source>
+        <translation>工作日须为 0（星期一）至 6（星期日）。</translation>
+    </message>
+    <message>
+        <source>{day} is not in {year}.</source>
+        <translation>{day} 不在 {year} 年内。</translation>
+    </message>
+    <message>
+        <source>{day} cannot be both a day off and a make-up working day.</source>
+        <translation>{day} 不能既是放假日又是调休上班日。</translation>
+    </message>
+    <message>
+        <source>A year&apos;s arrangement has at least its days off (New Year&apos;s Day, Spring Festival …).</source>
+        <translation>一年的节假日安排至少应包括放假日（元旦、春节……）。</translation>
+    </message>
+    <message>
+        <source>No official holiday arrangement is entered for {years}: deadlines follow the weekly timetable only. Enter the State Council&apos;s arrangement in the settings.</source>
+        <translation>尚未录入 {years} 年的法定节假日安排：期限暂按每周作息时间计算。请在设置中录入国务院公布的放假安排。</translation>
+    </message>
+</context>
+<context>
     <name>CallChannel</name>
     <message>
         <source>Phone</source>

@@ -1,6 +1,7 @@
 """SQLAlchemy ORM models (typed ``Mapped[]``); one module per area. No Qt, no views."""
 
 from .base import Base
+from .calendar import Holiday, HolidayKind
 from .customer import Customer, CustomerCategory, CustomerProduct, District
 from .service import (
     OPEN_CALL_STATUSES,
@@ -25,6 +26,8 @@ __all__ = [
     "CustomerProduct",
     "District",
     "GoodsEntry",
+    "Holiday",
+    "HolidayKind",
     "OPEN_CALL_STATUSES",
     "RepairCard",
     "RepairCardStatus",
