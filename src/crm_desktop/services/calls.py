@@ -26,7 +26,7 @@ from ..models import (
     ServiceCall,
     ServiceKind,
 )
-from . import numbering
+from . import deadlines, numbering
 from .validation import (
     Problems,
     check_choice,
@@ -207,6 +207,7 @@ def register_call(
         registered_by_id=registered_by_id,
         remarks=clean_remarks,
     )
+    deadlines.set_arrival_due(session, call)  # S14
     session.add(call)
     session.flush()
     return call
@@ -223,6 +224,8 @@ def update_call(session: Session, call_id: int, changes: dict[str, object]) -> S
     problems.raise_if_any()
     for name, value in clean.items():
         setattr(call, name, value)
+    if {"district", "received_at"} & clean.keys():
+        deadlines.set_arrival_due(session, call)  # S14: the deadline follows them
     session.flush()
     return call
 
