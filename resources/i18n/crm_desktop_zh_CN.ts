@@ -854,6 +854,14 @@
         </translation>
     </message>
     <message>
+        <source>Overdue: %1  Due within 1 h: %2</source>
+        <translation>已超时：%1 件  1 小时内到期：%2 件</translation>
+    </message>
+    <message>
+        <source>Holiday arrangement missing</source>
+        <translation>缺少节假日安排</translation>
+    </message>
+    <message>
         <source>About crm_desktop</source>
         <translation>关于 crm_desktop</translation>
     </message>
@@ -920,6 +928,10 @@ After-sales service registers of the branch office.</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Arrival due</source>
+        <translation>到达期限</translation>
     </message>
     <message>
         <source>Technician</source>
@@ -1048,6 +1060,14 @@ After-sales service registers of the branch office.</source>
     <message>
         <source>Search code, name, phone, address, contact</source>
         <translation>搜索代码、名称、电话、地址、联系人</translation>
+    </message>
+    <message>
+        <source>overdue %1 h</source>
+        <translation>已超时 %1 小时</translation>
+    </message>
+    <message>
+        <source>%1 h left</source>
+        <translation>剩余 %1 小时</translation>
     </message>
 </context>
 <context>

@@ -260,7 +260,21 @@ def test_s3_a_technician_and_dispatch_time_exactly_when_past_registered(data):
             assert data["staff"][call["technician_id"]]["role"] == Role.TECHNICIAN.value
         arrived = dispatched and call["status"] != CallStatus.DISPATCHED.value
         assert (call["arrived_at"] is not None) == arrived, call
-        assert call["arrival_due_at"] is None  # computed by the deadline rules (S14), not here
+        awaiting = call["status"] in ("registered", "dispatched")
+        assert (call["arrival_due_at"] is not None) == awaiting, call  # S14: the deadline still runs
+
+
+def test_s14_open_calls_carry_the_deadline_of_the_programs_calendar(database):
+    from crm_desktop.models import ServiceCall
+    from crm_desktop.services import calendar as cal, deadlines
+
+    demo.generate(database, calls=300, seed=5, now=NOW)
+    with database.Session() as s:
+        calendar = cal.calendar_from_database(s)
+        waiting = s.query(ServiceCall).filter(ServiceCall.status.in_(deadlines.AWAITING_ARRIVAL)).all()
+        assert waiting
+        for call in waiting:
+            assert call.arrival_due_at == deadlines.arrival_due(calendar, call.received_at, call.district)
 
 
 def test_s4_calls_done_on_site_have_work_hours_and_struck_off_ones_the_signature(data):

@@ -89,3 +89,42 @@ def test_geometry_is_remembered(app, demo_database, qtbot):
     second = MainWindow(demo_database)
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (640, 480)
+
+
+def test_s14_overdue_and_due_soon_calls_are_coloured_and_counted(app, database, qtbot):
+    """Calls awaiting a technician show the working time left; overdue ones are red, those
+    due within one working hour amber; the status bar counts them."""
+    from datetime import datetime
+
+    from PySide6.QtCore import Qt
+
+    from crm_desktop.services import calls, customers
+
+    now = datetime(2026, 11, 25, 10, 0)  # a Wednesday morning
+    with database.Session.begin() as s:
+        customer = customers.create_customer(s, name="张伟", phone="13812345678")
+        ids = {
+            "overdue": calls.register_call(s, customer_id=customer.id, received_at=datetime(2026, 11, 24, 9, 0), fault="甲").id,
+            "soon": calls.register_call(s, customer_id=customer.id, received_at=datetime(2026, 11, 24, 13, 30), fault="乙").id,
+            "running": calls.register_call(s, customer_id=customer.id, received_at=datetime(2026, 11, 25, 9, 0), fault="丙").id,
+        }
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    window.update_deadlines(now)
+    view = window.open_register("service_call")
+    model = view.model
+    model.clock = lambda: now
+    column = view.spec.index_of("arrival_due_at")
+    rows = {model.row_id(r): r for r in range(model.rowCount())}
+
+    def shown(name):
+        return model.data(model.index(rows[ids[name]], column))
+
+    def colour(name):
+        brush = model.data(model.index(rows[ids[name]], 0), Qt.ItemDataRole.BackgroundRole)
+        return brush.color().name() if brush is not None else None
+
+    assert shown("overdue") == "已超时 3.0 小时" and colour("overdue") == "#f8d0d0"  # due 11-24 16:00
+    assert shown("soon") == "剩余 0.5 小时" and colour("soon") == "#fde9b8"
+    assert shown("running") == "剩余 5.0 小时" and colour("running") is None
+    assert window.deadline_label.text() == "已超时：1 件  1 小时内到期：1 件"

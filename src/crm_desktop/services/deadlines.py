@@ -49,3 +49,21 @@ def deadline_counts(session: Session, calendar: WorkingCalendar, now: datetime) 
 def remaining_hours(calendar: WorkingCalendar, due: datetime, now: datetime) -> float:
     """Working hours left until ``due`` (negative once overdue)."""
     return calendar.working_hours_between(now, due)
+
+
+OVERDUE = "overdue"
+DUE_SOON = "due_soon"
+RUNNING = "running"
+
+
+def deadline_state(
+    calendar: WorkingCalendar, due: datetime | None, status: str | None, now: datetime
+) -> tuple[float | None, str | None]:
+    """(working hours left, state) of a call's arrival deadline; (None, None) once the
+    technician has arrived or the call has no deadline."""
+    if due is None or status not in AWAITING_ARRIVAL:
+        return None, None
+    left = remaining_hours(calendar, due, now)
+    if left < 0:
+        return left, OVERDUE
+    return left, DUE_SOON if left <= DUE_SOON_HOURS else RUNNING

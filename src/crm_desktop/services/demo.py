@@ -650,8 +650,30 @@ def generate(
         if conn.execute(select(ServiceCall.id).limit(1)).first() is not None:
             raise UserError(DATABASE_NOT_EMPTY)
         summary = _Load(conn, calls, seed, now, progress).run()
+        _set_open_deadlines(conn)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _set_open_deadlines(conn: Connection) -> None:
+    """S14: the calls still awaiting a technician get their arrival deadline from the
+    program's own calendar (a few hundred rows even in a million-call load)."""
+    from sqlalchemy import bindparam, update
+
+    from .calendar import calendar_from_database
+    from .deadlines import AWAITING_ARRIVAL, arrival_due
+
+    with Session(bind=conn) as session:
+        calendar = calendar_from_database(session)
+    waiting = conn.execute(
+        select(ServiceCall.id, ServiceCall.received_at, ServiceCall.district).where(ServiceCall.status.in_(AWAITING_ARRIVAL))
+    ).all()
+    if waiting:
+        table = ServiceCall.__table__
+        conn.execute(
+            update(table).where(table.c.id == bindparam("call_id")).values(arrival_due_at=bindparam("due")),
+            [{"call_id": i, "due": arrival_due(calendar, received, district)} for i, received, district in waiting],
+        )
 
 
 class _Load:

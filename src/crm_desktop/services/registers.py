@@ -116,6 +116,7 @@ SERVICE_CALLS = RegisterSpec(
         Column("district", QT_TRANSLATE_NOOP("Register", "District"), "choice", labels.DISTRICT, editable=True, width=60),
         Column("service_kind", QT_TRANSLATE_NOOP("Register", "Kind"), "choice", labels.SERVICE_KIND, width=80),
         Column("status", QT_TRANSLATE_NOOP("Register", "Status"), "choice", labels.CALL_STATUS, width=80),
+        Column("arrival_due_at", QT_TRANSLATE_NOOP("Register", "Arrival due"), "deadline", width=120),
         Column("technician_id", QT_TRANSLATE_NOOP("Register", "Technician"), "staff", width=80),
         Column("dispatched_at", QT_TRANSLATE_NOOP("Register", "Dispatched"), "datetime", width=130),
         Column("channel", QT_TRANSLATE_NOOP("Register", "By"), "choice", labels.CALL_CHANNEL, editable=True, width=50),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QToolBar
 
@@ -45,11 +45,23 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._nav.currentRowChanged.connect(self._page_changed)
 
+        self.deadline_label = QLabel()
+        self.deadline_label.setObjectName("deadline_label")
+        self.statusBar().addPermanentWidget(self.deadline_label)
+        self.calendar_label = QLabel()
+        self.calendar_label.setObjectName("calendar_label")
+        self.calendar_label.setStyleSheet("color: #b35c00;")
+        self.statusBar().addPermanentWidget(self.calendar_label)
         self._database_label = QLabel(self._database_text())
         self.statusBar().addPermanentWidget(self._database_label)
+        self._deadline_timer = QTimer(self)
+        self._deadline_timer.setInterval(60_000)
+        self._deadline_timer.timeout.connect(lambda: self._guarded(self.update_deadlines))
+        self._deadline_timer.start()
         self._build_actions()
         self._nav.setCurrentRow(0)
         self._restore_geometry()
+        self.update_deadlines()
 
     # -- actions -------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], None], shortcut=None, tip: str | None = None) -> QAction:
@@ -151,9 +163,28 @@ class MainWindow(QMainWindow):
             return str(cfg.sqlite_path)
         return self.database.engine.url.render_as_string(hide_password=True)
 
+    def update_deadlines(self, now=None) -> None:
+        """S14 at a glance: calls past their arrival deadline, and due within one working
+        hour; and a warning while the holiday arrangement of this (or next) year is missing."""
+        from datetime import datetime
+
+        from ..services import calendar as calendar_service, deadlines
+
+        now = now or datetime.now()
+        with self.database.Session() as session:
+            calendar = calendar_service.calendar_from_database(session)
+            counts = deadlines.deadline_counts(session, calendar, now)
+        text = self.tr("Overdue: %1  Due within 1 h: %2").replace("%1", str(counts.overdue)).replace("%2", str(counts.due_soon))
+        self.deadline_label.setText(text)
+        self.deadline_label.setStyleSheet("color: #b00020; font-weight: bold;" if counts.overdue else "")
+        notice = calendar_service.missing_arrangement_notice(calendar.missing_arrangement(now.date()), translate)
+        self.calendar_label.setText(self.tr("Holiday arrangement missing") if notice else "")
+        self.calendar_label.setToolTip(notice or "")
+
     # -- slots ---------------------------------------------------------------------------
     def refresh_current(self) -> None:
         self.current_view().refresh()
+        self.update_deadlines()
 
     def focus_search(self) -> None:
         self.current_view().search.setFocus()
@@ -171,6 +202,7 @@ class MainWindow(QMainWindow):
 
     def after_save(self, name: str, row_id: int | None) -> None:
         self.views[name].refresh(select_id=row_id)
+        self.update_deadlines()
         if name != "service_call" and "service_call" in self.views:
             self.views["service_call"].model.refresh()
 

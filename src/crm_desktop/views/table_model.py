@@ -15,12 +15,17 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 
 from ..errors import UserError
+from ..services import deadlines
+from ..services.calendar import WorkingCalendar
 from ..services.registers import Column, RegisterQuery, save_edit, staff_names
 from .errors import message_of
 
 log = logging.getLogger(__name__)
+
+DEADLINE_COLOURS = {deadlines.OVERDUE: QColor("#f8d0d0"), deadlines.DUE_SOON: QColor("#fde9b8")}
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2  # the stored value of a choice/staff column
@@ -36,7 +41,7 @@ def format_value(column: Column, value: Any, staff: dict[int, str]) -> str:
     if value is None or value == "":
         return ""
     kind = column.kind
-    if kind == "datetime" and isinstance(value, datetime):
+    if kind in ("datetime", "deadline") and isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if kind == "date" and isinstance(value, date):
         return value.isoformat()
@@ -67,6 +72,12 @@ class RegisterTableModel(QAbstractTableModel):
         self._windows: OrderedDict[int, list[tuple]] = OrderedDict()
         self._count = query.count()
         self._staff = staff_names(query.database) if any(c.kind == "staff" for c in self.spec.columns) else {}
+        self._calendar: WorkingCalendar | None = None
+        self.clock = datetime.now  # what "now" is for the deadlines (tests set it)
+        self._deadline_at = next((i for i, c in enumerate(self.spec.columns) if c.kind == "deadline"), None)
+        self._status_at = next((i for i, c in enumerate(self.spec.columns) if c.key == "status"), None)
+        if self._deadline_at is not None:
+            self._load_calendar()
 
     # -- shape ---------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
@@ -107,6 +118,19 @@ class RegisterTableModel(QAbstractTableModel):
             self._windows.move_to_end(number)
         return window[offset] if offset < len(window) else None
 
+    def _load_calendar(self) -> None:
+        from ..services.calendar import calendar_from_database
+
+        with self.query.database.Session() as session:
+            self._calendar = calendar_from_database(session)
+
+    def _deadline(self, r: tuple) -> tuple[float | None, str | None]:
+        """S14: working hours left before the technician must arrive, and its state."""
+        if self._deadline_at is None or self._calendar is None:
+            return None, None
+        status = r[self._status_at + 1] if self._status_at is not None else None
+        return deadlines.deadline_state(self._calendar, r[self._deadline_at + 1], status, self.clock())
+
     def row_id(self, row: int) -> int | None:
         r = self._row(row)
         return r[0] if r else None
@@ -120,6 +144,19 @@ class RegisterTableModel(QAbstractTableModel):
                 return None
             column = self.spec.columns[index.column()]
             value = r[index.column() + 1]
+            if role == Qt.ItemDataRole.BackgroundRole and self._deadline_at is not None:
+                colour = DEADLINE_COLOURS.get(self._deadline(r)[1])
+                return QBrush(colour) if colour is not None else None
+            if column.kind == "deadline" and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                left, state = self._deadline(r)
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return format_value(column, value, self._staff) or None
+                if left is None:
+                    return ""
+                hours = f"{abs(left):.1f}"
+                if state == deadlines.OVERDUE:
+                    return translate("Register", "overdue %1 h").replace("%1", hours)
+                return translate("Register", "%1 h left").replace("%1", hours)
             if role == Qt.ItemDataRole.DisplayRole:
                 return format_value(column, value, self._staff)
             if role == Qt.ItemDataRole.EditRole:
@@ -180,6 +217,8 @@ class RegisterTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         if any(c.kind == "staff" for c in self.spec.columns):
             self._staff = staff_names(self.query.database)
+        if self._deadline_at is not None:
+            self._load_calendar()
         self._reset(self.query.invalidate)
 
     def _reset(self, change) -> None:
