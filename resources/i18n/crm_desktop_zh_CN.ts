@@ -36,6 +36,85 @@
     </message>
 </context>
 <context>
+    <name>CalendarDialog</name>
+    <message>
+        <source>Working calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Working weekdays</source>
+        <translation>每周工作日（星期）</translation>
+    </message>
+    <message>
+        <source>Working hours (morning, afternoon)</source>
+        <translation>作息时间（上午、下午）</translation>
+    </message>
+    <message>
+        <source>Holiday arrangement of</source>
+        <translation>节假日安排年份</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Day off or make-up working day</source>
+        <translation>放假或调休上班</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>日期列表</translation>
+    </message>
+    <message>
+        <source>Add day</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <source>Remove selected day</source>
+        <translation>删除所选日期</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>放假</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>调休上班</translation>
+    </message>
+</context>
+<context>
     <name>CallChannel</name>
     <message>
         <source>Phone</source>
@@ -814,6 +893,14 @@
     <message>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Working &amp;calendar…</source>
+        <translation>工作日历(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Timetable and official holiday arrangement</source>
+        <translation>作息时间与法定节假日安排</translation>
     </message>
     <message>
         <source>E&amp;xit</source>

@@ -245,3 +245,18 @@ def missing_arrangement_notice(years: list[int], translate=None) -> str | None:
     if not years:
         return None
     return MISSING_ARRANGEMENT.tr(translate, years="、".join(str(y) for y in years))
+
+
+def year_arrangement(session, year: int) -> tuple[dict[date, str], dict[date, str]]:
+    """(days off, make-up working days) of one year as the holiday table holds them."""
+    from sqlalchemy import select
+
+    from ..models import Holiday, HolidayKind
+
+    days_off: dict[date, str] = {}
+    make_up: dict[date, str] = {}
+    for day, kind, name in session.execute(
+        select(Holiday.day, Holiday.kind, Holiday.name).where(Holiday.year == year).order_by(Holiday.day)
+    ):
+        (days_off if kind == HolidayKind.DAY_OFF.value else make_up)[day] = name or ""
+    return days_off, make_up

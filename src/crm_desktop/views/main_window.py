@@ -95,10 +95,14 @@ class MainWindow(QMainWindow):
                                      self.tr("Override the proposed service kind, with a reason"))
         self.act_refresh = self._action(self.tr("&Refresh"), self.refresh_current, QKeySequence.StandardKey.Refresh)
         self.act_find = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.act_calendar = self._action(self.tr("Working &calendar…"), self.edit_calendar, None,
+                                         self.tr("Timetable and official holiday arrangement"))
         self.act_quit = self._action(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
         self.act_about = self._action(self.tr("&About crm_desktop"), self.about)
 
         menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(self.act_calendar)
+        menu.addSeparator()
         menu.addAction(self.act_quit)
         menu = self.menuBar().addMenu(self.tr("&Register"))
         for a in (self.act_new_call, self.act_new_goods, self.act_new_card, self.act_new_customer):
@@ -241,6 +245,14 @@ class MainWindow(QMainWindow):
         call_id = self.views["service_call"].current_id()
         if call_id is not None:
             dialogs.change_kind(self, self.database, call_id, self.after_save)
+
+    def edit_calendar(self) -> None:
+        from .dialogs.calendar_dialog import CalendarDialog
+        from .dialogs.form import run_dialog
+
+        if run_dialog(CalendarDialog(self.database, parent=self), None) is not None:
+            self.views["service_call"].refresh()
+            self.update_deadlines()
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -1,0 +1,168 @@
+"""Settings of the working calendar (S14): the branch timetable and, per year, the official
+days off and make-up working days, so that the clerk enters next year's arrangement in a
+few minutes when the State Council publishes it."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QWidget,
+)
+
+from ...db import Database
+from ...services import calendar as calendar_service
+from ..delegates import from_qdate, to_qdate
+from ..table_model import translate
+from .form import RecordDialog
+
+KINDS = ("off", "work")
+
+
+def _qtime(value: time) -> QTime:
+    return QTime(value.hour, value.minute)
+
+
+def _time(value: QTime) -> time:
+    return time(value.hour(), value.minute())
+
+
+class CalendarDialog(RecordDialog):
+    register_name = "service_call"
+
+    def __init__(self, database: Database, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(database, parent)
+        self.setWindowTitle(self.tr("Working calendar"))
+        self.setMinimumWidth(560)
+        today = today or date.today()
+        with database.Session() as s:
+            timetable = calendar_service.load_timetable(s)
+            calendar = calendar_service.calendar_from_database(s)
+
+        days = QWidget()
+        row = QHBoxLayout(days)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.weekday_boxes = []
+        for number, name in enumerate(
+            [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"), self.tr("Sat"), self.tr("Sun")]
+        ):
+            box = QCheckBox(name)
+            box.setChecked(number in timetable.weekdays)
+            self.weekday_boxes.append(box)
+            row.addWidget(box)
+        self.add_field("weekdays", self.tr("Working weekdays"), days)
+
+        periods = QWidget()
+        line = QHBoxLayout(periods)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.period_edits: list[tuple[QTimeEdit, QTimeEdit]] = []
+        for start, end in (list(timetable.periods) + [(time(13, 0), time(17, 30))])[:2]:
+            a, b = QTimeEdit(_qtime(start)), QTimeEdit(_qtime(end))
+            a.setDisplayFormat("HH:mm")
+            b.setDisplayFormat("HH:mm")
+            self.period_edits.append((a, b))
+            line.addWidget(a)
+            line.addWidget(QLabel("–"))
+            line.addWidget(b)
+            line.addSpacing(12)
+        self.add_field("periods", self.tr("Working hours (morning, afternoon)"), periods)
+
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(today.year + 1 if today.month == 12 else today.year)
+        self.year.valueChanged.connect(self._load_year)
+        self.add_field("year", self.tr("Holiday arrangement of"), self.year)
+        self.days = QTableWidget(0, 3)
+        self.days.setObjectName("days")
+        self.days.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Day off or make-up working day"), self.tr("Name")])
+        self.days.horizontalHeader().setStretchLastSection(True)
+        self.days.setColumnWidth(0, 130)
+        self.days.setColumnWidth(1, 150)
+        self.days.setMinimumHeight(220)
+        self.add_field("day", self.tr("Days"), self.days)
+        buttons = QWidget()
+        row = QHBoxLayout(buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        add = QPushButton(self.tr("Add day"))
+        add.setObjectName("add_day")
+        add.clicked.connect(lambda: self.add_day(date(self.year.value(), 1, 1), "off", ""))
+        remove = QPushButton(self.tr("Remove selected day"))
+        remove.clicked.connect(self._remove_day)
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        self.form.addRow("", buttons)
+        self.notice = QLabel(calendar_service.missing_arrangement_notice(calendar.missing_arrangement(today), translate) or "")
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #b35c00;")
+        self.body.addWidget(self.notice)
+        self.finish_layout()
+        self._load_year()
+
+    def field_for(self, service_field: str | None) -> str | None:
+        if service_field == "days_off":
+            return "day"
+        return super().field_for(service_field)
+
+    def add_day(self, day: date, kind: str, name: str) -> None:
+        row = self.days.rowCount()
+        self.days.insertRow(row)
+        edit = QDateEdit(to_qdate(day))
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setCalendarPopup(True)
+        self.days.setCellWidget(row, 0, edit)
+        kinds = QComboBox()
+        kinds.addItem(self.tr("Day off"), "off")
+        kinds.addItem(self.tr("Make-up working day"), "work")
+        kinds.setCurrentIndex(KINDS.index(kind))
+        self.days.setCellWidget(row, 1, kinds)
+        self.days.setItem(row, 2, QTableWidgetItem(name))
+
+    def _remove_day(self) -> None:
+        for row in sorted({i.row() for i in self.days.selectedIndexes()}, reverse=True):
+            self.days.removeRow(row)
+
+    def _load_year(self) -> None:
+        self.days.setRowCount(0)
+        with self.database.Session() as s:
+            days_off, make_up = calendar_service.year_arrangement(s, self.year.value())
+        entries = sorted([(d, "off", n) for d, n in days_off.items()] + [(d, "work", n) for d, n in make_up.items()])
+        for day, kind, name in entries:
+            self.add_day(day, kind, name)
+
+    def entered_days(self) -> tuple[dict[date, str], dict[date, str]]:
+        days_off: dict[date, str] = {}
+        make_up: dict[date, str] = {}
+        for row in range(self.days.rowCount()):
+            day = from_qdate(self.days.cellWidget(row, 0).date())
+            kind = self.days.cellWidget(row, 1).currentData()
+            name = self.days.item(row, 2).text().strip() if self.days.item(row, 2) else ""
+            (days_off if kind == "off" else make_up)[day] = name
+        return days_off, make_up
+
+    def save(self, session) -> int:
+        timetable = calendar_service.Timetable(
+            weekdays=tuple(i for i, box in enumerate(self.weekday_boxes) if box.isChecked()),
+            periods=tuple((_time(a.time()), _time(b.time())) for a, b in self.period_edits),
+        )
+        calendar_service.save_timetable(session, timetable)
+        days_off, make_up = self.entered_days()
+        if days_off or make_up:
+            calendar_service.set_year_arrangement(session, self.year.value(), days_off, make_up)
+        return 0
+
+
+

@@ -1,0 +1,48 @@
+"""Settings of the working calendar: timetable and next year's holiday arrangement (S14)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from crm_desktop.services import calendar as cal
+from crm_desktop.views.dialogs.calendar_dialog import CalendarDialog
+
+
+def test_in_december_the_dialog_opens_on_next_year_and_says_it_is_missing(app, database, qtbot):
+    dialog = CalendarDialog(database, today=date(2026, 12, 3))
+    qtbot.addWidget(dialog)
+    assert dialog.year.value() == 2027 and dialog.days.rowCount() == 0
+    assert "2027" in dialog.notice.text()
+    dialog.year.setValue(2026)
+    assert dialog.days.rowCount() > 20  # the package's 2026 arrangement
+
+
+def test_the_clerk_enters_2027_and_the_deadlines_follow(app, database, qtbot):
+    dialog = CalendarDialog(database, today=date(2026, 12, 3))
+    qtbot.addWidget(dialog)
+    dialog.add_day(date(2027, 1, 1), "off", "元旦")
+    dialog.add_day(date(2027, 1, 2), "work", "调休")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with database.Session() as s:
+        calendar = cal.calendar_from_database(s)
+    assert calendar.has_arrangement(2027) and not calendar.is_working_day(date(2027, 1, 1))
+    assert calendar.add_working_hours(datetime(2026, 12, 31, 17, 0), 1) == datetime(2027, 1, 2, 9, 0)
+
+
+def test_a_bad_timetable_is_refused_at_the_field(app, database, qtbot):
+    dialog = CalendarDialog(database, today=date(2026, 6, 1))
+    qtbot.addWidget(dialog)
+    morning_start, morning_end = dialog.period_edits[0]
+    morning_end.setTime(morning_start.time().addSecs(-3600))  # ends before it starts
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert not dialog._messages["periods"].isHidden()
+    with database.Session() as s:
+        assert cal.load_timetable(s) == cal.Timetable()
+    dialog.weekday_boxes[5].setChecked(True)  # Saturdays too
+    morning_end.setTime(morning_start.time().addSecs(3 * 3600))
+    dialog.accept()
+    with database.Session() as s:
+        assert cal.load_timetable(s).weekdays == (0, 1, 2, 3, 4, 5)
+        assert cal.load_timetable(s).periods[0] == (time(8, 30), time(11, 30))
