@@ -98,6 +98,18 @@
         <translation>日期列表</translation>
     </message>
     <message>
+        <source>e.g. Spring Festival</source>
+        <translation>例如：春节</translation>
+    </message>
+    <message>
+        <source>Add these days</source>
+        <translation>添加这些日期</translation>
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation>起止日期</translation>
+    </message>
+    <message>
         <source>Add day</source>
         <translation>添加日期</translation>
     </message>

@@ -15,6 +15,8 @@ def test_in_december_the_dialog_opens_on_next_year_and_says_it_is_missing(app, d
     assert "2027" in dialog.notice.text()
     dialog.year.setValue(2026)
     assert dialog.days.rowCount() > 20  # the package's 2026 arrangement
+    assert dialog.days.item(0, 2).text() == "元旦"  # named in Chinese
+    assert dialog.span_from.date().year() == 2026
 
 
 def test_the_clerk_enters_2027_and_the_deadlines_follow(app, database, qtbot):
@@ -46,3 +48,18 @@ def test_a_bad_timetable_is_refused_at_the_field(app, database, qtbot):
     with database.Session() as s:
         assert cal.load_timetable(s).weekdays == (0, 1, 2, 3, 4, 5)
         assert cal.load_timetable(s).periods[0] == (time(8, 30), time(11, 30))
+
+
+def test_a_run_of_holidays_is_entered_at_once(app, database, qtbot):
+    from crm_desktop.views.delegates import to_qdate
+
+    dialog = CalendarDialog(database, today=date(2026, 12, 3))
+    qtbot.addWidget(dialog)
+    dialog.span_from.setDate(to_qdate(date(2027, 2, 6)))
+    dialog.span_to.setDate(to_qdate(date(2027, 2, 12)))
+    dialog.span_name.setText("春节")
+    dialog.add_span()
+    assert dialog.days.rowCount() == 7
+    days_off, make_up = dialog.entered_days()
+    assert sorted(days_off) == [date(2027, 2, d) for d in range(6, 13)] and not make_up
+    assert set(days_off.values()) == {"春节"}

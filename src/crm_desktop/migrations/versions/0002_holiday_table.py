@@ -12,6 +12,18 @@ down_revision = '0001'
 branch_labels = None
 depends_on = None
 
+# the package names holidays in English; the clerk reads and types them in Chinese
+CHINESE_NAMES = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "Mid-autumn Festival": "中秋节",
+    "National Day": "国庆节",
+    "Anti-Fascist 70th Day": "抗战胜利70周年纪念日",
+}
+
 
 def upgrade() -> None:
     holiday = op.create_table(
@@ -30,10 +42,10 @@ def upgrade() -> None:
     import chinese_calendar
 
     rows = [
-        {"day": d, "year": d.year, "kind": "off", "name": name, "source": "package"}
+        {"day": d, "year": d.year, "kind": "off", "name": CHINESE_NAMES.get(name, name), "source": "package"}
         for d, name in chinese_calendar.holidays.items()
     ] + [
-        {"day": d, "year": d.year, "kind": "work", "name": name, "source": "package"}
+        {"day": d, "year": d.year, "kind": "work", "name": CHINESE_NAMES.get(name, name), "source": "package"}
         for d, name in chinese_calendar.workdays.items()
     ]
     op.bulk_insert(holiday, sorted(rows, key=lambda r: r["day"]))

@@ -92,6 +92,29 @@ class CalendarDialog(RecordDialog):
         self.days.setColumnWidth(1, 150)
         self.days.setMinimumHeight(220)
         self.add_field("day", self.tr("Days"), self.days)
+        span = QWidget()
+        line = QHBoxLayout(span)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.span_from, self.span_to = QDateEdit(), QDateEdit()
+        for edit in (self.span_from, self.span_to):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+            edit.setDate(to_qdate(date(self.year.value(), 1, 1)))
+        self.span_kind = QComboBox()
+        self.span_kind.addItem(self.tr("Day off"), "off")
+        self.span_kind.addItem(self.tr("Make-up working day"), "work")
+        self.span_name = QLineEdit()
+        self.span_name.setPlaceholderText(self.tr("e.g. Spring Festival"))
+        add_span = QPushButton(self.tr("Add these days"))
+        add_span.setObjectName("add_span")
+        add_span.clicked.connect(self.add_span)
+        line.addWidget(self.span_from)
+        line.addWidget(QLabel("–"))
+        line.addWidget(self.span_to)
+        line.addWidget(self.span_kind)
+        line.addWidget(self.span_name, 1)
+        line.addWidget(add_span)
+        self.form.addRow(self.tr("From – to"), span)
         buttons = QWidget()
         row = QHBoxLayout(buttons)
         row.setContentsMargins(0, 0, 0, 0)
@@ -131,12 +154,24 @@ class CalendarDialog(RecordDialog):
         self.days.setCellWidget(row, 1, kinds)
         self.days.setItem(row, 2, QTableWidgetItem(name))
 
+    def add_span(self) -> None:
+        """Days from – to, all of one kind and name (a holiday is usually a run of days)."""
+        first, last = from_qdate(self.span_from.date()), from_qdate(self.span_to.date())
+        if last < first:
+            first, last = last, first
+        day = first
+        while day <= last:
+            self.add_day(day, self.span_kind.currentData(), self.span_name.text().strip())
+            day = date.fromordinal(day.toordinal() + 1)
+
     def _remove_day(self) -> None:
         for row in sorted({i.row() for i in self.days.selectedIndexes()}, reverse=True):
             self.days.removeRow(row)
 
     def _load_year(self) -> None:
         self.days.setRowCount(0)
+        for edit in (self.span_from, self.span_to):
+            edit.setDate(to_qdate(date(self.year.value(), 1, 1)))
         with self.database.Session() as s:
             days_off, make_up = calendar_service.year_arrangement(s, self.year.value())
         entries = sorted([(d, "off", n) for d, n in days_off.items()] + [(d, "work", n) for d, n in make_up.items()])
