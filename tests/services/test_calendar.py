@@ -111,3 +111,10 @@ def test_the_notice_for_a_missing_arrangement(official):
     assert cal.missing_arrangement_notice(official.missing_arrangement(date(2026, 6, 1))) is None
     notice = cal.missing_arrangement_notice(official.missing_arrangement(date(2026, 12, 1)))
     assert "2027" in notice
+
+
+def test_a_week_without_working_days_is_not_saved(session):
+    with pytest.raises(UserError) as info:
+        cal.save_timetable(session, Timetable(weekdays=()))
+    assert info.value.field == "weekdays"
+    assert cal.load_timetable(session) == Timetable()

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from crm_desktop.services import calendar as cal
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QProgressDialog
+
+from crm_desktop.models import ServiceCall
+from crm_desktop.services import calendar as cal, calls, customers, deadlines
 from crm_desktop.views.dialogs.calendar_dialog import CalendarDialog
+from crm_desktop.views.table_model import translate
 
 
 def test_in_december_the_dialog_opens_on_next_year_and_says_it_is_missing(app, database, qtbot):
@@ -63,3 +68,73 @@ def test_a_run_of_holidays_is_entered_at_once(app, database, qtbot):
     days_off, make_up = dialog.entered_days()
     assert sorted(days_off) == [date(2027, 2, d) for d in range(6, 13)] and not make_up
     assert set(days_off.values()) == {"春节"}
+
+
+# -- the open calls' deadlines follow a saved timetable (S14) -----------------------------
+
+FRIDAY_4PM = datetime(2026, 11, 27, 16, 0)
+
+
+def _open_call(database) -> int:
+    with database.Session.begin() as s:
+        customer = customers.create_customer(s, name="张伟", phone="13812345678", district="urban")
+        return calls.register_call(s, customer_id=customer.id, received_at=FRIDAY_4PM, fault="卡纸").id
+
+
+def _deadline(database, call_id: int) -> datetime:
+    with database.Session() as s:
+        return s.get(ServiceCall, call_id).arrival_due_at
+
+
+def _saturdays_too(dialog: CalendarDialog) -> None:
+    """The clerk adds Saturday to the working week."""
+    dialog.weekday_boxes[5].setChecked(True)
+
+
+def test_saving_a_new_timetable_moves_the_open_calls_deadlines(app, database, qtbot):
+    call_id = _open_call(database)
+    assert _deadline(database, call_id) == datetime(2026, 11, 30, 14, 0)  # Monday
+    dialog = CalendarDialog(database, today=date(2026, 11, 27))
+    qtbot.addWidget(dialog)
+    _saturdays_too(dialog)
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    # 1.5 h on Friday, 3.5 h on Saturday morning, 1 h after lunch
+    assert _deadline(database, call_id) == datetime(2026, 11, 28, 14, 0)
+
+
+def test_cancelling_the_recompute_saves_nothing_and_says_so(app, database, qtbot):
+    call_id = _open_call(database)
+    dialog = CalendarDialog(database, today=date(2026, 11, 27))
+    qtbot.addWidget(dialog)
+    _saturdays_too(dialog)
+    cancelled = []
+
+    def press_cancel() -> None:  # what the clerk's click on the progress dialog does
+        progress = dialog.findChild(QProgressDialog, "recompute_progress")
+        progress.cancel()
+        cancelled.append(progress)
+
+    QTimer.singleShot(0, press_cancel)  # runs in the first events the recompute processes
+    dialog.accept()
+    assert cancelled, "the recompute processed no events"
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.general_message.text() == deadlines.RECOMPUTE_CANCELLED.tr(translate)
+    assert not dialog.general_message.isHidden()
+    assert _deadline(database, call_id) == datetime(2026, 11, 30, 14, 0)
+    with database.Session() as s:
+        assert cal.load_timetable(s) == cal.Timetable()  # the timetable rolled back too
+    dialog.accept()  # saved again without cancelling: the dialog still works
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert _deadline(database, call_id) == datetime(2026, 11, 28, 14, 0)
+
+
+def test_no_recompute_when_working_time_did_not_change(app, database, qtbot, monkeypatch):
+    _open_call(database)
+    recomputed = []
+    monkeypatch.setattr(deadlines, "recompute_open_deadlines", lambda *args, **kwargs: recomputed.append(args) or 0)
+    dialog = CalendarDialog(database, today=date(2026, 11, 27))
+    qtbot.addWidget(dialog)
+    dialog.days.item(0, 2).setText("新年")  # only a holiday's name
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted and not recomputed

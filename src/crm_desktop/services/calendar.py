@@ -25,6 +25,7 @@ DEFAULT_WEEKDAYS = (0, 1, 2, 3, 4)  # Monday … Friday
 DEFAULT_PERIODS = ((time(8, 30), time(12, 0)), (time(13, 0), time(17, 30)))
 TIMETABLE_SETTING = "calendar.timetable"
 MAX_SEARCH_DAYS = 3660  # a deadline further than ten years away means the timetable is empty
+_ONE_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -116,17 +117,25 @@ class WorkingCalendar:
         does not count, so a call received at night starts counting at the next working minute."""
         if hours < 0:
             raise ValueError("hours must not be negative")
+        # periods_of() and _days_from() inlined: recomputing every open call's deadline
+        # after a timetable change calls this 100,000 times (benchmarks/bench_deadlines.py)
         remaining = timedelta(hours=hours)
-        for day in self._days_from(start.date()):
-            for period_start, period_end in self.periods_of(day):
-                if start >= period_end:
-                    continue
-                begin = max(start, period_start)
-                available = period_end - begin
-                if remaining <= available:
-                    return begin + remaining
-                remaining -= available
-        raise AssertionError("unreachable")
+        periods = self.timetable.periods
+        combine = datetime.combine
+        day = start.date()
+        for _ in range(MAX_SEARCH_DAYS):
+            if self.is_working_day(day):
+                for period_start, period_end in periods:
+                    end = combine(day, period_end)
+                    if start >= end:
+                        continue
+                    begin = max(start, combine(day, period_start))
+                    available = end - begin
+                    if remaining <= available:
+                        return begin + remaining
+                    remaining -= available
+            day += _ONE_DAY
+        raise ValueError("the working calendar has no working time")
 
     def working_hours_between(self, a: datetime, b: datetime) -> float:
         """Working hours from ``a`` to ``b`` (negative when ``b`` is before ``a``)."""
@@ -141,6 +150,15 @@ class WorkingCalendar:
                     total += overlap
             day += timedelta(days=1)
         return total.total_seconds() / 3600
+
+    def same_working_time(self, other: "WorkingCalendar") -> bool:
+        """Whether ``other`` counts the same working time: deadlines need no recompute when
+        only the names of holidays changed."""
+        return (
+            self.timetable == other.timetable
+            and self.days_off.keys() == other.days_off.keys()
+            and self.make_up_days.keys() == other.make_up_days.keys()
+        )
 
     def missing_arrangement(self, today: date) -> list[int]:
         """Years the program works in without an official arrangement: this year always,
@@ -177,6 +195,9 @@ def load_timetable(session) -> Timetable:
 def save_timetable(session, timetable: Timetable) -> None:
     from ..models import Setting
 
+    if not timetable.weekdays:
+        # a week without working days leaves no deadline to compute (add_working_hours fails)
+        raise UserError(QT_TRANSLATE_NOOP("Calendar", "Choose at least one working weekday."), field="weekdays")
     row = session.get(Setting, TIMETABLE_SETTING)
     if row is None:
         session.add(Setting(key=TIMETABLE_SETTING, value=timetable.to_json()))

@@ -3,12 +3,15 @@ suburbs (郊区), counted on the branch's working calendar."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
+from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..models import CallStatus, District, ServiceCall
 from .calendar import WorkingCalendar, calendar_from_database
 
@@ -26,6 +29,79 @@ def set_arrival_due(session: Session, call: ServiceCall, calendar: WorkingCalend
     """Store the call's arrival deadline (on registration, and when district or time change)."""
     calendar = calendar or calendar_from_database(session)
     call.arrival_due_at = arrival_due(calendar, call.received_at, call.district)
+
+
+# progress(done, total) -> False to cancel
+Progress = Callable[[int, int], bool]
+RECOMPUTE_CHUNK = 2000  # calls between two progress reports (a few ms of work each)
+
+RECOMPUTE_CANCELLED = QT_TRANSLATE_NOOP("Deadlines", "Recomputing the deadlines was cancelled: nothing was changed.")
+
+
+class RecomputeCancelled(UserError):
+    """The clerk stopped ``recompute_open_deadlines``. Raised inside the caller's
+    transaction, which must roll back: the deadlines written so far and whatever the
+    transaction changed before (the timetable that made the recompute necessary) go with
+    it. A UserError, so that any dialog shows it like a refused step."""
+
+    def __init__(self) -> None:
+        super().__init__(RECOMPUTE_CANCELLED)
+
+
+def recompute_open_deadlines(
+    session: Session, calendar: WorkingCalendar | None = None, progress: Progress | None = None
+) -> int:
+    """Store again the arrival deadline of every call still awaiting its technician, after
+    the timetable or a year's holiday arrangement changed; returns how many moved.
+
+    Calls whose technician has arrived keep theirs: it is the record of whether the arrival
+    was on time. Runs in the caller's transaction; ``progress(done, total)`` is called
+    before the first and after every RECOMPUTE_CHUNK calls, and when it returns False,
+    RecomputeCancelled is raised."""
+    if calendar is None:
+        calendar = calendar_from_database(session)
+    rows = session.execute(
+        select(ServiceCall.id, ServiceCall.received_at, ServiceCall.district, ServiceCall.arrival_due_at).where(
+            ServiceCall.status.in_(AWAITING_ARRIVAL)
+        )
+    ).all()
+    total = len(rows)
+    if progress is not None and not progress(0, total):
+        raise RecomputeCancelled()
+    table = ServiceCall.__table__
+    # Core executemany by id: half the time of the ORM's bulk UPDATE by primary key
+    # (benchmarks/bench_deadlines.py); one updated_at for all saves a datetime.now() a row
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("call_id"))
+        .values(arrival_due_at=bindparam("due"), updated_at=datetime.now())
+    )
+    # open calls are mostly registered within the same few days: many share their inputs
+    computed: dict[tuple[datetime, str], datetime] = {}
+    moved = 0
+    for first in range(0, total, RECOMPUTE_CHUNK):
+        changes = []
+        for call_id, received_at, district, stored in rows[first : first + RECOMPUTE_CHUNK]:
+            key = (received_at, district)
+            due = computed.get(key)
+            if due is None:
+                due = computed[key] = arrival_due(calendar, received_at, district)
+            if due != stored:
+                changes.append({"call_id": call_id, "due": due})
+        if changes:
+            session.execute(statement, changes)
+            moved += len(changes)
+        if progress is not None and not progress(min(first + RECOMPUTE_CHUNK, total), total):
+            raise RecomputeCancelled()
+    _forget_stored_deadlines(session)
+    return moved
+
+
+def _forget_stored_deadlines(session: Session) -> None:
+    """Calls loaded in the session read their new deadline from the database next time."""
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, ServiceCall):
+            session.expire(obj, ["arrival_due_at", "updated_at"])
 
 
 @dataclass(frozen=True)

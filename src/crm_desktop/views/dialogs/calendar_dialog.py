@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QCoreApplication, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressDialog,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -21,14 +22,16 @@ from PySide6.QtWidgets import (
     QTimeEdit,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from ...db import Database
-from ...services import calendar as calendar_service
+from ...services import calendar as calendar_service, deadlines as deadline_service
 from ..delegates import from_qdate, to_qdate
 from ..table_model import translate
 from .form import RecordDialog
 
 KINDS = ("off", "work")
+PROGRESS_DELAY_MS = 500  # a recompute of a few hundred calls ends before the progress shows
 
 
 def _qtime(value: time) -> QTime:
@@ -188,16 +191,45 @@ class CalendarDialog(RecordDialog):
             (days_off if kind == "off" else make_up)[day] = name
         return days_off, make_up
 
-    def save(self, session) -> int:
+    def save(self, session: Session) -> int:
+        """The timetable and the year's arrangement, and, when they change working time, the
+        deadlines of the open calls (S14) in the same transaction: cancelling the recompute
+        raises RecomputeCancelled and RecordDialog.accept rolls everything back."""
         timetable = calendar_service.Timetable(
             weekdays=tuple(i for i, box in enumerate(self.weekday_boxes) if box.isChecked()),
             periods=tuple((_time(a.time()), _time(b.time())) for a, b in self.period_edits),
         )
+        before = calendar_service.calendar_from_database(session)
         calendar_service.save_timetable(session, timetable)
         days_off, make_up = self.entered_days()
         if days_off or make_up:
             calendar_service.set_year_arrangement(session, self.year.value(), days_off, make_up)
+        after = calendar_service.calendar_from_database(session)
+        if not after.same_working_time(before):
+            self.recompute_deadlines(session, after)
         return 0
+
+    def recompute_deadlines(self, session: Session, calendar: calendar_service.WorkingCalendar) -> None:
+        progress = QProgressDialog(
+            self.tr("Recomputing the arrival deadlines of the open calls…"), self.tr("Cancel"), 0, 0, self
+        )
+        progress.setObjectName("recompute_progress")
+        progress.setWindowTitle(self.tr("Working calendar"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(PROGRESS_DELAY_MS)
+
+        def report(done: int, total: int) -> bool:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            # the Cancel button and repaints; input to this dialog stays blocked (modal)
+            QCoreApplication.processEvents()
+            return not progress.wasCanceled()
+
+        try:
+            deadline_service.recompute_open_deadlines(session, calendar, report)
+        finally:
+            progress.close()
+            progress.deleteLater()
 
 
 
