@@ -2,12 +2,20 @@
 
 from .base import Base
 from .calendar import Holiday, HolidayKind
+from .contract import MaintenanceContract, contract_product
 from .customer import Customer, CustomerCategory, CustomerProduct, District
+from .pricing import LabourRate, PartPrice
 from .service import (
     OPEN_CALL_STATUSES,
     CallChannel,
     CallStatus,
+    CallStep,
+    ConsentChannel,
     GoodsEntry,
+    PaymentMethod,
+    ReturnOutcome,
+    WorkLog,
+    WorkMode,
     RepairCard,
     RepairCardStatus,
     RepairPart,
@@ -21,6 +29,16 @@ __all__ = [
     "Base",
     "CallChannel",
     "CallStatus",
+    "CallStep",
+    "ConsentChannel",
+    "contract_product",
+    "LabourRate",
+    "MaintenanceContract",
+    "PartPrice",
+    "PaymentMethod",
+    "ReturnOutcome",
+    "WorkLog",
+    "WorkMode",
     "Customer",
     "CustomerCategory",
     "CustomerProduct",

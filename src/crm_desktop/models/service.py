@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, Numeric, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, StrEnum, TimestampMixin
@@ -35,19 +35,37 @@ class CallChannel(StrEnum):
 
 
 class CallStatus(StrEnum):
-    """Where a call stands in S2–S8; the service-process rules move it along."""
+    """Where a call stands in S2–S8; only the steps of ``services.process`` move it."""
 
     REGISTERED = "registered"
     DISPATCHED = "dispatched"
     ARRIVED = "arrived"
+    # done on site (S4)
     COMPLETED_ON_SITE = "completed_on_site"
+    SIGNED_ON_SITE = "signed_on_site"
     STRUCK_OFF = "struck_off"  # 注销
+    # taken back for repair (S6–S8)
     TAKEN_BACK = "taken_back"
     IN_REPAIR = "in_repair"
+    REPAIRED = "repaired"  # waiting for the supervisor's inspection
     INSPECTED = "inspected"
     RETURNED = "returned"
+    RETURN_SIGNED = "return_signed"
+    RECEIPT_VOIDED = "receipt_voided"
     CLOSED = "closed"
     CANCELLED = "cancelled"
+
+
+class PaymentMethod(StrEnum):
+    """S5: a paid job's fee is collected on site, or invoiced and collected later."""
+
+    COLLECTED = "collected"
+    INVOICE = "invoice"
+
+
+class WorkMode(StrEnum):
+    ON_SITE = "on_site"
+    REPAIR = "repair"
 
 
 OPEN_CALL_STATUSES = tuple(
@@ -87,6 +105,17 @@ class ServiceCall(TimestampMixin, Base):
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
     registered_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     remarks: Mapped[str | None] = mapped_column(Text)
+    # S5, S8: the fee as computed from the rate table and price list, and the one charged
+    fee_computed: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    fee_override_reason: Mapped[str | None] = mapped_column(Text)
+    payment_method: Mapped[str | None] = mapped_column(String(10))
+    fee_collected: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    fee_handed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    fee_handed_to_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    invoice_no: Mapped[str | None] = mapped_column(String(40))  # from the tax-control system
+    invoice_at: Mapped[datetime | None] = mapped_column(DateTime)
+    invoice_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    cancel_reason: Mapped[str | None] = mapped_column(Text)
 
     customer: Mapped[Customer] = relationship()
     product: Mapped[CustomerProduct | None] = relationship()
@@ -128,6 +157,12 @@ class GoodsEntry(TimestampMixin, Base):
     received_back_by: Mapped[str | None] = mapped_column(String(60))  # who signed for the goods
     receipt_voided_at: Mapped[datetime | None] = mapped_column(DateTime)  # S7 作废
     remarks: Mapped[str | None] = mapped_column(Text)
+    # the goods went back repaired, or unrepaired (a paid repair the customer declined …)
+    return_outcome: Mapped[str | None] = mapped_column(String(12))
+    # a customer who lost the receipt gets the goods after a recorded identity check
+    receipt_lost: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    identity_checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    identity_document: Mapped[str | None] = mapped_column(String(120))
 
     call: Mapped[ServiceCall | None] = relationship()
     taken_in_by: Mapped[Staff | None] = relationship(foreign_keys=[taken_in_by_id])
@@ -138,9 +173,24 @@ class GoodsEntry(TimestampMixin, Base):
 
 class RepairCardStatus(StrEnum):
     OPEN = "open"
+    IN_REPAIR = "in_repair"
     REPAIRED = "repaired"
     INSPECTED = "inspected"
     RETURNED = "returned"
+    CANCELLED = "cancelled"  # its take-back step was taken back
+
+
+class ReturnOutcome(StrEnum):
+    REPAIRED = "repaired"
+    UNREPAIRED = "unrepaired"
+
+
+class ConsentChannel(StrEnum):
+    """How the customer agreed to (or declined) a paid repair's quote."""
+
+    PHONE = "phone"
+    IN_PERSON = "in_person"
+    LETTER = "letter"
 
 
 class RepairCard(TimestampMixin, Base):
@@ -168,6 +218,18 @@ class RepairCard(TimestampMixin, Base):
     inspected_at: Mapped[datetime | None] = mapped_column(DateTime)
     inspection_result: Mapped[str | None] = mapped_column(Text)
     remarks: Mapped[str | None] = mapped_column(Text)
+    inspection_passed: Mapped[bool | None] = mapped_column(Boolean)
+    # a paid repair: the quote, and the customer's answer before work starts
+    quote_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    quoted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    consent_given: Mapped[bool | None] = mapped_column(Boolean)
+    consent_by: Mapped[str | None] = mapped_column(String(60))
+    consent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    consent_channel: Mapped[str | None] = mapped_column(String(10))
+    # S9: a repair that will miss its promised date goes to the supervisor
+    escalation_note: Mapped[str | None] = mapped_column(Text)
+    escalated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    escalated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
 
     goods_entry: Mapped[GoodsEntry | None] = relationship()
     call: Mapped[ServiceCall | None] = relationship()
@@ -206,3 +268,62 @@ class RepairPart(Base):
     @property
     def amount(self) -> Decimal:
         return (self.quantity or Decimal(0)) * (self.unit_price or Decimal(0))
+
+
+class CallStep(Base):
+    """The history of a call (S2–S8): every step and every taking back of a step, with
+    who recorded it, when it happened, the status before and after, and a note.
+
+    Rows are only ever added. ``changes`` keeps, as JSON, the values the step replaced
+    (table, id, field → old value) and the rows it created, so that a supervisor can take
+    the step back exactly; ``undoes_id`` marks a row that takes back an earlier one."""
+
+    __tablename__ = "call_step"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_id: Mapped[int] = mapped_column(ForeignKey("service_call.id"), index=True)
+    step: Mapped[str] = mapped_column(String(20))
+    from_status: Mapped[str] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    happened_at: Mapped[datetime] = mapped_column(DateTime)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
+    by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+    changes: Mapped[str | None] = mapped_column(Text)
+    undoes_id: Mapped[int | None] = mapped_column(ForeignKey("call_step.id"), unique=True)
+
+    by: Mapped[Staff | None] = relationship(foreign_keys=[by_id])
+
+    def __repr__(self) -> str:
+        return f"CallStep({self.id}, call {self.call_id}, {self.step}: {self.from_status} → {self.to_status})"
+
+
+class WorkLog(Base):
+    """S10–S12: one line per piece of work as it is recorded — the technician, the day, the
+    job's kind, on site or repair, and the hours. A line whose step was taken back is kept
+    and marked (``voided_by_step_id``); reports sum the others."""
+
+    __tablename__ = "work_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_id: Mapped[int] = mapped_column(ForeignKey("service_call.id"), index=True)
+    card_id: Mapped[int | None] = mapped_column(ForeignKey("repair_card.id"))
+    technician_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    work_day: Mapped[date] = mapped_column(Date)
+    service_kind: Mapped[str] = mapped_column(String(1))
+    mode: Mapped[str] = mapped_column(String(10))
+    hours: Mapped[Decimal] = mapped_column(Numeric(6, 2))
+    step_id: Mapped[int | None] = mapped_column(ForeignKey("call_step.id"))
+    voided_by_step_id: Mapped[int | None] = mapped_column(ForeignKey("call_step.id"))
+
+    technician: Mapped[Staff] = relationship(foreign_keys=[technician_id])
+
+    __table_args__ = (
+        CheckConstraint("service_kind IN ('A', 'B', 'C')", name="kind_abc"),
+        CheckConstraint("mode IN ('on_site', 'repair')", name="mode_known"),
+        CheckConstraint("hours >= 0", name="hours_not_negative"),
+        Index("ix_work_log_day_technician", "work_day", "technician_id"),
+    )
+
+    def __repr__(self) -> str:
+        return f"WorkLog({self.id}, call {self.call_id}, {self.work_day}, {self.mode}, {self.hours})"

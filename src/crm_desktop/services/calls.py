@@ -11,12 +11,13 @@ service-process rules will extend into the full S2–S8 flow.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
 from ..errors import UserError
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, Msg
 from ..models import (
     CallChannel,
     CallStatus,
@@ -26,7 +27,7 @@ from ..models import (
     ServiceCall,
     ServiceKind,
 )
-from . import deadlines, numbering
+from . import contracts, deadlines, numbering, process
 from .validation import (
     Problems,
     check_choice,
@@ -43,6 +44,11 @@ from .validation import (
 )
 
 NO_CALL = QT_TRANSLATE_NOOP("Calls", "There is no service call with id {id}.")
+_BASIS_WARRANTY = QT_TRANSLATE_NOOP("Calls", "C: within the warranty (until {end})")
+_BASIS_CONTRACT = QT_TRANSLATE_NOOP("Calls", "B: maintenance contract {contract_no} (until {end})")
+_BASIS_EXPIRED = QT_TRANSLATE_NOOP("Calls", "A: warranty ended on {end}, no maintenance contract")
+_BASIS_NONE = QT_TRANSLATE_NOOP("Calls", "A: no warranty date, no maintenance contract")
+_BASIS_NO_PRODUCT = QT_TRANSLATE_NOOP("Calls", "A: no product chosen")
 NO_CUSTOMER = QT_TRANSLATE_NOOP("Calls", "There is no customer with id {id}.")
 NO_PRODUCT = QT_TRANSLATE_NOOP("Calls", "There is no product with id {id}.")
 _RECEIVED_MISSING = QT_TRANSLATE_NOOP("Calls", "Enter the date and time the call was received.")
@@ -107,14 +113,39 @@ def _given(value: object) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
 
 
-def propose_kind(session: Session, product: CustomerProduct | None, when: datetime | date) -> str:
-    """S1: the service kind the system proposes for a call on ``product`` at ``when``:
-    C (free) while the product is within its warranty on that day, else A (paid).
-    Maintenance contracts (B) come with the contracts issue."""
+@dataclass(frozen=True)
+class KindProposal:
+    kind: str
+    basis: Msg  # why, to show next to the proposal
+    args: dict[str, object]
+
+    def explain(self, translate=None) -> str:
+        return self.basis.tr(translate, **self.args)
+
+
+def kind_proposal(session: Session, product: CustomerProduct | None, when: datetime | date) -> KindProposal:
+    """S1: the service kind the system proposes for a call on ``product`` at ``when``, and
+    why: C (free) while the product is within its warranty on that day; else B while a
+    maintenance contract covers it; else A (paid). The warranty comes first: work the
+    maker's warranty pays for is not charged to the customer's contract."""
     day = when.date() if isinstance(when, datetime) else when
     if product is not None and product.warranty_end is not None and day <= product.warranty_end:
-        return ServiceKind.FREE.value
-    return ServiceKind.PAID.value
+        return KindProposal(ServiceKind.FREE.value, _BASIS_WARRANTY, {"end": product.warranty_end.isoformat()})
+    contract = contracts.active_contract_for(session, product.id if product else None, day)
+    if contract is not None:
+        return KindProposal(
+            ServiceKind.CONTRACT.value, _BASIS_CONTRACT,
+            {"contract_no": contract.contract_no, "end": contract.end_date.isoformat()},
+        )
+    if product is None:
+        return KindProposal(ServiceKind.PAID.value, _BASIS_NO_PRODUCT, {})
+    if product.warranty_end is not None:
+        return KindProposal(ServiceKind.PAID.value, _BASIS_EXPIRED, {"end": product.warranty_end.isoformat()})
+    return KindProposal(ServiceKind.PAID.value, _BASIS_NONE, {})
+
+
+def propose_kind(session: Session, product: CustomerProduct | None, when: datetime | date) -> str:
+    return kind_proposal(session, product, when).kind
 
 
 def register_call(
@@ -210,6 +241,8 @@ def register_call(
     deadlines.set_arrival_due(session, call)  # S14
     session.add(call)
     session.flush()
+    process.record_registration(session, call)
+    session.flush()
     return call
 
 
@@ -233,65 +266,13 @@ def update_call(session: Session, call_id: int, changes: dict[str, object]) -> S
 def dispatch(
     session: Session, call_id: int, technician_id: int, when: datetime | str, by_id: int | None = None
 ) -> ServiceCall:
-    """S3: the supervisor gives the call to a technician; the register shows who and when.
-
-    Only a registered call is dispatched; a dispatched one may be given to another
-    technician. The technician must exist, work here (active) and be a technician."""
-    call = fetch(session, ServiceCall, call_id, "call_id", NO_CALL)
-    if call.status in (CallStatus.CANCELLED.value, CallStatus.CLOSED.value, CallStatus.STRUCK_OFF.value):
-        raise UserError(
-            QT_TRANSLATE_NOOP("Calls", "Call {call_no} is closed or cancelled and cannot be dispatched."),
-            field="technician_id",
-            call_no=call.call_no,
-        )
-    if call.status not in (CallStatus.REGISTERED.value, CallStatus.DISPATCHED.value):
-        raise UserError(
-            QT_TRANSLATE_NOOP(
-                "Calls",
-                "Call {call_no} is already past dispatch: only a registered call can be dispatched, or a dispatched one given to another technician.",
-            ),
-            field="technician_id",
-            call_no=call.call_no,
-        )
-    problems = Problems()
-    technician = problems.check(check_technician, session, technician_id, "technician_id")
-    moment = problems.check(
-        lambda: require(
-            parse_datetime(when, "dispatched_at"),
-            "dispatched_at",
-            QT_TRANSLATE_NOOP("Calls", "Enter the date and time of the dispatch."),
-        )
-    )
-    if moment is not None and moment < call.received_at:
-        problems.report(
-            QT_TRANSLATE_NOOP("Calls", "The dispatch time is before the call was received ({received_at})."),
-            field="dispatched_at",
-            received_at=call.received_at.strftime("%Y-%m-%d %H:%M"),
-        )
-    if by_id is not None:
-        problems.check(check_staff, session, by_id, "by_id")
-    problems.raise_if_any()
-    assert technician is not None and moment is not None
-    call.technician_id = technician.id
-    call.dispatched_at = moment
-    call.status = CallStatus.DISPATCHED.value
-    session.flush()
-    return call
+    """S3: the supervisor (``by_id``) gives the call to a technician; see ``process.dispatch``."""
+    return process.dispatch(session, call_id, technician_id, when, by_id)
 
 
-def override_kind(session: Session, call_id: int, kind: str, reason: str) -> ServiceCall:
-    """S1: the clerk sets the service kind against the proposal; the reason is kept."""
-    call = fetch(session, ServiceCall, call_id, "call_id", NO_CALL)
-    problems = Problems()
-    clean_kind = problems.check(check_choice, kind, ServiceKind, "service_kind", _BAD_KIND)
-    clean_reason = problems.check(
-        require_text,
-        reason,
-        "kind_override_reason",
-        QT_TRANSLATE_NOOP("Calls", "Give the reason for changing the service kind."),
-    )
-    problems.raise_if_any()
-    call.service_kind = clean_kind
-    call.kind_override_reason = clean_reason
-    session.flush()
-    return call
+def override_kind(
+    session: Session, call_id: int, kind: str, reason: str, by_id: int | None = None
+) -> ServiceCall:
+    """S1: the clerk sets the service kind against the proposal; the reason is kept (and
+    the change goes into the call's history: ``process.change_kind``)."""
+    return process.change_kind(session, call_id, kind=kind, reason=reason, by_id=by_id)

@@ -4,18 +4,34 @@ The views show ``label.tr(translate)``; the database keeps the short English cod
 from __future__ import annotations
 
 from ..i18n import QT_TRANSLATE_NOOP, Msg
-from ..models import CallChannel, CallStatus, CustomerCategory, District, RepairCardStatus, Role, ServiceKind
+from ..models import (
+    CallChannel,
+    CallStatus,
+    ConsentChannel,
+    CustomerCategory,
+    District,
+    PaymentMethod,
+    RepairCardStatus,
+    ReturnOutcome,
+    Role,
+    ServiceKind,
+    WorkMode,
+)
 
 CALL_STATUS: dict[str, Msg] = {
     CallStatus.REGISTERED.value: QT_TRANSLATE_NOOP("CallStatus", "Registered"),
     CallStatus.DISPATCHED.value: QT_TRANSLATE_NOOP("CallStatus", "Dispatched"),
     CallStatus.ARRIVED.value: QT_TRANSLATE_NOOP("CallStatus", "Arrived"),
     CallStatus.COMPLETED_ON_SITE.value: QT_TRANSLATE_NOOP("CallStatus", "Completed on site"),
+    CallStatus.SIGNED_ON_SITE.value: QT_TRANSLATE_NOOP("CallStatus", "Signed by the customer"),
     CallStatus.STRUCK_OFF.value: QT_TRANSLATE_NOOP("CallStatus", "Struck off"),
     CallStatus.TAKEN_BACK.value: QT_TRANSLATE_NOOP("CallStatus", "Taken back"),
     CallStatus.IN_REPAIR.value: QT_TRANSLATE_NOOP("CallStatus", "In repair"),
+    CallStatus.REPAIRED.value: QT_TRANSLATE_NOOP("CallStatus", "Repaired, awaiting inspection"),
     CallStatus.INSPECTED.value: QT_TRANSLATE_NOOP("CallStatus", "Inspected"),
     CallStatus.RETURNED.value: QT_TRANSLATE_NOOP("CallStatus", "Returned"),
+    CallStatus.RETURN_SIGNED.value: QT_TRANSLATE_NOOP("CallStatus", "Return signed"),
+    CallStatus.RECEIPT_VOIDED.value: QT_TRANSLATE_NOOP("CallStatus", "Receipt voided"),
     CallStatus.CLOSED.value: QT_TRANSLATE_NOOP("CallStatus", "Closed"),
     CallStatus.CANCELLED.value: QT_TRANSLATE_NOOP("CallStatus", "Cancelled"),
 }
@@ -46,9 +62,32 @@ CALL_CHANNEL: dict[str, Msg] = {
 
 REPAIR_CARD_STATUS: dict[str, Msg] = {
     RepairCardStatus.OPEN.value: QT_TRANSLATE_NOOP("RepairCardStatus", "Open"),
+    RepairCardStatus.IN_REPAIR.value: QT_TRANSLATE_NOOP("RepairCardStatus", "In repair"),
     RepairCardStatus.REPAIRED.value: QT_TRANSLATE_NOOP("RepairCardStatus", "Repaired"),
     RepairCardStatus.INSPECTED.value: QT_TRANSLATE_NOOP("RepairCardStatus", "Inspected"),
     RepairCardStatus.RETURNED.value: QT_TRANSLATE_NOOP("RepairCardStatus", "Returned"),
+    RepairCardStatus.CANCELLED.value: QT_TRANSLATE_NOOP("RepairCardStatus", "Cancelled"),
+}
+
+PAYMENT_METHOD: dict[str, Msg] = {
+    PaymentMethod.COLLECTED.value: QT_TRANSLATE_NOOP("PaymentMethod", "Collected on site"),
+    PaymentMethod.INVOICE.value: QT_TRANSLATE_NOOP("PaymentMethod", "Invoice, collect later"),
+}
+
+WORK_MODE: dict[str, Msg] = {
+    WorkMode.ON_SITE.value: QT_TRANSLATE_NOOP("WorkMode", "On site"),
+    WorkMode.REPAIR.value: QT_TRANSLATE_NOOP("WorkMode", "Workshop repair"),
+}
+
+RETURN_OUTCOME: dict[str, Msg] = {
+    ReturnOutcome.REPAIRED.value: QT_TRANSLATE_NOOP("ReturnOutcome", "Repaired"),
+    ReturnOutcome.UNREPAIRED.value: QT_TRANSLATE_NOOP("ReturnOutcome", "Returned unrepaired"),
+}
+
+CONSENT_CHANNEL: dict[str, Msg] = {
+    ConsentChannel.PHONE.value: QT_TRANSLATE_NOOP("ConsentChannel", "By phone"),
+    ConsentChannel.IN_PERSON.value: QT_TRANSLATE_NOOP("ConsentChannel", "In person"),
+    ConsentChannel.LETTER.value: QT_TRANSLATE_NOOP("ConsentChannel", "By letter"),
 }
 
 ROLE: dict[str, Msg] = {

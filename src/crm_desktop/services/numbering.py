@@ -28,11 +28,13 @@ from ..models import Sequence, Setting
 SERVICE_CALL = "service_call"
 GOODS_RECEIPT = "goods_receipt"
 REPAIR_CARD = "repair_card"
+CONTRACT = "maintenance_contract"
 
 DEFAULT_PATTERNS: dict[str, str] = {
     SERVICE_CALL: "JX{yyyyMMdd}-{seq:03}",
     GOODS_RECEIPT: "SJ{yyyyMM}-{seq:04}",
     REPAIR_CARD: "XK{yyyyMM}-{seq:04}",
+    CONTRACT: "BY{yyyy}-{seq:04}",
 }
 
 _TOKEN = re.compile(r"\{([^{}]*)\}")

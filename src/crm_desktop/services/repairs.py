@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
-from ..models import GoodsEntry, RepairCard, RepairPart, ServiceCall
+from ..models import GoodsEntry, RepairCard, RepairCardStatus, RepairPart, ServiceCall
 from . import numbering
 from .validation import (
     Problems,
@@ -201,6 +201,28 @@ def update_card(session: Session, card_id: int, changes: dict[str, object]) -> R
 _PART_KEYS = ("name", "part_no", "quantity", "unit_price")
 
 
+def _from_price_list(session: Session, problems: Problems, line: int, values: dict[str, object]) -> dict[str, object]:
+    """A known part number brings its name and list price where the line leaves them empty."""
+    from . import pricing
+
+    part_no = values.get("part_no")
+    if not _given(part_no):
+        return values
+    try:
+        priced = pricing.price_line(session, str(part_no), values.get("name") or None, values.get("unit_price"))
+    except UserError as error:
+        problems.report(error.message, field=f"parts[{line}].unit_price", line=line, **error.args_for_message)
+        return values
+    if not priced.from_list:
+        return values
+    filled = dict(values, part_no=priced.part_no)
+    if not _given(values.get("name")):
+        filled["name"] = priced.name
+    if not _given(values.get("unit_price")):
+        filled["unit_price"] = priced.unit_price
+    return filled
+
+
 def _clean_part(problems: Problems, line: int, values: dict[str, object]) -> dict[str, object]:
     name = problems.check(
         require_text,
@@ -245,16 +267,38 @@ def set_parts(session: Session, card_id: int, parts: list[dict[str, object]]) ->
     unit_price). Lines left wholly empty (the editor's spare row) are skipped; the others
     are numbered 1..n. Every line is checked before any is written."""
     card = fetch(session, RepairCard, card_id, "card_id", NO_CARD)
+    if card.status in (RepairCardStatus.INSPECTED.value, RepairCardStatus.RETURNED.value, RepairCardStatus.CANCELLED.value):
+        raise UserError(
+            QT_TRANSLATE_NOOP("Repairs", "Repair card {card_no} is past inspection: its parts can no longer change."),
+            field="parts",
+            card_no=card.card_no,
+        )
     problems = Problems()
     clean: list[dict[str, object]] = []
     for line, values in enumerate(parts, start=1):
         if not any(_given(values.get(k)) for k in _PART_KEYS):
             continue
-        clean.append(_clean_part(problems, line, values))
+        clean.append(_clean_part(problems, line, _from_price_list(session, problems, line, values)))
     problems.raise_if_any()
     card.parts = [RepairPart(line_no=n, **values) for n, values in enumerate(clean, start=1)]
     session.flush()
+    _refresh_fee(session, card)
     return list(card.parts)
+
+
+def _refresh_fee(session: Session, card: RepairCard) -> None:
+    """Parts changed after the repair was finished: the paid job's computed fee follows
+    (the fee charged too, unless it was set by hand with a reason)."""
+    from . import pricing
+
+    call = card.call
+    if call is None or call.service_kind != "A" or card.repaired_at is None or card.repair_hours is None:
+        return
+    computed = pricing.job_fee(session, "repair", card.repaired_at.date(), card.repair_hours, parts_total(card))
+    call.fee_computed = computed
+    if call.fee_override_reason is None and call.invoice_no is None:
+        call.fee = computed
+    session.flush()
 
 
 def parts_total(card: RepairCard) -> Decimal:

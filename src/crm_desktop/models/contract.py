@@ -1,0 +1,43 @@
+"""Maintenance contracts (保养合同, S1 kind B; S15 renewals come later): which products of a
+customer are covered, from when to when, for what fee."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Numeric, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, TimestampMixin
+from .customer import Customer, CustomerProduct
+
+contract_product = Table(
+    "contract_product",
+    Base.metadata,
+    Column("contract_id", ForeignKey("maintenance_contract.id", ondelete="CASCADE"), primary_key=True),
+    Column("product_id", ForeignKey("customer_product.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class MaintenanceContract(TimestampMixin, Base):
+    __tablename__ = "maintenance_contract"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_no: Mapped[str] = mapped_column(String(40), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date, index=True)
+    fee: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    remarks: Mapped[str | None] = mapped_column(Text)
+
+    customer: Mapped[Customer] = relationship()
+    products: Mapped[list[CustomerProduct]] = relationship(secondary=contract_product, order_by="CustomerProduct.id")
+
+    __table_args__ = (
+        CheckConstraint("end_date >= start_date", name="ends_after_start"),
+        CheckConstraint("fee >= 0", name="fee_not_negative"),
+    )
+
+    def __repr__(self) -> str:
+        return f"MaintenanceContract({self.id}, {self.contract_no!r})"

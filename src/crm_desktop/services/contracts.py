@@ -1,0 +1,152 @@
+"""Maintenance contracts (保养合同): the products of a customer they cover, from when to
+when, for what fee. A call on a covered product during the contract is proposed as kind B
+(S1). Renewal notices (S15) build on this table later."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..i18n import QT_TRANSLATE_NOOP
+from ..models import Customer, CustomerProduct, MaintenanceContract, contract_product
+from . import numbering
+from .validation import (
+    Problems,
+    fetch,
+    optional_text,
+    parse_date,
+    parse_decimal,
+    require,
+)
+
+NO_CONTRACT = QT_TRANSLATE_NOOP("Contracts", "There is no maintenance contract with id {id}.")
+NO_CUSTOMER = QT_TRANSLATE_NOOP("Contracts", "There is no customer with id {id}.")
+MAX_MONEY = 9999999999
+
+
+def _check(
+    session: Session, problems: Problems, customer: Customer | None, product_ids: list[int], start: object, end: object,
+    fee: object,
+) -> tuple[date | None, date | None, object, list[CustomerProduct]]:
+    clean_start = problems.check(
+        lambda: require(parse_date(start, "start_date"), "start_date",
+                        QT_TRANSLATE_NOOP("Contracts", "Enter the day the contract starts."))
+    )
+    clean_end = problems.check(
+        lambda: require(parse_date(end, "end_date"), "end_date",
+                        QT_TRANSLATE_NOOP("Contracts", "Enter the day the contract ends."))
+    )
+    if clean_start and clean_end and clean_end < clean_start:
+        problems.report(
+            QT_TRANSLATE_NOOP("Contracts", "The contract ends ({end}) before it starts ({start})."),
+            field="end_date", end=clean_end.isoformat(), start=clean_start.isoformat(),
+        )
+    if fee in (None, ""):
+        problems.report(QT_TRANSLATE_NOOP("Contracts", "Enter the contract fee."), field="fee")
+        clean_fee = None
+    else:
+        clean_fee = problems.check(parse_decimal, fee, "fee", minimum=0, places=2, maximum=MAX_MONEY)
+    products: list[CustomerProduct] = []
+    if not product_ids:
+        problems.report(QT_TRANSLATE_NOOP("Contracts", "Choose the products the contract covers."), field="products")
+    for pid in product_ids:
+        product = session.get(CustomerProduct, pid)
+        if product is None or (customer is not None and product.customer_id != customer.id):
+            problems.report(
+                QT_TRANSLATE_NOOP("Contracts", "Product {id} is not one of this customer's products."),
+                field="products", id=pid,
+            )
+        else:
+            products.append(product)
+    return clean_start, clean_end, clean_fee, products
+
+
+def create_contract(
+    session: Session,
+    *,
+    customer_id: int,
+    product_ids: list[int],
+    start_date: date | str,
+    end_date: date | str,
+    fee: object,
+    remarks: str | None = None,
+) -> MaintenanceContract:
+    problems = Problems()
+    customer = problems.check(fetch, session, Customer, customer_id, "customer_id", NO_CUSTOMER)
+    start, end, clean_fee, products = _check(session, problems, customer, product_ids, start_date, end_date, fee)
+    clean_remarks = problems.check(optional_text, remarks, "remarks")
+    problems.raise_if_any()
+    assert customer is not None and start is not None
+    contract = MaintenanceContract(
+        contract_no=numbering.next_number(session, numbering.CONTRACT, start),
+        customer_id=customer.id,
+        start_date=start,
+        end_date=end,
+        fee=clean_fee,
+        remarks=clean_remarks,
+        products=products,
+    )
+    session.add(contract)
+    session.flush()
+    return contract
+
+
+def update_contract(
+    session: Session,
+    contract_id: int,
+    *,
+    product_ids: list[int],
+    start_date: date | str,
+    end_date: date | str,
+    fee: object,
+    remarks: str | None = None,
+) -> MaintenanceContract:
+    contract = fetch(session, MaintenanceContract, contract_id, "contract_id", NO_CONTRACT)
+    problems = Problems()
+    start, end, clean_fee, products = _check(
+        session, problems, contract.customer, product_ids, start_date, end_date, fee
+    )
+    clean_remarks = problems.check(optional_text, remarks, "remarks")
+    problems.raise_if_any()
+    contract.start_date, contract.end_date, contract.fee = start, end, clean_fee
+    contract.remarks = clean_remarks
+    contract.products = products
+    session.flush()
+    return contract
+
+
+def active_contract_for(session: Session, product_id: int | None, day: date) -> MaintenanceContract | None:
+    """The contract covering the product on ``day`` (the one ending last, if several)."""
+    if product_id is None:
+        return None
+    return session.scalars(
+        select(MaintenanceContract)
+        .join(contract_product, contract_product.c.contract_id == MaintenanceContract.id)
+        .where(
+            contract_product.c.product_id == product_id,
+            MaintenanceContract.start_date <= day,
+            MaintenanceContract.end_date >= day,
+        )
+        .order_by(MaintenanceContract.end_date.desc())
+        .limit(1)
+    ).first()
+
+
+def contracts_of(session: Session, customer_id: int) -> list[MaintenanceContract]:
+    return list(
+        session.scalars(
+            select(MaintenanceContract)
+            .where(MaintenanceContract.customer_id == customer_id)
+            .order_by(MaintenanceContract.start_date.desc())
+        )
+    )
+
+
+def all_contracts(session: Session) -> list[MaintenanceContract]:
+    return list(session.scalars(select(MaintenanceContract).order_by(MaintenanceContract.id.desc())))
+
+
+def contract(session: Session, contract_id: int) -> MaintenanceContract:
+    return fetch(session, MaintenanceContract, contract_id, "contract_id", NO_CONTRACT)

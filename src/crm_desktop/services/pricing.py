@@ -1,0 +1,159 @@
+"""What a paid job costs (S5, S8): the labour rate table and the parts price list.
+
+A job's fee = hours × the hourly rate for its kind of work valid on its day (never less
+than that rate's minimum fee) + its parts. Rates change by adding a row from a date on, so
+older jobs keep the rate of their day. With no rate for the kind of work, there is no
+computed fee and the clerk enters one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
+from ..models import LabourRate, PartPrice, WorkMode
+from .validation import (
+    Problems,
+    check_choice,
+    column_length,
+    parse_date,
+    parse_decimal,
+    require,
+    require_text,
+)
+
+CENT = Decimal("0.01")
+MAX_MONEY = Decimal("9999999999.99")
+
+
+def rate_on(session: Session, mode: str, day: date) -> LabourRate | None:
+    """The labour rate for ``mode`` valid on ``day``: the latest one starting on or before it."""
+    return session.scalars(
+        select(LabourRate)
+        .where(LabourRate.mode == mode, LabourRate.valid_from <= day)
+        .order_by(LabourRate.valid_from.desc())
+        .limit(1)
+    ).first()
+
+
+def labour_fee(session: Session, mode: str, day: date, hours: Decimal) -> Decimal | None:
+    rate = rate_on(session, mode, day)
+    if rate is None:
+        return None
+    fee = (Decimal(hours) * rate.hourly_rate).quantize(CENT, rounding=ROUND_HALF_UP)
+    return max(fee, rate.minimum_fee)
+
+
+def job_fee(session: Session, mode: str, day: date, hours: Decimal, parts: Decimal) -> Decimal | None:
+    labour = labour_fee(session, mode, day, hours)
+    if labour is None:
+        return None
+    return (labour + Decimal(parts)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def set_rate(
+    session: Session, *, mode: str, valid_from: date | str, hourly_rate: object, minimum_fee: object = 0
+) -> LabourRate:
+    """Enter the rate for a kind of work from a date on (replacing one entered for the same day)."""
+    problems = Problems()
+    clean_mode = problems.check(
+        check_choice, mode, WorkMode, "mode",
+        QT_TRANSLATE_NOOP("Pricing", "Choose on-site work or workshop repair."),
+    )
+    start = problems.check(
+        lambda: require(parse_date(valid_from, "valid_from"), "valid_from",
+                        QT_TRANSLATE_NOOP("Pricing", "Enter the date the rate applies from."))
+    )
+    rate = problems.check(parse_decimal, hourly_rate, "hourly_rate", minimum=0, places=2, maximum=MAX_MONEY)
+    if rate is None and not problems.has("hourly_rate"):
+        problems.report(QT_TRANSLATE_NOOP("Pricing", "Enter the hourly rate."), field="hourly_rate")
+    minimum = problems.check(parse_decimal, minimum_fee if minimum_fee not in (None, "") else 0, "minimum_fee",
+                             minimum=0, places=2, maximum=MAX_MONEY)
+    problems.raise_if_any()
+    row = session.scalars(
+        select(LabourRate).where(LabourRate.mode == clean_mode, LabourRate.valid_from == start)
+    ).first()
+    if row is None:
+        row = LabourRate(mode=clean_mode, valid_from=start)
+        session.add(row)
+    row.hourly_rate = rate
+    row.minimum_fee = minimum
+    session.flush()
+    return row
+
+
+def rates(session: Session) -> list[LabourRate]:
+    return list(session.scalars(select(LabourRate).order_by(LabourRate.mode, LabourRate.valid_from)))
+
+
+# --------------------------------------------------------------------------- parts price list
+
+
+def price_of(session: Session, part_no: str | None) -> PartPrice | None:
+    if not part_no:
+        return None
+    return session.scalars(select(PartPrice).where(PartPrice.part_no == part_no.strip().upper())).first()
+
+
+def save_part(
+    session: Session, *, part_no: str, name: str, unit_price: object, active: bool = True
+) -> PartPrice:
+    """Add a part to the price list or change its name, price or whether it is offered."""
+    problems = Problems()
+    number = problems.check(
+        require_text, part_no, "part_no", QT_TRANSLATE_NOOP("Pricing", "Enter the part number."),
+        max_length=column_length(PartPrice, "part_no"),
+    )
+    clean_name = problems.check(
+        require_text, name, "name", QT_TRANSLATE_NOOP("Pricing", "Enter the name of the part."),
+        max_length=column_length(PartPrice, "name"),
+    )
+    price = problems.check(parse_decimal, unit_price, "unit_price", minimum=0, places=2, maximum=MAX_MONEY)
+    if price is None and not problems.has("unit_price"):
+        problems.report(QT_TRANSLATE_NOOP("Pricing", "Enter the unit price."), field="unit_price")
+    problems.raise_if_any()
+    assert number is not None
+    row = price_of(session, number)
+    if row is None:
+        row = PartPrice(part_no=number.upper())
+        session.add(row)
+    row.name = clean_name
+    row.unit_price = price
+    row.active = bool(active)
+    session.flush()
+    return row
+
+
+def price_list(session: Session, *, include_inactive: bool = False) -> list[PartPrice]:
+    stmt = select(PartPrice).order_by(PartPrice.part_no)
+    if not include_inactive:
+        stmt = stmt.where(PartPrice.active.is_(True))
+    return list(session.scalars(stmt))
+
+
+@dataclass(frozen=True)
+class PricedLine:
+    part_no: str | None
+    name: str | None
+    unit_price: Decimal | None
+    from_list: bool
+
+
+def price_line(session: Session, part_no: str | None, name: str | None, unit_price: object) -> PricedLine:
+    """A parts line as the card stores it: a known part number brings its name and list
+    price when they were left empty."""
+    part = price_of(session, part_no)
+    if part is None:
+        return PricedLine(part_no, name, None, False)
+    if part_no and not part.active and unit_price in (None, ""):
+        raise UserError(
+            QT_TRANSLATE_NOOP("Pricing", "Part {part_no} is no longer in the price list; enter its price."),
+            field="unit_price", part_no=part.part_no,
+        )
+    return PricedLine(part.part_no, name or part.name, part.unit_price, True)
