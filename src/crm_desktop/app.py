@@ -88,8 +88,16 @@ def run_gui(args: argparse.Namespace) -> int:
                 return 0
 
         from .views.main_window import MainWindow
+        from .views.user_chooser import choose_user_at_start, remembered_user
 
-        window = MainWindow(database)
+        if args.smoke:  # never asks: the remembered user, if still active
+            user = remembered_user(database)
+            user_id = user.id if user else None
+        else:
+            go_on, user_id = choose_user_at_start(database)
+            if not go_on:
+                return 0
+        window = MainWindow(database, current_user_id=user_id)
         if args.smoke:
             return run_smoke(app, window)
         window.show()
@@ -110,7 +118,8 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def run_smoke(app: QApplication, window) -> int:
-    """Open every register, let events run, report the first failure on stderr."""
+    """Open every register and the dispatch board, let events run, report the first
+    failure on stderr."""
     failures: list[str] = []
     previous_hook = sys.excepthook
 
@@ -125,6 +134,8 @@ def run_smoke(app: QApplication, window) -> int:
         for name in window.register_names():
             window.open_register(name)
             app.processEvents()
+        window.open_board()
+        app.processEvents()
         QTimer.singleShot(0, app.quit)
         app.exec()
     except Exception as exc:  # the reason goes to stderr, the traceback to the log
@@ -135,5 +146,5 @@ def run_smoke(app: QApplication, window) -> int:
     if failures:
         print("smoke failed: " + "; ".join(failures), file=sys.stderr)
         return 1
-    print("smoke ok: " + ", ".join(window.register_names()))
+    print("smoke ok: " + ", ".join(window.page_names()))
     return 0

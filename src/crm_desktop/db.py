@@ -185,6 +185,8 @@ class Database:
         self.engine = engine
         self.config = config
         self.Session = sessionmaker(engine, expire_on_commit=False)
+        # reads for display (status bar counts, boards, lists): deferred, never the write lock
+        self.ReadSession = sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
         self.is_empty_on_open = False
 
     @property
@@ -193,6 +195,11 @@ class Database:
 
     def session(self) -> Session:
         return self.Session()
+
+    def read_session(self) -> Session:
+        """A session for reads only: it never takes the write lock, so a long write (a
+        recompute, an import) does not make the window's periodic reads fail."""
+        return self.ReadSession()
 
     def read_connection(self):
         """A connection for reads only (table models): never takes the write lock."""

@@ -235,7 +235,9 @@ def test_dispatch_and_kind_change_are_process_steps(app, people, qtbot):
     with people.Session.begin() as s:
         zhang = s.scalar(select(Customer).where(Customer.name == "张伟"))
         call_id = call_service.register_call(s, customer_id=zhang.id, received_at=NOW - timedelta(hours=1), fault="卡纸").id
-    dispatch = DispatchDialog(people, call_id)
+    with people.Session() as s:
+        boss = s.scalar(select(Staff.id).where(Staff.role == "supervisor"))
+    dispatch = DispatchDialog(people, call_id, by_id=boss)
     qtbot.addWidget(dispatch)
     dispatch.accept()
     assert message(dispatch, "technician_id")  # none chosen

@@ -1,5 +1,6 @@
-"""The main window: navigation to the registers and the customer list, menus, toolbar,
-status bar. Slots stay thin: they open a dialog or call a service, then refresh."""
+"""The main window: navigation to the registers, the customer list and the dispatch board,
+menus, toolbar, status bar with the current user. Slots stay thin: they open a dialog or
+call a service, then refresh."""
 
 from __future__ import annotations
 
@@ -10,16 +11,26 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QToolBar
 
 from ..db import Database
+from ..services import users
 from ..services.registers import REGISTERS
+from ..services.users import CurrentUser
+from .dispatch_board import DispatchBoard, board_status_text
 from .errors import show_error
 from .register_view import RegisterView
 from .table_model import translate
+from .user_chooser import user_text
+
+BOARD = "dispatch_board"  # the navigation name of the dispatch board page
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Database) -> None:
+    """``current_user_id``: the member of staff using the program (chosen at start-up by
+    app.run_gui; None: nobody chosen, and nothing that needs a role is offered)."""
+
+    def __init__(self, database: Database, current_user_id: int | None = None) -> None:
         super().__init__()
         self.database = database
+        self.current_user: CurrentUser | None = None
         self.setWindowTitle(self.tr("crm_desktop — after-sales service"))
         self.views: dict[str, RegisterView] = {}
         self._nav = QListWidget()
@@ -37,6 +48,16 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(spec.title.tr(translate))
             item.setData(Qt.ItemDataRole.UserRole, name)
             self._nav.addItem(item)
+        # S3, S13: the supervisor's page, after the registers
+        self.board = DispatchBoard(database)
+        self.board.setObjectName(BOARD)
+        self.board.openRequested.connect(lambda row_id: self.open_record("service_call", row_id))
+        self.board.dispatched.connect(lambda _ids: self._after_board_dispatch())
+        self.board.countChanged.connect(lambda _count: self._update_status(BOARD))
+        self._stack.addWidget(self.board)
+        item = QListWidgetItem(self.tr("Dispatch board"))
+        item.setData(Qt.ItemDataRole.UserRole, BOARD)
+        self._nav.addItem(item)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._nav)
         splitter.addWidget(self._stack)
@@ -45,6 +66,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._nav.currentRowChanged.connect(self._page_changed)
 
+        self.user_label = QLabel()
+        self.user_label.setObjectName("user_label")
+        self.statusBar().addPermanentWidget(self.user_label)
         self.deadline_label = QLabel()
         self.deadline_label.setObjectName("deadline_label")
         self.statusBar().addPermanentWidget(self.deadline_label)
@@ -56,10 +80,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._database_label)
         self._deadline_timer = QTimer(self)
         self._deadline_timer.setInterval(60_000)
-        self._deadline_timer.timeout.connect(lambda: self._guarded(self.update_deadlines))
+        self._deadline_timer.timeout.connect(lambda: self._guarded(self._minute_passed))
         self._deadline_timer.start()
         self._build_actions()
-        self._nav.setCurrentRow(0)
+        self.set_current_user(current_user_id)
+        # S13: the supervisor starts the day in front of the calls still waiting
+        self._nav.setCurrentRow(self.page_names().index(BOARD) if users.may_dispatch(self.current_user) else 0)
         self._restore_geometry()
         self.update_deadlines()
 
@@ -97,10 +123,16 @@ class MainWindow(QMainWindow):
         self.act_find = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
         self.act_calendar = self._action(self.tr("Working &calendar…"), self.edit_calendar, None,
                                          self.tr("Timetable and official holiday arrangement"))
+        self.act_switch_user = self._action(self.tr("Switch &user…"), self.switch_user, None,
+                                            self.tr("Choose who is using the program"))
+        self.act_board = self._action(self.tr("Dispatch &board"), self.open_board, QKeySequence("Ctrl+B"),
+                                      self.tr("Calls waiting for dispatch, carry-overs first, and the technicians' open jobs"))
         self.act_quit = self._action(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
         self.act_about = self._action(self.tr("&About crm_desktop"), self.about)
 
         menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(self.act_switch_user)
+        menu.addSeparator()
         menu.addAction(self.act_calendar)
         menu.addSeparator()
         menu.addAction(self.act_quit)
@@ -110,6 +142,8 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.act_open)
         menu = self.menuBar().addMenu(self.tr("&Service"))
+        menu.setToolTipsVisible(True)  # a greyed-out Dispatch says why
+        menu.addAction(self.act_board)
         menu.addAction(self.act_dispatch)
         menu.addAction(self.act_kind)
         menu = self.menuBar().addMenu(self.tr("&View"))
@@ -127,7 +161,7 @@ class MainWindow(QMainWindow):
         for a in (self.act_new_call, self.act_new_goods, self.act_new_card, self.act_new_customer):
             toolbar.addAction(a)
         toolbar.addSeparator()
-        for a in (self.act_open, self.act_dispatch, self.act_refresh):
+        for a in (self.act_open, self.act_dispatch, self.act_board, self.act_refresh):
             toolbar.addAction(a)
         self.addToolBar(toolbar)
 
@@ -135,26 +169,50 @@ class MainWindow(QMainWindow):
     def register_names(self) -> list[str]:
         return list(self.views)
 
+    def page_names(self) -> list[str]:
+        """Every page in navigation order: the registers, then the dispatch board."""
+        return [*self.views, BOARD]
+
     def current_name(self) -> str:
         item = self._nav.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else "service_call"
 
     def current_view(self) -> RegisterView:
-        return self.views[self.current_name()]
+        """The register on screen (the call register while the board is shown)."""
+        return self.views.get(self.current_name(), self.views["service_call"])
 
     def open_register(self, name: str) -> RegisterView:
-        self._nav.setCurrentRow(list(self.views).index(name))
+        self._nav.setCurrentRow(self.page_names().index(name))
         return self.views[name]
+
+    def open_board(self) -> DispatchBoard:
+        self._nav.setCurrentRow(self.page_names().index(BOARD))
+        return self.board
 
     def _page_changed(self, row: int) -> None:
         self._stack.setCurrentIndex(row)
         name = self.current_name()
-        self.act_dispatch.setEnabled(name == "service_call")
-        self.act_kind.setEnabled(name == "service_call")
+        if name == BOARD:
+            self._guarded(self.board.refresh)  # always today's list when it comes on screen
+        self._update_actions()
         self._update_status(name)
+
+    def _update_actions(self) -> None:
+        """Dispatch (S3) is the supervisor's: greyed out, with the reason, for anyone else."""
+        on_calls = self.current_name() == "service_call"
+        allowed = users.may_dispatch(self.current_user)
+        self.act_dispatch.setEnabled((on_calls or self.current_name() == BOARD) and allowed)
+        self.act_dispatch.setToolTip(
+            self.tr("Assign a technician to the selected call") if allowed else self.board.not_allowed_text()
+        )
+        self.act_dispatch.setStatusTip(self.act_dispatch.toolTip())
+        self.act_kind.setEnabled(on_calls)
 
     def _update_status(self, name: str) -> None:
         if name != self.current_name():
+            return
+        if name == BOARD:
+            self.statusBar().showMessage(board_status_text(self.board))
             return
         view = self.views[name]
         self.statusBar().showMessage(
@@ -167,6 +225,34 @@ class MainWindow(QMainWindow):
             return str(cfg.sqlite_path)
         return self.database.engine.url.render_as_string(hide_password=True)
 
+    # -- current user --------------------------------------------------------------------
+    @property
+    def current_user_id(self) -> int | None:
+        return self.current_user.id if self.current_user else None
+
+    def set_current_user(self, staff_id: int | None) -> None:
+        """Use the program as ``staff_id`` (None, or someone no longer active: nobody)."""
+        with self.database.read_session() as session:
+            self.current_user = users.find_user(session, staff_id)
+        if self.current_user is None:
+            self.user_label.setText(self.tr("Current user: none"))
+        else:
+            self.user_label.setText(self.tr("Current user: %1").replace("%1", user_text(self.current_user)))
+        self.board.set_user(self.current_user)
+        self._update_actions()
+
+    def switch_user(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from .user_chooser import candidates, choose_user
+
+        if not candidates(self.database):
+            QMessageBox.information(self, self.tr("Switch user"), self.tr("There is no active member of staff to choose."))
+            return
+        accepted, user = choose_user(self.database, self.current_user_id, self)
+        if accepted:
+            self.set_current_user(user.id if user else None)
+
     def update_deadlines(self, now=None) -> None:
         """S14 at a glance: calls past their arrival deadline, and due within one working
         hour; and a warning while the holiday arrangement of this (or next) year is missing."""
@@ -175,7 +261,7 @@ class MainWindow(QMainWindow):
         from ..services import calendar as calendar_service, deadlines
 
         now = now or datetime.now()
-        with self.database.Session() as session:
+        with self.database.read_session() as session:
             calendar = calendar_service.calendar_from_database(session)
             counts = deadlines.deadline_counts(session, calendar, now)
         text = self.tr("Overdue: %1  Due within 1 h: %2").replace("%1", str(counts.overdue)).replace("%2", str(counts.due_soon))
@@ -185,16 +271,31 @@ class MainWindow(QMainWindow):
         self.calendar_label.setText(self.tr("Holiday arrangement missing") if notice else "")
         self.calendar_label.setToolTip(notice or "")
 
+    def _minute_passed(self) -> None:
+        self.update_deadlines()
+        if self.current_name() == BOARD:
+            self.board.tick()
+
     # -- slots ---------------------------------------------------------------------------
     def refresh_current(self) -> None:
-        self.current_view().refresh()
+        if self.current_name() == BOARD:
+            self.board.refresh()
+        else:
+            self.current_view().refresh()
         self.update_deadlines()
 
     def focus_search(self) -> None:
+        if self.current_name() == BOARD:
+            return
         self.current_view().search.setFocus()
         self.current_view().search.selectAll()
 
     def open_current(self) -> None:
+        if self.current_name() == BOARD:
+            call_id = self.board.selected_call_id()
+            if call_id is not None:
+                self.open_record("service_call", call_id)
+            return
         row_id = self.current_view().current_id()
         if row_id is not None:
             self.open_record(self.current_name(), row_id)
@@ -209,6 +310,12 @@ class MainWindow(QMainWindow):
         self.update_deadlines()
         if name != "service_call" and "service_call" in self.views:
             self.views["service_call"].model.refresh()
+        if self.current_name() == BOARD:
+            self.board.refresh()
+
+    def _after_board_dispatch(self) -> None:
+        self.views["service_call"].model.refresh()
+        self.update_deadlines()
 
     def new_call(self) -> None:
         from . import dialogs
@@ -233,18 +340,25 @@ class MainWindow(QMainWindow):
         dialogs.new_customer(self, self.database, self.after_save)
 
     def dispatch_current(self) -> None:
-        from . import dialogs
+        """S3 from the register: the dispatch dialog, as the current user (the service
+        refuses anyone but the supervisor, and the dialog shows why)."""
+        from .dialogs.form import run_dialog
+        from .dialogs.process import DispatchDialog
 
+        if self.current_name() == BOARD:
+            self.board.dispatch_selected()
+            return
         call_id = self.views["service_call"].current_id()
         if call_id is not None:
-            dialogs.dispatch(self, self.database, call_id, self.after_save)
+            run_dialog(DispatchDialog(self.database, call_id, by_id=self.current_user_id, parent=self), self.after_save)
 
     def change_kind_current(self) -> None:
-        from . import dialogs
+        from .dialogs.form import run_dialog
+        from .dialogs.process import ChangeKindDialog
 
         call_id = self.views["service_call"].current_id()
         if call_id is not None:
-            dialogs.change_kind(self, self.database, call_id, self.after_save)
+            run_dialog(ChangeKindDialog(self.database, call_id, by_id=self.current_user_id, parent=self), self.after_save)
 
     def edit_calendar(self) -> None:
         from .dialogs.calendar_dialog import CalendarDialog
@@ -253,6 +367,8 @@ class MainWindow(QMainWindow):
         if run_dialog(CalendarDialog(self.database, parent=self), None) is not None:
             self.views["service_call"].refresh()
             self.update_deadlines()
+            if self.current_name() == BOARD:
+                self.board.refresh()
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

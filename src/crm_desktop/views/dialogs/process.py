@@ -19,11 +19,16 @@ def _describe(call: ServiceCall) -> str:
 
 
 class DispatchDialog(RecordDialog):
+    """S3: the supervisor gives the call to a technician. ``by_id`` is who dispatches (the
+    current user); the service refuses anyone but an active supervisor, and its message
+    (field ``by_id``, not a field of this form) appears under the form."""
+
     register_name = "service_call"
 
-    def __init__(self, database: Database, call_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, call_id: int, parent: QWidget | None = None, *, by_id: int | None = None) -> None:
         super().__init__(database, parent)
         self.call_id = call_id
+        self.by_id = by_id
         self.setWindowTitle(self.tr("Dispatch"))
         with database.Session() as s:
             call = s.get(ServiceCall, call_id)
@@ -37,17 +42,24 @@ class DispatchDialog(RecordDialog):
         self.add_field("when", self.tr("Dispatched at"), datetime_edit(datetime.now().replace(second=0, microsecond=0)))
         self.finish_layout()
 
+    def field_for(self, service_field: str | None) -> str | None:
+        return "when" if service_field == "dispatched_at" else super().field_for(service_field)
+
     def save(self, session) -> int:
-        call_service.dispatch(session, self.call_id, self.value("technician_id"), self.value("when"))
+        call_service.dispatch(session, self.call_id, self.value("technician_id"), self.value("when"), by_id=self.by_id)
         return self.call_id
 
 
 class ChangeKindDialog(RecordDialog):
+    """S1: a kind other than the proposal, with the reason; ``by_id`` (the current user) is
+    kept in the call's history."""
+
     register_name = "service_call"
 
-    def __init__(self, database: Database, call_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, call_id: int, parent: QWidget | None = None, *, by_id: int | None = None) -> None:
         super().__init__(database, parent)
         self.call_id = call_id
+        self.by_id = by_id
         self.setWindowTitle(self.tr("Change service kind"))
         with database.Session() as s:
             call = s.get(ServiceCall, call_id)
@@ -62,5 +74,7 @@ class ChangeKindDialog(RecordDialog):
         self.finish_layout()
 
     def save(self, session) -> int:
-        call_service.override_kind(session, self.call_id, self.value("service_kind"), self.value("kind_override_reason"))
+        call_service.override_kind(
+            session, self.call_id, self.value("service_kind"), self.value("kind_override_reason"), by_id=self.by_id
+        )
         return self.call_id
