@@ -172,3 +172,44 @@ def test_s14_recompute_cancelled_changes_nothing(database, monkeypatch):
     assert _stored_deadlines(database) == old and set(old) == set(ids)
     with database.Session() as s:
         assert cal.load_timetable(s) == cal.Timetable()
+
+
+# --------------------------------------------------------------------------- S14 on the official calendar
+
+
+@pytest.mark.parametrize(
+    ("received", "district", "due"),
+    [
+        # Friday 13 Feb 16:00: 1.5 h; Saturday 14 Feb is a make-up working day (调休)
+        (datetime(2026, 2, 13, 16, 0), "urban", datetime(2026, 2, 14, 14, 0)),
+        (datetime(2026, 2, 13, 16, 0), "suburban", datetime(2026, 2, 14, 15, 0)),
+        # the make-up Saturday 16:00: 1.5 h, then 15–23 Feb off (Spring Festival), on from Tuesday 24 Feb
+        (datetime(2026, 2, 14, 16, 0), "urban", datetime(2026, 2, 24, 14, 0)),
+        (datetime(2026, 2, 14, 16, 0), "suburban", datetime(2026, 2, 24, 15, 0)),
+        # Wednesday 30 Sep 17:00: 0.5 h; 1–7 Oct off (National Day), 8–9 Oct working
+        (datetime(2026, 9, 30, 17, 0), "urban", datetime(2026, 10, 8, 15, 0)),
+        # Friday 9 Oct 17:00: 0.5 h; Saturday 10 Oct is a make-up working day
+        (datetime(2026, 10, 9, 17, 0), "suburban", datetime(2026, 10, 10, 16, 0)),
+        # Friday 20 Nov 17:20: ten minutes that evening, the rest from Monday 08:30
+        (datetime(2026, 11, 20, 17, 20), "urban", datetime(2026, 11, 23, 15, 20)),
+        (datetime(2026, 11, 20, 17, 20), "suburban", datetime(2026, 11, 23, 16, 20)),
+        # Sunday 22 Nov: counting starts at Monday's first working minute
+        (datetime(2026, 11, 22, 10, 0), "urban", datetime(2026, 11, 23, 15, 30)),
+        (datetime(2026, 11, 22, 10, 0), "suburban", datetime(2026, 11, 23, 16, 30)),
+    ],
+)
+def test_s14_arrival_deadline_across_holidays_make_up_days_evenings_and_sundays(session, received, district, due):
+    calendar = cal.calendar_from_database(session)
+    assert deadlines.arrival_due(calendar, received, district) == due
+    assert deadlines.arrival_due(cal.default_calendar(), received, district) == due
+    call = calls.register_call(session, customer_id=_customer(session, district).id, received_at=received, fault="卡纸")
+    assert call.arrival_due_at == due
+
+
+def test_s14_suburban_calls_get_one_working_hour_more_than_urban(session):
+    calendar = cal.calendar_from_database(session)
+    for received in (datetime(2026, 11, 23, 8, 30), datetime(2026, 11, 20, 17, 20), datetime(2026, 2, 13, 16, 0)):
+        urban = deadlines.arrival_due(calendar, received, "urban")
+        suburban = deadlines.arrival_due(calendar, received, "suburban")
+        assert calendar.working_hours_between(received, urban) == pytest.approx(6)
+        assert calendar.working_hours_between(urban, suburban) == pytest.approx(1)

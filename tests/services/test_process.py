@@ -508,3 +508,24 @@ def test_s9_repairs_that_will_miss_their_promised_date_are_listed_with_the_escal
     risky = worklists.repairs_at_risk(session, date(2026, 11, 18), calendar)
     assert [r.call_no for r in risky] == [late.call_no, calm.call_no]
     assert risky[1].escalation_note == "等配件，厂家缺货"
+
+
+def test_x2_the_received_time_cannot_move_after_the_calls_first_step(session, w):
+    call = on_site_until(session, w, new_call(session, w), "dispatch")
+    with pytest.raises(UserError) as info:
+        calls.update_call(session, call.id, {"received_at": at(16, 9, 45)})
+    assert info.value.field == "received_at"
+    calls.update_call(session, call.id, {"received_at": at(16, 8, 45)})
+    assert call.received_at == at(16, 8, 45)
+
+
+def test_s7_finished_repair_hours_are_not_edited_in_place(session, w):
+    call = new_call(session, w)
+    card = repaired(session, w, call)
+    with pytest.raises(UserError) as info:
+        repairs.update_card(session, card.id, {"repair_hours": "5"})
+    assert info.value.field == "repair_hours"
+    repairs.update_card(session, card.id, {"work_done": "更换感光鼓，清洁定影"})
+    # parts changed after the repair: the paid job's computed fee follows
+    repairs.set_parts(session, card.id, [{"part_no": "DR-01", "quantity": "2"}])
+    assert (call.fee_computed, call.fee) == (Decimal("760.00"), Decimal("760.00"))

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import UserError
@@ -21,6 +22,7 @@ from ..i18n import QT_TRANSLATE_NOOP, Msg
 from ..models import (
     CallChannel,
     CallStatus,
+    CallStep,
     Customer,
     CustomerProduct,
     District,
@@ -254,6 +256,19 @@ def update_call(session: Session, call_id: int, changes: dict[str, object]) -> S
     refuse_unknown_fields(changes, EDITABLE_CALL_FIELDS, _PROCESS_FIELDS)
     problems = Problems()
     clean = {name: problems.check(_CLEANERS[name], value) for name, value in changes.items()}
+    if clean.get("received_at") is not None:
+        first = session.scalars(
+            select(CallStep.happened_at)
+            .where(CallStep.call_id == call.id, CallStep.step != process.Step.REGISTER)
+            .order_by(CallStep.id)
+            .limit(1)
+        ).first()
+        if first is not None and clean["received_at"] > first:
+            problems.report(
+                QT_TRANSLATE_NOOP("Calls", "The call cannot have been received after its first step ({at})."),
+                field="received_at",
+                at=first.strftime("%Y-%m-%d %H:%M"),
+            )
     problems.raise_if_any()
     for name, value in clean.items():
         setattr(call, name, value)

@@ -187,6 +187,19 @@ def update_card(session: Session, card_id: int, changes: dict[str, object]) -> R
     hours and labour fee (never negative), promised date (not before the card was opened)."""
     card = fetch(session, RepairCard, card_id, "card_id", NO_CARD)
     refuse_unknown_fields(changes, EDITABLE_CARD_FIELDS, _PROCESS_FIELDS)
+    if card.repaired_at is not None:
+        for name in ("repair_hours", "labour_fee"):
+            if name in changes and changes[name] != getattr(card, name):
+                # the hours are in the work log and the fee on the call: a correction is a
+                # step taken back by the supervisor, or a fee set with a reason
+                raise UserError(
+                    QT_TRANSLATE_NOOP(
+                        "Repairs",
+                        "The repair of card {card_no} is recorded as finished: its hours and labour fee change only by taking the step back or setting the fee with a reason.",
+                    ),
+                    field=name,
+                    card_no=card.card_no,
+                )
     problems = Problems()
     clean = {name: problems.check(_CLEANERS[name], value) for name, value in changes.items()}
     if "promised_date" in clean and not problems.has("promised_date"):
