@@ -19,6 +19,10 @@
         <translation>工作日须为 0（星期一）至 6（星期日）。</translation>
     </message>
     <message>
+        <source>Choose at least one working weekday.</source>
+        <translation>请至少选择一个工作日。</translation>
+    </message>
+    <message>
         <source>{day} is not in {year}.</source>
         <translation>{day} 不在 {year} 年内。</translation>
     </message>
@@ -27,11 +31,11 @@
         <translation>{day} 不能既是放假日又是调休上班日。</translation>
     </message>
     <message>
-        <source>A year&apos;s arrangement has at least its days off (New Year&apos;s Day, Spring Festival …).</source>
+        <source>A year's arrangement has at least its days off (New Year's Day, Spring Festival …).</source>
         <translation>一年的节假日安排至少应包括放假日（元旦、春节……）。</translation>
     </message>
     <message>
-        <source>No official holiday arrangement is entered for {years}: deadlines follow the weekly timetable only. Enter the State Council&apos;s arrangement in the settings.</source>
+        <source>No official holiday arrangement is entered for {years}: deadlines follow the weekly timetable only. Enter the State Council's arrangement in the settings.</source>
         <translation>尚未录入 {years} 年的法定节假日安排：期限暂按每周作息时间计算。请在设置中录入国务院公布的放假安排。</translation>
     </message>
 </context>
@@ -116,6 +120,14 @@
     <message>
         <source>Remove selected day</source>
         <translation>删除所选日期</translation>
+    </message>
+    <message>
+        <source>Recomputing the arrival deadlines of the open calls…</source>
+        <translation>正在重新计算待上门叫修的到达期限…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Day off</source>
@@ -259,6 +271,10 @@
         <translation>现场完成</translation>
     </message>
     <message>
+        <source>Signed by the customer</source>
+        <translation>客户已签字</translation>
+    </message>
+    <message>
         <source>Struck off</source>
         <translation>已注销</translation>
     </message>
@@ -271,12 +287,24 @@
         <translation>修理中</translation>
     </message>
     <message>
+        <source>Repaired, awaiting inspection</source>
+        <translation>已修复待检验</translation>
+    </message>
+    <message>
         <source>Inspected</source>
         <translation>已检验</translation>
     </message>
     <message>
         <source>Returned</source>
         <translation>已送还</translation>
+    </message>
+    <message>
+        <source>Return signed</source>
+        <translation>交还已签字</translation>
+    </message>
+    <message>
+        <source>Receipt voided</source>
+        <translation>收据已作废</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -292,6 +320,26 @@
     <message>
         <source>There is no service call with id {id}.</source>
         <translation>找不到 ID 为 {id} 的叫修记录。</translation>
+    </message>
+    <message>
+        <source>C: within the warranty (until {end})</source>
+        <translation>C：保修期内（至 {end}）</translation>
+    </message>
+    <message>
+        <source>B: maintenance contract {contract_no} (until {end})</source>
+        <translation>B：保养合同 {contract_no}（至 {end}）</translation>
+    </message>
+    <message>
+        <source>A: warranty ended on {end}, no maintenance contract</source>
+        <translation>A：保修期已于 {end} 结束，无保养合同</translation>
+    </message>
+    <message>
+        <source>A: no warranty date, no maintenance contract</source>
+        <translation>A：无保修日期，无保养合同</translation>
+    </message>
+    <message>
+        <source>A: no product chosen</source>
+        <translation>A：未选择产品</translation>
     </message>
     <message>
         <source>There is no customer with id {id}.</source>
@@ -310,7 +358,7 @@
         <translation>请填写客户反映的故障情况。</translation>
     </message>
     <message>
-        <source>Enter the customer&apos;s name.</source>
+        <source>Enter the customer's name.</source>
         <translation>请输入客户名称。</translation>
     </message>
     <message>
@@ -358,20 +406,8 @@
         <translation>产品 {model} 属于其他客户，不属于 {name}。</translation>
     </message>
     <message>
-        <source>Call {call_no} is closed or cancelled and cannot be dispatched.</source>
-        <translation>叫修单 {call_no} 已结案或已取消，不能派工。</translation>
-    </message>
-    <message>
-        <source>Call {call_no} is already past dispatch: only a registered call can be dispatched, or a dispatched one given to another technician.</source>
-        <translation>叫修单 {call_no} 已过派工阶段：只有已登记的叫修才能派工，已派工的叫修只能改派给其他技术员。</translation>
-    </message>
-    <message>
-        <source>Enter the date and time of the dispatch.</source>
-        <translation>请输入派工的日期和时间。</translation>
-    </message>
-    <message>
-        <source>The dispatch time is before the call was received ({received_at}).</source>
-        <translation>派工时间早于叫修时间（{received_at}）。</translation>
+        <source>The call cannot have been received after its first step ({at}).</source>
+        <translation>叫修时间不能晚于该叫修的第一个处理步骤（{at}）。</translation>
     </message>
     <message>
         <source>Give the reason for changing the service kind.</source>
@@ -400,7 +436,7 @@
         <translation>crm_desktop：分公司售后服务登记簿</translation>
     </message>
     <message>
-        <source>data folder (database, backups, log); default: CRM_DESKTOP_DATA_DIR or the user&apos;s application-data folder</source>
+        <source>data folder (database, backups, log); default: CRM_DESKTOP_DATA_DIR or the user's application-data folder</source>
         <translation>数据文件夹（数据库、备份、日志）；默认为 CRM_DESKTOP_DATA_DIR 或用户的应用数据文件夹</translation>
     </message>
     <message>
@@ -428,7 +464,7 @@
         <translation>不显示进度</translation>
     </message>
     <message>
-        <source>copy the SQLite database into the data folder&apos;s backups/</source>
+        <source>copy the SQLite database into the data folder's backups/</source>
         <translation>将 SQLite 数据库复制到数据文件夹的 backups/ 中</translation>
     </message>
     <message>
@@ -436,8 +472,58 @@
         <translation>显示版本号并退出</translation>
     </message>
     <message>
-        <source>The backup command copies SQLite files only; use the database server&apos;s own tools.</source>
+        <source>The backup command copies SQLite files only; use the database server's own tools.</source>
         <translation>备份命令只能复制 SQLite 文件；其他数据库请使用数据库服务器自带的工具。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentChannel</name>
+    <message>
+        <source>By phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>By letter</source>
+        <translation>信函</translation>
+    </message>
+</context>
+<context>
+    <name>Contracts</name>
+    <message>
+        <source>There is no maintenance contract with id {id}.</source>
+        <translation>没有编号为 {id} 的保养合同。</translation>
+    </message>
+    <message>
+        <source>There is no customer with id {id}.</source>
+        <translation>没有编号为 {id} 的客户。</translation>
+    </message>
+    <message>
+        <source>Enter the day the contract starts.</source>
+        <translation>请输入合同开始日期。</translation>
+    </message>
+    <message>
+        <source>Enter the day the contract ends.</source>
+        <translation>请输入合同结束日期。</translation>
+    </message>
+    <message>
+        <source>The contract ends ({end}) before it starts ({start}).</source>
+        <translation>合同结束日期（{end}）早于开始日期（{start}）。</translation>
+    </message>
+    <message>
+        <source>Enter the contract fee.</source>
+        <translation>请输入合同费用。</translation>
+    </message>
+    <message>
+        <source>Choose the products the contract covers.</source>
+        <translation>请选择合同所保养的产品。</translation>
+    </message>
+    <message>
+        <source>Product {id} is not one of this customer's products.</source>
+        <translation>产品 {id} 不是该客户的产品。</translation>
     </message>
 </context>
 <context>
@@ -577,7 +663,7 @@
         <translation>%1 — %2，序列号 %3</translation>
     </message>
     <message>
-        <source>No customer found: use &quot;New customer…&quot;</source>
+        <source>No customer found: use "New customer…"</source>
         <translation>未找到客户：请使用“新建客户…”</translation>
     </message>
 </context>
@@ -596,11 +682,11 @@
         <translation>保修截止日期（{warranty_end}）早于购买日期（{purchase_date}）。</translation>
     </message>
     <message>
-        <source>Enter the customer&apos;s name.</source>
+        <source>Enter the customer's name.</source>
         <translation>请输入客户名称。</translation>
     </message>
     <message>
-        <source>Choose the customer&apos;s category (supplier, distributor, special or end user).</source>
+        <source>Choose the customer's category (supplier, distributor, special or end user).</source>
         <translation>请选择客户类别（供应商、经销商、特殊类或最终用户）。</translation>
     </message>
     <message>
@@ -640,6 +726,13 @@
     </message>
 </context>
 <context>
+    <name>Deadlines</name>
+    <message>
+        <source>Recomputing the deadlines was cancelled: nothing was changed.</source>
+        <translation>已取消重新计算到达期限，未作任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>The database already holds service calls; demo data goes only into an empty register.</source>
@@ -662,8 +755,71 @@
         <translation>商品进出登记 {goods} 条，修理卡 {cards} 张，零件明细 {parts} 行。</translation>
     </message>
     <message>
+        <source>{contracts} maintenance contracts; {steps} steps in the calls' history, {logs} work log lines.</source>
+        <translation>{contracts} 份保养合同；服务过程记录 {steps} 条，工时记录 {logs} 条。</translation>
+    </message>
+    <message>
         <source>Written in {seconds} s.</source>
         <translation>用时 {seconds} 秒。</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchBoard</name>
+    <message>
+        <source>Dispatch board</source>
+        <translation>派工板</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <source>Waiting for dispatch (carry-overs first, then by arrival deadline)</source>
+        <translation>待派工叫修（遗留优先，再按到达期限）</translation>
+    </message>
+    <message>
+        <source>Technicians and their open jobs</source>
+        <translation>技术员及在办工作</translation>
+    </message>
+    <message>
+        <source>Only the service supervisor dispatches calls; no user is chosen (File → Switch user…).</source>
+        <translation>只有服务主任可以派工；尚未选择当前用户（文件 → 切换用户…）。</translation>
+    </message>
+    <message>
+        <source>Only the service supervisor dispatches calls; the current user is %1.</source>
+        <translation>只有服务主任可以派工；当前用户是 %1。</translation>
+    </message>
+    <message>
+        <source>Select a call on the left and a technician on the right.</source>
+        <translation>请在左侧选中一条叫修，在右侧选中一名技术员。</translation>
+    </message>
+    <message>
+        <source>Select a call and a technician and press Dispatch, or drag the call onto the technician.</source>
+        <translation>选中一条叫修和一名技术员后按“派工”，或把叫修拖到技术员上。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Give %1 to %2 now.</source>
+        <translation>立即把 %1 派给%2。</translation>
+    </message>
+    <message>
+        <source>Waiting: %1   Carry-overs: %2</source>
+        <translation>待派工：%1 件　其中遗留：%2 件</translation>
+    </message>
+    <message>
+        <source>Dispatched %1 to %2 at %3.</source>
+        <translation>已于 %3 把 %1 派给%2。</translation>
+    </message>
+    <message>
+        <source>Dispatch board: %1 waiting, %2 carried over</source>
+        <translation>派工板：待派工 %1 件，遗留 %2 件</translation>
     </message>
 </context>
 <context>
@@ -749,7 +905,7 @@
         <translation>请输入商品带回的日期和时间。</translation>
     </message>
     <message>
-        <source>Enter the customer&apos;s name.</source>
+        <source>Enter the customer's name.</source>
         <translation>请输入客户名称。</translation>
     </message>
     <message>
@@ -777,7 +933,7 @@
         <translation>收据编号不能更改。</translation>
     </message>
     <message>
-        <source>Call {call_no} is another customer&apos;s, not {name}&apos;s.</source>
+        <source>Call {call_no} is another customer's, not {name}'s.</source>
         <translation>叫修单 {call_no} 属于其他客户，不属于 {name}。</translation>
     </message>
     <message>
@@ -845,6 +1001,10 @@
     <message>
         <source>crm_desktop — after-sales service</source>
         <translation>crm_desktop — 售后服务</translation>
+    </message>
+    <message>
+        <source>Dispatch board</source>
+        <translation>派工板</translation>
     </message>
     <message>
         <source>New service &amp;call…</source>
@@ -915,6 +1075,22 @@
         <translation>作息时间与法定节假日安排</translation>
     </message>
     <message>
+        <source>Switch &amp;user…</source>
+        <translation>切换用户(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Choose who is using the program</source>
+        <translation>选择正在使用本程序的人</translation>
+    </message>
+    <message>
+        <source>Dispatch &amp;board</source>
+        <translation>派工板(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Calls waiting for dispatch, carry-overs first, and the technicians' open jobs</source>
+        <translation>待派工的叫修（遗留优先）和技术员的在办工作</translation>
+    </message>
+    <message>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
@@ -953,6 +1129,22 @@
         </translation>
     </message>
     <message>
+        <source>Current user: none</source>
+        <translation>当前用户：无</translation>
+    </message>
+    <message>
+        <source>Current user: %1</source>
+        <translation>当前用户：%1</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>There is no active member of staff to choose.</source>
+        <translation>没有可选择的在职员工。</translation>
+    </message>
+    <message>
         <source>Overdue: %1  Due within 1 h: %2</source>
         <translation>已超时：%1 件  1 小时内到期：%2 件</translation>
     </message>
@@ -980,6 +1172,375 @@ After-sales service registers of the branch office.</source>
     <message>
         <source>A number pattern needs exactly one {{seq}} part: {pattern}</source>
         <translation>编号规则中必须有且只有一个 {{seq}} 部分：{pattern}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMethod</name>
+    <message>
+        <source>Collected on site</source>
+        <translation>现场收费</translation>
+    </message>
+    <message>
+        <source>Invoice, collect later</source>
+        <translation>开票后收款</translation>
+    </message>
+</context>
+<context>
+    <name>Pricing</name>
+    <message>
+        <source>Choose on-site work or workshop repair.</source>
+        <translation>请选择现场服务或送修。</translation>
+    </message>
+    <message>
+        <source>Enter the date the rate applies from.</source>
+        <translation>请输入该收费标准的生效日期。</translation>
+    </message>
+    <message>
+        <source>Enter the hourly rate.</source>
+        <translation>请输入每小时工时费。</translation>
+    </message>
+    <message>
+        <source>Enter the part number.</source>
+        <translation>请输入配件编号。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the part.</source>
+        <translation>请输入配件名称。</translation>
+    </message>
+    <message>
+        <source>Enter the unit price.</source>
+        <translation>请输入单价。</translation>
+    </message>
+    <message>
+        <source>Part {part_no} is no longer in the price list; enter its price.</source>
+        <translation>配件 {part_no} 已不在价目表中，请输入其单价。</translation>
+    </message>
+</context>
+<context>
+    <name>Process</name>
+    <message>
+        <source>There is no service call with id {id}.</source>
+        <translation>没有编号为 {id} 的叫修记录。</translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>dispatch</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <source>arrival</source>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <source>completed on site</source>
+        <translation>现场完成</translation>
+    </message>
+    <message>
+        <source>customer's signature</source>
+        <translation>客户签字</translation>
+    </message>
+    <message>
+        <source>struck off</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>taken back for repair</source>
+        <translation>取回维修</translation>
+    </message>
+    <message>
+        <source>quote</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>customer's answer to the quote</source>
+        <translation>客户答复报价</translation>
+    </message>
+    <message>
+        <source>repair started</source>
+        <translation>开始维修</translation>
+    </message>
+    <message>
+        <source>repair finished</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <source>inspection</source>
+        <translation>主任检验</translation>
+    </message>
+    <message>
+        <source>goods returned</source>
+        <translation>交还客户</translation>
+    </message>
+    <message>
+        <source>returned unrepaired</source>
+        <translation>未修交还</translation>
+    </message>
+    <message>
+        <source>receipt voided</source>
+        <translation>收据作废</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>fee set</source>
+        <translation>确定费用</translation>
+    </message>
+    <message>
+        <source>fee collected</source>
+        <translation>收取费用</translation>
+    </message>
+    <message>
+        <source>fee handed to the accountant</source>
+        <translation>费用交会计</translation>
+    </message>
+    <message>
+        <source>invoice issued</source>
+        <translation>开具发票</translation>
+    </message>
+    <message>
+        <source>escalated to the supervisor</source>
+        <translation>上报服务主任</translation>
+    </message>
+    <message>
+        <source>service kind changed</source>
+        <translation>更改服务类别</translation>
+    </message>
+    <message>
+        <source>step taken back</source>
+        <translation>撤销步骤</translation>
+    </message>
+    <message>
+        <source>Call {call_no} is “{status}”: the step “{step}” is not possible now.</source>
+        <translation>叫修 {call_no} 目前为“{status}”，现在不能进行“{step}”。</translation>
+    </message>
+    <message>
+        <source>Call {call_no} is “{status}”: no further step is possible.</source>
+        <translation>叫修 {call_no} 已“{status}”，不能再进行任何处理。</translation>
+    </message>
+    <message>
+        <source>Enter the date and time of this step.</source>
+        <translation>请输入此步骤的日期和时间。</translation>
+    </message>
+    <message>
+        <source>This time is before the call was received ({received_at}).</source>
+        <translation>该时间早于叫修登记时间（{received_at}）。</translation>
+    </message>
+    <message>
+        <source>This time is before the previous step “{step}” ({at}); steps are recorded in order.</source>
+        <translation>该时间早于上一步骤“{step}”（{at}），各步骤须按先后顺序记录。</translation>
+    </message>
+    <message>
+        <source>This time ({at}) is in the future.</source>
+        <translation>该时间（{at}）在将来。</translation>
+    </message>
+    <message>
+        <source>{name} is not a supervisor: only a supervisor may {what}.</source>
+        <translation>{name} 不是服务主任：只有服务主任才能{what}。</translation>
+    </message>
+    <message>
+        <source>{name} is not an accountant: only an accountant records invoices.</source>
+        <translation>{name} 不是会计员：只有会计员才能登记发票。</translation>
+    </message>
+    <message>
+        <source>{name} no longer works here (inactive).</source>
+        <translation>{name} 已不在职（停用）。</translation>
+    </message>
+    <message>
+        <source>Choose who records this step.</source>
+        <translation>请选择记录此步骤的人员。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>dispatch calls</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <source>Describe the work done.</source>
+        <translation>请填写所做的工作。</translation>
+    </message>
+    <message>
+        <source>Enter the time spent (hours).</source>
+        <translation>请输入所用工时（小时）。</translation>
+    </message>
+    <message>
+        <source>A {kind} job carries no fee; change the service kind first if the customer pays.</source>
+        <translation>{kind} 类服务不收费；如客户需付费，请先更改服务类别。</translation>
+    </message>
+    <message>
+        <source>Enter the fee: no labour rate is set for this kind of work.</source>
+        <translation>请输入费用：此类工作尚未设定工时费标准。</translation>
+    </message>
+    <message>
+        <source>The computed fee is {computed}; give the reason for charging {fee}.</source>
+        <translation>按标准计算的费用为 {computed}，收取 {fee} 请说明原因。</translation>
+    </message>
+    <message>
+        <source>Choose whether the fee was collected on site or is to be invoiced.</source>
+        <translation>请选择费用是现场收取还是开票后收款。</translation>
+    </message>
+    <message>
+        <source>Enter the amount collected.</source>
+        <translation>请输入实收金额。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the person who signed.</source>
+        <translation>请输入签字人姓名。</translation>
+    </message>
+    <message>
+        <source>A paid job is signed with its fee: set the fee first.</source>
+        <translation>有费服务须连同费用签字：请先确定费用。</translation>
+    </message>
+    <message>
+        <source>Call {call_no} has no repair card.</source>
+        <translation>叫修 {call_no} 没有修理卡。</translation>
+    </message>
+    <message>
+        <source>Only a paid repair (A) needs a quote.</source>
+        <translation>只有有费维修（A）才需要报价。</translation>
+    </message>
+    <message>
+        <source>Enter the amount quoted.</source>
+        <translation>请输入报价金额。</translation>
+    </message>
+    <message>
+        <source>Record the quote before the customer's answer to it.</source>
+        <translation>请先登记报价，再登记客户的答复。</translation>
+    </message>
+    <message>
+        <source>Enter who answered for the customer.</source>
+        <translation>请输入代表客户答复的人。</translation>
+    </message>
+    <message>
+        <source>Choose how the customer answered: by phone, in person or by letter.</source>
+        <translation>请选择客户答复的方式：电话、当面或信函。</translation>
+    </message>
+    <message>
+        <source>A paid repair starts only after the customer agreed to the quote; a customer who declines gets the goods back unrepaired.</source>
+        <translation>有费维修须在客户同意报价后才能开始；客户不同意的，商品未修交还。</translation>
+    </message>
+    <message>
+        <source>Enter the actual repair time (hours).</source>
+        <translation>请输入实际维修工时（小时）。</translation>
+    </message>
+    <message>
+        <source>Choose the technician who did the repair.</source>
+        <translation>请选择完成维修的技术员。</translation>
+    </message>
+    <message>
+        <source>inspect repairs</source>
+        <translation>检验维修</translation>
+    </message>
+    <message>
+        <source>Say what is wrong: the repair goes back to the technician with it.</source>
+        <translation>请说明问题所在：维修将连同意见退回技术员。</translation>
+    </message>
+    <message>
+        <source>The repair of call {call_no} has not passed the supervisor's inspection: the goods cannot go back yet (or return them unrepaired).</source>
+        <translation>叫修 {call_no} 的维修尚未通过服务主任检验，商品还不能交还（或按未修交还处理）。</translation>
+    </message>
+    <message>
+        <source>Say why the goods go back unrepaired.</source>
+        <translation>请说明商品未修交还的原因。</translation>
+    </message>
+    <message>
+        <source>Call {call_no} has no goods in the goods register.</source>
+        <translation>叫修 {call_no} 在客户商品进出登记簿中没有商品。</translation>
+    </message>
+    <message>
+        <source>Enter the number of the receipt handed back, or, if the customer lost it, the identity document checked.</source>
+        <translation>请输入客户交回的收据号；客户遗失收据的，请输入核验的身份证件。</translation>
+    </message>
+    <message>
+        <source>There is no goods receipt numbered {receipt_no}.</source>
+        <translation>没有号码为 {receipt_no} 的商品领取收据。</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt_no} was voided on {at} and is no longer valid.</source>
+        <translation>收据 {receipt_no} 已于 {at} 作废，不再有效。</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt_no} is for other goods, not for receipt {expected}.</source>
+        <translation>收据 {receipt_no} 属于其他商品，不是收据 {expected}。</translation>
+    </message>
+    <message>
+        <source>The goods of call {call_no} are with us: give them back (unrepaired if need be) instead of cancelling the call.</source>
+        <translation>叫修 {call_no} 的商品在我方：请交还商品（必要时按未修交还），而不是取消叫修。</translation>
+    </message>
+    <message>
+        <source>Give the reason for cancelling the call.</source>
+        <translation>请说明取消叫修的原因。</translation>
+    </message>
+    <message>
+        <source>Invoice {invoice_no} is already issued for this fee.</source>
+        <translation>此费用已开具发票 {invoice_no}。</translation>
+    </message>
+    <message>
+        <source>Enter the fee.</source>
+        <translation>请输入费用。</translation>
+    </message>
+    <message>
+        <source>Only a paid job (A) has a fee to collect or invoice.</source>
+        <translation>只有有费服务（A）才需收费或开票。</translation>
+    </message>
+    <message>
+        <source>Set the fee first.</source>
+        <translation>请先确定费用。</translation>
+    </message>
+    <message>
+        <source>No fee was collected on site for this call.</source>
+        <translation>此叫修没有现场收取的费用。</translation>
+    </message>
+    <message>
+        <source>This fee was already handed over on {at}.</source>
+        <translation>此费用已于 {at} 交会计。</translation>
+    </message>
+    <message>
+        <source>Enter the invoice number.</source>
+        <translation>请输入发票号码。</translation>
+    </message>
+    <message>
+        <source>Invoice {invoice_no} is already recorded for this call.</source>
+        <translation>此叫修已登记发票 {invoice_no}。</translation>
+    </message>
+    <message>
+        <source>Invoice {invoice_no} is already recorded for call {call_no}.</source>
+        <translation>发票 {invoice_no} 已登记在叫修 {call_no} 上。</translation>
+    </message>
+    <message>
+        <source>Invoice {invoice_no} is already issued: the service kind cannot change.</source>
+        <translation>已开具发票 {invoice_no}，服务类别不能再更改。</translation>
+    </message>
+    <message>
+        <source>Say why the repair will miss its promised date and what is needed.</source>
+        <translation>请说明维修为何不能按期完成以及需要什么。</translation>
+    </message>
+    <message>
+        <source>take back a step</source>
+        <translation>撤销步骤</translation>
+    </message>
+    <message>
+        <source>Give the reason for taking the step back.</source>
+        <translation>请说明撤销此步骤的原因。</translation>
+    </message>
+    <message>
+        <source>Call {call_no} has no step to take back; cancel the call instead.</source>
+        <translation>叫修 {call_no} 没有可撤销的步骤；如需要请取消叫修。</translation>
+    </message>
+    <message>
+        <source>The step “{step}” cannot be taken back: a voided receipt stays voided.</source>
+        <translation>“{step}”步骤不能撤销：作废的收据始终作废。</translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1602,22 @@ After-sales service registers of the branch office.</source>
         <translation>派工时间</translation>
     </message>
     <message>
+        <source>Arrived</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Invoice no.</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <source>Struck off / closed</source>
+        <translation>注销/结案时间</translation>
+    </message>
+    <message>
         <source>By</source>
         <translation>方式</translation>
     </message>
@@ -1091,6 +1668,10 @@ After-sales service registers of the branch office.</source>
     <message>
         <source>Receipt voided</source>
         <translation>收据作废</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Search receipt no., customer, phone, model, serial no.</source>
@@ -1284,6 +1865,10 @@ After-sales service registers of the branch office.</source>
         <translation>修理中</translation>
     </message>
     <message>
+        <source>In repair</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
         <source>Repaired</source>
         <translation>已修好</translation>
     </message>
@@ -1294,6 +1879,10 @@ After-sales service registers of the branch office.</source>
     <message>
         <source>Returned</source>
         <translation>已送还</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
     </message>
 </context>
 <context>
@@ -1331,7 +1920,7 @@ After-sales service registers of the branch office.</source>
         <translation>修理完成须通过服务流程登记，不能直接修改修理卡。</translation>
     </message>
     <message>
-        <source>The inspection is recorded by the supervisor&apos;s inspection step.</source>
+        <source>The inspection is recorded by the supervisor's inspection step.</source>
         <translation>检验结果须由服务主任在检验步骤中登记。</translation>
     </message>
     <message>
@@ -1351,8 +1940,12 @@ After-sales service registers of the branch office.</source>
         <translation>收据 {receipt_no} 的商品属于另一张叫修单，不是 {call_no}。</translation>
     </message>
     <message>
-        <source>Enter the customer&apos;s name, or open the card from a goods register line or a call.</source>
+        <source>Enter the customer's name, or open the card from a goods register line or a call.</source>
         <translation>请输入客户名称，或从客户商品进出登记簿或叫修登记簿中打开修理卡。</translation>
+    </message>
+    <message>
+        <source>The repair of card {card_no} is recorded as finished: its hours and labour fee change only by taking the step back or setting the fee with a reason.</source>
+        <translation>修理卡 {card_no} 已记录为修复：其工时和工时费只能通过撤销该步骤或说明原因确定费用来更改。</translation>
     </message>
     <message>
         <source>Line {line}: enter the name of the part.</source>
@@ -1369,6 +1962,21 @@ After-sales service registers of the branch office.</source>
     <message>
         <source>Line {line}: the unit price must be a number, 0 or more (at most 2 decimals).</source>
         <translation>第 {line} 行：单价必须是不小于 0 的数字（最多两位小数）。</translation>
+    </message>
+    <message>
+        <source>Repair card {card_no} is past inspection: its parts can no longer change.</source>
+        <translation>修理卡 {card_no} 已检验，配件不能再更改。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnOutcome</name>
+    <message>
+        <source>Repaired</source>
+        <translation>已修复</translation>
+    </message>
+    <message>
+        <source>Returned unrepaired</source>
+        <translation>未修交还</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +2034,55 @@ After-sales service registers of the branch office.</source>
     </message>
 </context>
 <context>
+    <name>TechnicianModel</name>
+    <message>
+        <source>Technician / call no.</source>
+        <translation>技术员 / 叫修单号</translation>
+    </message>
+    <message>
+        <source>%1 · open jobs: %2</source>
+        <translation>%1 · 在办 %2 件</translation>
+    </message>
+    <message>
+        <source>Drop a call here, or select it and press Dispatch, to give it to %1.</source>
+        <translation>把叫修拖到这里，或选中后按“派工”，即派给%1。</translation>
+    </message>
+    <message>
+        <source>Dispatched on an earlier day and still open.</source>
+        <translation>前几天派工，至今未完成。</translation>
+    </message>
+</context>
+<context>
+    <name>UndispatchedModel</name>
+    <message>
+        <source>Carry-over</source>
+        <translation>遗留</translation>
+    </message>
+    <message>
+        <source>Received before today and still not dispatched: it goes first (S13).</source>
+        <translation>今天以前接报、至今未派工：优先派工（S13）。</translation>
+    </message>
+</context>
+<context>
+    <name>UserChooser</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Choose the current user</source>
+        <translation>选择当前用户</translation>
+    </message>
+    <message>
+        <source>Who is using the program?</source>
+        <translation>谁在使用本程序？</translation>
+    </message>
+    <message>
+        <source>What you may do follows your role: only the service supervisor dispatches calls.</source>
+        <translation>可做的操作取决于您的职务：只有服务主任可以派工。</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>This text is too long: at most {max} characters.</source>
@@ -1476,7 +2133,7 @@ After-sales service registers of the branch office.</source>
         <translation>邮编必须是 6 位数字，例如 200040。</translation>
     </message>
     <message>
-        <source>The phone number may contain only digits, spaces, &apos;-&apos;, &apos;+&apos;, &apos;(&apos; &apos;)&apos; and an extension such as &apos;转 123&apos;.</source>
+        <source>The phone number may contain only digits, spaces, '-', '+', '(' ')' and an extension such as '转 123'.</source>
         <translation>电话号码只能包含数字、空格、“-”、“+”、“(”“)”以及分机号（如“转 123”）。</translation>
     </message>
     <message>
@@ -1510,6 +2167,17 @@ After-sales service registers of the branch office.</source>
     <message>
         <source>The field “{name}” cannot be edited here.</source>
         <translation>字段“{name}”不能在此处修改。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkMode</name>
+    <message>
+        <source>On site</source>
+        <translation>现场服务</translation>
+    </message>
+    <message>
+        <source>Workshop repair</source>
+        <translation>送修</translation>
     </message>
 </context>
 </TS>

@@ -25,7 +25,10 @@ class Msg(str):
 
     def tr(self, translate: Translate | None = None, **args: object) -> str:
         text = translate(self.context, str(self)) if translate else str(self)
-        return text.format(**args) if args else text
+        if not args:
+            return text
+        # a value that is itself a marked string (a status, a step's name) is translated too
+        return text.format(**{k: v.tr(translate) if isinstance(v, Msg) else v for k, v in args.items()})
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> Msg:  # noqa: N802 - the name lupdate looks for

@@ -529,3 +529,15 @@ def test_s7_finished_repair_hours_are_not_edited_in_place(session, w):
     # parts changed after the repair: the paid job's computed fee follows
     repairs.set_parts(session, card.id, [{"part_no": "DR-01", "quantity": "2"}])
     assert (call.fee_computed, call.fee) == (Decimal("760.00"), Decimal("760.00"))
+
+
+def test_x2_a_refusal_names_status_and_step_in_the_users_language(session, w):
+    call = new_call(session, w)
+    error = refused(session, process.strike_off, call.id, at(16, 11), w.clerk)
+    chinese = {
+        ("Process", "Call {call_no} is “{status}”: the step “{step}” is not possible now."): "叫修 {call_no} 目前为“{status}”，现在不能进行“{step}”。",
+        ("CallStatus", "Registered"): "已登记",
+        ("Process", "struck off"): "注销",
+    }
+    text = error.render(lambda context, source: chinese.get((context, source), source))
+    assert text == f"叫修 {call.call_no} 目前为“已登记”，现在不能进行“注销”。"
