@@ -1361,3 +1361,83 @@ def history(session: Session, call_id: int) -> list[HistoryLine]:
 def next_steps(status: str) -> list[str]:
     """The steps the call's status allows now (for the buttons of the call's dialog)."""
     return [step for step, allowed in ALLOWED_FROM.items() if status in allowed]
+
+
+# --------------------------------------------------------------------------- what the forms propose
+
+# Who may take a step, for the views to grey out what the current user may not do; the step
+# functions check it again (``_supervisor``, ``record_invoice``).
+STEP_ROLES: dict[str, str] = {
+    Step.DISPATCH: Role.SUPERVISOR.value,
+    Step.INSPECT: Role.SUPERVISOR.value,
+    Step.UNDO: Role.SUPERVISOR.value,
+    Step.INVOICE: Role.ACCOUNTANT.value,
+}
+
+QUARTER_HOUR = Decimal("0.25")
+
+
+def step_to_undo(session: Session, call_id: int) -> CallStep | None:
+    """The step ``undo_last_step`` would take back now, or None when there is none (only
+    the registration left, or a voided receipt, which stays voided)."""
+    step = last_step(session, call_id)
+    if step is None or step.step in IRREVERSIBLE:
+        return None
+    return step
+
+
+def work_started_at(session: Session, call_id: int) -> datetime | None:
+    """When the work now going on began: the arrival on site, or the start of the repair
+    (or its return from a failed inspection)."""
+    call = _call(session, call_id)
+    if call.status == S.ARRIVED:
+        return call.arrived_at
+    if call.status == S.IN_REPAIR:
+        undo = aliased(CallStep)
+        return session.scalars(
+            select(CallStep.happened_at)
+            .where(
+                CallStep.call_id == call.id,
+                CallStep.to_status == S.IN_REPAIR.value,
+                CallStep.from_status != S.IN_REPAIR.value,
+                CallStep.step != Step.UNDO,
+                ~exists().where(undo.undoes_id == CallStep.id),
+            )
+            .order_by(CallStep.id.desc())
+            .limit(1)
+        ).first()
+    return None
+
+
+def proposed_hours(session: Session, call_id: int, now: datetime | None = None) -> Decimal | None:
+    """S10: the time spent the completion forms propose: working hours (branch calendar,
+    S14) from the start of the work to ``now``, to the quarter hour and at least a quarter;
+    None when the work has no start."""
+    from .calendar import calendar_from_database
+
+    start = work_started_at(session, call_id)
+    if start is None:
+        return None
+    hours = calendar_from_database(session).working_hours_between(start, now or datetime.now())
+    quarters = (Decimal(str(hours)) / QUARTER_HOUR).quantize(Decimal(1), rounding="ROUND_HALF_UP")
+    return max(quarters * QUARTER_HOUR, QUARTER_HOUR)
+
+
+def proposed_fee(session: Session, call_id: int, mode: str, when: datetime, hours: object) -> Decimal | None:
+    """S5, S7: the fee ``complete_on_site`` (mode on site) or ``finish_repair`` (mode repair,
+    with the parts on the card) would compute; None for a job that is not paid, for hours
+    that are not a number, or without a labour rate."""
+    call = _call(session, call_id)
+    if call.service_kind != ServiceKind.PAID.value:
+        return None
+    try:
+        clean = parse_decimal(hours, "hours", minimum=0, places=2, maximum=MAX_HOURS)
+    except UserError:
+        return None
+    if clean is None:
+        return None
+    parts = Decimal("0")
+    if mode == WorkMode.REPAIR.value:
+        card = _card_of(session, call)
+        parts = repair_service.parts_total(card) if card is not None else Decimal("0")
+    return pricing.job_fee(session, mode, when.date(), clean, parts)

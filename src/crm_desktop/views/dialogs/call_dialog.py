@@ -5,20 +5,23 @@ number), or creates one on the spot; picks the product and sees its service hist
 warning when it had a call in the last 30 days; types the fault; the district comes from
 the customer and the service kind is proposed from the warranty (S1), and overriding the
 proposal needs a reason.
+
+An existing call opens on its process (``views/call_process.ProcessPanel``: its status, its
+history and the steps it allows now); its registration details are on the other tab.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QTabWidget, QWidget
 
 from ...db import Database
 from ...models import Customer, CustomerProduct, ServiceCall
 from ...services import calls as call_service, customers as customer_service, labels
 from ..table_model import translate
 from .finder import CustomerFinder
-from .form import RecordDialog, combo, datetime_edit, set_value
+from .form import SAVE_CALLBACK, RecordDialog, combo, datetime_edit, set_value
 
 RECENT_DAYS = 30
 
@@ -26,13 +29,24 @@ RECENT_DAYS = 30
 class CallDialog(RecordDialog):
     register_name = "service_call"
 
-    def __init__(self, database: Database, call_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, database: Database, call_id: int | None = None, parent: QWidget | None = None, *,
+        current_user_id: int | None = None, on_saved: SAVE_CALLBACK | None = None,
+    ) -> None:
+        """``current_user_id`` registers a new call and records the steps taken from the
+        process tab; ``on_saved`` is told of each step at once (the dialog stays open)."""
         super().__init__(database, parent)
         self.call_id = call_id
+        self.current_user_id = current_user_id
+        self.on_saved = on_saved
         self.customer_id: int | None = None
         self._proposed_kind: str | None = None
+        self.process_panel = None
+        self.tabs: QTabWidget | None = None
         self.setWindowTitle(self.tr("New service call") if call_id is None else self.tr("Service call"))
         self.setMinimumWidth(640)
+        if call_id is not None:
+            self._make_tabs()
 
         if call_id is None:
             self.finder = CustomerFinder(database)
@@ -82,10 +96,59 @@ class CallDialog(RecordDialog):
         self.finish_layout()
         if call_id is not None:
             self._load(call_id)
+            self._add_process(call_id)
         else:
             self.state_label.setText(labels.CALL_STATUS["registered"].tr(translate))
             self.fields["service_kind"].setEnabled(False)
             self.reason.setEnabled(False)
+
+    # -- the process tab (existing calls) ------------------------------------------------
+    def _make_tabs(self) -> None:
+        """The registration form goes on a tab of its own, beside the process."""
+        self.body.removeItem(self.form)
+        self.form.setParent(None)
+        page = QWidget()
+        page.setLayout(self.form)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("call_tabs")
+        self.tabs.addTab(page, self.tr("Registration"))
+        self.body.addWidget(self.tabs)
+        # the steps save themselves; the buttons below only save the registration details
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+
+    def _add_process(self, call_id: int) -> None:
+        from ..call_process import ProcessPanel
+
+        assert self.tabs is not None
+        self.process_panel = ProcessPanel(self.database, call_id, self.current_user_id)
+        self.process_panel.stepSaved.connect(self._after_step)
+        self.tabs.insertTab(0, self.process_panel, self.tr("Process"))
+        self.tabs.setCurrentIndex(0)
+        self.resize(900, 640)
+
+    def _after_step(self, call_id: int) -> None:
+        """A step changed the call's state (and maybe its kind): show it, tell the register.
+        The registration fields keep what the clerk may be typing."""
+        with self.database.read_session() as s:
+            call = s.get(ServiceCall, call_id)
+            if call is not None:
+                self.state_label.setText(self._state_text(call))
+                set_value(self.fields["service_kind"], call.service_kind)
+                set_value(self.fields["kind_override_reason"], call.kind_override_reason)
+        if self.on_saved is not None:
+            self.on_saved(self.register_name, call_id)
+
+    def show_user_error(self, exc) -> None:
+        if self.tabs is not None:  # the fields in question are on the registration tab
+            self.tabs.setCurrentIndex(self.tabs.count() - 1)
+        super().show_user_error(exc)
+
+    def _state_text(self, call: ServiceCall) -> str:
+        status = labels.CALL_STATUS.get(call.status)
+        state = status.tr(translate) if status else call.status
+        if call.technician is not None:
+            state += self.tr(", technician %1").replace("%1", call.technician.name)
+        return state
 
     # -- filling --------------------------------------------------------------------------
     def field_for(self, service_field: str | None) -> str | None:
@@ -101,7 +164,7 @@ class CallDialog(RecordDialog):
             self.set_customer(dialog.saved_id)
 
     def set_customer(self, customer_id: int) -> None:
-        with self.database.Session() as s:
+        with self.database.read_session() as s:
             customer = s.get(Customer, customer_id)
             if customer is None:
                 return
@@ -131,7 +194,7 @@ class CallDialog(RecordDialog):
         self.history.clear()
         self.recent_warning.hide()
         received = self.value("received_at")
-        with self.database.Session() as s:
+        with self.database.read_session() as s:
             product = s.get(CustomerProduct, product_id) if product_id else None
             if self.call_id is None and isinstance(received, datetime):
                 self._proposed_kind = call_service.propose_kind(s, product, received)
@@ -166,7 +229,7 @@ class CallDialog(RecordDialog):
             self.reason.clear()
 
     def _load(self, call_id: int) -> None:
-        with self.database.Session() as s:
+        with self.database.read_session() as s:
             call = s.get(ServiceCall, call_id)
             if call is None:
                 raise LookupError(call_id)
@@ -180,11 +243,7 @@ class CallDialog(RecordDialog):
                     set_value(self.fields[key], getattr(call, key))
             set_value(self.fields["service_kind"], call.service_kind)
             set_value(self.fields["kind_override_reason"], call.kind_override_reason)
-            status = labels.CALL_STATUS.get(call.status)
-            state = status.tr(translate) if status else call.status
-            if call.technician is not None:
-                state += self.tr(", technician %1").replace("%1", call.technician.name)
-            self.state_label.setText(state)
+            self.state_label.setText(self._state_text(call))
         # process fields change only through their own steps (dispatch, change kind)
         self.fields["service_kind"].setEnabled(False)
         self.reason.setEnabled(False)
@@ -206,6 +265,7 @@ class CallDialog(RecordDialog):
                 phone=self.value("phone"),
                 address=self.value("address"),
                 remarks=self.value("remarks"),
+                registered_by_id=self.current_user_id,
             )
             return call.id
         call = session.get(ServiceCall, self.call_id)
