@@ -4,10 +4,11 @@ when, for what fee. A call on a covered product during the contract is proposed 
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import Customer, CustomerProduct, MaintenanceContract, contract_product
@@ -66,7 +67,7 @@ def _check(
 def create_contract(
     session: Session,
     *,
-    customer_id: int,
+    customer_id: int | None,
     product_ids: list[int],
     start_date: date | str,
     end_date: date | str,
@@ -74,7 +75,11 @@ def create_contract(
     remarks: str | None = None,
 ) -> MaintenanceContract:
     problems = Problems()
-    customer = problems.check(fetch, session, Customer, customer_id, "customer_id", NO_CUSTOMER)
+    if customer_id is None:
+        problems.report(QT_TRANSLATE_NOOP("Contracts", "Choose the customer the contract is made with."), field="customer_id")
+        customer = None
+    else:
+        customer = problems.check(fetch, session, Customer, customer_id, "customer_id", NO_CUSTOMER)
     start, end, clean_fee, products = _check(session, problems, customer, product_ids, start_date, end_date, fee)
     clean_remarks = problems.check(optional_text, remarks, "remarks")
     problems.raise_if_any()
@@ -145,8 +150,47 @@ def contracts_of(session: Session, customer_id: int) -> list[MaintenanceContract
 
 
 def all_contracts(session: Session) -> list[MaintenanceContract]:
-    return list(session.scalars(select(MaintenanceContract).order_by(MaintenanceContract.id.desc())))
+    """Every contract, newest first, with its customer and products loaded (the list shows them)."""
+    return list(
+        session.scalars(
+            select(MaintenanceContract)
+            .options(selectinload(MaintenanceContract.customer), selectinload(MaintenanceContract.products))
+            .order_by(MaintenanceContract.id.desc())
+        )
+    )
 
 
 def contract(session: Session, contract_id: int) -> MaintenanceContract:
     return fetch(session, MaintenanceContract, contract_id, "contract_id", NO_CONTRACT)
+
+
+# --------------------------------------------------------------------------- where a contract stands
+
+
+class ContractState:
+    """Where a contract stands on a day (the list of contracts colours by it; S15 renewals
+    begin one month before the end)."""
+
+    NOT_STARTED = "not_started"
+    ACTIVE = "active"
+    ENDING = "ending"  # ends within a month: time for the renewal notice (S15)
+    EXPIRED = "expired"
+
+
+def months_before(day: date, months: int = 1) -> date:
+    """The same day ``months`` months earlier (the month's last day when it has no such day:
+    one month before 03-31 is 02-28 or 02-29)."""
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
+def contract_state(contract: MaintenanceContract, day: date) -> str:
+    if day < contract.start_date:
+        return ContractState.NOT_STARTED
+    if day > contract.end_date:
+        return ContractState.EXPIRED
+    if day >= months_before(contract.end_date):
+        return ContractState.ENDING
+    return ContractState.ACTIVE

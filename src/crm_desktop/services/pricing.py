@@ -157,3 +157,101 @@ def price_line(session: Session, part_no: str | None, name: str | None, unit_pri
             field="unit_price", part_no=part.part_no,
         )
     return PricedLine(part.part_no, name or part.name, part.unit_price, True)
+
+
+
+# --------------------------------------------------------------------------- the settings dialog
+
+
+def _line_error(problems: Problems, error: UserError, table: str, line: int) -> None:
+    """``error`` (about one field, or a ValidationError about several) recorded for its line
+    as ``table[line].field``."""
+    for p in getattr(error, "problems", [error]):
+        problems.report(p.message, field=f"{table}[{line}].{p.field or 'line'}", **{**p.args_for_message, "line": line})
+
+
+def _same_money(stored: Decimal, given: object, field: str) -> bool:
+    try:
+        return parse_decimal(given, field, places=2) == stored
+    except UserError:
+        return False
+
+
+def save_charges(session: Session, *, rates: list[dict[str, object]], parts: list[dict[str, object]]) -> int:
+    """The charges settings (收费标准) saved at once, in the caller's transaction: the labour
+    rates (mode, valid_from, hourly_rate, minimum_fee) and the parts of the price list
+    (part_no, name, unit_price, active) as the dialog shows them.
+
+    Lines are numbered from 1 in the order given, and a problem names its line and field
+    (``rates[2].hourly_rate``, ``parts[5].part_no``) so the dialog marks the cell; every line
+    is checked, and the caller's transaction is rolled back when any is refused (X2). Two
+    lines for the same kind of work from the same day, or one part number twice, are
+    refused. A line equal to what is stored writes nothing. Rates are not deleted (they are
+    the history of what jobs cost on their day); a part leaves the list by being made
+    inactive. Returns how many lines were written."""
+    problems = Problems()
+    stored_rates = {(r.mode, r.valid_from): r for r in session.scalars(select(LabourRate))}
+    stored_parts = {p.part_no: p for p in session.scalars(select(PartPrice))}
+    written = 0
+
+    seen_rates: dict[tuple[str, date], int] = {}
+    for line, values in enumerate(rates, start=1):
+        try:
+            day = parse_date(values.get("valid_from"), "valid_from")
+        except UserError:
+            day = None  # set_rate reports it
+        key = (str(values.get("mode") or ""), day)
+        if day is not None and key in seen_rates:
+            problems.report(
+                QT_TRANSLATE_NOOP("Pricing", "Line {other} already has a rate for this kind of work from {day}."),
+                field=f"rates[{line}].valid_from", line=line, other=seen_rates[key], day=day.isoformat(),  # type: ignore[index]
+            )
+            continue
+        if day is not None:
+            seen_rates[key] = line  # type: ignore[index]
+        stored = stored_rates.get(key)  # type: ignore[arg-type]
+        if (
+            stored is not None
+            and _same_money(stored.hourly_rate, values.get("hourly_rate"), "hourly_rate")
+            and _same_money(stored.minimum_fee, values.get("minimum_fee") or 0, "minimum_fee")
+        ):
+            continue
+        try:
+            set_rate(
+                session, mode=str(values.get("mode") or ""), valid_from=values.get("valid_from"),  # type: ignore[arg-type]
+                hourly_rate=values.get("hourly_rate"), minimum_fee=values.get("minimum_fee"),
+            )
+            written += 1
+        except UserError as error:
+            _line_error(problems, error, "rates", line)
+
+    seen_parts: dict[str, int] = {}
+    for line, values in enumerate(parts, start=1):
+        number = str(values.get("part_no") or "").strip().upper()
+        if number and number in seen_parts:
+            problems.report(
+                QT_TRANSLATE_NOOP("Pricing", "Part number {part_no} is already on line {other}."),
+                field=f"parts[{line}].part_no", line=line, other=seen_parts[number], part_no=number,
+            )
+            continue
+        if number:
+            seen_parts[number] = line
+        stored_part = stored_parts.get(number)
+        active = bool(values.get("active", True))
+        if (
+            stored_part is not None
+            and stored_part.name == str(values.get("name") or "").strip()
+            and stored_part.active == active
+            and _same_money(stored_part.unit_price, values.get("unit_price"), "unit_price")
+        ):
+            continue
+        try:
+            save_part(
+                session, part_no=str(values.get("part_no") or ""), name=str(values.get("name") or ""),
+                unit_price=values.get("unit_price"), active=active,
+            )
+            written += 1
+        except UserError as error:
+            _line_error(problems, error, "parts", line)
+    problems.raise_if_any()
+    return written

@@ -1,20 +1,74 @@
-"""A repair card (S7) with its parts lines: actual repair time and every part replaced."""
+"""A repair card (S7) with its parts lines: actual repair time and every part replaced.
+
+A part number from the price list (services/pricing.py) brings its name and unit price as
+it is typed, and the part-number cell completes on numbers and names; the card's total
+shows parts plus labour (the labour fee entered, else the repair rate of the rate table
+for the hours entered)."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from ...db import Database
 from ...models import GoodsEntry, RepairCard
-from ...services import labels, repairs as repair_service
+from ...services import labels, pricing, repairs as repair_service
 from ..table_model import translate
 from .form import OptionalDateEdit, RecordDialog, datetime_edit, set_value
 from .goods_dialog import staff_combo
 
 PART_KEYS = ("part_no", "name", "quantity", "unit_price")
+PART_NO_ROLE = Qt.ItemDataRole.UserRole + 5  # on a completion: the part number it stands for
+FILLED_ROLE = Qt.ItemDataRole.UserRole + 6  # on a name/price cell: the text the price list put there
+
+
+class PartCompleter(QCompleter):
+    """Completes a part number from part numbers and names (Chinese substrings too); the
+    popup shows number, name and price, and choosing inserts the number."""
+
+    def __init__(self, model: QStandardItemModel, parent=None) -> None:
+        super().__init__(model, parent)
+        self.setCompletionRole(Qt.ItemDataRole.UserRole)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setMaxVisibleItems(12)
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802
+        number = index.data(PART_NO_ROLE)
+        return number if number else super().pathFromIndex(index)
+
+
+class PartNumberDelegate(QStyledItemDelegate):
+    """The part-number cell's editor: a line edit with the price-list completer."""
+
+    def __init__(self, completions: QStandardItemModel, parent=None) -> None:
+        super().__init__(parent)
+        self.completions = completions
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        completer = PartCompleter(self.completions, editor)
+        completer.popup().setMinimumWidth(340)  # number, name and price: wider than the cell
+        editor.setCompleter(completer)
+        completer.activated.connect(lambda _text: self.commitData.emit(editor))
+        return editor
 
 
 class RepairCardDialog(RecordDialog):
@@ -26,7 +80,7 @@ class RepairCardDialog(RecordDialog):
         self.card_id = card_id
         self.goods_entry_id = goods_entry_id
         self.setWindowTitle(self.tr("New repair card") if card_id is None else self.tr("Repair card"))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(680)
         self.header_label = QLabel()
         self.header_label.setObjectName("header_label")
         self.form.addRow(self.tr("Goods"), self.header_label)
@@ -45,6 +99,9 @@ class RepairCardDialog(RecordDialog):
         self.add_field("work_done", self.tr("Work done"), work)
         self.add_field("repair_hours", self.tr("Repair hours"), QLineEdit())
         self.add_field("labour_fee", self.tr("Labour fee (yuan)"), QLineEdit())
+        self.fields["repair_hours"].textChanged.connect(lambda _t: self._update_total())
+        self.fields["labour_fee"].textChanged.connect(lambda _t: self._update_total())
+        self.labour_day = date.today()  # the day the repair rate is taken from
         remarks = QPlainTextEdit()
         remarks.setMaximumHeight(40)
         self.add_field("remarks", self.tr("Remarks"), remarks)
@@ -54,8 +111,14 @@ class RepairCardDialog(RecordDialog):
             [self.tr("Part no."), self.tr("Part name"), self.tr("Quantity"), self.tr("Unit price"), self.tr("Amount")]
         )
         self.parts.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((110, 170, 60, 90)):
+            self.parts.setColumnWidth(column, width)
         self.parts.setMinimumHeight(140)
-        self.parts.itemChanged.connect(lambda _item: self._update_total())
+        self.price_list: dict[str, tuple[str, Decimal, bool]] = {}
+        self.completions = QStandardItemModel(self)
+        self._load_price_list()
+        self.parts.setItemDelegateForColumn(0, PartNumberDelegate(self.completions, self.parts))
+        self.parts.itemChanged.connect(self._part_changed)
         self.add_field("parts", self.tr("Parts replaced"), self.parts)
         buttons = QWidget()
         row = QHBoxLayout(buttons)
@@ -68,11 +131,12 @@ class RepairCardDialog(RecordDialog):
         remove.clicked.connect(self._remove_line)
         self.total_label = QLabel()
         self.total_label.setObjectName("total_label")
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(add)
         row.addWidget(remove)
         row.addStretch(1)
-        row.addWidget(self.total_label)
         self.form.addRow("", buttons)
+        self.form.addRow(self.total_label)  # a line of its own: parts + labour is long
         self.finish_layout()
         if card_id is not None:
             self._load(card_id)
@@ -85,15 +149,74 @@ class RepairCardDialog(RecordDialog):
             return "parts"
         return super().field_for(service_field)
 
-    def add_part_line(self, part_no: str = "", name: str = "", quantity: str = "1", unit_price: str = "0") -> None:
+    def _load_price_list(self) -> None:
+        with self.database.read_session() as s:
+            parts = pricing.price_list(s, include_inactive=True)
+            self.price_list = {p.part_no: (p.name, p.unit_price, p.active) for p in parts}
+        self.completions.clear()
+        for number, (name, price, active) in self.price_list.items():
+            if not active:
+                continue
+            item = QStandardItem(f"{number}    {name}    ¥{price:,.2f}")
+            item.setData(f"{number} {name}", Qt.ItemDataRole.UserRole)
+            item.setData(number, PART_NO_ROLE)
+            self.completions.appendRow(item)
+
+    def add_part_line(self, part_no: str = "", name: str = "", quantity: str = "1", unit_price: str = "") -> None:
+        """A parts line; an empty unit price is filled from the price list for a known part
+        number (here as it is typed, and again by the service when saved)."""
+        self.parts.blockSignals(True)
         row = self.parts.rowCount()
         self.parts.insertRow(row)
         for column, value in enumerate((part_no, name, quantity, unit_price)):
-            self.parts.setItem(row, column, QTableWidgetItem(value))
+            item = QTableWidgetItem(value)
+            if column in (2, 3):
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.parts.setItem(row, column, item)
         amount = QTableWidgetItem()
         amount.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.parts.setItem(row, 4, amount)
+        self.parts.blockSignals(False)
+        if part_no and not (name and unit_price):
+            self.fill_from_price_list(row)
         self._update_total()
+
+    def _part_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == 0:
+            self.fill_from_price_list(item.row())
+        self._update_total()
+
+    def fill_from_price_list(self, row: int) -> bool:
+        """A part number known to the price list fills the line's name and unit price where
+        they are empty or still what the list put there (another part chosen replaces them);
+        a part no longer offered brings its name only: its price is the clerk's to enter."""
+        number_item = self.parts.item(row, 0)
+        if number_item is None:
+            return False
+        key = number_item.text().strip().upper()
+        known = self.price_list.get(key)
+        if known is None:
+            return False
+        name, price, active = known
+        self.parts.blockSignals(True)
+        try:
+            if number_item.text() != key:
+                number_item.setText(key)
+            fills = [(1, name)] + ([(3, f"{price:.2f}")] if active else [])
+            for column, value in fills:
+                cell = self.parts.item(row, column)
+                current = cell.text().strip()
+                if not current or current == cell.data(FILLED_ROLE) or (column == 3 and current in ("0", "0.00")):
+                    cell.setText(value)
+                    cell.setData(FILLED_ROLE, value)
+            number_item.setToolTip(
+                "" if active else self.tr("No longer in the price list: enter the price charged.")
+            )
+        finally:
+            self.parts.blockSignals(False)
+        self._update_total()
+        return True
 
     def _remove_line(self) -> None:
         rows = sorted({i.row() for i in self.parts.selectedIndexes()}, reverse=True)
@@ -110,7 +233,27 @@ class RepairCardDialog(RecordDialog):
             lines.append(dict(zip(PART_KEYS, values)))
         return lines
 
+    def _labour(self) -> tuple[Decimal, bool]:
+        """The labour fee entered, else the repair rate for the hours entered (True then)."""
+        try:
+            entered = self.value("labour_fee")
+            if entered is not None:
+                return Decimal(str(entered).replace(",", "")), False
+        except InvalidOperation:
+            return Decimal(0), False
+        try:
+            hours = Decimal(str(self.value("repair_hours") or "").replace(",", ""))
+        except InvalidOperation:
+            return Decimal(0), False
+        if hours <= 0:
+            return Decimal(0), False
+        with self.database.read_session() as s:
+            computed = pricing.labour_fee(s, "repair", self.labour_day, hours)
+        return (computed, True) if computed is not None else (Decimal(0), False)
+
     def _update_total(self) -> None:
+        if not hasattr(self, "total_label") or getattr(self, "_loading", False):
+            return  # still being built or loaded
         total = Decimal(0)
         self.parts.blockSignals(True)
         for row in range(self.parts.rowCount()):
@@ -125,14 +268,19 @@ class RepairCardDialog(RecordDialog):
             if self.parts.item(row, 4) is not None:
                 self.parts.item(row, 4).setText(text)
         self.parts.blockSignals(False)
-        try:
-            total += Decimal(str(self.value("labour_fee") or "0"))
-        except InvalidOperation:
-            pass
-        self.total_label.setText(self.tr("Total with labour: %1 yuan").replace("%1", f"{total:,.2f}"))
+        parts_total = total
+        labour, by_rate = self._labour()
+        total += labour
+        self.fields["labour_fee"].setPlaceholderText(
+            self.tr("by the repair rate: %1").replace("%1", f"{labour:,.2f}") if by_rate else ""
+        )
+        detail = (
+            self.tr("(parts %1 + labour %2 by the repair rate)") if by_rate else self.tr("(parts %1 + labour %2)")
+        ).replace("%1", f"{parts_total:,.2f}").replace("%2", f"{labour:,.2f}")
+        self.total_label.setText(self.tr("Total with labour: %1 yuan").replace("%1", f"{total:,.2f}") + " " + detail)
 
     def _from_goods(self, goods_entry_id: int) -> None:
-        with self.database.Session() as s:
+        with self.database.read_session() as s:
             entry = s.get(GoodsEntry, goods_entry_id)
             if entry is None:
                 raise LookupError(goods_entry_id)
@@ -144,7 +292,14 @@ class RepairCardDialog(RecordDialog):
             set_value(self.fields["promised_date"], entry.promised_date)
 
     def _load(self, card_id: int) -> None:
-        with self.database.Session() as s:
+        self._loading = True  # the total is worked out once, at the end
+        try:
+            self._load_card(card_id)
+        finally:
+            self._loading = False
+
+    def _load_card(self, card_id: int) -> None:
+        with self.database.read_session() as s:
             card = s.get(RepairCard, card_id)
             if card is None:
                 raise LookupError(card_id)
@@ -159,6 +314,8 @@ class RepairCardDialog(RecordDialog):
             for key in ("repair_hours", "labour_fee"):
                 value = getattr(card, key)
                 set_value(self.fields[key], None if value is None else f"{value:f}")
+            if card.repaired_at is not None:
+                self.labour_day = card.repaired_at.date()
             for part in card.parts:
                 self.add_part_line(part.part_no or "", part.name, f"{part.quantity.normalize():f}", f"{part.unit_price:f}")
         self.fields["opened_at"].setEnabled(False)

@@ -1,0 +1,385 @@
+"""保养合同 — maintenance contracts (S1 kind B, S15 renewals): the list with its search, and
+the record dialog that makes or changes one. A call on a covered product during the
+contract is proposed as kind B (services/calls.kind_proposal); the rules are in
+services/contracts.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from ...db import Database
+from ...models import Customer, CustomerProduct, MaintenanceContract
+from ...services import contracts as contract_service
+from ...services.contracts import ContractState
+from ..delegates import DATE_FORMAT, from_qdate, to_qdate
+from .finder import CustomerFinder
+from .form import RecordDialog
+
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 3
+ENDING_BACKGROUND = QColor("#fde9b8")  # the deadline amber of the registers
+EXPIRED_TEXT = QColor("#8a8a8a")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class ContractRow:
+    id: int
+    contract_no: str
+    customer_name: str
+    products: str
+    start_date: date
+    end_date: date
+    fee: Decimal
+    state: str
+    remarks: str
+
+
+def contract_rows(session: Session, today: date) -> list[ContractRow]:
+    return [
+        ContractRow(
+            c.id, c.contract_no, c.customer.name,
+            "、".join(p.model + (f"（{p.serial_no}）" if p.serial_no else "") for p in c.products),
+            c.start_date, c.end_date, c.fee, contract_service.contract_state(c, today), c.remarks or "",
+        )
+        for c in contract_service.all_contracts(session)
+    ]
+
+
+class ContractListModel(QAbstractTableModel):
+    """Every contract (a branch has hundreds, not millions: held whole), newest first."""
+
+    KEYS = ("contract_no", "customer_name", "products", "start_date", "end_date", "fee", "state")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[ContractRow] = []
+        self._headers = [
+            self.tr("Contract no."), self.tr("Customer"), self.tr("Products covered"), self.tr("Start"),
+            self.tr("End"), self.tr("Fee (yuan)"), self.tr("State"),
+        ]
+
+    def set_rows(self, rows: list[ContractRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def state_text(self, state: str) -> str:
+        return {
+            ContractState.NOT_STARTED: self.tr("Not started yet"),
+            ContractState.ACTIVE: self.tr("Active"),
+            ContractState.ENDING: self.tr("Ends within a month"),
+            ContractState.EXPIRED: self.tr("Expired"),
+        }.get(state, state)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.KEYS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.KEYS):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        key = self.KEYS[index.column()]
+        value = getattr(row, key)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "fee":
+                return f"{value:,.2f}"
+            if key in ("start_date", "end_date"):
+                return value.isoformat()
+            if key == "state":
+                return self.state_text(value)
+            return value
+        if role == SORT_ROLE:
+            return float(value) if key == "fee" else value.isoformat() if isinstance(value, date) else str(value)
+        if role == ROW_ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("products", "customer_name") and value:
+            return value + (f"\n{row.remarks}" if row.remarks else "")
+        if role == Qt.ItemDataRole.BackgroundRole and row.state == ContractState.ENDING:
+            return QBrush(ENDING_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and row.state == ContractState.EXPIRED:
+            return QBrush(EXPIRED_TEXT)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "fee":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ContractsDialog(QDialog):
+    """The list of maintenance contracts with a search box; New…/Edit… open ContractDialog."""
+
+    def __init__(self, database: Database, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.today = today or date.today()
+        self.setWindowTitle(self.tr("Maintenance contracts"))
+        self.resize(980, 520)
+        self.model = ContractListModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.search = QLineEdit()
+        self.search.setObjectName("contract_search")
+        self.search.setPlaceholderText(self.tr("Search by contract number, customer or product"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(lambda _t: self._count())
+        self.view = QTableView()
+        self.view.setObjectName("contracts")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 120), (1, 200), (3, 95), (4, 95), (5, 95), (6, 120)):
+            self.view.setColumnWidth(column, width)
+        self.view.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.count_label = QLabel()
+        self.count_label.setObjectName("contract_count")
+        new = QPushButton(self.tr("New contract…"))
+        new.setObjectName("new_contract")
+        new.clicked.connect(self.new_contract)
+        edit = QPushButton(self.tr("Edit…"))
+        edit.setObjectName("edit_contract")
+        edit.clicked.connect(self.edit_selected)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(new)
+        bottom.addWidget(edit)
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        box = QVBoxLayout(self)
+        box.addLayout(top)
+        box.addWidget(self.view, 1)
+        box.addLayout(bottom)
+        self.refresh()
+
+    def refresh(self) -> None:
+        with self.database.read_session() as s:
+            rows = contract_rows(s, self.today)
+        self.model.set_rows(rows)
+        self._count()
+
+    def _count(self) -> None:
+        ending = sum(1 for r in self.model.rows if r.state == ContractState.ENDING)
+        self.count_label.setText(
+            self.tr("%1 of %2 contracts; %3 end within a month").replace("%1", str(self.proxy.rowCount()))
+            .replace("%2", str(self.model.rowCount())).replace("%3", str(ending))
+        )
+
+    def selected_id(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].data(ROW_ID_ROLE) if rows else None
+
+    def select_contract(self, contract_id: int | None) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(ROW_ID_ROLE) == contract_id:
+                self.view.selectRow(row)
+                return
+
+    def open_contract(self, contract_id: int | None) -> int | None:
+        dialog = ContractDialog(self.database, contract_id, self, today=self.today)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.refresh()
+        self.select_contract(dialog.saved_id)
+        return dialog.saved_id
+
+    def new_contract(self) -> int | None:
+        return self.open_contract(None)
+
+    def edit_selected(self) -> int | None:
+        contract_id = self.selected_id()
+        return self.open_contract(contract_id) if contract_id is not None else None
+
+
+class ContractDialog(RecordDialog):
+    """One contract: the customer (found while typing), which of their products it covers,
+    from when to when, the fee and remarks."""
+
+    register_name = "maintenance_contract"
+
+    def __init__(self, database: Database, contract_id: int | None = None, parent: QWidget | None = None,
+                 today: date | None = None) -> None:
+        super().__init__(database, parent)
+        self.contract_id = contract_id
+        self.customer_id: int | None = None
+        today = today or date.today()
+        self.today = today
+        self.setWindowTitle(self.tr("New maintenance contract") if contract_id is None else self.tr("Maintenance contract"))
+        self.setMinimumWidth(680)
+        customer = QWidget()
+        line = QVBoxLayout(customer)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.finder: CustomerFinder | None = None
+        if contract_id is None:
+            self.finder = CustomerFinder(database)
+            self.finder.create_button.hide()
+            self.finder.chosen.connect(self.set_customer)
+            self.finder.product_chosen.connect(self.check_product)
+            line.addWidget(self.finder)
+        self.customer_label = QLabel(self.tr("No customer chosen yet"))
+        self.customer_label.setObjectName("customer_label")
+        # no word wrap: a wrapped label in a form row gets clipped (see dialogs/process.py)
+        line.addWidget(self.customer_label)
+        self.add_field("customer_id", self.tr("Customer"), customer, required=True)
+        self.products = QListWidget()
+        self.products.setMinimumHeight(90)
+        self.products.setMaximumHeight(130)
+        self.add_field("products", self.tr("Products covered"), self.products, required=True)
+        self.start = QDateEdit(to_qdate(today))
+        self.end = QDateEdit(to_qdate(today).addYears(1).addDays(-1))
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat(DATE_FORMAT)
+            edit.setCalendarPopup(True)
+        self._end_follows = contract_id is None  # a new contract runs a year until the end is set
+        self.start.dateChanged.connect(self._start_changed)
+        self.end.dateChanged.connect(self._end_changed)
+        self.add_field("start_date", self.tr("Starts"), self.start, required=True)
+        self.add_field("end_date", self.tr("Ends"), self.end, required=True)
+        self.add_field("fee", self.tr("Fee (yuan)"), QLineEdit(), required=True)
+        remarks = QPlainTextEdit()
+        remarks.setMaximumHeight(60)
+        self.add_field("remarks", self.tr("Remarks"), remarks)
+        self.finish_layout()
+        if contract_id is not None:
+            self._load(contract_id)
+
+    # -- the dates ------------------------------------------------------------------------
+    def _start_changed(self, day: QDate) -> None:
+        if self._end_follows:
+            self.end.blockSignals(True)
+            self.end.setDate(day.addYears(1).addDays(-1))
+            self.end.blockSignals(False)
+
+    def _end_changed(self, _day: QDate) -> None:
+        self._end_follows = False
+
+    # -- the customer and their products --------------------------------------------------
+    def set_customer(self, customer_id: int, checked: set[int] | None = None) -> None:
+        self.customer_id = customer_id
+        self.products.clear()
+        with self.database.read_session() as s:
+            customer = s.get(Customer, customer_id)
+            if customer is None:
+                return
+            self.customer_label.setText(
+                " · ".join(x for x in (customer.name, customer.phone or "", customer.address or "") if x)
+            )
+            for product in customer.products:
+                text = self.product_text(product)
+                other = contract_service.active_contract_for(s, product.id, self.today)
+                if other is not None and other.id != self.contract_id:
+                    text += self.tr(" (contract %1 until %2)").replace("%1", other.contract_no).replace(
+                        "%2", other.end_date.isoformat())
+                item = QListWidgetItem(text)
+                item.setToolTip(text)
+                item.setData(PRODUCT_ROLE, product.id)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                on = product.id in checked if checked is not None else len(customer.products) == 1
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+                self.products.addItem(item)
+            if not customer.products:
+                item = QListWidgetItem(self.tr("This customer has no products on file: add them in the customer archive."))
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                self.products.addItem(item)
+
+    def product_text(self, product: CustomerProduct) -> str:
+        parts = [product.model]
+        if product.serial_no:
+            parts.append(self.tr("serial no. %1").replace("%1", product.serial_no))
+        if product.warranty_end:
+            parts.append(self.tr("warranty until %1").replace("%1", product.warranty_end.isoformat()))
+        return " · ".join(parts)
+
+    def check_product(self, product_id: int) -> None:
+        for item in self.product_items():
+            if item.data(PRODUCT_ROLE) == product_id:
+                item.setCheckState(Qt.CheckState.Checked)
+
+    def product_items(self) -> list[QListWidgetItem]:
+        items = [self.products.item(row) for row in range(self.products.count())]
+        return [i for i in items if i.data(PRODUCT_ROLE) is not None]
+
+    def checked_products(self) -> list[int]:
+        return [i.data(PRODUCT_ROLE) for i in self.product_items() if i.checkState() == Qt.CheckState.Checked]
+
+    def _load(self, contract_id: int) -> None:
+        with self.database.read_session() as s:
+            contract = s.get(MaintenanceContract, contract_id)
+            if contract is None:
+                raise LookupError(contract_id)
+            self.setWindowTitle(self.tr("Maintenance contract %1").replace("%1", contract.contract_no))
+            covered = {p.id for p in contract.products}
+            customer_id = contract.customer_id
+            values = (contract.start_date, contract.end_date, f"{contract.fee:.2f}", contract.remarks or "")
+        self.set_customer(customer_id, covered)
+        start, end, fee, remarks = values
+        self.start.setDate(to_qdate(start))
+        self.end.setDate(to_qdate(end))
+        self.fields["fee"].setText(fee)
+        self.fields["remarks"].setPlainText(remarks)
+
+    # -- saving ---------------------------------------------------------------------------
+    def save(self, session: Session) -> int:
+        common = dict(
+            product_ids=self.checked_products(),
+            start_date=from_qdate(self.start.date()),
+            end_date=from_qdate(self.end.date()),
+            fee=self.value("fee"),
+            remarks=self.value("remarks"),
+        )
+        if self.contract_id is None:
+            contract = contract_service.create_contract(session, customer_id=self.customer_id, **common)
+        else:
+            contract = contract_service.update_contract(session, self.contract_id, **common)
+        return contract.id
+
+
+def manage_contracts(parent: QWidget | None, database: Database) -> None:
+    """The list of maintenance contracts, as a modal dialog."""
+    ContractsDialog(database, parent).exec()
