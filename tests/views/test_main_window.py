@@ -128,3 +128,20 @@ def test_s14_overdue_and_due_soon_calls_are_coloured_and_counted(app, database, 
     assert shown("soon") == "剩余 0.5 小时" and colour("soon") == "#fde9b8"
     assert shown("running") == "剩余 5.0 小时" and colour("running") is None
     assert window.deadline_label.text() == "已超时：1 件  1 小时内到期：1 件"
+
+
+def test_the_accountants_and_supervisors_lists_and_the_settings_are_reachable(app, database, qtbot, monkeypatch):
+    from crm_desktop.views import main_window as mw
+
+    window = mw.MainWindow(database)
+    qtbot.addWidget(window)
+    window.act_invoices.trigger()
+    assert window.current_name() == mw.INVOICES and window._stack.currentWidget() is window.invoices
+    window.act_at_risk.trigger()
+    assert window.current_name() == mw.AT_RISK and window._stack.currentWidget() is window.at_risk
+    opened = []
+    monkeypatch.setattr("crm_desktop.views.dialogs.pricing_dialog.edit_pricing", lambda *a: opened.append("pricing"))
+    monkeypatch.setattr("crm_desktop.views.dialogs.contracts_dialog.manage_contracts", lambda *a: opened.append("contracts"))
+    window.act_pricing.trigger()
+    window.act_contracts.trigger()
+    assert opened == ["pricing", "contracts"]

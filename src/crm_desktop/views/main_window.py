@@ -21,6 +21,8 @@ from .table_model import translate
 from .user_chooser import user_text
 
 BOARD = "dispatch_board"  # the navigation name of the dispatch board page
+INVOICES = "invoices_to_issue"  # the accountant's list (S5, S8)
+AT_RISK = "repairs_at_risk"  # the supervisor's list (S9)
 
 
 class MainWindow(QMainWindow):
@@ -57,6 +59,22 @@ class MainWindow(QMainWindow):
         self._stack.addWidget(self.board)
         item = QListWidgetItem(self.tr("Dispatch board"))
         item.setData(Qt.ItemDataRole.UserRole, BOARD)
+        self._nav.addItem(item)
+        from .worklists import InvoicesPage, RepairsAtRiskPage
+
+        self.invoices = InvoicesPage(database, None)
+        self.invoices.setObjectName(INVOICES)
+        self.invoices.invoiceRecorded.connect(lambda call_id: self.after_save("service_call", call_id))
+        self._stack.addWidget(self.invoices)
+        item = QListWidgetItem(self.tr("Invoices to issue"))
+        item.setData(Qt.ItemDataRole.UserRole, INVOICES)
+        self._nav.addItem(item)
+        self.at_risk = RepairsAtRiskPage(database, None)
+        self.at_risk.setObjectName(AT_RISK)
+        self.at_risk.callActivated.connect(lambda call_id: self.open_record("service_call", call_id))
+        self._stack.addWidget(self.at_risk)
+        item = QListWidgetItem(self.tr("Repairs at risk"))
+        item.setData(Qt.ItemDataRole.UserRole, AT_RISK)
         self._nav.addItem(item)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._nav)
@@ -123,6 +141,12 @@ class MainWindow(QMainWindow):
         self.act_find = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
         self.act_calendar = self._action(self.tr("Working &calendar…"), self.edit_calendar, None,
                                          self.tr("Timetable and official holiday arrangement"))
+        self.act_pricing = self._action(self.tr("&Charges…"), self.edit_pricing, None,
+                                        self.tr("Labour rates and the parts price list"))
+        self.act_contracts = self._action(self.tr("Maintenance &contracts…"), self.manage_contracts, None,
+                                          self.tr("The customers' maintenance contracts (service kind B)"))
+        self.act_invoices = self._action(self.tr("&Invoices to issue"), lambda: self.open_page(INVOICES))
+        self.act_at_risk = self._action(self.tr("Repairs at &risk"), lambda: self.open_page(AT_RISK))
         self.act_switch_user = self._action(self.tr("Switch &user…"), self.switch_user, None,
                                             self.tr("Choose who is using the program"))
         self.act_board = self._action(self.tr("Dispatch &board"), self.open_board, QKeySequence("Ctrl+B"),
@@ -134,6 +158,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.act_switch_user)
         menu.addSeparator()
         menu.addAction(self.act_calendar)
+        menu.addAction(self.act_pricing)
         menu.addSeparator()
         menu.addAction(self.act_quit)
         menu = self.menuBar().addMenu(self.tr("&Register"))
@@ -146,6 +171,10 @@ class MainWindow(QMainWindow):
         menu.addAction(self.act_board)
         menu.addAction(self.act_dispatch)
         menu.addAction(self.act_kind)
+        menu.addSeparator()
+        menu.addAction(self.act_contracts)
+        menu.addAction(self.act_invoices)
+        menu.addAction(self.act_at_risk)
         menu = self.menuBar().addMenu(self.tr("&View"))
         menu.addAction(self.act_find)
         menu.addAction(self.act_refresh)
@@ -170,8 +199,8 @@ class MainWindow(QMainWindow):
         return list(self.views)
 
     def page_names(self) -> list[str]:
-        """Every page in navigation order: the registers, then the dispatch board."""
-        return [*self.views, BOARD]
+        """Every page in navigation order: the registers, the dispatch board, the lists."""
+        return [*self.views, BOARD, INVOICES, AT_RISK]
 
     def current_name(self) -> str:
         item = self._nav.currentItem()
@@ -185,6 +214,9 @@ class MainWindow(QMainWindow):
         self._nav.setCurrentRow(self.page_names().index(name))
         return self.views[name]
 
+    def open_page(self, name: str) -> None:
+        self._nav.setCurrentRow(self.page_names().index(name))
+
     def open_board(self) -> DispatchBoard:
         self._nav.setCurrentRow(self.page_names().index(BOARD))
         return self.board
@@ -194,6 +226,10 @@ class MainWindow(QMainWindow):
         name = self.current_name()
         if name == BOARD:
             self._guarded(self.board.refresh)  # always today's list when it comes on screen
+        elif name == INVOICES:
+            self._guarded(self.invoices.refresh)
+        elif name == AT_RISK:
+            self._guarded(self.at_risk.refresh)
         self._update_actions()
         self._update_status(name)
 
@@ -213,6 +249,9 @@ class MainWindow(QMainWindow):
             return
         if name == BOARD:
             self.statusBar().showMessage(board_status_text(self.board))
+            return
+        if name not in self.views:
+            self.statusBar().clearMessage()
             return
         view = self.views[name]
         self.statusBar().showMessage(
@@ -239,6 +278,8 @@ class MainWindow(QMainWindow):
         else:
             self.user_label.setText(self.tr("Current user: %1").replace("%1", user_text(self.current_user)))
         self.board.set_user(self.current_user)
+        self.invoices.current_user_id = self.current_user_id
+        self.at_risk.current_user_id = self.current_user_id
         self._update_actions()
 
     def switch_user(self) -> None:
@@ -303,7 +344,11 @@ class MainWindow(QMainWindow):
     def open_record(self, name: str, row_id: int) -> None:
         from . import dialogs
 
-        self._guarded(lambda: dialogs.open_record(self, self.database, name, row_id, self.after_save))
+        self._guarded(
+            lambda: dialogs.open_record(
+                self, self.database, name, row_id, self.after_save, current_user_id=self.current_user_id
+            )
+        )
 
     def after_save(self, name: str, row_id: int | None) -> None:
         self.views[name].refresh(select_id=row_id)
@@ -312,6 +357,10 @@ class MainWindow(QMainWindow):
             self.views["service_call"].model.refresh()
         if self.current_name() == BOARD:
             self.board.refresh()
+        elif self.current_name() == INVOICES:
+            self.invoices.refresh()
+        elif self.current_name() == AT_RISK:
+            self.at_risk.refresh()
 
     def _after_board_dispatch(self) -> None:
         self.views["service_call"].model.refresh()
@@ -320,13 +369,31 @@ class MainWindow(QMainWindow):
     def new_call(self) -> None:
         from . import dialogs
 
-        dialogs.new_call(self, self.database, self.after_save)
+        dialogs.new_call(self, self.database, self.after_save, current_user_id=self.current_user_id)
 
     def new_goods_entry(self) -> None:
+        """Goods of a call come in by the call's step 取回维修 (receipt and repair card in one
+        go); from elsewhere, goods brought in without a call."""
         from . import dialogs
+        from ..services import process
 
-        call_id = self.views["service_call"].current_id() if self.current_name() == "service_call" else None
-        dialogs.new_goods_entry(self, self.database, self.after_save, call_id=call_id)
+        if self.current_name() == "service_call":
+            call_id = self.views["service_call"].current_id()
+            if call_id is not None:
+                if process.Step.TAKE_BACK in dialogs.next_steps(self.database, call_id):
+                    dialogs.run_step(self, self.database, call_id, process.Step.TAKE_BACK, self.current_user_id,
+                                     self.after_save)
+                else:
+                    from PySide6.QtWidgets import QMessageBox
+
+                    QMessageBox.information(
+                        self,
+                        self.tr("Take back for repair"),
+                        self.tr("Goods of a call are taken back once the technician has arrived: "
+                                "open the call and use its step 取回维修."),
+                    )
+                return
+        dialogs.new_goods_entry(self, self.database, self.after_save)
 
     def new_repair_card(self) -> None:
         from . import dialogs
@@ -369,6 +436,16 @@ class MainWindow(QMainWindow):
             self.update_deadlines()
             if self.current_name() == BOARD:
                 self.board.refresh()
+
+    def edit_pricing(self) -> None:
+        from .dialogs.pricing_dialog import edit_pricing
+
+        edit_pricing(self, self.database)
+
+    def manage_contracts(self) -> None:
+        from .dialogs.contracts_dialog import manage_contracts
+
+        manage_contracts(self, self.database)
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

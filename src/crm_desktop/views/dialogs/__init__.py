@@ -95,6 +95,6 @@ def next_steps(database: Database, call_id: int) -> list[str]:
     from ...models import ServiceCall
     from ..call_process import offered_steps
 
-    with database.Session() as s:
+    with database.read_session() as s:
         call = s.get(ServiceCall, call_id)
         return offered_steps(call.status, call.service_kind) if call is not None else []
