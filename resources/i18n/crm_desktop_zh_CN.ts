@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>ArriveDialog</name>
+    <message>
+        <source>Arrived at</source>
+        <translation>到达时间</translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <source>Working periods must each end after they start and follow one another: {start}–{end}.</source>
@@ -236,6 +243,14 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Registration</source>
+        <translation>登记信息</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>处理流程</translation>
+    </message>
+    <message>
         <source>(no product recorded)</source>
         <translation>（未登记产品）</translation>
     </message>
@@ -415,6 +430,17 @@
     </message>
 </context>
 <context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancelled at</source>
+        <translation>取消时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>ChangeKindDialog</name>
     <message>
         <source>Change service kind</source>
@@ -477,6 +503,63 @@
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Closed at</source>
+        <translation>结案时间</translation>
+    </message>
+</context>
+<context>
+    <name>CollectFeeDialog</name>
+    <message>
+        <source>Collected at</source>
+        <translation>收款时间</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>not set yet</source>
+        <translation>尚未确定</translation>
+    </message>
+    <message>
+        <source>Amount collected</source>
+        <translation>实收金额</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteOnSiteDialog</name>
+    <message>
+        <source>Completed at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Hours on site</source>
+        <translation>现场工时</translation>
+    </message>
+    <message>
+        <source>Work done</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <source>Computed fee</source>
+        <translation>计算费用</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Amount collected</source>
+        <translation>实收金额</translation>
+    </message>
+    <message>
+        <source>the fee charged</source>
+        <translation>同收取费用</translation>
+    </message>
+</context>
+<context>
     <name>ConsentChannel</name>
     <message>
         <source>By phone</source>
@@ -489,6 +572,147 @@
     <message>
         <source>By letter</source>
         <translation>信函</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Answered at</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>no quote yet</source>
+        <translation>尚未报价</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>答复人</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>答复方式</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDialog</name>
+    <message>
+        <source>New maintenance contract</source>
+        <translation>新建保养合同</translation>
+    </message>
+    <message>
+        <source>Maintenance contract</source>
+        <translation>保养合同</translation>
+    </message>
+    <message>
+        <source>No customer chosen yet</source>
+        <translation>尚未选择客户</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Products covered</source>
+        <translation>保养商品</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Fee (yuan)</source>
+        <translation>合同费用（元）</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source> (contract %1 until %2)</source>
+        <translation>（合同 %1，至 %2）</translation>
+    </message>
+    <message>
+        <source>This customer has no products on file: add them in the customer archive.</source>
+        <translation>该客户没有登记商品：请先在客户档案中添加。</translation>
+    </message>
+    <message>
+        <source>serial no. %1</source>
+        <translation>序列号 %1</translation>
+    </message>
+    <message>
+        <source>warranty until %1</source>
+        <translation>保修至 %1</translation>
+    </message>
+    <message>
+        <source>Maintenance contract %1</source>
+        <translation>保养合同 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContractListModel</name>
+    <message>
+        <source>Contract no.</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Products covered</source>
+        <translation>保养商品</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Fee (yuan)</source>
+        <translation>费用（元）</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Not started yet</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Ends within a month</source>
+        <translation>一个月内到期</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已到期</translation>
     </message>
 </context>
 <context>
@@ -524,6 +748,33 @@
     <message>
         <source>Product {id} is not one of this customer's products.</source>
         <translation>产品 {id} 不是该客户的产品。</translation>
+    </message>
+    <message>
+        <source>Choose the customer the contract is made with.</source>
+        <translation>请选择签订合同的客户。</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsDialog</name>
+    <message>
+        <source>Maintenance contracts</source>
+        <translation>保养合同</translation>
+    </message>
+    <message>
+        <source>Search by contract number, customer or product</source>
+        <translation>按合同编号、客户或商品查找</translation>
+    </message>
+    <message>
+        <source>New contract…</source>
+        <translation>新建合同…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 contracts; %3 end within a month</source>
+        <translation>显示 %1 / 共 %2 份合同；%3 份一个月内到期</translation>
     </message>
 </context>
 <context>
@@ -860,6 +1111,75 @@
     </message>
 </context>
 <context>
+    <name>EscalateDialog</name>
+    <message>
+        <source>Escalate to the supervisor</source>
+        <translation>上报服务主任</translation>
+    </message>
+    <message>
+        <source>promised %1</source>
+        <translation>约定 %1</translation>
+    </message>
+    <message>
+        <source>Why the repair will miss its promised date, and what is needed</source>
+        <translation>为何不能按约定日期修好，需要什么协助</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Escalated at</source>
+        <translation>上报时间</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateStepDialog</name>
+    <message>
+        <source>Escalated at</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>Promised return</source>
+        <translation>承诺交还日期</translation>
+    </message>
+    <message>
+        <source>no date promised</source>
+        <translation>未承诺日期</translation>
+    </message>
+    <message>
+        <source>Why, and what is needed</source>
+        <translation>原因及所需支持</translation>
+    </message>
+</context>
+<context>
+    <name>FinishRepairDialog</name>
+    <message>
+        <source>Finished at</source>
+        <translation>修复时间</translation>
+    </message>
+    <message>
+        <source>Repair hours</source>
+        <translation>维修工时</translation>
+    </message>
+    <message>
+        <source>Work done</source>
+        <translation>维修内容</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Parts on the card</source>
+        <translation>修理卡所列零件</translation>
+    </message>
+    <message>
+        <source>Computed fee</source>
+        <translation>计算费用</translation>
+    </message>
+</context>
+<context>
     <name>FirstStart</name>
     <message>
         <source>Welcome to crm_desktop</source>
@@ -997,6 +1317,211 @@
     </message>
 </context>
 <context>
+    <name>HandOverFeeDialog</name>
+    <message>
+        <source>Handed over at</source>
+        <translation>交款时间</translation>
+    </message>
+    <message>
+        <source>nothing collected on site</source>
+        <translation>现场未收款</translation>
+    </message>
+    <message>
+        <source>Collected on site</source>
+        <translation>现场收款</translation>
+    </message>
+    <message>
+        <source>Accountant</source>
+        <translation>会计员</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Taken back on %1 by %2: %3</source>
+        <translation>已于 %1 由 %2 撤销：%3</translation>
+    </message>
+    <message>
+        <source>Takes back “%1” of %2.</source>
+        <translation>撤销 %2 的“%1”。</translation>
+    </message>
+    <message>
+        <source>Recorded %1</source>
+        <translation>录入于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>InspectDialog</name>
+    <message>
+        <source>Inspected at</source>
+        <translation>检验时间</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>检验结果</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Sent back to repair</source>
+        <translation>退回重修</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>What is wrong *</source>
+        <translation>问题所在 *</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceDialog</name>
+    <message>
+        <source>Issued at</source>
+        <translation>开票时间</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>not set yet</source>
+        <translation>尚未确定</translation>
+    </message>
+    <message>
+        <source>Invoice number</source>
+        <translation>发票号码</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceNumberDialog</name>
+    <message>
+        <source>Record invoice number</source>
+        <translation>录入发票号</translation>
+    </message>
+    <message>
+        <source>fee %1 yuan</source>
+        <translation>费用 %1 元</translation>
+    </message>
+    <message>
+        <source>Issue the invoice in the tax-control system first, then copy its number here.</source>
+        <translation>请先在税控系统开具发票，再将发票号码填在这里。</translation>
+    </message>
+    <message>
+        <source>e.g. 04497215</source>
+        <translation>例如 04497215</translation>
+    </message>
+    <message>
+        <source>Invoice number</source>
+        <translation>发票号码</translation>
+    </message>
+    <message>
+        <source>Issued at</source>
+        <translation>开票时间</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesModel</name>
+    <message>
+        <source>Call no.</source>
+        <translation>叫修单号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Fee (yuan)</source>
+        <translation>费用（元）</translation>
+    </message>
+    <message>
+        <source>Invoice due</source>
+        <translation>应开票日</translation>
+    </message>
+    <message>
+        <source>Collected on site</source>
+        <translation>现场收费</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No: invoice, collect later</source>
+        <translation>未收：开票后收款</translation>
+    </message>
+    <message>
+        <source>Yes, %1 yuan: mail the invoice</source>
+        <translation>已收 %1 元：寄发票</translation>
+    </message>
+    <message>
+        <source>Overdue by %1 days</source>
+        <translation>已逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日应开</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesPage</name>
+    <message>
+        <source>Record invoice number…</source>
+        <translation>录入发票号…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Invoices to issue</source>
+        <translation>待开发票</translation>
+    </message>
+    <message>
+        <source>Paid jobs whose signed voucher came back (S5) or whose goods went back to the customer (S8), without an invoice number yet. Red: due on an earlier day.</source>
+        <translation>有费服务：服务凭证已签字交回（现场服务）或商品已交还客户（送修），尚未登记发票号。红色：应开票日已过。</translation>
+    </message>
+    <message>
+        <source>%1 to issue, %2 overdue</source>
+        <translation>待开 %1 张，逾期 %2 张</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>crm_desktop — after-sales service</source>
@@ -1005,6 +1530,14 @@
     <message>
         <source>Dispatch board</source>
         <translation>派工板</translation>
+    </message>
+    <message>
+        <source>Invoices to issue</source>
+        <translation>待开发票</translation>
+    </message>
+    <message>
+        <source>Repairs at risk</source>
+        <translation>逾期维修预警</translation>
     </message>
     <message>
         <source>New service &amp;call…</source>
@@ -1073,6 +1606,30 @@
     <message>
         <source>Timetable and official holiday arrangement</source>
         <translation>作息时间与法定节假日安排</translation>
+    </message>
+    <message>
+        <source>&amp;Charges…</source>
+        <translation>收费标准(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Labour rates and the parts price list</source>
+        <translation>工时费标准和配件价目表</translation>
+    </message>
+    <message>
+        <source>Maintenance &amp;contracts…</source>
+        <translation>保养合同(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The customers' maintenance contracts (service kind B)</source>
+        <translation>客户的保养合同（B 类服务）</translation>
+    </message>
+    <message>
+        <source>&amp;Invoices to issue</source>
+        <translation>待开发票(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Repairs at &amp;risk</source>
+        <translation>逾期维修预警(&amp;R)</translation>
     </message>
     <message>
         <source>Switch &amp;user…</source>
@@ -1153,6 +1710,14 @@
         <translation>缺少节假日安排</translation>
     </message>
     <message>
+        <source>Take back for repair</source>
+        <translation>取回维修</translation>
+    </message>
+    <message>
+        <source>Goods of a call are taken back once the technician has arrived: open the call and use its step 取回维修.</source>
+        <translation>技术员到达后才能取回叫修的商品：请打开该叫修，使用其“取回维修”步骤。</translation>
+    </message>
+    <message>
         <source>About crm_desktop</source>
         <translation>关于 crm_desktop</translation>
     </message>
@@ -1214,6 +1779,117 @@ After-sales service registers of the branch office.</source>
     <message>
         <source>Part {part_no} is no longer in the price list; enter its price.</source>
         <translation>配件 {part_no} 已不在价目表中，请输入其单价。</translation>
+    </message>
+    <message>
+        <source>Line {other} already has a rate for this kind of work from {day}.</source>
+        <translation>第 {other} 行已有此类工作自 {day} 起的工时费标准。</translation>
+    </message>
+    <message>
+        <source>Part number {part_no} is already on line {other}.</source>
+        <translation>零件编号 {part_no} 已在第 {other} 行。</translation>
+    </message>
+</context>
+<context>
+    <name>PricingDialog</name>
+    <message>
+        <source>Charges</source>
+        <translation>收费标准</translation>
+    </message>
+    <message>
+        <source>Labour rates</source>
+        <translation>工时费标准</translation>
+    </message>
+    <message>
+        <source>Parts price list</source>
+        <translation>零件价目表</translation>
+    </message>
+    <message>
+        <source>A rate applies from its date on; jobs done earlier keep the rate of their day. A rate in force is not changed: add a new one from the day it applies.</source>
+        <translation>工时费标准自生效日起执行；此前的服务仍按当日标准计费。已生效的标准不能修改：请从新标准执行之日起另加一行。</translation>
+    </message>
+    <message>
+        <source>Kind of work</source>
+        <translation>工作类别</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Hourly rate (yuan)</source>
+        <translation>每小时工时费（元）</translation>
+    </message>
+    <message>
+        <source>Minimum fee (yuan)</source>
+        <translation>最低收费（元）</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Add a rate</source>
+        <translation>新增工时费标准</translation>
+    </message>
+    <message>
+        <source>Remove unsaved line</source>
+        <translation>删除未保存的行</translation>
+    </message>
+    <message>
+        <source>Filter by part number or name</source>
+        <translation>按零件编号或名称筛选</translation>
+    </message>
+    <message>
+        <source>Part no.</source>
+        <translation>零件编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unit price (yuan)</source>
+        <translation>单价（元）</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Add part</source>
+        <translation>新增零件</translation>
+    </message>
+    <message>
+        <source>No longer offered</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>The selected parts leave the list; repair cards that used them keep them.</source>
+        <translation>所选零件不再列入价目表；已用过它们的修理卡不受影响。</translation>
+    </message>
+    <message>
+        <source>Applies from %1</source>
+        <translation>自 %1 起执行</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>现行</translation>
+    </message>
+    <message>
+        <source>Earlier rate (history)</source>
+        <translation>旧标准（历史）</translation>
+    </message>
+    <message>
+        <source>New, not saved yet</source>
+        <translation>新增，尚未保存</translation>
+    </message>
+    <message>
+        <source>%1 parts, %2 offered, %3 shown</source>
+        <translation>共 %1 种零件，在用 %2 种，显示 %3 种</translation>
+    </message>
+    <message>
+        <source>Line %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
     </message>
 </context>
 <context>
@@ -1544,6 +2220,60 @@ After-sales service registers of the branch office.</source>
     </message>
 </context>
 <context>
+    <name>ProcessPanel</name>
+    <message>
+        <source>Take back the last step…</source>
+        <translation>撤销上一步…</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>technician %1</source>
+        <translation>技术员 %1</translation>
+    </message>
+    <message>
+        <source>No further step: the call is “%1”.</source>
+        <translation>没有后续步骤：叫修已“%1”。</translation>
+    </message>
+    <message>
+        <source>Choose who is using the program first: every step records who took it.</source>
+        <translation>请先选择当前用户：每一步都记录经办人。</translation>
+    </message>
+    <message>
+        <source>Only an accountant records invoices; %1 is not an accountant.</source>
+        <translation>只有会计员才能登记发票；%1 不是会计员。</translation>
+    </message>
+    <message>
+        <source>Only the service supervisor may do this; %1 is not a supervisor.</source>
+        <translation>只有服务主任才能执行此步骤；%1 不是服务主任。</translation>
+    </message>
+    <message>
+        <source>There is no step to take back.</source>
+        <translation>没有可撤销的步骤。</translation>
+    </message>
+    <message>
+        <source>Takes back “%1”, with a reason.</source>
+        <translation>撤销“%1”，须说明原因。</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteDialog</name>
+    <message>
+        <source>Quoted at</source>
+        <translation>报价时间</translation>
+    </message>
+    <message>
+        <source>Amount quoted</source>
+        <translation>报价金额</translation>
+    </message>
+    <message>
+        <source>A new quote needs a new answer from the customer.</source>
+        <translation>重新报价后须客户重新答复。</translation>
+    </message>
+</context>
+<context>
     <name>Register</name>
     <message>
         <source>Service call register</source>
@@ -1850,6 +2580,22 @@ After-sales service registers of the branch office.</source>
         <translation>删除所选行</translation>
     </message>
     <message>
+        <source>No longer in the price list: enter the price charged.</source>
+        <translation>已不在价目表中：请输入实收单价。</translation>
+    </message>
+    <message>
+        <source>by the repair rate: %1</source>
+        <translation>按送修工时费标准：%1</translation>
+    </message>
+    <message>
+        <source>(parts %1 + labour %2 by the repair rate)</source>
+        <translation>（零件 %1 + 工时费 %2，按送修标准）</translation>
+    </message>
+    <message>
+        <source>(parts %1 + labour %2)</source>
+        <translation>（零件 %1 + 工时费 %2）</translation>
+    </message>
+    <message>
         <source>Total with labour: %1 yuan</source>
         <translation>合计（含工时费）：%1 元</translation>
     </message>
@@ -1862,7 +2608,7 @@ After-sales service registers of the branch office.</source>
     <name>RepairCardStatus</name>
     <message>
         <source>Open</source>
-        <translation>修理中</translation>
+        <translation>待修</translation>
     </message>
     <message>
         <source>In repair</source>
@@ -1969,6 +2715,113 @@ After-sales service registers of the branch office.</source>
     </message>
 </context>
 <context>
+    <name>RepairsAtRiskModel</name>
+    <message>
+        <source>Repair card</source>
+        <translation>修理卡</translation>
+    </message>
+    <message>
+        <source>Call no.</source>
+        <translation>叫修单号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>约定日期</translation>
+    </message>
+    <message>
+        <source>Working days left</source>
+        <translation>剩余工作日</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Escalation note</source>
+        <translation>上报说明</translation>
+    </message>
+    <message>
+        <source>no promised date</source>
+        <translation>无约定日期</translation>
+    </message>
+    <message>
+        <source>missed by %1 working days</source>
+        <translation>已超期 %1 个工作日</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>%1 working days left</source>
+        <translation>还剩 %1 个工作日</translation>
+    </message>
+    <message>
+        <source>Escalated %1:
+%2</source>
+        <translation>%1 上报：
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>RepairsAtRiskPage</name>
+    <message>
+        <source>Escalate to the supervisor…</source>
+        <translation>上报主任…</translation>
+    </message>
+    <message>
+        <source>Open the call</source>
+        <translation>打开叫修单</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Repairs at risk</source>
+        <translation>逾期维修预警</translation>
+    </message>
+    <message>
+        <source>Show repairs promised within</source>
+        <translation>显示约定日期在</translation>
+    </message>
+    <message>
+        <source>working days, and every escalated one</source>
+        <translation>个工作日内的维修，以及所有已上报的维修</translation>
+    </message>
+    <message>
+        <source>Red: the promised date is missed. Amber: due today or on the next working day. Double-click a line to open its call.</source>
+        <translation>红色：已超过约定日期。黄色：今日或下一个工作日到期。双击一行打开其叫修单。</translation>
+    </message>
+    <message>
+        <source>%1 repairs: %2 missed, %3 escalated</source>
+        <translation>共 %1 件维修：超期 %2 件，已上报 %3 件</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnGoodsDialog</name>
+    <message>
+        <source>Returned at</source>
+        <translation>交还时间</translation>
+    </message>
+    <message>
+        <source>Taken in</source>
+        <translation>取回情况</translation>
+    </message>
+</context>
+<context>
     <name>ReturnOutcome</name>
     <message>
         <source>Repaired</source>
@@ -1977,6 +2830,25 @@ After-sales service registers of the branch office.</source>
     <message>
         <source>Returned unrepaired</source>
         <translation>未修交还</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnUnrepairedDialog</name>
+    <message>
+        <source>Returned at</source>
+        <translation>交还时间</translation>
+    </message>
+    <message>
+        <source>Taken in</source>
+        <translation>取回情况</translation>
+    </message>
+    <message>
+        <source>The customer declined the quote.</source>
+        <translation>客户不同意报价。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -2034,6 +2906,136 @@ After-sales service registers of the branch office.</source>
     </message>
 </context>
 <context>
+    <name>SetFeeDialog</name>
+    <message>
+        <source>Set at</source>
+        <translation>确定时间</translation>
+    </message>
+    <message>
+        <source>Computed fee</source>
+        <translation>计算费用</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <source>Signed at</source>
+        <translation>签字时间</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签字人</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>not set yet</source>
+        <translation>尚未确定</translation>
+    </message>
+</context>
+<context>
+    <name>StartRepairDialog</name>
+    <message>
+        <source>Started at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>no answer to a quote yet</source>
+        <translation>客户尚未答复报价</translation>
+    </message>
+    <message>
+        <source>agreed to %1 (%2)</source>
+        <translation>已同意 %1（%2）</translation>
+    </message>
+    <message>
+        <source>declined %1</source>
+        <translation>不同意 %1</translation>
+    </message>
+    <message>
+        <source>Customer's answer</source>
+        <translation>客户答复</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>no labour rate is set: enter the fee</source>
+        <translation>未设定工时费率：请填写费用</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>(nobody: choose the current user first)</source>
+        <translation>（无：请先选择当前用户）</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>technician %1</source>
+        <translation>技术员 %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Fee charged</source>
+        <translation>收取费用</translation>
+    </message>
+    <message>
+        <source>Reason for another fee</source>
+        <translation>费用调整原因</translation>
+    </message>
+</context>
+<context>
+    <name>StrikeOffDialog</name>
+    <message>
+        <source>Struck off at</source>
+        <translation>注销时间</translation>
+    </message>
+    <message>
+        <source>Voucher signed by</source>
+        <translation>凭证签字人</translation>
+    </message>
+</context>
+<context>
+    <name>TakeBackDialog</name>
+    <message>
+        <source>Taken back at</source>
+        <translation>取回时间</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Accessories</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Promised return</source>
+        <translation>承诺交还日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The goods receipt and the repair card get their numbers when this is saved.</source>
+        <translation>保存时给出客户商品领取收据和修理卡的编号。</translation>
+    </message>
+</context>
+<context>
     <name>TechnicianModel</name>
     <message>
         <source>Technician / call no.</source>
@@ -2061,6 +3063,37 @@ After-sales service registers of the branch office.</source>
     <message>
         <source>Received before today and still not dispatched: it goes first (S13).</source>
         <translation>今天以前接报、至今未派工：优先派工（S13）。</translation>
+    </message>
+</context>
+<context>
+    <name>UndoDialog</name>
+    <message>
+        <source>There is no step to take back.</source>
+        <translation>没有可撤销的步骤。</translation>
+    </message>
+    <message>
+        <source>“%1” of %2 %3</source>
+        <translation>%2 %3 的“%1”</translation>
+    </message>
+    <message>
+        <source>The call goes back to “%1”.</source>
+        <translation>叫修退回“%1”状态。</translation>
+    </message>
+    <message>
+        <source>Goods receipt %1 is voided and repair card %2 cancelled; their numbers are not used again.</source>
+        <translation>客户商品领取收据 %1 作废、修理卡 %2 取消；其编号不再使用。</translation>
+    </message>
+    <message>
+        <source>Step taken back</source>
+        <translation>撤销的步骤</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Take back</source>
+        <translation>撤销</translation>
     </message>
 </context>
 <context>
@@ -2167,6 +3200,37 @@ After-sales service registers of the branch office.</source>
     <message>
         <source>The field “{name}” cannot be edited here.</source>
         <translation>字段“{name}”不能在此处修改。</translation>
+    </message>
+</context>
+<context>
+    <name>VoidReceiptDialog</name>
+    <message>
+        <source>Voided at</source>
+        <translation>作废时间</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>收据编号</translation>
+    </message>
+    <message>
+        <source>scan or type the number on the receipt</source>
+        <translation>扫描或输入收据上的编号</translation>
+    </message>
+    <message>
+        <source>Receipt lost</source>
+        <translation>收据遗失</translation>
+    </message>
+    <message>
+        <source>The customer lost the receipt</source>
+        <translation>客户遗失收据</translation>
+    </message>
+    <message>
+        <source>Identity document checked</source>
+        <translation>核对的身份证件</translation>
+    </message>
+    <message>
+        <source>e.g. ID card, last four digits 1234</source>
+        <translation>例如：身份证，末四位 1234</translation>
     </message>
 </context>
 <context>
