@@ -188,3 +188,40 @@ def test_the_log_file_is_rotated_at_start_when_large(tmp_path):
     log.write_bytes(b"small")
     config_mod.rotate_log(log, max_bytes=10, keep=3)
     assert log.exists()
+
+
+def test_a_database_with_calls_keeps_its_search_and_gains_the_process_tables_on_upgrade(cfg):
+    """0002 → 0003 adds columns in place: the registers' search triggers must survive, and
+    a call registered before the upgrade goes on through the process."""
+    from datetime import datetime
+
+    from crm_desktop.db import make_engine, upgrade
+    from crm_desktop.services import calls, process
+    from crm_desktop.services.registers import REGISTERS, RegisterQuery
+
+    engine = make_engine(cfg.database_url)
+    upgrade(engine, "0002")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO staff (id, name, role, active) VALUES (1, '孙主任', 'supervisor', 1), (2, '赵技师', 'technician', 1)")
+        conn.exec_driver_sql("INSERT INTO customer (id, name, category, district) VALUES (1, '鼓楼医院', 'end_user', 'urban')")
+        conn.exec_driver_sql(
+            "INSERT INTO service_call (id, call_no, received_at, channel, customer_id, customer_name, fault, district,"
+            " service_kind, status) VALUES (1, 'JX20261116-901', '2026-11-16 09:00:00.000000', 'phone', 1, '鼓楼医院',"
+            " '卡纸', 'urban', 'A', 'registered')"
+        )
+    engine.dispose()
+    db = open_database(cfg)
+    try:
+        def found(term: str) -> int:
+            return RegisterQuery(db, REGISTERS["service_call"], search=term).count()
+
+        assert found("鼓楼医院") == 1
+        with db.Session.begin() as s:
+            call = calls.register_call(s, customer_id=1, received_at=datetime(2026, 11, 16, 10), fault="不能复印")
+            process.dispatch(s, 1, 2, datetime(2026, 11, 16, 9, 30), 1)
+        assert found("鼓楼医院") == 2 and found("鼓楼") == 2  # trigram and bigram indexes still fed
+        with db.Session() as s:
+            assert [h.step for h in process.history(s, 1)] == ["dispatch"]  # older calls have no registration line
+            assert [h.step for h in process.history(s, call.id)] == ["register"]
+    finally:
+        db.dispose()
