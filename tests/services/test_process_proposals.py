@@ -13,11 +13,11 @@ from crm_desktop.services.process import Step
 from .test_process import at, new_call, on_site_until, repaired, w  # noqa: F401 - fixtures
 
 
-def test_s10_hours_on_site_are_the_working_time_since_arrival_to_the_quarter_hour(session, w):
+def test_s10_hours_on_site_are_the_time_since_arrival_to_the_quarter_hour(session, w):
     call = on_site_until(session, w, new_call(session, w), "arrive")  # arrived Monday 11:00
     assert process.work_started_at(session, call.id) == at(16, 11)
-    # 11:00–12:00 and 13:00–14:10 (lunch does not count): 2 h 10 min → 2.25 h
-    assert process.proposed_hours(session, call.id, at(16, 14, 10)) == Decimal("2.25")
+    # the same day: the time actually spent, over lunch too: 3 h 10 min → 3.25 h
+    assert process.proposed_hours(session, call.id, at(16, 14, 10)) == Decimal("3.25")
     assert process.proposed_hours(session, call.id, at(16, 11, 5)) == Decimal("0.25")  # never nothing
     # overnight: only working time counts (Monday 11:00 → Tuesday 09:30 = 5.5 + 1)
     assert process.proposed_hours(session, call.id, datetime(2026, 11, 17, 9, 30)) == Decimal("6.50")

@@ -1410,15 +1410,21 @@ def work_started_at(session: Session, call_id: int) -> datetime | None:
 
 
 def proposed_hours(session: Session, call_id: int, now: datetime | None = None) -> Decimal | None:
-    """S10: the time spent the completion forms propose: working hours (branch calendar,
-    S14) from the start of the work to ``now``, to the quarter hour and at least a quarter;
-    None when the work has no start."""
+    """S10: the time spent the completion forms propose, to the quarter hour and at least a
+    quarter: for a visit that began today, the time since arrival; otherwise (a repair, or
+    a visit recorded on a later day) the working hours (branch calendar) since the work
+    began. None when the work has no start."""
     from .calendar import calendar_from_database
 
     start = work_started_at(session, call_id)
     if start is None:
         return None
-    hours = calendar_from_database(session).working_hours_between(start, now or datetime.now())
+    end = now or datetime.now()
+    if _call(session, call_id).status == S.ARRIVED and start.date() == end.date():
+        # a visit is the time actually spent there, lunch or Saturday included
+        hours = max((end - start).total_seconds() / 3600, 0.0)
+    else:
+        hours = calendar_from_database(session).working_hours_between(start, end)
     quarters = (Decimal(str(hours)) / QUARTER_HOUR).quantize(Decimal(1), rounding="ROUND_HALF_UP")
     return max(quarters * QUARTER_HOUR, QUARTER_HOUR)
 

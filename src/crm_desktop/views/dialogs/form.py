@@ -32,7 +32,8 @@ from ..table_model import translate
 
 log = logging.getLogger(__name__)
 
-ERROR_STYLE = "border: 1px solid #b00020;"
+# a styled border drops the native frame's padding: give it back, or the text is clipped
+ERROR_STYLE = "border: 1px solid #b00020; border-radius: 2px; padding: 2px 3px;"
 SAVE_CALLBACK = Callable[[str, "int | None"], None]
 
 
@@ -180,8 +181,16 @@ class RecordDialog(QDialog):
         for p in problems:
             self.show_field_error(p.field, p.render(translate))
             first = first or self.field_for(p.field)
+        self.fit_contents()
         if first:
             self.fields[first].setFocus()
+
+    def fit_contents(self) -> None:
+        """Grow to show messages and rows that appeared, instead of squeezing the fields."""
+        self.layout().activate()
+        hint = self.sizeHint()
+        if hint.height() > self.height() or hint.width() > self.width():
+            self.resize(max(hint.width(), self.width()), max(hint.height(), self.height()))
 
     # -- saving -------------------------------------------------------------------------
     def save(self, session) -> int:  # pragma: no cover - every dialog implements it

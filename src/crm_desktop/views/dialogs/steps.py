@@ -212,6 +212,8 @@ class StepDialog(RecordDialog):
     def show_row(self, name: str, visible: bool) -> None:
         holder = self.fields[name].parentWidget()
         self.form.setRowVisible(holder, visible)
+        if visible and self.isVisible():
+            self.fit_contents()
 
     def row_visible(self, name: str) -> bool:
         return not self.fields[name].parentWidget().isHidden()
