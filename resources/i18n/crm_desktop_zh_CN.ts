@@ -38,11 +38,11 @@
         <translation>{day} 不能既是放假日又是调休上班日。</translation>
     </message>
     <message>
-        <source>A year's arrangement has at least its days off (New Year's Day, Spring Festival …).</source>
+        <source>A year&apos;s arrangement has at least its days off (New Year&apos;s Day, Spring Festival …).</source>
         <translation>一年的节假日安排至少应包括放假日（元旦、春节……）。</translation>
     </message>
     <message>
-        <source>No official holiday arrangement is entered for {years}: deadlines follow the weekly timetable only. Enter the State Council's arrangement in the settings.</source>
+        <source>No official holiday arrangement is entered for {years}: deadlines follow the weekly timetable only. Enter the State Council&apos;s arrangement in the settings.</source>
         <translation>尚未录入 {years} 年的法定节假日安排：期限暂按每周作息时间计算。请在设置中录入国务院公布的放假安排。</translation>
     </message>
 </context>
@@ -373,7 +373,7 @@
         <translation>请填写客户反映的故障情况。</translation>
     </message>
     <message>
-        <source>Enter the customer's name.</source>
+        <source>Enter the customer&apos;s name.</source>
         <translation>请输入客户名称。</translation>
     </message>
     <message>
@@ -462,7 +462,7 @@
         <translation>crm_desktop：分公司售后服务登记簿</translation>
     </message>
     <message>
-        <source>data folder (database, backups, log); default: CRM_DESKTOP_DATA_DIR or the user's application-data folder</source>
+        <source>data folder (database, backups, log); default: CRM_DESKTOP_DATA_DIR or the user&apos;s application-data folder</source>
         <translation>数据文件夹（数据库、备份、日志）；默认为 CRM_DESKTOP_DATA_DIR 或用户的应用数据文件夹</translation>
     </message>
     <message>
@@ -490,7 +490,7 @@
         <translation>不显示进度</translation>
     </message>
     <message>
-        <source>copy the SQLite database into the data folder's backups/</source>
+        <source>copy the SQLite database into the data folder&apos;s backups/</source>
         <translation>将 SQLite 数据库复制到数据文件夹的 backups/ 中</translation>
     </message>
     <message>
@@ -498,7 +498,7 @@
         <translation>显示版本号并退出</translation>
     </message>
     <message>
-        <source>The backup command copies SQLite files only; use the database server's own tools.</source>
+        <source>The backup command copies SQLite files only; use the database server&apos;s own tools.</source>
         <translation>备份命令只能复制 SQLite 文件；其他数据库请使用数据库服务器自带的工具。</translation>
     </message>
 </context>
@@ -746,7 +746,7 @@
         <translation>请选择合同所保养的产品。</translation>
     </message>
     <message>
-        <source>Product {id} is not one of this customer's products.</source>
+        <source>Product {id} is not one of this customer&apos;s products.</source>
         <translation>产品 {id} 不是该客户的产品。</translation>
     </message>
     <message>
@@ -914,7 +914,7 @@
         <translation>%1 — %2，序列号 %3</translation>
     </message>
     <message>
-        <source>No customer found: use "New customer…"</source>
+        <source>No customer found: use &quot;New customer…&quot;</source>
         <translation>未找到客户：请使用“新建客户…”</translation>
     </message>
 </context>
@@ -933,11 +933,11 @@
         <translation>保修截止日期（{warranty_end}）早于购买日期（{purchase_date}）。</translation>
     </message>
     <message>
-        <source>Enter the customer's name.</source>
+        <source>Enter the customer&apos;s name.</source>
         <translation>请输入客户名称。</translation>
     </message>
     <message>
-        <source>Choose the customer's category (supplier, distributor, special or end user).</source>
+        <source>Choose the customer&apos;s category (supplier, distributor, special or end user).</source>
         <translation>请选择客户类别（供应商、经销商、特殊类或最终用户）。</translation>
     </message>
     <message>
@@ -1006,7 +1006,7 @@
         <translation>商品进出登记 {goods} 条，修理卡 {cards} 张，零件明细 {parts} 行。</translation>
     </message>
     <message>
-        <source>{contracts} maintenance contracts; {steps} steps in the calls' history, {logs} work log lines.</source>
+        <source>{contracts} maintenance contracts; {steps} steps in the calls&apos; history, {logs} work log lines.</source>
         <translation>{contracts} 份保养合同；服务过程记录 {steps} 条，工时记录 {logs} 条。</translation>
     </message>
     <message>
@@ -1062,7 +1062,7 @@
     </message>
     <message>
         <source>Waiting: %1   Carry-overs: %2</source>
-        <translation>待派工：%1 件　其中遗留：%2 件</translation>
+        <translation>待派工：%1 件&#x3000;其中遗留：%2 件</translation>
     </message>
     <message>
         <source>Dispatched %1 to %2 at %3.</source>
@@ -1108,29 +1108,6 @@
     <message>
         <source>crm_desktop</source>
         <translation>crm_desktop</translation>
-    </message>
-</context>
-<context>
-    <name>EscalateDialog</name>
-    <message>
-        <source>Escalate to the supervisor</source>
-        <translation>上报服务主任</translation>
-    </message>
-    <message>
-        <source>promised %1</source>
-        <translation>约定 %1</translation>
-    </message>
-    <message>
-        <source>Why the repair will miss its promised date, and what is needed</source>
-        <translation>为何不能按约定日期修好，需要什么协助</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>Escalated at</source>
-        <translation>上报时间</translation>
     </message>
 </context>
 <context>
@@ -1225,7 +1202,7 @@
         <translation>请输入商品带回的日期和时间。</translation>
     </message>
     <message>
-        <source>Enter the customer's name.</source>
+        <source>Enter the customer&apos;s name.</source>
         <translation>请输入客户名称。</translation>
     </message>
     <message>
@@ -1253,7 +1230,7 @@
         <translation>收据编号不能更改。</translation>
     </message>
     <message>
-        <source>Call {call_no} is another customer's, not {name}'s.</source>
+        <source>Call {call_no} is another customer&apos;s, not {name}&apos;s.</source>
         <translation>叫修单 {call_no} 属于其他客户，不属于 {name}。</translation>
     </message>
     <message>
@@ -1429,33 +1406,6 @@
     </message>
 </context>
 <context>
-    <name>InvoiceNumberDialog</name>
-    <message>
-        <source>Record invoice number</source>
-        <translation>录入发票号</translation>
-    </message>
-    <message>
-        <source>fee %1 yuan</source>
-        <translation>费用 %1 元</translation>
-    </message>
-    <message>
-        <source>Issue the invoice in the tax-control system first, then copy its number here.</source>
-        <translation>请先在税控系统开具发票，再将发票号码填在这里。</translation>
-    </message>
-    <message>
-        <source>e.g. 04497215</source>
-        <translation>例如 04497215</translation>
-    </message>
-    <message>
-        <source>Invoice number</source>
-        <translation>发票号码</translation>
-    </message>
-    <message>
-        <source>Issued at</source>
-        <translation>开票时间</translation>
-    </message>
-</context>
-<context>
     <name>InvoicesModel</name>
     <message>
         <source>Call no.</source>
@@ -1620,7 +1570,7 @@
         <translation>保养合同(&amp;C)…</translation>
     </message>
     <message>
-        <source>The customers' maintenance contracts (service kind B)</source>
+        <source>The customers&apos; maintenance contracts (service kind B)</source>
         <translation>客户的保养合同（B 类服务）</translation>
     </message>
     <message>
@@ -1644,7 +1594,7 @@
         <translation>派工板(&amp;B)</translation>
     </message>
     <message>
-        <source>Calls waiting for dispatch, carry-overs first, and the technicians' open jobs</source>
+        <source>Calls waiting for dispatch, carry-overs first, and the technicians&apos; open jobs</source>
         <translation>待派工的叫修（遗留优先）和技术员的在办工作</translation>
     </message>
     <message>
@@ -1915,7 +1865,7 @@ After-sales service registers of the branch office.</source>
         <translation>现场完成</translation>
     </message>
     <message>
-        <source>customer's signature</source>
+        <source>customer&apos;s signature</source>
         <translation>客户签字</translation>
     </message>
     <message>
@@ -1931,7 +1881,7 @@ After-sales service registers of the branch office.</source>
         <translation>报价</translation>
     </message>
     <message>
-        <source>customer's answer to the quote</source>
+        <source>customer&apos;s answer to the quote</source>
         <translation>客户答复报价</translation>
     </message>
     <message>
@@ -2091,7 +2041,7 @@ After-sales service registers of the branch office.</source>
         <translation>请输入报价金额。</translation>
     </message>
     <message>
-        <source>Record the quote before the customer's answer to it.</source>
+        <source>Record the quote before the customer&apos;s answer to it.</source>
         <translation>请先登记报价，再登记客户的答复。</translation>
     </message>
     <message>
@@ -2123,7 +2073,7 @@ After-sales service registers of the branch office.</source>
         <translation>请说明问题所在：维修将连同意见退回技术员。</translation>
     </message>
     <message>
-        <source>The repair of call {call_no} has not passed the supervisor's inspection: the goods cannot go back yet (or return them unrepaired).</source>
+        <source>The repair of call {call_no} has not passed the supervisor&apos;s inspection: the goods cannot go back yet (or return them unrepaired).</source>
         <translation>叫修 {call_no} 的维修尚未通过服务主任检验，商品还不能交还（或按未修交还处理）。</translation>
     </message>
     <message>
@@ -2666,7 +2616,7 @@ After-sales service registers of the branch office.</source>
         <translation>修理完成须通过服务流程登记，不能直接修改修理卡。</translation>
     </message>
     <message>
-        <source>The inspection is recorded by the supervisor's inspection step.</source>
+        <source>The inspection is recorded by the supervisor&apos;s inspection step.</source>
         <translation>检验结果须由服务主任在检验步骤中登记。</translation>
     </message>
     <message>
@@ -2686,7 +2636,7 @@ After-sales service registers of the branch office.</source>
         <translation>收据 {receipt_no} 的商品属于另一张叫修单，不是 {call_no}。</translation>
     </message>
     <message>
-        <source>Enter the customer's name, or open the card from a goods register line or a call.</source>
+        <source>Enter the customer&apos;s name, or open the card from a goods register line or a call.</source>
         <translation>请输入客户名称，或从客户商品进出登记簿或叫修登记簿中打开修理卡。</translation>
     </message>
     <message>
@@ -2954,7 +2904,7 @@ After-sales service registers of the branch office.</source>
         <translation>不同意 %1</translation>
     </message>
     <message>
-        <source>Customer's answer</source>
+        <source>Customer&apos;s answer</source>
         <translation>客户答复</translation>
     </message>
 </context>
@@ -3166,7 +3116,7 @@ After-sales service registers of the branch office.</source>
         <translation>邮编必须是 6 位数字，例如 200040。</translation>
     </message>
     <message>
-        <source>The phone number may contain only digits, spaces, '-', '+', '(' ')' and an extension such as '转 123'.</source>
+        <source>The phone number may contain only digits, spaces, &apos;-&apos;, &apos;+&apos;, &apos;(&apos; &apos;)&apos; and an extension such as &apos;转 123&apos;.</source>
         <translation>电话号码只能包含数字、空格、“-”、“+”、“(”“)”以及分机号（如“转 123”）。</translation>
     </message>
     <message>

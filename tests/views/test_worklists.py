@@ -135,7 +135,7 @@ def test_s5_only_the_accountant_records_an_invoice_number(app, database, w, qtbo
     dialog.accept()
     assert dialog.result() != dialog.DialogCode.Accepted
     expected = translate("Process", "{name} is not an accountant: only an accountant records invoices.").format(name="钱文员")
-    assert dialog.general_message.text() == expected and not dialog.general_message.isHidden()
+    assert dialog._messages["by_id"].text() == expected and not dialog._messages["by_id"].isHidden()
     dialog.fields["invoice_no"].clear()
     dialog.accept()
     assert not dialog._messages["invoice_no"].isHidden()  # the missing number, at its field
@@ -194,7 +194,7 @@ def test_s9_the_at_risk_page_lists_a_late_repair_with_its_escalation_note(app, d
 
 def test_s9_an_escalation_without_a_note_is_refused_at_the_field(app, database, w, qtbot):
     call_id = taken_back(database, w, at(16, 9), "2026-11-19")
-    dialog = EscalateDialog(database, call_id, w.tech)
+    dialog = EscalateDialog(database, call_id, by_id=w.tech)
     qtbot.addWidget(dialog)
     dialog.accept()
     assert dialog.result() != dialog.DialogCode.Accepted

@@ -38,7 +38,8 @@ from ..models import ServiceCall
 from ..services import deadlines, labels, process, worklists
 from ..services.calendar import calendar_from_database
 from ..services.worklists import InvoiceDue, RepairAtRisk
-from .dialogs.form import RecordDialog, datetime_edit, run_dialog
+from .dialogs.form import run_dialog
+from .dialogs.steps import EscalateStepDialog, InvoiceDialog
 from .table_model import DEADLINE_COLOURS, ROW_ID_ROLE, translate
 
 OVERDUE_BACKGROUND = DEADLINE_COLOURS[deadlines.OVERDUE]  # the registers' red
@@ -157,41 +158,9 @@ class InvoicesModel(_ListModel):
         return None
 
 
-class InvoiceNumberDialog(RecordDialog):
-    """S5, S8: the number of the invoice issued in the tax-control system, recorded on the
-    call by the accountant (``by_id``, the current user; the service refuses anyone else)."""
-
-    register_name = "service_call"
-
-    def __init__(self, database: Database, call_id: int, by_id: int | None, parent: QWidget | None = None) -> None:
-        super().__init__(database, parent)
-        self.call_id = call_id
-        self.by_id = by_id
-        self.setWindowTitle(self.tr("Record invoice number"))
-        self.setMinimumWidth(440)
-        with database.read_session() as s:
-            call = s.get(ServiceCall, call_id)
-            if call is None:
-                raise LookupError(call_id)
-            fee = "" if call.fee is None else self.tr("fee %1 yuan").replace("%1", f"{call.fee:,.2f}")
-            description = " · ".join(x for x in (call.call_no, call.customer_name, fee) if x)
-        label = QLabel(description)
-        label.setObjectName("description")
-        label.setWordWrap(True)
-        self.body.insertWidget(0, label)
-        hint = _hint(self.tr("Issue the invoice in the tax-control system first, then copy its number here."))
-        self.body.insertWidget(1, hint)
-        number = QLineEdit()
-        number.setPlaceholderText(self.tr("e.g. 04497215"))
-        self.add_field("invoice_no", self.tr("Invoice number"), number, required=True)
-        self.add_field("invoice_at", self.tr("Issued at"), datetime_edit(_now()), required=True)
-        self.finish_layout()
-
-    def save(self, session: Session) -> int:
-        process.record_invoice(
-            session, self.call_id, invoice_no=self.value("invoice_no"), when=self.value("invoice_at"), by_id=self.by_id
-        )
-        return self.call_id
+# the lists open the same step forms as the call's process tab
+InvoiceNumberDialog = InvoiceDialog
+EscalateDialog = EscalateStepDialog
 
 
 class InvoicesPage(QWidget):
@@ -266,8 +235,8 @@ class InvoicesPage(QWidget):
                 self.view.selectRow(row)
                 return
 
-    def invoice_dialog(self, call_id: int) -> InvoiceNumberDialog:
-        return InvoiceNumberDialog(self.database, call_id, self.current_user_id, self)
+    def invoice_dialog(self, call_id: int) -> InvoiceDialog:
+        return InvoiceDialog(self.database, call_id, self, by_id=self.current_user_id)
 
     def record_invoice(self, call_id: int | None = None) -> int | None:
         call_id = call_id if call_id is not None else self.selected_call_id()
@@ -336,48 +305,6 @@ class RepairsAtRiskModel(_ListModel):
         if role == CALL_ID_ROLE:
             return r.call_id
         return None
-
-
-class EscalateDialog(RecordDialog):
-    """S9: the technician tells the supervisor why the repair will miss its promised date
-    and what is needed; ``by_id`` is the current user."""
-
-    register_name = "repair_card"
-
-    def __init__(self, database: Database, call_id: int, by_id: int | None, parent: QWidget | None = None) -> None:
-        super().__init__(database, parent)
-        self.call_id = call_id
-        self.by_id = by_id
-        self.setWindowTitle(self.tr("Escalate to the supervisor"))
-        self.setMinimumWidth(480)
-        with database.read_session() as s:
-            call = s.get(ServiceCall, call_id)
-            if call is None:
-                raise LookupError(call_id)
-            card = process.repair_card_of(s, call_id)
-            promised = card.promised_date if card is not None else None
-            parts = [card.card_no if card else "", call.call_no, call.customer_name, call.product_model or ""]
-            if promised:
-                parts.append(self.tr("promised %1").replace("%1", promised.isoformat()))
-            description = " · ".join(x for x in parts if x)
-            current_note = card.escalation_note if card is not None else None
-        label = QLabel(description)
-        label.setObjectName("description")
-        label.setWordWrap(True)
-        self.body.insertWidget(0, label)
-        note = QPlainTextEdit(current_note or "")
-        note.setPlaceholderText(self.tr("Why the repair will miss its promised date, and what is needed"))
-        note.setMinimumHeight(80)
-        note.setMaximumHeight(120)
-        self.add_field("escalation_note", self.tr("Note"), note, required=True)
-        self.add_field("escalated_at", self.tr("Escalated at"), datetime_edit(_now()), required=True)
-        self.finish_layout()
-
-    def save(self, session: Session) -> int:
-        process.escalate(
-            session, self.call_id, note=self.value("escalation_note"), when=self.value("escalated_at"), by_id=self.by_id
-        )
-        return self.call_id
 
 
 class RepairsAtRiskPage(QWidget):
@@ -487,8 +414,8 @@ class RepairsAtRiskPage(QWidget):
         if row is not None and row.call_id is not None:
             self.callActivated.emit(row.call_id)
 
-    def escalate_dialog(self, call_id: int) -> EscalateDialog:
-        return EscalateDialog(self.database, call_id, self.current_user_id, self)
+    def escalate_dialog(self, call_id: int) -> EscalateStepDialog:
+        return EscalateStepDialog(self.database, call_id, self, by_id=self.current_user_id)
 
     def escalate(self, call_id: int | None = None) -> int | None:
         if call_id is None:
