@@ -447,19 +447,27 @@ def dispatch(
     return call
 
 
-def arrive(session: Session, call_id: int, when: datetime | str, by_id: int | None, *, now: datetime | None = None) -> ServiceCall:
-    """S4, S14: the technician's arrival at the customer (it stops the S14 clock)."""
+def _dated_step(
+    session: Session, call_id: int, step: str, to_status: str, field: str, when: object, by_id: object,
+    now: datetime | None,
+) -> ServiceCall:
+    """A step that only records when it happened, in the call's ``field``."""
     call = _call(session, call_id)
-    _check_allowed(call, Step.ARRIVE)
+    _check_allowed(call, step)
     problems = Problems()
     who = problems.check(_actor, session, by_id)
-    moment = _when(session, problems, call, when, now, "arrived_at")
+    moment = _when(session, problems, call, when, now, field)
     problems.raise_if_any()
     assert moment is not None
     changes = _Changes()
-    changes.set(call, "arrived_at", moment)
-    _record(session, call, Step.ARRIVE, S.ARRIVED, moment, who, changes)
+    changes.set(call, field, moment)
+    _record(session, call, step, to_status, moment, who, changes)
     return call
+
+
+def arrive(session: Session, call_id: int, when: datetime | str, by_id: int | None, *, now: datetime | None = None) -> ServiceCall:
+    """S4, S14: the technician's arrival at the customer (it stops the S14 clock)."""
+    return _dated_step(session, call_id, Step.ARRIVE, S.ARRIVED, "arrived_at", when, by_id, now)
 
 
 def complete_on_site(
@@ -599,17 +607,7 @@ def sign(
 
 def strike_off(session: Session, call_id: int, when: datetime | str, by_id: int | None, *, now: datetime | None = None) -> ServiceCall:
     """S4: the signed voucher is back; the clerk strikes the call off the register (注销)."""
-    call = _call(session, call_id)
-    _check_allowed(call, Step.STRIKE_OFF)
-    problems = Problems()
-    who = problems.check(_actor, session, by_id)
-    moment = _when(session, problems, call, when, now, "closed_at")
-    problems.raise_if_any()
-    assert moment is not None
-    changes = _Changes()
-    changes.set(call, "closed_at", moment)
-    _record(session, call, Step.STRIKE_OFF, S.STRUCK_OFF, moment, who, changes)
-    return call
+    return _dated_step(session, call_id, Step.STRIKE_OFF, S.STRUCK_OFF, "closed_at", when, by_id, now)
 
 
 # --------------------------------------------------------------------------- taken back
@@ -985,17 +983,7 @@ def check_receipt_number(session: Session, receipt_no: str, expected: GoodsEntry
 
 def close(session: Session, call_id: int, when: datetime | str, by_id: int | None, *, now: datetime | None = None) -> ServiceCall:
     """S7: the voucher is filed and the call closed."""
-    call = _call(session, call_id)
-    _check_allowed(call, Step.CLOSE)
-    problems = Problems()
-    who = problems.check(_actor, session, by_id)
-    moment = _when(session, problems, call, when, now, "closed_at")
-    problems.raise_if_any()
-    assert moment is not None
-    changes = _Changes()
-    changes.set(call, "closed_at", moment)
-    _record(session, call, Step.CLOSE, S.CLOSED, moment, who, changes)
-    return call
+    return _dated_step(session, call_id, Step.CLOSE, S.CLOSED, "closed_at", when, by_id, now)
 
 
 def cancel(
