@@ -38,11 +38,11 @@
         <translation>{day} 不能既是放假日又是调休上班日。</translation>
     </message>
     <message>
-        <source>A year&apos;s arrangement has at least its days off (New Year&apos;s Day, Spring Festival …).</source>
+        <source>A year's arrangement has at least its days off (New Year's Day, Spring Festival …).</source>
         <translation>一年的节假日安排至少应包括放假日（元旦、春节……）。</translation>
     </message>
     <message>
-        <source>No official holiday arrangement is entered for {years}: deadlines follow the weekly timetable only. Enter the State Council&apos;s arrangement in the settings.</source>
+        <source>No official holiday arrangement is entered for {years}: deadlines follow the weekly timetable only. Enter the State Council's arrangement in the settings.</source>
         <translation>尚未录入 {years} 年的法定节假日安排：期限暂按每周作息时间计算。请在设置中录入国务院公布的放假安排。</translation>
     </message>
 </context>
@@ -255,6 +255,10 @@
         <translation>（未登记产品）</translation>
     </message>
     <message>
+        <source>Proposed: %1</source>
+        <translation>建议：%1</translation>
+    </message>
+    <message>
         <source>Warning: this product already had call %1 on %2, within the last 30 days.</source>
         <translation>注意：该产品在最近 30 天内已叫修过：%2，叫修单号 %1。</translation>
     </message>
@@ -373,7 +377,7 @@
         <translation>请填写客户反映的故障情况。</translation>
     </message>
     <message>
-        <source>Enter the customer&apos;s name.</source>
+        <source>Enter the customer's name.</source>
         <translation>请输入客户名称。</translation>
     </message>
     <message>
@@ -462,7 +466,7 @@
         <translation>crm_desktop：分公司售后服务登记簿</translation>
     </message>
     <message>
-        <source>data folder (database, backups, log); default: CRM_DESKTOP_DATA_DIR or the user&apos;s application-data folder</source>
+        <source>data folder (database, backups, log); default: CRM_DESKTOP_DATA_DIR or the user's application-data folder</source>
         <translation>数据文件夹（数据库、备份、日志）；默认为 CRM_DESKTOP_DATA_DIR 或用户的应用数据文件夹</translation>
     </message>
     <message>
@@ -490,7 +494,7 @@
         <translation>不显示进度</translation>
     </message>
     <message>
-        <source>copy the SQLite database into the data folder&apos;s backups/</source>
+        <source>copy the SQLite database into the data folder's backups/</source>
         <translation>将 SQLite 数据库复制到数据文件夹的 backups/ 中</translation>
     </message>
     <message>
@@ -498,7 +502,7 @@
         <translation>显示版本号并退出</translation>
     </message>
     <message>
-        <source>The backup command copies SQLite files only; use the database server&apos;s own tools.</source>
+        <source>The backup command copies SQLite files only; use the database server's own tools.</source>
         <translation>备份命令只能复制 SQLite 文件；其他数据库请使用数据库服务器自带的工具。</translation>
     </message>
 </context>
@@ -746,7 +750,7 @@
         <translation>请选择合同所保养的产品。</translation>
     </message>
     <message>
-        <source>Product {id} is not one of this customer&apos;s products.</source>
+        <source>Product {id} is not one of this customer's products.</source>
         <translation>产品 {id} 不是该客户的产品。</translation>
     </message>
     <message>
@@ -914,7 +918,7 @@
         <translation>%1 — %2，序列号 %3</translation>
     </message>
     <message>
-        <source>No customer found: use &quot;New customer…&quot;</source>
+        <source>No customer found: use "New customer…"</source>
         <translation>未找到客户：请使用“新建客户…”</translation>
     </message>
 </context>
@@ -933,11 +937,11 @@
         <translation>保修截止日期（{warranty_end}）早于购买日期（{purchase_date}）。</translation>
     </message>
     <message>
-        <source>Enter the customer&apos;s name.</source>
+        <source>Enter the customer's name.</source>
         <translation>请输入客户名称。</translation>
     </message>
     <message>
-        <source>Choose the customer&apos;s category (supplier, distributor, special or end user).</source>
+        <source>Choose the customer's category (supplier, distributor, special or end user).</source>
         <translation>请选择客户类别（供应商、经销商、特殊类或最终用户）。</translation>
     </message>
     <message>
@@ -1006,7 +1010,7 @@
         <translation>商品进出登记 {goods} 条，修理卡 {cards} 张，零件明细 {parts} 行。</translation>
     </message>
     <message>
-        <source>{contracts} maintenance contracts; {steps} steps in the calls&apos; history, {logs} work log lines.</source>
+        <source>{contracts} maintenance contracts; {steps} steps in the calls' history, {logs} work log lines.</source>
         <translation>{contracts} 份保养合同；服务过程记录 {steps} 条，工时记录 {logs} 条。</translation>
     </message>
     <message>
@@ -1062,7 +1066,7 @@
     </message>
     <message>
         <source>Waiting: %1   Carry-overs: %2</source>
-        <translation>待派工：%1 件&#x3000;其中遗留：%2 件</translation>
+        <translation>待派工：%1 件　其中遗留：%2 件</translation>
     </message>
     <message>
         <source>Dispatched %1 to %2 at %3.</source>
@@ -1202,7 +1206,7 @@
         <translation>请输入商品带回的日期和时间。</translation>
     </message>
     <message>
-        <source>Enter the customer&apos;s name.</source>
+        <source>Enter the customer's name.</source>
         <translation>请输入客户名称。</translation>
     </message>
     <message>
@@ -1230,7 +1234,7 @@
         <translation>收据编号不能更改。</translation>
     </message>
     <message>
-        <source>Call {call_no} is another customer&apos;s, not {name}&apos;s.</source>
+        <source>Call {call_no} is another customer's, not {name}'s.</source>
         <translation>叫修单 {call_no} 属于其他客户，不属于 {name}。</translation>
     </message>
     <message>
@@ -1570,7 +1574,7 @@
         <translation>保养合同(&amp;C)…</translation>
     </message>
     <message>
-        <source>The customers&apos; maintenance contracts (service kind B)</source>
+        <source>The customers' maintenance contracts (service kind B)</source>
         <translation>客户的保养合同（B 类服务）</translation>
     </message>
     <message>
@@ -1594,7 +1598,7 @@
         <translation>派工板(&amp;B)</translation>
     </message>
     <message>
-        <source>Calls waiting for dispatch, carry-overs first, and the technicians&apos; open jobs</source>
+        <source>Calls waiting for dispatch, carry-overs first, and the technicians' open jobs</source>
         <translation>待派工的叫修（遗留优先）和技术员的在办工作</translation>
     </message>
     <message>
@@ -1865,7 +1869,7 @@ After-sales service registers of the branch office.</source>
         <translation>现场完成</translation>
     </message>
     <message>
-        <source>customer&apos;s signature</source>
+        <source>customer's signature</source>
         <translation>客户签字</translation>
     </message>
     <message>
@@ -1881,7 +1885,7 @@ After-sales service registers of the branch office.</source>
         <translation>报价</translation>
     </message>
     <message>
-        <source>customer&apos;s answer to the quote</source>
+        <source>customer's answer to the quote</source>
         <translation>客户答复报价</translation>
     </message>
     <message>
@@ -2041,7 +2045,7 @@ After-sales service registers of the branch office.</source>
         <translation>请输入报价金额。</translation>
     </message>
     <message>
-        <source>Record the quote before the customer&apos;s answer to it.</source>
+        <source>Record the quote before the customer's answer to it.</source>
         <translation>请先登记报价，再登记客户的答复。</translation>
     </message>
     <message>
@@ -2073,7 +2077,7 @@ After-sales service registers of the branch office.</source>
         <translation>请说明问题所在：维修将连同意见退回技术员。</translation>
     </message>
     <message>
-        <source>The repair of call {call_no} has not passed the supervisor&apos;s inspection: the goods cannot go back yet (or return them unrepaired).</source>
+        <source>The repair of call {call_no} has not passed the supervisor's inspection: the goods cannot go back yet (or return them unrepaired).</source>
         <translation>叫修 {call_no} 的维修尚未通过服务主任检验，商品还不能交还（或按未修交还处理）。</translation>
     </message>
     <message>
@@ -2616,7 +2620,7 @@ After-sales service registers of the branch office.</source>
         <translation>修理完成须通过服务流程登记，不能直接修改修理卡。</translation>
     </message>
     <message>
-        <source>The inspection is recorded by the supervisor&apos;s inspection step.</source>
+        <source>The inspection is recorded by the supervisor's inspection step.</source>
         <translation>检验结果须由服务主任在检验步骤中登记。</translation>
     </message>
     <message>
@@ -2636,7 +2640,7 @@ After-sales service registers of the branch office.</source>
         <translation>收据 {receipt_no} 的商品属于另一张叫修单，不是 {call_no}。</translation>
     </message>
     <message>
-        <source>Enter the customer&apos;s name, or open the card from a goods register line or a call.</source>
+        <source>Enter the customer's name, or open the card from a goods register line or a call.</source>
         <translation>请输入客户名称，或从客户商品进出登记簿或叫修登记簿中打开修理卡。</translation>
     </message>
     <message>
@@ -2904,7 +2908,7 @@ After-sales service registers of the branch office.</source>
         <translation>不同意 %1</translation>
     </message>
     <message>
-        <source>Customer&apos;s answer</source>
+        <source>Customer's answer</source>
         <translation>客户答复</translation>
     </message>
 </context>
@@ -3116,7 +3120,7 @@ After-sales service registers of the branch office.</source>
         <translation>邮编必须是 6 位数字，例如 200040。</translation>
     </message>
     <message>
-        <source>The phone number may contain only digits, spaces, &apos;-&apos;, &apos;+&apos;, &apos;(&apos; &apos;)&apos; and an extension such as &apos;转 123&apos;.</source>
+        <source>The phone number may contain only digits, spaces, '-', '+', '(' ')' and an extension such as '转 123'.</source>
         <translation>电话号码只能包含数字、空格、“-”、“+”、“(”“)”以及分机号（如“转 123”）。</translation>
     </message>
     <message>

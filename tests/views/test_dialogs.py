@@ -65,6 +65,7 @@ def test_new_call_finds_the_customer_by_a_two_character_name_and_saves(app, peop
     assert dialog.fields["district"].currentData() == "suburban"  # S14: from the customer
     assert dialog.product.currentData() is not None  # the only product is chosen
     assert dialog.fields["service_kind"].currentData() == "C"  # S1: within warranty
+    assert "C" in dialog.kind_basis.text() and "20" in dialog.kind_basis.text()  # and why: the warranty's end
     dialog.fields["fault"].setPlainText("复印件有黑线")
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted

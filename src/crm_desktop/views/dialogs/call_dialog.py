@@ -85,6 +85,10 @@ class CallDialog(RecordDialog):
         kind = combo(labels.SERVICE_KIND)
         self.add_field("service_kind", self.tr("Service kind"), kind)
         kind.currentIndexChanged.connect(self._kind_changed)
+        self.kind_basis = QLabel()
+        self.kind_basis.setObjectName("kind_basis")
+        self.kind_basis.setStyleSheet("color: #555;")
+        self.form.addRow("", self.kind_basis)  # S1: why the kind is proposed
         self.reason = self.add_field("kind_override_reason", self.tr("Reason for the kind"), QLineEdit())
         self.reason.setPlaceholderText(self.tr("Needed when the kind differs from the proposal"))
         remarks = QPlainTextEdit()
@@ -197,7 +201,9 @@ class CallDialog(RecordDialog):
         with self.database.read_session() as s:
             product = s.get(CustomerProduct, product_id) if product_id else None
             if self.call_id is None and isinstance(received, datetime):
-                self._proposed_kind = call_service.propose_kind(s, product, received)
+                proposal = call_service.kind_proposal(s, product, received)
+                self._proposed_kind = proposal.kind
+                self.kind_basis.setText(self.tr("Proposed: %1").replace("%1", proposal.explain(translate)))
                 set_value(self.fields["service_kind"], self._proposed_kind)
                 self._kind_changed()
             if product is None:
