@@ -1,5 +1,7 @@
-"""Demo data (issue 2 item 9): the generated rows obey the service rules S1–S8, the numbers
-obey X3, the search index finds them, and the load is repeatable and all-or-nothing."""
+"""Demo data (issue 2 item 9): the generated rows obey the service rules S1–S14 and the
+process of ``services.process`` (every call's history replays through its state machine),
+the numbers obey X3, the search index finds them, and the load is repeatable and
+all-or-nothing."""
 
 from __future__ import annotations
 
@@ -7,7 +9,8 @@ import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -18,10 +21,14 @@ from crm_desktop.db import open_database
 from crm_desktop.errors import UserError
 from crm_desktop.models import (
     CallStatus,
+    CallStep,
     Customer,
     CustomerCategory,
     CustomerProduct,
     GoodsEntry,
+    LabourRate,
+    MaintenanceContract,
+    PartPrice,
     RepairCard,
     RepairCardStatus,
     RepairPart,
@@ -29,23 +36,51 @@ from crm_desktop.models import (
     Sequence,
     ServiceCall,
     Staff,
+    WorkLog,
+    contract_product,
 )
-from crm_desktop.services import demo, numbering
+from crm_desktop.services import demo, numbering, process
+from crm_desktop.services.process import Step
 from crm_desktop.services.validation import normalize_phone
 
 CALLS = 400
 NOW = datetime(2026, 11, 27, 15, 20)  # a Friday afternoon
-ON_SITE = {CallStatus.COMPLETED_ON_SITE.value, CallStatus.STRUCK_OFF.value}
+S = CallStatus
+ON_SITE = {S.COMPLETED_ON_SITE.value, S.SIGNED_ON_SITE.value, S.STRUCK_OFF.value}
 TAKE_BACK = {
-    CallStatus.TAKEN_BACK.value,
-    CallStatus.IN_REPAIR.value,
-    CallStatus.INSPECTED.value,
-    CallStatus.RETURNED.value,
-    CallStatus.CLOSED.value,
+    S.TAKEN_BACK.value,
+    S.IN_REPAIR.value,
+    S.REPAIRED.value,
+    S.INSPECTED.value,
+    S.RETURNED.value,
+    S.RETURN_SIGNED.value,
+    S.RECEIPT_VOIDED.value,
+    S.CLOSED.value,
 }
-NOT_DISPATCHED = {CallStatus.REGISTERED.value, CallStatus.CANCELLED.value}
-FINISHED = {CallStatus.STRUCK_OFF.value, CallStatus.CLOSED.value, CallStatus.CANCELLED.value}
-LOADED = ("staff", "customer", "customer_product", "service_call", "goods_entry", "repair_card", "repair_part", "sequences")
+RETURNED = {S.RETURNED.value, S.RETURN_SIGNED.value, S.RECEIPT_VOIDED.value, S.CLOSED.value}
+SIGNED = {S.SIGNED_ON_SITE.value, S.STRUCK_OFF.value, S.RETURN_SIGNED.value, S.RECEIPT_VOIDED.value, S.CLOSED.value}
+FINISHED = {S.STRUCK_OFF.value, S.CLOSED.value, S.CANCELLED.value}
+LOADED = ("staff", "customer", "customer_product", "maintenance_contract", "contract_product", "labour_rate",
+          "part_price", "service_call", "call_step", "work_log", "goods_entry", "repair_card", "repair_part", "sequences")
+# the status a step leaves the call in (the others keep it), as services.process has it
+STEP_TARGET = {
+    Step.REGISTER: S.REGISTERED.value,
+    Step.DISPATCH: S.DISPATCHED.value,
+    Step.ARRIVE: S.ARRIVED.value,
+    Step.COMPLETE_ON_SITE: S.COMPLETED_ON_SITE.value,
+    Step.STRIKE_OFF: S.STRUCK_OFF.value,
+    Step.TAKE_BACK: S.TAKEN_BACK.value,
+    Step.START_REPAIR: S.IN_REPAIR.value,
+    Step.FINISH_REPAIR: S.REPAIRED.value,
+    Step.INSPECT: S.INSPECTED.value,
+    Step.RETURN_GOODS: S.RETURNED.value,
+    Step.RETURN_UNREPAIRED: S.RETURNED.value,
+    Step.VOID_RECEIPT: S.RECEIPT_VOIDED.value,
+    Step.CLOSE: S.CLOSED.value,
+    Step.CANCEL: S.CANCELLED.value,
+}
+FEE_COLUMNS = ("fee", "fee_computed", "fee_override_reason", "payment_method", "fee_collected", "fee_handed_at",
+               "fee_handed_to_id", "invoice_no", "invoice_at", "invoice_by_id")
 
 
 def _open(folder: Path):
@@ -62,18 +97,15 @@ def demo_db(tmp_path_factory):
 
 
 def rows(db, table) -> list[dict]:
+    table = getattr(table, "__table__", table)
     with db.engine.connect() as conn:
-        return [dict(r) for r in conn.execute(select(table.__table__).order_by(table.__table__.c[_key(table)])).mappings()]
-
-
-def _key(table) -> str:
-    return "id" if "id" in table.__table__.c else list(table.__table__.c.keys())[0]
+        return [dict(r) for r in conn.execute(select(table).order_by(*table.primary_key.columns)).mappings()]
 
 
 @pytest.fixture(scope="module")
 def data(demo_db):
     db, _ = demo_db
-    return {
+    d = {
         "staff": {r["id"]: r for r in rows(db, Staff)},
         "customers": {r["id"]: r for r in rows(db, Customer)},
         "products": {r["id"]: r for r in rows(db, CustomerProduct)},
@@ -82,14 +114,40 @@ def data(demo_db):
         "cards": rows(db, RepairCard),
         "parts": rows(db, RepairPart),
         "sequences": rows(db, Sequence),
+        "steps": rows(db, CallStep),
+        "work": rows(db, WorkLog),
+        "contracts": {r["id"]: r for r in rows(db, MaintenanceContract)},
+        "contract_products": rows(db, contract_product),
+        "rates": rows(db, LabourRate),
+        "prices": {r["part_no"]: r for r in rows(db, PartPrice)},
     }
+    d["history"] = defaultdict(list)
+    for step in d["steps"]:  # in id order
+        d["history"][step["call_id"]].append(step)
+    return d
+
+
+def _role(data, staff_id) -> str:
+    return data["staff"][staff_id]["role"]
+
+
+def _standing(history: list[dict]) -> list[dict]:
+    """The steps not taken back, in order."""
+    undone = {s["undoes_id"] for s in history if s["undoes_id"] is not None}
+    return [s for s in history if s["id"] not in undone and s["step"] != Step.UNDO]
+
+
+def _step(history: list[dict], name: str) -> dict | None:
+    """The call's last standing step of that name."""
+    found = [s for s in _standing(history) if s["step"] == name]
+    return found[-1] if found else None
 
 
 def raw_table(db, table: str) -> list[tuple]:
     """Every stored value except the moment the row was written."""
     with db.engine.connect() as conn:
         cols = [r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({table})") if r[1] not in ("created_at", "updated_at")]
-        return conn.exec_driver_sql(f"SELECT {', '.join(cols)} FROM {table} ORDER BY 1").fetchall()
+        return conn.exec_driver_sql(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {', '.join(cols[:2])}").fetchall()
 
 
 def schema_objects(db) -> list[tuple]:
@@ -102,7 +160,7 @@ def schema_objects(db) -> list[tuple]:
 # --- what is there ----------------------------------------------------------------------
 
 
-def test_every_customer_category_and_every_s2_to_s8_stage_is_present(demo_db, data):
+def test_every_customer_category_and_every_call_status_is_present(demo_db, data):
     _, summary = demo_db
     assert {c["category"] for c in data["customers"].values()} == {c.value for c in CustomerCategory}
     assert {c["status"] for c in data["calls"]} == {s.value for s in CallStatus}
@@ -114,6 +172,13 @@ def test_every_customer_category_and_every_s2_to_s8_stage_is_present(demo_db, da
         len(data["cards"]),
         len(data["parts"]),
     )
+    assert (summary.contracts, summary.contract_products, summary.steps, summary.work_logs) == (
+        len(data["contracts"]),
+        len(data["contract_products"]),
+        len(data["steps"]),
+        len(data["work"]),
+    )
+    assert (summary.labour_rates, summary.part_prices) == (len(data["rates"]), len(data["prices"]))
     # most customers are end users; most calls are finished
     categories = Counter(c["category"] for c in data["customers"].values())
     assert categories[CustomerCategory.END_USER.value] > 0.75 * len(data["customers"])
@@ -163,7 +228,7 @@ def test_products_are_office_equipment_with_unique_serials_and_warranty_after_pu
     assert CustomerCategory.SUPPLIER.value not in owners
 
 
-# --- S1–S8 --------------------------------------------------------------------------------
+# --- S1–S9 --------------------------------------------------------------------------------
 
 
 def test_s2_register_lines_copy_the_customer_and_the_product(data):
@@ -211,55 +276,167 @@ def test_s14_the_call_district_is_the_customers(data):
         assert (customer["district"] == "urban") == demo.DISTRICTS[district][0]
 
 
-def test_s1_kind_c_only_within_warranty_and_a_kind_against_the_proposal_keeps_its_reason(data):
+def _coverage(data) -> dict[int, list[tuple[date, date]]]:
+    """Per product, the periods a maintenance contract covers it."""
+    covered = defaultdict(list)
+    for link in data["contract_products"]:
+        contract = data["contracts"][link["contract_id"]]
+        covered[link["product_id"]].append((contract["start_date"], contract["end_date"]))
+    return covered
+
+
+def test_s1_the_kind_is_the_programs_proposal_and_b_calls_are_under_a_contract_on_their_day(demo_db, data):
+    from crm_desktop.services import calls as call_service
+
+    covered = _coverage(data)
     kinds = Counter()
-    for call in data["calls"]:
-        product = data["products"][call["product_id"]]
-        within = call["received_at"].date() <= product["warranty_end"]
-        kinds[call["service_kind"]] += 1
-        if call["service_kind"] == "C":
-            assert within, call
-        proposed = "C" if within else "A"  # what services.calls.propose_kind proposes
-        if call["service_kind"] != proposed:
-            assert call["kind_override_reason"], call
-        if call["service_kind"] == "B":
-            assert not within
-            assert data["customers"][call["customer_id"]]["remarks"] == demo.CONTRACT_REMARK
-        if call["service_kind"] != "A":
-            assert call["fee"] is None, call
+    db, _ = demo_db
+    with db.Session() as s:
+        for call in data["calls"]:
+            product = data["products"][call["product_id"]]
+            day = call["received_at"].date()
+            within = day <= product["warranty_end"]
+            under_contract = any(start <= day <= end for start, end in covered[product["id"]])
+            proposed = "C" if within else "B" if under_contract else "A"
+            assert call_service.propose_kind(s, s.get(CustomerProduct, product["id"]), call["received_at"]) == proposed
+            kinds[call["service_kind"]] += 1
+            if call["service_kind"] == proposed:
+                assert call["kind_override_reason"] is None, call
+            else:  # against the proposal: the reason is kept
+                assert call["kind_override_reason"] == demo.OVERRIDE_TO_PAID, call
+                assert (call["service_kind"], proposed) == ("A", "C")
+            if call["service_kind"] == "B":
+                assert under_contract and not within, call
     assert set(kinds) == {"A", "B", "C"}
+    assert kinds["B"] >= 3
 
 
-def test_s5_s8_paid_work_has_its_fee_once_done(data):
+def test_s1_maintenance_contracts_cover_the_customers_machines_a_year_at_a_time(demo_db, data):
+    contracts = data["contracts"]
+    assert contracts
+    links = defaultdict(list)
+    for link in data["contract_products"]:
+        links[link["contract_id"]].append(data["products"][link["product_id"]])
+    by_customer = defaultdict(list)
+    for contract in contracts.values():
+        assert contract["customer_id"] in data["customers"]
+        start, end = contract["start_date"], contract["end_date"]
+        assert end == date(start.year + 1, start.month, start.day) - timedelta(days=1) or (start.month, start.day) == (2, 29)
+        products = links[contract["id"]]
+        assert products, contract
+        for product in products:  # the customer's own machines, owned when the contract started
+            assert product["customer_id"] == contract["customer_id"]
+            assert product["purchase_date"] <= start
+        assert contract["fee"] > 0
+        by_customer[contract["customer_id"]].append(contract)
+    for series in by_customer.values():  # renewed year after year
+        series.sort(key=lambda c: c["start_date"])
+        for before, after in zip(series, series[1:]):
+            assert after["start_date"] == before["end_date"] + timedelta(days=1)
+    assert any(c["start_date"] <= NOW.date() <= c["end_date"] for c in contracts.values())  # active now
+    assert any(c["end_date"] < NOW.date() for c in contracts.values())  # and some not renewed
+    # X3: numbered by the configured pattern in the order they started
+    sequences = {(s["rule"], s["period"]): s["last_value"] for s in data["sequences"]}
+    db, _ = demo_db
+    with db.Session() as s:
+        _check_series(
+            s, numbering.CONTRACT,
+            [(datetime.combine(c["start_date"], time()), c["contract_no"]) for c in contracts.values()], sequences,
+        )
+    assert all(re.fullmatch(r"BY\d{4}-\d{4}", c["contract_no"]) for c in contracts.values())
+
+
+def _labour(data, mode: str, day: date, hours: Decimal) -> Decimal:
+    rate = max((r for r in data["rates"] if r["mode"] == mode and r["valid_from"] <= day), key=lambda r: r["valid_from"])
+    return max((hours * rate["hourly_rate"]).quantize(Decimal("0.01")), rate["minimum_fee"])
+
+
+def test_s5_s8_pricing_is_seeded_from_before_the_first_call_and_the_parts_lines_use_the_price_list(data):
+    first = min(c["received_at"] for c in data["calls"]).date()
+    for mode in ("on_site", "repair"):
+        mine = [r for r in data["rates"] if r["mode"] == mode]
+        assert mine and min(r["valid_from"] for r in mine) <= first
+        assert all(r["hourly_rate"] > 0 and r["minimum_fee"] > 0 for r in mine)
+    assert {p for kind in demo.PARTS.values() for p, _, _ in kind} == set(data["prices"])
+    for part in data["parts"]:
+        listed = data["prices"][part["part_no"]]
+        assert (part["name"], part["unit_price"]) == (listed["name"], listed["unit_price"])
+        assert listed["active"]
+
+
+def test_s5_s8_paid_jobs_carry_their_fee_and_the_others_none(data):
     cards = {c["call_id"]: c for c in data["cards"]}
+    goods = {g["call_id"]: g for g in data["goods"]}
     parts = defaultdict(list)
     for p in data["parts"]:
         parts[p["card_id"]].append(p)
+    invoices = []
+    pending = 0
     for call in data["calls"]:
+        history = data["history"][call["id"]]
         if call["service_kind"] != "A":
+            assert all(call[c] is None for c in FEE_COLUMNS), call
+            if call["id"] in cards:
+                card = cards[call["id"]]
+                assert card["quote_amount"] is None and card["consent_given"] is None and card["labour_fee"] is None
             continue
         if call["status"] in ON_SITE:
-            assert call["fee"] and call["fee"] > 0, call
-        elif call["status"] in TAKE_BACK:
-            card = cards[call["id"]]
-            if card["status"] == RepairCardStatus.OPEN.value:
-                assert call["fee"] is None
+            completed = _step(history, Step.COMPLETE_ON_SITE)
+            assert call["fee_computed"] == _labour(data, "on_site", completed["happened_at"].date(), call["hours_spent"])
+            if call["fee_override_reason"] is None:
+                assert call["fee"] == call["fee_computed"], call
             else:
+                assert call["fee_override_reason"] == demo.FEE_DISCOUNT_REASON and call["fee"] < call["fee_computed"]
+            assert call["payment_method"] in ("collected", "invoice")
+            assert (call["fee_collected"] is not None) == (call["payment_method"] == "collected")
+            if call["fee_collected"] is not None:
+                assert call["fee_collected"] == call["fee"]
+        elif call["status"] in TAKE_BACK:
+            card, entry = cards[call["id"]], goods[call["id"]]
+            if card["repaired_at"] is not None:  # S8: the repair rate of the day and the parts
+                assert card["labour_fee"] == _labour(data, "repair", card["repaired_at"].date(), card["repair_hours"])
                 cost = card["labour_fee"] + sum(p["quantity"] * p["unit_price"] for p in parts[card["id"]])
-                assert call["fee"] == cost, (call, card)
+                assert call["fee"] == call["fee_computed"] == cost, (call, card)
+                assert call["fee_override_reason"] is None
+            elif entry["return_outcome"] == "unrepaired":  # declined: the check is charged, with the reason
+                assert call["fee"] == Decimal(demo.CHECK_FEE) / 100 and call["fee_computed"] is None
+                assert call["fee_override_reason"] == demo.CHECK_FEE_REASON
+            else:
+                assert call["fee"] is None and call["fee_computed"] is None
         else:
-            assert call["fee"] is None
+            assert all(call[c] is None for c in FEE_COLUMNS), call
+        if call["fee_handed_at"] is not None:  # S5: handed to the accountant
+            assert call["payment_method"] == "collected"
+            assert _role(data, call["fee_handed_to_id"]) == Role.ACCOUNTANT.value
+        else:
+            assert call["fee_handed_to_id"] is None
+        if call["invoice_no"] is not None:
+            assert re.fullmatch(r"No\.\d{8}", call["invoice_no"])
+            assert call["invoice_at"] and _role(data, call["invoice_by_id"]) == Role.ACCOUNTANT.value
+            assert call["fee"] is not None and call["payment_method"] in ("collected", "invoice")
+            invoices.append(call["invoice_no"])
+        else:
+            assert call["invoice_at"] is None and call["invoice_by_id"] is None
+            if call["status"] in FINISHED and call["fee"]:
+                pending += 1
+    assert len(set(invoices)) == len(invoices)
+    finished_paid = sum(1 for c in data["calls"] if c["service_kind"] == "A" and c["status"] in FINISHED and c["fee"])
+    assert len(invoices) > 0.8 * finished_paid  # most finished paid jobs are invoiced …
+    assert pending >= 1  # … and the accountant's list has work
+    collected = [c for c in data["calls"] if c["payment_method"] == "collected" and c["status"] == S.STRUCK_OFF.value]
+    assert sum(1 for c in collected if c["fee_handed_at"]) > 0.8 * len(collected)
 
 
-def test_s3_a_technician_and_dispatch_time_exactly_when_past_registered(data):
+def test_s3_a_technician_and_dispatch_time_exactly_when_dispatched(data):
     for call in data["calls"]:
-        dispatched = call["status"] not in NOT_DISPATCHED
-        assert (call["technician_id"] is not None) == dispatched, call
-        assert (call["dispatched_at"] is not None) == dispatched, call
-        if dispatched:
+        dispatch = _step(data["history"][call["id"]], Step.DISPATCH)
+        assert (call["technician_id"] is not None) == (dispatch is not None), call
+        assert call["dispatched_at"] == (dispatch and dispatch["happened_at"]), call
+        if dispatch:
             assert data["staff"][call["technician_id"]]["role"] == Role.TECHNICIAN.value
-        arrived = dispatched and call["status"] != CallStatus.DISPATCHED.value
-        assert (call["arrived_at"] is not None) == arrived, call
+            assert dispatch["note"] == data["staff"][call["technician_id"]]["name"]
+        arrive = _step(data["history"][call["id"]], Step.ARRIVE)
+        assert call["arrived_at"] == (arrive and arrive["happened_at"]), call
         awaiting = call["status"] in ("registered", "dispatched")
         assert (call["arrival_due_at"] is not None) == awaiting, call  # S14: the deadline still runs
 
@@ -277,17 +454,20 @@ def test_s14_open_calls_carry_the_deadline_of_the_programs_calendar(database):
             assert call.arrival_due_at == deadlines.arrival_due(calendar, call.received_at, call.district)
 
 
-def test_s4_calls_done_on_site_have_work_hours_and_struck_off_ones_the_signature(data):
+def test_s4_calls_done_on_site_have_work_hours_and_signed_ones_the_signature(data):
     for call in data["calls"]:
-        if call["status"] in ON_SITE | TAKE_BACK:
+        if call["status"] in ON_SITE:
             assert call["work_done"] and call["hours_spent"] and call["hours_spent"] > 0, call
             assert call["hours_spent"] * 2 == int(call["hours_spent"] * 2)  # half hours
-        else:
+        else:  # a call taken back has its work on the repair card
             assert call["work_done"] is None and call["hours_spent"] is None, call
-        if call["status"] == CallStatus.STRUCK_OFF.value:
-            assert call["signed_by"] and call["signed_at"] and call["closed_at"], call
-        if call["status"] == CallStatus.COMPLETED_ON_SITE.value:
-            assert call["closed_at"] is None and call["signed_by"] is None, call
+        assert (call["signed_by"] is not None) == (call["status"] in SIGNED), call
+        assert (call["signed_at"] is not None) == (call["status"] in SIGNED), call
+        closed = call["status"] in FINISHED
+        assert (call["closed_at"] is not None) == closed, call
+        sign = _step(data["history"][call["id"]], Step.SIGN)
+        if sign is not None:
+            assert (call["signed_at"], call["signed_by"]) == (sign["happened_at"], sign["note"])
 
 
 def test_s6_taken_back_calls_have_goods_entry_and_repair_card(data):
@@ -297,8 +477,6 @@ def test_s6_taken_back_calls_have_goods_entry_and_repair_card(data):
         expected = 1 if call["status"] in TAKE_BACK else 0
         assert goods[call["id"]] == expected, call
         assert cards[call["id"]] == expected, call
-        if expected:
-            assert call["signed_by"], call  # S6: the customer signed the voucher as the goods left
     by_goods = {c["goods_entry_id"]: c for c in data["cards"]}
     for entry in data["goods"]:
         card = by_goods[entry["id"]]
@@ -307,15 +485,24 @@ def test_s6_taken_back_calls_have_goods_entry_and_repair_card(data):
         assert card["promised_date"] == entry["promised_date"] >= entry["taken_in_at"].date()
         assert entry["taken_in_by_id"] == card["technician_id"]
         assert entry["accessories"] and entry["condition"]
+        assert entry["taken_in_at"] == _step(data["history"][entry["call_id"]], Step.TAKE_BACK)["happened_at"]
 
 
 CARD_STATUS = {
-    CallStatus.TAKEN_BACK.value: {RepairCardStatus.OPEN.value},
-    CallStatus.IN_REPAIR.value: {RepairCardStatus.OPEN.value, RepairCardStatus.REPAIRED.value},
-    CallStatus.INSPECTED.value: {RepairCardStatus.INSPECTED.value},
-    CallStatus.RETURNED.value: {RepairCardStatus.RETURNED.value},
-    CallStatus.CLOSED.value: {RepairCardStatus.RETURNED.value},
+    S.TAKEN_BACK.value: RepairCardStatus.OPEN.value,
+    S.IN_REPAIR.value: RepairCardStatus.IN_REPAIR.value,
+    S.REPAIRED.value: RepairCardStatus.REPAIRED.value,
+    S.INSPECTED.value: RepairCardStatus.INSPECTED.value,
+    S.RETURNED.value: RepairCardStatus.RETURNED.value,
+    S.RETURN_SIGNED.value: RepairCardStatus.RETURNED.value,
+    S.RECEIPT_VOIDED.value: RepairCardStatus.RETURNED.value,
+    S.CLOSED.value: RepairCardStatus.RETURNED.value,
 }
+
+
+def _at(history, name):
+    step = _step(history, name)
+    return step and step["happened_at"]
 
 
 def test_s7_the_repair_card_and_the_goods_register_follow_the_call(data):
@@ -324,47 +511,208 @@ def test_s7_the_repair_card_and_the_goods_register_follow_the_call(data):
     parts = defaultdict(list)
     for p in data["parts"]:
         parts[p["card_id"]].append(p)
-    supervisors = {i for i, s in data["staff"].items() if s["role"] == Role.SUPERVISOR.value}
+    declined = lost = escalated = 0
     for card in data["cards"]:
         call = calls[card["call_id"]]
         entry = goods[card["call_id"]]
-        assert card["status"] in CARD_STATUS[call["status"]], (call["status"], card["status"])
+        history = data["history"][call["id"]]
+        unrepaired = _step(history, Step.RETURN_UNREPAIRED) is not None
+        assert card["status"] == CARD_STATUS[call["status"]], (call["status"], card["status"])
         assert card["technician_id"] == call["technician_id"]
-        repaired = card["status"] != RepairCardStatus.OPEN.value
-        assert (card["repaired_at"] is not None) == repaired
-        assert (card["work_done"] is not None) == repaired
-        assert (card["repair_hours"] is not None) == repaired
-        if not repaired:
+        # repaired (S7): time, hours, the work and every part, as the finishing step has them
+        finish = _step(history, Step.FINISH_REPAIR)
+        assert card["repaired_at"] == (finish and finish["happened_at"])
+        assert (card["work_done"] is not None) == (card["repair_hours"] is not None) == (finish is not None)
+        if finish is None:
             assert not parts[card["id"]]
+        else:
+            assert card["work_done"] == finish["note"]
         assert [p["line_no"] for p in parts[card["id"]]] == list(range(1, len(parts[card["id"]]) + 1))
         assert len({p["part_no"] for p in parts[card["id"]]}) == len(parts[card["id"]])
-        inspected = card["status"] in (RepairCardStatus.INSPECTED.value, RepairCardStatus.RETURNED.value)
-        assert (card["inspected_by_id"] in supervisors) == inspected, card
-        assert (card["inspected_at"] is not None) == inspected
-        returned = call["status"] in (CallStatus.RETURNED.value, CallStatus.CLOSED.value)
-        assert (entry["returned_at"] is not None) == returned
-        assert (entry["received_back_by"] is not None) == returned
-        assert (entry["returned_by_id"] is not None) == returned
-        if returned:
+        # inspected by a supervisor, passed
+        inspect = _step(history, Step.INSPECT)
+        assert card["inspected_at"] == (inspect and inspect["happened_at"])
+        assert (card["inspected_by_id"] is not None) == (inspect is not None) == (card["inspection_passed"] is True)
+        if inspect:
+            assert _role(data, card["inspected_by_id"]) == Role.SUPERVISOR.value
+            assert inspect["by_id"] == card["inspected_by_id"]
+        # a paid repair: the quote and the customer's answer before the work started
+        consent = _step(history, Step.CONSENT)
+        if call["service_kind"] == "A" and _step(history, Step.START_REPAIR):
+            assert card["quote_amount"] > 0 and card["consent_given"] is True
+            assert card["consent_at"] == consent["happened_at"] <= _at(history, Step.START_REPAIR)
+            assert card["quoted_at"] == _at(history, Step.QUOTE) <= card["consent_at"]
+            assert card["consent_by"] and card["consent_channel"] in ("phone", "in_person", "letter")
+        if unrepaired:  # the customer declined: back without repair or inspection
+            declined += 1
+            assert card["consent_given"] is False and card["quote_amount"] > 0
+            assert finish is None and inspect is None and entry["return_outcome"] == "unrepaired"
+            assert call["service_kind"] == "A"
+        # back to the customer (S7): the return, the signature, the voided receipt
+        returned = call["status"] in RETURNED
+        assert entry["returned_at"] == _at(history, Step.RETURN_UNREPAIRED if unrepaired else Step.RETURN_GOODS)
+        assert (entry["returned_at"] is not None) == (entry["returned_by_id"] is not None) == returned
+        assert (entry["return_outcome"] is not None) == returned
+        if returned and not unrepaired:
+            assert entry["return_outcome"] == "repaired"
+        signed = call["status"] in (S.RETURN_SIGNED.value, S.RECEIPT_VOIDED.value, S.CLOSED.value)
+        assert (entry["received_back_by"] is not None) == signed
+        if signed:
             assert entry["received_back_by"] == call["signed_by"]
-            assert entry["returned_at"] == call["signed_at"]
-        closed = call["status"] == CallStatus.CLOSED.value
-        assert (entry["receipt_voided_at"] is not None) == closed
-        if closed:
-            assert entry["receipt_voided_at"] == call["closed_at"]
+            assert entry["returned_at"] <= call["signed_at"]
+        voided = call["status"] in (S.RECEIPT_VOIDED.value, S.CLOSED.value)
+        assert entry["receipt_voided_at"] == _at(history, Step.VOID_RECEIPT)
+        assert (entry["receipt_voided_at"] is not None) == voided
+        if entry["receipt_lost"]:  # identified instead, by whoever voided the receipt
+            lost += 1
+            assert voided
+            assert re.fullmatch(r"身份证 \d{4}\*{10}\d{4}", entry["identity_document"])
+            assert entry["identity_checked_by_id"] == _step(history, Step.VOID_RECEIPT)["by_id"]
+            assert _step(history, Step.VOID_RECEIPT)["note"] == entry["identity_document"]
+        else:
+            assert entry["identity_document"] is None and entry["identity_checked_by_id"] is None
+            if voided:
+                assert _step(history, Step.VOID_RECEIPT)["note"] == entry["receipt_no"]
+        if call["status"] == S.CLOSED.value:
+            assert call["closed_at"] >= entry["receipt_voided_at"]
         else:
             assert call["closed_at"] is None
+        # S9: escalated before the promised date was missed
+        escalate = _step(history, Step.ESCALATE)
+        assert card["escalated_at"] == (escalate and escalate["happened_at"])
+        if escalate:
+            escalated += 1
+            assert card["escalation_note"] == escalate["note"] and card["escalated_by_id"] == escalate["by_id"]
+            assert card["escalated_at"].date() < card["promised_date"]
+            assert card["repaired_at"] is None or card["repaired_at"].date() > card["promised_date"]
+        else:
+            assert card["escalation_note"] is None and card["escalated_by_id"] is None
     assert any(parts.values())
     assert all(p["quantity"] > 0 and p["unit_price"] > 0 for p in data["parts"])
+    assert declined and lost and escalated  # a few of each
 
 
 def test_cancelled_calls_say_why(data):
-    cancelled = [c for c in data["calls"] if c["status"] == CallStatus.CANCELLED.value]
+    cancelled = [c for c in data["calls"] if c["status"] == S.CANCELLED.value]
     assert cancelled
     for call in cancelled:
-        assert call["remarks"] in demo.CANCEL_REASONS
-        assert call["closed_at"] is not None and call["technician_id"] is None
-    assert all(c["remarks"] is None for c in data["calls"] if c["status"] != CallStatus.CANCELLED.value)
+        assert call["cancel_reason"] in demo.CANCEL_REASONS
+        cancel = _step(data["history"][call["id"]], Step.CANCEL)
+        assert (cancel["happened_at"], cancel["note"]) == (call["closed_at"], call["cancel_reason"])
+        assert cancel["from_status"] in (S.REGISTERED.value, S.DISPATCHED.value)
+    assert {_step(data["history"][c["id"]], Step.CANCEL)["from_status"] for c in cancelled} == {"registered", "dispatched"}
+    assert all(c["cancel_reason"] is None for c in data["calls"] if c["status"] != S.CANCELLED.value)
+    assert all(c["remarks"] is None for c in data["calls"])
+
+
+# --- the history of every call (services.process) -----------------------------------------
+
+
+def _check_history(data) -> None:
+    """Every call's history replays through the state machine: it starts with the
+    registration, each step starts from the status the previous one left, is allowed
+    from there, moves the status as the process does, never goes back in time, and ends
+    in the call's status; a step taken back is the latest standing one."""
+    staff = data["staff"]
+    calls = {c["id"]: c for c in data["calls"]}
+    assert set(data["history"]) == set(calls)
+    for call_id, history in data["history"].items():
+        call = calls[call_id]
+        first = history[0]
+        assert (first["step"], first["from_status"], first["to_status"]) == (Step.REGISTER, "", "registered")
+        assert (first["happened_at"], first["by_id"]) == (call["received_at"], call["registered_by_id"])
+        status = ""
+        standing: list[dict] = []
+        previous = None
+        for step in history:
+            assert step["from_status"] == status, (call_id, step)
+            name = step["step"]
+            if name == Step.UNDO:
+                undone = standing.pop()
+                assert step["undoes_id"] == undone["id"] and undone["step"] not in process.IRREVERSIBLE
+                assert step["to_status"] == undone["from_status"] and step["note"]
+                assert _role(data, step["by_id"]) == Role.SUPERVISOR.value
+            else:
+                assert step["undoes_id"] is None
+                if name != Step.REGISTER:
+                    assert status in process.ALLOWED_FROM[name], (call_id, name, status)
+                if name == Step.SIGN:
+                    expected = S.SIGNED_ON_SITE.value if status == S.COMPLETED_ON_SITE.value else S.RETURN_SIGNED.value
+                else:
+                    expected = STEP_TARGET.get(name, status)
+                assert step["to_status"] == expected, (call_id, step)
+                standing.append(step)
+            if previous is not None:
+                assert previous["happened_at"] <= step["happened_at"], (call_id, step)
+                assert previous["id"] < step["id"]
+            assert step["happened_at"] <= step["recorded_at"] and step["happened_at"] <= NOW
+            assert step["by_id"] in staff
+            role = _role(data, step["by_id"])
+            if name in (Step.DISPATCH, Step.INSPECT):
+                assert role == Role.SUPERVISOR.value, step
+            elif name == Step.INVOICE:
+                assert role == Role.ACCOUNTANT.value, step
+            elif name == Step.REGISTER:
+                assert role == Role.CLERK.value
+            else:
+                assert role in (Role.TECHNICIAN.value, Role.CLERK.value, Role.SUPERVISOR.value), step
+            status = step["to_status"]
+            previous = step
+        assert status == call["status"], call_id
+
+
+def test_every_calls_history_replays_through_the_state_machine(data):
+    _check_history(data)
+    steps = Counter(s["step"] for s in data["steps"])
+    for name in (Step.REGISTER, Step.DISPATCH, Step.ARRIVE, Step.COMPLETE_ON_SITE, Step.SIGN, Step.STRIKE_OFF,
+                 Step.TAKE_BACK, Step.QUOTE, Step.CONSENT, Step.START_REPAIR, Step.FINISH_REPAIR, Step.INSPECT,
+                 Step.RETURN_GOODS, Step.RETURN_UNREPAIRED, Step.VOID_RECEIPT, Step.CLOSE, Step.CANCEL, Step.SET_FEE,
+                 Step.HAND_OVER_FEE, Step.INVOICE, Step.ESCALATE, Step.UNDO):
+        assert steps[name], name
+    assert steps[Step.REGISTER] == CALLS
+    assert all(s["changes"] is None for s in data["steps"])  # nothing to restore in demo history
+
+
+def test_the_calls_money_and_closing_times_are_those_of_its_steps(data):
+    for call in data["calls"]:
+        history = data["history"][call["id"]]
+        invoice = _step(history, Step.INVOICE)
+        assert call["invoice_at"] == (invoice and invoice["happened_at"])
+        assert call["invoice_no"] == (invoice and invoice["note"])
+        assert call["invoice_by_id"] == (invoice and invoice["by_id"])
+        handed = _step(history, Step.HAND_OVER_FEE)
+        assert call["fee_handed_at"] == (handed and handed["happened_at"])
+        closing = _step(history, Step.STRIKE_OFF) or _step(history, Step.CLOSE) or _step(history, Step.CANCEL)
+        assert call["closed_at"] == (closing and closing["happened_at"])
+        set_fee = _step(history, Step.SET_FEE)
+        if set_fee is not None:
+            assert set_fee["note"] == call["fee_override_reason"]
+
+
+def test_s10_the_work_log_has_every_completion_on_site_and_every_finished_repair(data):
+    calls = {c["id"]: c for c in data["calls"]}
+    cards = {c["call_id"]: c for c in data["cards"]}
+    steps = {s["id"]: s for s in data["steps"]}
+    logged = defaultdict(list)
+    for line in data["work"]:
+        logged[line["call_id"]].append(line)
+        call = calls[line["call_id"]]
+        step = steps[line["step_id"]]
+        assert step["call_id"] == call["id"] and line["voided_by_step_id"] is None
+        assert line["technician_id"] == call["technician_id"]
+        assert _role(data, line["technician_id"]) == Role.TECHNICIAN.value
+        assert line["service_kind"] == call["service_kind"]
+        assert line["work_day"] == step["happened_at"].date()
+        if line["mode"] == "on_site":
+            assert step["step"] == Step.COMPLETE_ON_SITE
+            assert line["hours"] == call["hours_spent"] and line["card_id"] is None
+        else:
+            assert line["mode"] == "repair" and step["step"] == Step.FINISH_REPAIR
+            card = cards[call["id"]]
+            assert line["hours"] == card["repair_hours"] and line["card_id"] == card["id"]
+    for call in data["calls"]:
+        done = [s["id"] for s in data["history"][call["id"]] if s["step"] in (Step.COMPLETE_ON_SITE, Step.FINISH_REPAIR)]
+        assert sorted(line["step_id"] for line in logged[call["id"]]) == done, call
 
 
 def _moments(call, goods, card) -> list[datetime]:
@@ -373,9 +721,10 @@ def _moments(call, goods, card) -> list[datetime]:
     if call["status"] in ON_SITE:
         seq += [call["signed_at"], call["closed_at"]]
     elif call["status"] in TAKE_BACK:
-        seq += [goods["taken_in_at"], card["opened_at"], card["repaired_at"], card["inspected_at"], goods["returned_at"],
-                goods["receipt_voided_at"], call["closed_at"]]
-    elif call["status"] == CallStatus.CANCELLED.value:
+        seq += [goods["taken_in_at"], card["opened_at"], card["quoted_at"], card["consent_at"], card["repaired_at"],
+                card["inspected_at"], goods["returned_at"], call["signed_at"], goods["receipt_voided_at"],
+                call["closed_at"]]
+    elif call["status"] == S.CANCELLED.value:
         seq += [call["closed_at"]]
     return [m for m in seq if m is not None]
 
@@ -396,8 +745,8 @@ def test_timestamps_are_ordered_in_working_hours_and_none_after_now(data):
         assert seq[-1] <= NOW
         for moment in seq:
             assert _in_working_hours(moment), (moment, call)
-        if call["status"] in TAKE_BACK:
-            assert call["arrived_at"] <= call["signed_at"] <= NOW
+    for step in data["steps"]:
+        assert _in_working_hours(step["happened_at"]), step
 
 
 def test_old_calls_are_finished_and_the_open_stages_are_recent(data):
@@ -405,7 +754,7 @@ def test_old_calls_are_finished_and_the_open_stages_are_recent(data):
     assert len(old) > CALLS / 2
     assert sum(1 for c in old if c["status"] in FINISHED) >= 0.97 * len(old)
     for call in data["calls"]:
-        if call["status"] in (CallStatus.REGISTERED.value, CallStatus.DISPATCHED.value, CallStatus.ARRIVED.value):
+        if call["status"] in (S.REGISTERED.value, S.DISPATCHED.value, S.ARRIVED.value):
             assert call["received_at"] > NOW - timedelta(days=7), call
 
 
@@ -417,8 +766,9 @@ def test_nothing_happens_after_now_even_at_weekends_holidays_and_before_opening(
             select(func.max(ServiceCall.received_at), func.max(ServiceCall.dispatched_at), func.max(ServiceCall.closed_at))
         ).one()
         latest_goods = conn.execute(select(func.max(GoodsEntry.taken_in_at), func.max(GoodsEntry.returned_at))).one()
+        latest_step = conn.execute(select(func.max(CallStep.happened_at))).one()
         statuses = set(conn.execute(select(ServiceCall.status)).scalars())
-    for moment in (*latest, *latest_goods):
+    for moment in (*latest, *latest_goods, *latest_step):
         assert moment is None or (moment <= now and _in_working_hours(moment)), moment
     assert statuses == {s.value for s in CallStatus}
 
@@ -476,6 +826,90 @@ def test_x3_numbers_follow_the_patterns_gapless_per_period_and_the_sequences_con
         period = numbering.pattern_for(s, numbering.GOODS_RECEIPT).period(last_goods.date())
         assert numbering.next_number(s, numbering.GOODS_RECEIPT, last_goods).endswith(f"-{receipts[period] + 1:04d}")
         s.rollback()
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_x3_the_programs_numbering_continues_after_the_demo(database, monkeypatch, fast):
+    """After the demo, a contract, a call, a goods receipt and a repair card made by the
+    program each get the next number of their series, one no demo row holds."""
+    from crm_desktop.services import calls, contracts, goods, repairs
+
+    if fast:
+        monkeypatch.setattr(demo, "FAST_PATH_MIN_CALLS", 0)
+    demo.generate(database, calls=CALLS, now=NOW)
+    with database.Session.begin() as s:
+        contract_nos = set(s.scalars(select(MaintenanceContract.contract_no)))
+        this_year = sum(1 for n in contract_nos if n.startswith(f"BY{NOW.year}-"))
+        assert this_year
+        product = s.scalars(select(CustomerProduct).order_by(CustomerProduct.id)).first()
+        contract = contracts.create_contract(
+            s, customer_id=product.customer_id, product_ids=[product.id], start_date=NOW.date(),
+            end_date=NOW.date() + timedelta(days=364), fee=1200,
+        )
+        assert contract.contract_no == f"BY{NOW.year}-{this_year + 1:04d}" and contract.contract_no not in contract_nos
+        today = s.scalar(select(func.count()).select_from(ServiceCall).where(ServiceCall.received_at >= datetime.combine(NOW.date(), time())))
+        assert today
+        call = calls.register_call(s, customer_id=product.customer_id, product_id=product.id, received_at=NOW, fault="卡纸")
+        assert call.call_no == f"JX{NOW:%Y%m%d}-{today + 1:03d}"
+        assert s.scalar(select(func.count()).select_from(ServiceCall).where(ServiceCall.call_no == call.call_no)) == 1
+        month = s.scalar(select(func.count()).select_from(GoodsEntry).where(GoodsEntry.receipt_no.like(f"SJ{NOW:%Y%m}-%")))
+        assert month
+        entry = goods.take_in(s, customer_id=product.customer_id, call_id=call.id, taken_in_at=NOW)
+        assert entry.receipt_no == f"SJ{NOW:%Y%m}-{month + 1:04d}"
+        card = repairs.open_card(s, opened_at=NOW, goods_entry_id=entry.id, call_id=call.id)
+        assert card.card_no == f"XK{NOW:%Y%m}-{month + 1:04d}"
+        for model, column, number in ((GoodsEntry, GoodsEntry.receipt_no, entry.receipt_no),
+                                      (RepairCard, RepairCard.card_no, card.card_no)):
+            assert s.scalar(select(func.count()).select_from(model).where(column == number)) == 1
+
+
+def test_the_program_takes_the_next_step_on_demo_calls(database):
+    """The process accepts demo calls where they stand: the next step of a call at each
+    open stage goes through ``services.process`` (its checks included) and is recorded
+    after the demo's history."""
+    demo.generate(database, calls=CALLS, now=NOW)
+    when = NOW
+    with database.Session.begin() as s:
+        def staff(role):
+            return s.scalar(select(Staff.id).where(Staff.role == role).order_by(Staff.id))
+
+        supervisor, clerk, accountant = staff("supervisor"), staff("clerk"), staff("accountant")
+
+        def one(status):
+            return s.scalars(select(ServiceCall).where(ServiceCall.status == status).order_by(ServiceCall.id)).first()
+
+        call = one("registered")
+        technician = staff("technician")
+        process.dispatch(s, call.id, technician, when, supervisor, now=NOW)
+        process.arrive(s, one("dispatched").id, when, technician, now=NOW)
+        arrived = one("arrived")
+        process.complete_on_site(
+            s, arrived.id, when=when, work_done="清洁", hours_spent="1", by_id=arrived.technician_id,
+            payment_method="invoice" if arrived.service_kind == "A" else None, now=NOW,
+        )
+        process.sign(s, one("completed_on_site").id, signed_by="王芳", when=when, by_id=clerk, now=NOW)
+        process.strike_off(s, one("signed_on_site").id, when, clerk, now=NOW)
+        taken = one("taken_back")
+        if taken.service_kind == "A" and process.repair_card_of(s, taken.id).consent_given is not True:
+            process.record_quote(s, taken.id, amount="300", when=when, by_id=clerk, now=NOW)
+            process.record_consent(s, taken.id, given=True, consent_by="王芳", channel="phone", when=when, by_id=clerk, now=NOW)
+        process.start_repair(s, taken.id, when, clerk, now=NOW)
+        process.finish_repair(s, one("in_repair").id, when=when, repair_hours="2", by_id=clerk, now=NOW)
+        process.inspect(s, one("repaired").id, passed=True, when=when, by_id=supervisor, now=NOW)
+        process.return_goods(s, one("inspected").id, when, clerk, now=NOW)
+        process.sign(s, one("returned").id, signed_by="王芳", when=when, by_id=clerk, now=NOW)
+        signed = one("return_signed")
+        receipt = process.goods_entry_of(s, signed.id).receipt_no
+        process.void_receipt(s, signed.id, when=when, by_id=clerk, receipt_no=receipt, now=NOW)
+        process.close(s, one("receipt_voided").id, when, clerk, now=NOW)
+        pending = s.scalars(
+            select(ServiceCall).where(ServiceCall.status == "struck_off", ServiceCall.service_kind == "A",
+                                      ServiceCall.invoice_no.is_(None)).order_by(ServiceCall.id)
+        ).first()
+        assert pending is not None  # the accountant's list has work
+        process.record_invoice(s, pending.id, invoice_no="No.99999999", when=when, by_id=accountant, now=NOW)
+        # a demo step can be taken back by a supervisor
+        process.undo_last_step(s, pending.id, reason="发票号录错", by_id=supervisor, now=NOW)
 
 
 def test_x3_configured_patterns_and_numbers_issued_before_are_respected(database):
@@ -542,11 +976,22 @@ def test_the_search_index_finds_generated_names(demo_db):
         assert found[where] > 0, term
 
 
+def _integrity(db) -> None:
+    """Every foreign key holds, and the connections check them again."""
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+
+
 def test_large_runs_rebuild_the_search_index_and_restore_triggers_and_indexes(demo_db, database, monkeypatch):
     before = schema_objects(database)
+    interval = sys.getswitchinterval()
     monkeypatch.setattr(demo, "FAST_PATH_MIN_CALLS", 0)
     demo.generate(database, calls=CALLS, now=NOW)
     assert schema_objects(database) == before
+    assert sys.getswitchinterval() == interval
+    _integrity(database)
+    _integrity(demo_db[0])
     for table in LOADED:  # the same rows as the small-run path
         assert raw_table(database, table) == raw_table(demo_db[0], table), table
     for term, where in _search_terms(database):
@@ -556,8 +1001,9 @@ def test_large_runs_rebuild_the_search_index_and_restore_triggers_and_indexes(de
     with database.engine.connect() as conn:
         for table in FTS_COLUMNS:  # the FTS5 integrity check compares the index with the table
             conn.exec_driver_sql(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES ('integrity-check', 1)")
-        automerge = conn.exec_driver_sql("SELECT v FROM service_call_fts_config WHERE k = 'automerge'").scalar()
-        assert automerge in (None, 4)
+        for index in ("service_call_fts", "service_call_bigram", "customer_bigram"):
+            automerge = conn.exec_driver_sql(f"SELECT v FROM {index}_config WHERE k = 'automerge'").scalar()
+            assert automerge in (None, 4), index
     # the triggers work again: a call registered by the program is found
     from crm_desktop.services import calls
 
@@ -632,6 +1078,7 @@ def test_a_failure_midway_leaves_the_database_as_it_was(database, monkeypatch, f
     assert schema_objects(database) == before
     for table in LOADED:
         assert raw_table(database, table) == [], table
+    _integrity(database)
     monkeypatch.undo()
     assert demo.generate(database, calls=50, now=NOW).total_calls == 50
 
@@ -654,9 +1101,10 @@ def test_describe_names_the_counts_and_is_translatable(demo_db):
 
 def test_a_few_calls_or_none_still_make_a_consistent_database(database):
     summary = demo.generate(database, calls=0, now=NOW)
-    assert summary.total_calls == 0 and summary.total_customers > 0
-    with database.Session() as s:
-        assert s.scalar(select(func.count()).select_from(Sequence)) == 0
+    assert summary.total_calls == 0 and summary.total_customers > 0 and summary.steps == 0
+    with database.Session() as s:  # only the contracts took numbers
+        assert set(s.scalars(select(Sequence.rule))) <= {numbering.CONTRACT}
+        assert s.scalar(select(func.count()).select_from(CallStep)) == 0
 
 
 def test_the_demo_command_fills_a_data_folder(tmp_path):
