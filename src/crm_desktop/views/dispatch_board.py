@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..db import Database
-from ..services import calls as call_service, deadlines, labels, users
+from ..services import deadlines, labels, users
 from ..services.calendar import WorkingCalendar, calendar_from_database
 from ..services.dispatch_board import BoardCall, TechnicianJobs, technician_jobs, undispatched_calls
 from ..services.registers import REGISTERS
@@ -671,6 +671,8 @@ class DispatchBoard(QWidget):
         try:
             with self.database.Session.begin() as session:
                 for call_id in call_ids:
+                    from ..services import calls as call_service  # the process rules, when first needed
+
                     call = call_service.dispatch(session, call_id, technician_id, when, by_id=by_id)
                     done.append(call.call_no)
                     name = call.technician.name if call.technician else ""

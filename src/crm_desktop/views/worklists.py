@@ -35,11 +35,10 @@ from sqlalchemy.orm import Session
 
 from ..db import Database
 from ..models import ServiceCall
-from ..services import deadlines, labels, process, worklists
+from ..services import deadlines, labels, worklists
 from ..services.calendar import calendar_from_database
 from ..services.worklists import InvoiceDue, RepairAtRisk
 from .dialogs.form import run_dialog
-from .dialogs.steps import EscalateStepDialog, InvoiceDialog
 from .table_model import DEADLINE_COLOURS, ROW_ID_ROLE, translate
 
 OVERDUE_BACKGROUND = DEADLINE_COLOURS[deadlines.OVERDUE]  # the registers' red
@@ -158,9 +157,14 @@ class InvoicesModel(_ListModel):
         return None
 
 
-# the lists open the same step forms as the call's process tab
-InvoiceNumberDialog = InvoiceDialog
-EscalateDialog = EscalateStepDialog
+def __getattr__(name: str):
+    """The step forms these lists open (the same as the call's process tab), imported only
+    when one is wanted: the window starts without the process forms."""
+    if name in ("InvoiceNumberDialog", "EscalateDialog"):
+        from .dialogs import steps
+
+        return steps.InvoiceDialog if name == "InvoiceNumberDialog" else steps.EscalateStepDialog
+    raise AttributeError(name)
 
 
 class InvoicesPage(QWidget):
@@ -235,7 +239,9 @@ class InvoicesPage(QWidget):
                 self.view.selectRow(row)
                 return
 
-    def invoice_dialog(self, call_id: int) -> InvoiceDialog:
+    def invoice_dialog(self, call_id: int):
+        from .dialogs.steps import InvoiceDialog
+
         return InvoiceDialog(self.database, call_id, self, by_id=self.current_user_id)
 
     def record_invoice(self, call_id: int | None = None) -> int | None:
@@ -414,7 +420,9 @@ class RepairsAtRiskPage(QWidget):
         if row is not None and row.call_id is not None:
             self.callActivated.emit(row.call_id)
 
-    def escalate_dialog(self, call_id: int) -> EscalateStepDialog:
+    def escalate_dialog(self, call_id: int):
+        from .dialogs.steps import EscalateStepDialog
+
         return EscalateStepDialog(self.database, call_id, self, by_id=self.current_user_id)
 
     def escalate(self, call_id: int | None = None) -> int | None:
