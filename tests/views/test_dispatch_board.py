@@ -249,7 +249,7 @@ def test_a_bug_during_dispatch_is_a_message_not_a_traceback(app, database, b, qt
     board = make_board(database, qtbot, b.sun)
     texts = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: texts.append(box.text()) or 0)
-    monkeypatch.setattr(board_module.call_service, "dispatch", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr("crm_desktop.services.calls.dispatch", lambda *a, **k: 1 / 0)
     assert not board.dispatch([b.old_city], b.zhao)
     assert texts and "Traceback" not in texts[0] and "ZeroDivisionError" not in texts[0]
 
