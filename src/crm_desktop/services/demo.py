@@ -638,7 +638,6 @@ class _Writer:
             if columns[0] == "id":  # for the serial sequences of PostgreSQL
                 self.max_ids[name] = max(self.max_ids.get(name, 0), max(r[0] for r in rows))
 
-
     def _execute(self, key: str, head: str, tail: str, width: int, rows: list[tuple], flat: list | None) -> None:
         """Many rows per statement: SQLite then runs long stretches without the GIL
         (executemany takes it back after every row), so the worker thread making the next
@@ -871,9 +870,10 @@ def generate(
     started = time.perf_counter()
     now = (now or datetime.now()).replace(second=0, microsecond=0)
     with database.engine.connect() as conn:
-        # A large load on SQLite checks no foreign keys row by row (a tenth of its time):
-        # the rows refer only to rows made before them, which the tests check with the
-        # checks on. SQLite switches them only outside a transaction, so here, and back after.
+        # A large load on SQLite checks no foreign keys row by row (a sixth of the cost of
+        # writing a row of history): the rows refer only to rows made before them, which the
+        # tests check with the checks on. SQLite switches the checks only outside a
+        # transaction, so here, and back after.
         driver = conn.connection.driver_connection if conn.dialect.name == "sqlite" else None
         unchecked = driver is not None and calls >= FAST_PATH_MIN_CALLS
         if unchecked:
@@ -1081,7 +1081,7 @@ def _with_bigrams(chunks: Iterator[Chunk], refills: list[tuple[str, str, list[st
         assert columns == known, (table.name, columns)  # a table's rows always come alike
         for index, positions in cuts:
             # calls repeat their values (a customer's name and address, a model): each is cut
-            # once; where the first rows do not repeat (customers), nothing is kept
+            # once; an index whose values hardly repeat (customers) stops remembering them
             memo = memos.setdefault(index, {})
             if memo is None:
                 pieces = [(row[0], bigram_pieces([row[p] for p in positions])) for row in rows]
