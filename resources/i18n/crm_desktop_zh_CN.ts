@@ -2169,6 +2169,10 @@ After-sales service registers of the branch office.</source>
         <translation>叫修 {call_no} 没有可撤销的步骤；如需要请取消叫修。</translation>
     </message>
     <message>
+        <source>The step “{step}” was recorded without its details and cannot be taken back.</source>
+        <translation>“{step}”步骤记录时没有保存详细内容，不能撤销。</translation>
+    </message>
+    <message>
         <source>The step “{step}” cannot be taken back: a voided receipt stays voided.</source>
         <translation>“{step}”步骤不能撤销：作废的收据始终作废。</translation>
     </message>

@@ -910,6 +910,13 @@ def test_the_program_takes_the_next_step_on_demo_calls(database):
         process.record_invoice(s, pending.id, invoice_no="No.99999999", when=when, by_id=accountant, now=NOW)
         # a demo step can be taken back by a supervisor
         process.undo_last_step(s, pending.id, reason="发票号录错", by_id=supervisor, now=NOW)
+        # a step the demo wrote without what it replaced is not taken back half-way
+        other = s.scalars(
+            select(ServiceCall).where(ServiceCall.status == "struck_off", ServiceCall.id != pending.id)
+        ).first()
+        with pytest.raises(UserError) as info:
+            process.undo_last_step(s, other.id, reason="试一下", by_id=supervisor, now=NOW)
+        assert info.value.field == "step" and other.status == "struck_off"
 
 
 def test_x3_configured_patterns_and_numbers_issued_before_are_respected(database):

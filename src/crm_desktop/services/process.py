@@ -1261,6 +1261,12 @@ def undo_last_step(
             QT_TRANSLATE_NOOP("Process", "Call {call_no} has no step to take back; cancel the call instead."),
             field="step", call_no=call.call_no,
         )
+    elif step.changes is None:
+        # a step written by another program (the demo, an import) without what it replaced
+        problems.report(
+            QT_TRANSLATE_NOOP("Process", "The step “{step}” was recorded without its details and cannot be taken back."),
+            field="step", step=STEP_NAMES.get(step.step, step.step),
+        )
     elif step.step in IRREVERSIBLE:
         problems.report(
             QT_TRANSLATE_NOOP("Process", "The step “{step}” cannot be taken back: a voided receipt stays voided."),

@@ -210,9 +210,15 @@ class InvoicesPage(QWidget):
         box.addWidget(self.view, 1)
         box.addLayout(buttons)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
-        self.refresh()
+        self._loaded = False  # read when first shown: the window starts without these queries
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self._loaded:
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
+        self._loaded = True
         today = self.clock()
         with self.database.read_session() as s:
             rows = worklists.invoices_to_issue(s, today)
@@ -373,9 +379,15 @@ class RepairsAtRiskPage(QWidget):
         box.addWidget(self.view, 1)
         box.addLayout(buttons)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
-        self.refresh()
+        self._loaded = False  # read when first shown: the window starts without these queries
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self._loaded:
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
+        self._loaded = True
         today = self.clock()
         with self.database.read_session() as s:
             rows = worklists.repairs_at_risk(
