@@ -8,7 +8,16 @@ from typing import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QToolBar
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
 from ..db import Database
 from ..services import users
@@ -60,22 +69,13 @@ class MainWindow(QMainWindow):
         item = QListWidgetItem(self.tr("Dispatch board"))
         item.setData(Qt.ItemDataRole.UserRole, BOARD)
         self._nav.addItem(item)
-        from .worklists import InvoicesPage, RepairsAtRiskPage
-
-        self.invoices = InvoicesPage(database, None)
-        self.invoices.setObjectName(INVOICES)
-        self.invoices.invoiceRecorded.connect(lambda call_id: self.after_save("service_call", call_id))
-        self._stack.addWidget(self.invoices)
-        item = QListWidgetItem(self.tr("Invoices to issue"))
-        item.setData(Qt.ItemDataRole.UserRole, INVOICES)
-        self._nav.addItem(item)
-        self.at_risk = RepairsAtRiskPage(database, None)
-        self.at_risk.setObjectName(AT_RISK)
-        self.at_risk.callActivated.connect(lambda call_id: self.open_record("service_call", call_id))
-        self._stack.addWidget(self.at_risk)
-        item = QListWidgetItem(self.tr("Repairs at risk"))
-        item.setData(Qt.ItemDataRole.UserRole, AT_RISK)
-        self._nav.addItem(item)
+        # the accountant's and the supervisor's lists: built when first opened
+        self._lists: dict[str, QWidget] = {}
+        for name, title in ((INVOICES, self.tr("Invoices to issue")), (AT_RISK, self.tr("Repairs at risk"))):
+            self._stack.addWidget(QWidget())
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self._nav.addItem(item)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._nav)
         splitter.addWidget(self._stack)
@@ -214,6 +214,34 @@ class MainWindow(QMainWindow):
         self._nav.setCurrentRow(self.page_names().index(name))
         return self.views[name]
 
+    def _list_page(self, name: str) -> QWidget:
+        page = self._lists.get(name)
+        if page is None:
+            from .worklists import InvoicesPage, RepairsAtRiskPage
+
+            if name == INVOICES:
+                page = InvoicesPage(self.database, self.current_user_id)
+                page.invoiceRecorded.connect(lambda call_id: self.after_save("service_call", call_id))
+            else:
+                page = RepairsAtRiskPage(self.database, self.current_user_id)
+                page.callActivated.connect(lambda call_id: self.open_record("service_call", call_id))
+            page.setObjectName(name)
+            index = self.page_names().index(name)
+            placeholder = self._stack.widget(index)
+            self._stack.insertWidget(index, page)
+            self._stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._lists[name] = page
+        return page
+
+    @property
+    def invoices(self):
+        return self._list_page(INVOICES)
+
+    @property
+    def at_risk(self):
+        return self._list_page(AT_RISK)
+
     def open_page(self, name: str) -> None:
         self._nav.setCurrentRow(self.page_names().index(name))
 
@@ -222,8 +250,10 @@ class MainWindow(QMainWindow):
         return self.board
 
     def _page_changed(self, row: int) -> None:
-        self._stack.setCurrentIndex(row)
         name = self.current_name()
+        if name in (INVOICES, AT_RISK):
+            self._list_page(name)
+        self._stack.setCurrentIndex(row)
         if name == BOARD:
             self._guarded(self.board.refresh)  # always today's list when it comes on screen
         elif name == INVOICES:
@@ -278,8 +308,8 @@ class MainWindow(QMainWindow):
         else:
             self.user_label.setText(self.tr("Current user: %1").replace("%1", user_text(self.current_user)))
         self.board.set_user(self.current_user)
-        self.invoices.current_user_id = self.current_user_id
-        self.at_risk.current_user_id = self.current_user_id
+        for page in self._lists.values():
+            page.current_user_id = self.current_user_id
         self._update_actions()
 
     def switch_user(self) -> None:
