@@ -167,7 +167,21 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-class InvoicesPage(QWidget):
+class _ListPage(QWidget):
+    """A list read when first shown: the window starts without its queries."""
+
+    _loaded = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self._loaded:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:  # pragma: no cover - every page implements it
+        raise NotImplementedError
+
+
+class InvoicesPage(_ListPage):
     """待开发票: the accountant's list of paid jobs waiting for their invoice number."""
 
     invoiceRecorded = Signal(int)  # noqa: N815 - the call id
@@ -210,12 +224,6 @@ class InvoicesPage(QWidget):
         box.addWidget(self.view, 1)
         box.addLayout(buttons)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
-        self._loaded = False  # read when first shown: the window starts without these queries
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if not self._loaded:
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         self._loaded = True
@@ -319,7 +327,7 @@ class RepairsAtRiskModel(_ListModel):
         return None
 
 
-class RepairsAtRiskPage(QWidget):
+class RepairsAtRiskPage(_ListPage):
     """逾期维修预警: repairs not through inspection whose promised date has passed or comes
     within a few working days, and every escalated one; the most urgent first."""
 
@@ -379,12 +387,6 @@ class RepairsAtRiskPage(QWidget):
         box.addWidget(self.view, 1)
         box.addLayout(buttons)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
-        self._loaded = False  # read when first shown: the window starts without these queries
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if not self._loaded:
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         self._loaded = True
