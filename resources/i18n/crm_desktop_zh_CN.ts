@@ -2973,6 +2973,10 @@ After-sales service registers of the branch office.</source>
         <translation>取回时间</translation>
     </message>
     <message>
+        <source>Hours on site</source>
+        <translation>现场工时</translation>
+    </message>
+    <message>
         <source>Condition</source>
         <translation>外观</translation>
     </message>

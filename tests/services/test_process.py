@@ -541,3 +541,13 @@ def test_x2_a_refusal_names_status_and_step_in_the_users_language(session, w):
     }
     text = error.render(lambda context, source: chinese.get((context, source), source))
     assert text == f"叫修 {call.call_no} 目前为“已登记”，现在不能进行“注销”。"
+
+
+def test_s10_the_visit_that_ends_in_a_take_back_is_logged_as_on_site_work(session, w):
+    call = on_site_until(session, w, new_call(session, w), "arrive")
+    assert refused(session, process.take_back, call.id, when=at(16, 11, 30), by_id=w.tech, hours_spent="-1").field == "hours_spent"
+    process.take_back(session, call.id, when=at(16, 11, 30), by_id=w.tech, hours_spent="0.5")
+    assert call.hours_spent == Decimal("0.50")
+    assert [(x.mode, x.hours) for x in worklists.work_of(session, w.tech, date(2026, 11, 16))] == [("on_site", Decimal("0.50"))]
+    process.undo_last_step(session, call.id, reason="未取回", by_id=w.boss, now=at(16, 12))
+    assert worklists.work_of(session, w.tech, date(2026, 11, 16)) == [] and call.hours_spent is None

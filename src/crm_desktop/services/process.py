@@ -623,17 +623,22 @@ def take_back(
     accessories: str | None = None,
     promised_date: date | str | None = None,
     note: str | None = None,
+    hours_spent: object = None,
     now: datetime | None = None,
 ) -> tuple[GoodsEntry, RepairCard]:
     """S6: the goods cannot be fixed on site. In one step: the goods register line with the
     next goods-receipt number (condition 外观 and accessories 配件 as taken in) and the
-    repair card with the next repair-card number."""
+    repair card with the next repair-card number. ``hours_spent`` on the visit goes into
+    the work log as on-site work (S10)."""
     call = _call(session, call_id)
     _check_allowed(call, Step.TAKE_BACK)
     problems = Problems()
     who = problems.check(_actor, session, by_id)
     moment = _when(session, problems, call, when, now, "taken_in_at")
     clean_note = problems.check(optional_text, note, "note")
+    hours = None
+    if hours_spent not in (None, ""):
+        hours = problems.check(parse_decimal, hours_spent, "hours_spent", minimum=0, places=2, maximum=MAX_HOURS)
     problems.raise_if_any()
     assert moment is not None and who is not None
     entry = goods_service.take_in(
@@ -652,7 +657,12 @@ def take_back(
     changes = _Changes()
     changes.created_row(entry)
     changes.created_row(card)
-    _record(session, call, Step.TAKE_BACK, S.TAKEN_BACK, moment, who, changes, clean_note)
+    if hours is not None:
+        changes.set(call, "hours_spent", hours)
+    step = _record(session, call, Step.TAKE_BACK, S.TAKEN_BACK, moment, who, changes, clean_note)
+    if hours and call.technician_id is not None:
+        # S10: the visit that ended in taking the goods back is work on site too
+        _log_work(session, call, step, call.technician_id, moment.date(), WorkMode.ON_SITE.value, hours)
     return entry, card
 
 

@@ -399,6 +399,8 @@ class TakeBackDialog(StepDialog):
         return self.tr("Taken back at")
 
     def build(self, session, call: ServiceCall) -> None:
+        hours = process.proposed_hours(session, call.id, self.now)
+        self.add_field("hours_spent", self.tr("Hours on site"), hours_box(hours))
         self.add_field("condition", self.tr("Condition"), QLineEdit())
         self.add_field("accessories", self.tr("Accessories"), QLineEdit())
         self.add_field("promised_date", self.tr("Promised return"), OptionalDateEdit())
@@ -411,6 +413,7 @@ class TakeBackDialog(StepDialog):
         entry, card = process.take_back(
             session, self.call_id, when=self.value("when"), by_id=self.by_id, condition=self.value("condition"),
             accessories=self.value("accessories"), promised_date=self.value("promised_date"), note=self.value("note"),
+            hours_spent=self.value("hours_spent"),
         )
         self.numbers = (entry.receipt_no, card.card_no)
         return self.call_id
