@@ -551,3 +551,9 @@ def test_s10_the_visit_that_ends_in_a_take_back_is_logged_as_on_site_work(sessio
     assert [(x.mode, x.hours) for x in worklists.work_of(session, w.tech, date(2026, 11, 16))] == [("on_site", Decimal("0.50"))]
     process.undo_last_step(session, call.id, reason="未取回", by_id=w.boss, now=at(16, 12))
     assert worklists.work_of(session, w.tech, date(2026, 11, 16)) == [] and call.hours_spent is None
+
+
+def test_s1_a_free_or_contract_job_is_offered_no_fee_or_quote_steps(session, w):
+    assert process.Step.QUOTE in process.next_steps("taken_back", "A")
+    assert process.next_steps("taken_back", "C") == [s for s in process.next_steps("taken_back") if s not in process.PAID_ONLY]
+    assert process.Step.INVOICE not in process.next_steps("struck_off", "B")

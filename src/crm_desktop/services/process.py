@@ -1362,9 +1362,15 @@ def history(session: Session, call_id: int) -> list[HistoryLine]:
     ]
 
 
-def next_steps(status: str) -> list[str]:
-    """The steps the call's status allows now (for the buttons of the call's dialog)."""
-    return [step for step, allowed in ALLOWED_FROM.items() if status in allowed]
+# steps only a paid job (A) can take: the services refuse them for B and C
+PAID_ONLY = frozenset({Step.QUOTE, Step.CONSENT, Step.SET_FEE, Step.COLLECT_FEE, Step.HAND_OVER_FEE, Step.INVOICE})
+
+
+def next_steps(status: str, service_kind: str | None = None) -> list[str]:
+    """The steps the call's status allows now (the buttons of the call's dialog); given the
+    service kind, without the fee and quote steps of a job that is not paid."""
+    paid = service_kind in (None, ServiceKind.PAID.value)
+    return [step for step, allowed in ALLOWED_FROM.items() if status in allowed and (paid or step not in PAID_ONLY)]
 
 
 # --------------------------------------------------------------------------- what the forms propose

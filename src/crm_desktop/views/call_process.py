@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..db import Database
-from ..models import Role, ServiceCall, ServiceKind
+from ..models import Role, ServiceCall
 from ..services import labels, process, users
 from ..services.process import STEP_NAMES, Step, HistoryLine
 from .table_model import translate
@@ -45,7 +45,6 @@ UNDO_BACKGROUND = QColor("#fff6e0")
 LINE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # steps that only make sense for a paid job (A): a free or contract job shows no button for them
-PAID_ONLY = frozenset({Step.QUOTE, Step.CONSENT, Step.SET_FEE, Step.COLLECT_FEE, Step.HAND_OVER_FEE, Step.INVOICE})
 # steps on the side of the main path, on the second row of buttons
 SIDE_STEPS = frozenset(
     {Step.CANCEL, Step.RETURN_UNREPAIRED, Step.SET_FEE, Step.COLLECT_FEE, Step.HAND_OVER_FEE, Step.INVOICE,
@@ -56,8 +55,7 @@ BUTTONS_PER_ROW = 5
 
 def offered_steps(status: str, service_kind: str) -> list[str]:
     """``process.next_steps`` without the fee and quote steps of a job that is not paid."""
-    paid = service_kind == ServiceKind.PAID.value
-    return [s for s in process.next_steps(status) if paid or s not in PAID_ONLY]
+    return process.next_steps(status, service_kind)
 
 
 def step_name(step: str) -> str:
