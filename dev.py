@@ -34,7 +34,8 @@ QT_DEBIAN_PACKAGES = [
     "libxcb-keysyms1", "libxcb-image0", "libxcb-render-util0", "libxcb-shape0", "libxcb-randr0",
     "libxcb-xinerama0", "libxcb-xkb1",
 ]
-TEST_DEBIAN_PACKAGES: list[str] = []
+# poppler-utils: pdftotext, pdffonts, pdftoppm; zbar-tools: zbarimg reads the printed barcodes
+TEST_DEBIAN_PACKAGES: list[str] = ["poppler-utils", "zbar-tools"]
 
 
 def say(text: str) -> None:

@@ -45,6 +45,11 @@ class Config:
         return self.data_dir / "backups"
 
     @property
+    def forms_dir(self) -> Path:
+        """The branch's own form layouts: a file here replaces the shipped one of its name."""
+        return self.data_dir / "forms"
+
+    @property
     def sqlite_path(self) -> Path | None:
         """The database file when the URL names a SQLite file, else None."""
         from sqlalchemy.engine import make_url

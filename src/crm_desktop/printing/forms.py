@@ -1,0 +1,516 @@
+"""The printable forms: what each one is called, which fields and lists its layout may use,
+and how a record's values are gathered from the database and written as on paper.
+
+Values are formatted here (dates ``2026-11-20``, times ``2026-11-20 14:30``, money with two
+decimals, hours without trailing zeros, codes as their Chinese names), so the layouts only
+place text. Every form also gets the branch's name, address and telephone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
+from ..models import CallStatus, GoodsEntry, RepairCard, ServiceCall, Staff
+from ..services import branch, daily_reports, labels
+from .painter import Record
+
+UNKNOWN_NUMBER = QT_TRANSLATE_NOOP("Printing", "There is no {form} numbered “{number}”.")
+UNKNOWN_FORM = QT_TRANSLATE_NOOP("Printing", "There is no form called “{form}”. Forms: {forms}.")
+BAD_RANGE = QT_TRANSLATE_NOOP("Printing", "The period ends ({end}) before it begins ({start}).")
+NO_SUCH_TECHNICIAN = QT_TRANSLATE_NOOP("Printing", "There is no technician called “{name}”.")
+
+VOID = QT_TRANSLATE_NOOP("Printing", "VOID")
+PASSED = QT_TRANSLATE_NOOP("Printing", "Passed")
+FAILED = QT_TRANSLATE_NOOP("Printing", "Failed")
+AGREED = QT_TRANSLATE_NOOP("Printing", "Agreed")
+DECLINED = QT_TRANSLATE_NOOP("Printing", "Declined")
+CONSENT_BY = QT_TRANSLATE_NOOP("Printing", "{answer} ({who})")
+IN_SHOP = QT_TRANSLATE_NOOP("Printing", "In the workshop")
+GONE_BACK = QT_TRANSLATE_NOOP("Printing", "Returned")
+RECEIPT_VOIDED = QT_TRANSLATE_NOOP("Printing", "Receipt voided")
+
+BRANCH_FIELDS = frozenset({"branch_name", "branch_address", "branch_phone", "printed_at"})
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    name: str  # the layout file's stem
+    command: str  # the command line's name
+    title: Msg
+    fields: frozenset[str]
+    tables: dict[str, frozenset[str]]
+    numbered: bool  # printed by the number of a record (else for a period or a day)
+
+    @property
+    def all_fields(self) -> set[str]:
+        return set(self.fields | BRANCH_FIELDS)
+
+
+def _spec(name, command, title, fields, tables=None, numbered=True) -> FormSpec:
+    return FormSpec(
+        name, command, title, frozenset(fields.split()),
+        {k: frozenset(v.split()) for k, v in (tables or {}).items()}, numbered,
+    )
+
+
+_CALL_FIELDS = """call_no received_at channel customer_name phone address district product_model
+    serial_no fault service_kind technician dispatched_at arrival_due_at arrived_at work_done
+    hours_spent fee payment_method signed_by signed_at closed_at status invoice_no remarks
+    registered_by"""
+_PARTS = "line_no part_no name quantity unit_price amount"
+
+FORMS: dict[str, FormSpec] = {
+    spec.name: spec
+    for spec in (
+        _spec(
+            "repair_card", "repair-card", QT_TRANSLATE_NOOP("Printing", "repair card"),
+            """card_no opened_at customer_name phone address product_model serial_no fault accessories
+            condition receipt_no call_no service_kind technician promised_date work_done repair_hours
+            labour_fee parts_total total_fee quote_amount consent inspection_verdict inspection_result
+            inspected_by inspected_at status remarks""",
+            {"parts": _PARTS},
+        ),
+        _spec(
+            "goods_receipt", "goods-receipt", QT_TRANSLATE_NOOP("Printing", "goods receipt"),
+            """receipt_no taken_in_at customer_name phone address product_model serial_no accessories
+            condition fault promised_date taken_in_by call_no card_no voided voided_at returned_at
+            received_back_by remarks""",
+        ),
+        _spec("service_voucher", "service-voucher", QT_TRANSLATE_NOOP("Printing", "service voucher"), _CALL_FIELDS),
+        _spec(
+            "call_register", "call-register", QT_TRANSLATE_NOOP("Printing", "call register"),
+            "date_from date_to count count_a count_b count_c count_open fee_total",
+            {"calls": "call_no received_at customer_name phone address product_model fault service_kind "
+                      "technician arrived_at status fee"},
+            numbered=False,
+        ),
+        _spec(
+            "goods_register", "goods-register", QT_TRANSLATE_NOOP("Printing", "goods register"),
+            "date_from date_to count count_returned count_in_shop count_voided",
+            {"goods": "receipt_no taken_in_at customer_name phone product_model serial_no accessories "
+                      "condition promised_date returned_at received_back_by state"},
+            numbered=False,
+        ),
+        _spec(
+            "technician_daily", "technician-daily", QT_TRANSLATE_NOOP("Printing", "technician daily report"),
+            """technician day jobs_a jobs_b jobs_c hours_a hours_b hours_c jobs_total hours_total
+            hours_on_site hours_repair""",
+            {"jobs": "line_no call_no customer_name service_kind mode hours"},
+            numbered=False,
+        ),
+        _spec(
+            "supervisor_daily", "supervisor-daily", QT_TRANSLATE_NOOP("Printing", "supervisor daily report"),
+            """day technicians jobs_a jobs_b jobs_c hours_a hours_b hours_c jobs_total hours_total
+            hours_on_site hours_repair""",
+            {"technicians": "technician jobs_a hours_a jobs_b hours_b jobs_c hours_c jobs_total hours_total"},
+            numbered=False,
+        ),
+    )
+}
+BY_COMMAND = {spec.command: spec for spec in FORMS.values()}
+
+
+def spec_of(name_or_command: str) -> FormSpec:
+    spec = FORMS.get(name_or_command) or BY_COMMAND.get(name_or_command)
+    if spec is None:
+        raise UserError(UNKNOWN_FORM, "form", form=name_or_command, forms=", ".join(BY_COMMAND))
+    return spec
+
+
+# -- formatting ---------------------------------------------------------------------------------
+
+def fmt_datetime(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def fmt_date(value: date | datetime | None) -> str:
+    return value.strftime("%Y-%m-%d") if value else ""
+
+
+def fmt_money(value: Decimal | None) -> str:
+    return "" if value is None else f"{value:,.2f}"
+
+
+def fmt_hours(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def fmt_quantity(value: Decimal | None) -> str:
+    return fmt_hours(value)
+
+
+class _Labels:
+    def __init__(self, translate: Translate | None) -> None:
+        self.translate = translate
+
+    def text(self, msg: Msg, **args: object) -> str:
+        return msg.tr(self.translate, **args)
+
+    def __call__(self, table: dict[str, Msg], code: str | None) -> str:
+        if not code:
+            return ""
+        msg = table.get(code)
+        return msg.tr(self.translate) if msg is not None else code
+
+
+def _head(session: Session, now: datetime | None) -> dict[str, str]:
+    fields = branch.load(session).as_fields()
+    fields["printed_at"] = fmt_datetime(now or datetime.now())
+    return fields
+
+
+def _staff_names(session: Session) -> dict[int, str]:
+    return dict(session.execute(select(Staff.id, Staff.name)).all())
+
+
+# -- numbered forms ------------------------------------------------------------------------------
+
+def numbered_records(
+    session: Session, form: str, numbers: Sequence[str], translate: Translate | None = None, now: datetime | None = None
+) -> list[Record]:
+    """The records of ``numbers`` in the order given; an unknown number is refused before
+    anything is printed."""
+    spec = spec_of(form)
+    wanted = [n.strip() for n in numbers]
+    if spec.name == "repair_card":
+        found = {c.card_no: c for c in _cards(session, RepairCard.card_no.in_(wanted))}
+    elif spec.name == "goods_receipt":
+        found = {g.receipt_no: g for g in session.scalars(select(GoodsEntry).where(GoodsEntry.receipt_no.in_(wanted)))}
+    elif spec.name == "service_voucher":
+        found = {c.call_no: c for c in session.scalars(select(ServiceCall).where(ServiceCall.call_no.in_(wanted)))}
+    else:
+        raise UserError(UNKNOWN_FORM, "form", form=form, forms=", ".join(s.command for s in FORMS.values() if s.numbered))
+    for number in wanted:
+        if number not in found:
+            raise UserError(UNKNOWN_NUMBER, "number", form=spec.title, number=number)
+    return list(_build(session, spec, [found[n] for n in wanted], translate, now))
+
+
+def records_by_ids(
+    session: Session, form: str, ids: Sequence[int], translate: Translate | None = None, now: datetime | None = None
+) -> list[Record]:
+    """The records of the rows ``ids`` (a selection in a register), in that order."""
+    spec = spec_of(form)
+    model = {"repair_card": RepairCard, "goods_receipt": GoodsEntry, "service_voucher": ServiceCall}[spec.name]
+    if model is RepairCard:
+        rows = {c.id: c for c in _cards(session, RepairCard.id.in_(ids))}
+    else:
+        rows = {r.id: r for r in session.scalars(select(model).where(model.id.in_(ids)))}
+    return list(_build(session, spec, [rows[i] for i in ids if i in rows], translate, now))
+
+
+def _cards(session: Session, condition) -> list[RepairCard]:
+    return list(
+        session.scalars(
+            select(RepairCard)
+            .where(condition)
+            .options(selectinload(RepairCard.parts), selectinload(RepairCard.goods_entry), selectinload(RepairCard.call))
+        )
+    )
+
+
+def _build(session: Session, spec: FormSpec, rows: list, translate: Translate | None, now: datetime | None) -> Iterator[Record]:
+    head = _head(session, now)
+    names = _staff_names(session)
+    label = _Labels(translate)
+    make = {"repair_card": _repair_card, "goods_receipt": _goods_receipt, "service_voucher": _service_voucher}[spec.name]
+    for row in rows:
+        record = make(session, row, names, label)
+        record.fields.update(head)
+        yield record
+
+
+def _repair_card(session: Session, card: RepairCard, names: dict[int, str], label: _Labels) -> Record:
+    goods, call = card.goods_entry, card.call
+    parts_total = sum((p.quantity * p.unit_price for p in card.parts), Decimal("0"))
+    verdict = "" if card.inspection_passed is None else label.text(PASSED if card.inspection_passed else FAILED)
+    consent = ""
+    if card.consent_given is not None:
+        answer = label.text(AGREED if card.consent_given else DECLINED)
+        consent = label.text(CONSENT_BY, answer=answer, who=card.consent_by) if card.consent_by else answer
+    fields = {
+        "card_no": card.card_no,
+        "opened_at": fmt_datetime(card.opened_at),
+        "customer_name": card.customer_name,
+        "phone": (call.phone if call else None) or (goods.phone if goods else "") or "",
+        "address": (call.address if call else "") or "",
+        "product_model": card.product_model or "",
+        "serial_no": card.serial_no or "",
+        "fault": card.fault or "",
+        "accessories": (goods.accessories if goods else "") or "",
+        "condition": (goods.condition if goods else "") or "",
+        "receipt_no": goods.receipt_no if goods else "",
+        "call_no": call.call_no if call else "",
+        "service_kind": label(labels.SERVICE_KIND, call.service_kind) if call else "",
+        "technician": names.get(card.technician_id, ""),
+        "promised_date": fmt_date(card.promised_date),
+        "work_done": card.work_done or "",
+        "repair_hours": fmt_hours(card.repair_hours),
+        "labour_fee": fmt_money(card.labour_fee),
+        "parts_total": fmt_money(parts_total) if card.parts else "",
+        "total_fee": fmt_money((card.labour_fee or Decimal("0")) + parts_total) if card.labour_fee is not None or card.parts else "",
+        "quote_amount": fmt_money(card.quote_amount),
+        "consent": consent,
+        "inspection_verdict": verdict,
+        "inspection_result": card.inspection_result or "",
+        "inspected_by": names.get(card.inspected_by_id, ""),
+        "inspected_at": fmt_datetime(card.inspected_at),
+        "status": label(labels.REPAIR_CARD_STATUS, card.status),
+        "remarks": card.remarks or "",
+    }
+    parts = [
+        {
+            "line_no": str(p.line_no),
+            "part_no": p.part_no or "",
+            "name": p.name,
+            "quantity": fmt_quantity(p.quantity),
+            "unit_price": fmt_money(p.unit_price),
+            "amount": fmt_money(p.quantity * p.unit_price),
+        }
+        for p in sorted(card.parts, key=lambda p: p.line_no)
+    ]
+    return Record(fields, {"parts": parts})
+
+
+def _goods_receipt(session: Session, goods: GoodsEntry, names: dict[int, str], label: _Labels) -> Record:
+    call = goods.call
+    card_no = session.scalar(
+        select(RepairCard.card_no).where(RepairCard.goods_entry_id == goods.id).order_by(RepairCard.id.desc()).limit(1)
+    )
+    fields = {
+        "receipt_no": goods.receipt_no,
+        "taken_in_at": fmt_datetime(goods.taken_in_at),
+        "customer_name": goods.customer_name,
+        "phone": goods.phone or "",
+        "address": (call.address if call else "") or "",
+        "product_model": goods.product_model or "",
+        "serial_no": goods.serial_no or "",
+        "accessories": goods.accessories or "",
+        "condition": goods.condition or "",
+        "fault": (call.fault if call else "") or "",
+        "promised_date": fmt_date(goods.promised_date),
+        "taken_in_by": names.get(goods.taken_in_by_id, ""),
+        "call_no": call.call_no if call else "",
+        "card_no": card_no or "",
+        "voided": label.text(VOID) if goods.receipt_voided_at else "",
+        "voided_at": fmt_datetime(goods.receipt_voided_at),
+        "returned_at": fmt_datetime(goods.returned_at),
+        "received_back_by": goods.received_back_by or "",
+        "remarks": goods.remarks or "",
+    }
+    return Record(fields)
+
+
+def _service_voucher(session: Session, call: ServiceCall, names: dict[int, str], label: _Labels) -> Record:
+    return Record(_call_fields(call, names, label))
+
+
+def _call_fields(call: ServiceCall, names: dict[int, str], label: _Labels) -> dict[str, str]:
+    return {
+        "call_no": call.call_no,
+        "received_at": fmt_datetime(call.received_at),
+        "channel": label(labels.CALL_CHANNEL, call.channel),
+        "customer_name": call.customer_name,
+        "phone": call.phone or "",
+        "address": call.address or "",
+        "district": label(labels.DISTRICT, call.district),
+        "product_model": call.product_model or "",
+        "serial_no": call.serial_no or "",
+        "fault": call.fault or "",
+        "service_kind": label(labels.SERVICE_KIND, call.service_kind),
+        "technician": names.get(call.technician_id, ""),
+        "dispatched_at": fmt_datetime(call.dispatched_at),
+        "arrival_due_at": fmt_datetime(call.arrival_due_at),
+        "arrived_at": fmt_datetime(call.arrived_at),
+        "work_done": call.work_done or "",
+        "hours_spent": fmt_hours(call.hours_spent),
+        "fee": fmt_money(call.fee),
+        "payment_method": label(labels.PAYMENT_METHOD, call.payment_method),
+        "signed_by": call.signed_by or "",
+        "signed_at": fmt_datetime(call.signed_at),
+        "closed_at": fmt_datetime(call.closed_at),
+        "status": label(labels.CALL_STATUS, call.status),
+        "invoice_no": call.invoice_no or "",
+        "remarks": call.remarks or "",
+        "registered_by": names.get(call.registered_by_id, ""),
+    }
+
+
+# -- registers for a period ---------------------------------------------------------------------
+
+def _period(start: date, end: date) -> tuple[datetime, datetime]:
+    if end < start:
+        raise UserError(BAD_RANGE, "date_to", start=fmt_date(start), end=fmt_date(end))
+    return datetime.combine(start, datetime.min.time()), datetime.combine(end + timedelta(days=1), datetime.min.time())
+
+
+def call_register(
+    session: Session, start: date, end: date, translate: Translate | None = None, now: datetime | None = None
+) -> Record:
+    """叫修登记簿 for the calls received from ``start`` to ``end`` (both days included)."""
+    low, high = _period(start, end)
+    label = _Labels(translate)
+    names = _staff_names(session)
+    rows = []
+    counts = {"A": 0, "B": 0, "C": 0}
+    fee_total = Decimal("0")
+    still_open = 0
+    finished = {CallStatus.STRUCK_OFF.value, CallStatus.CLOSED.value, CallStatus.CANCELLED.value}
+    query = (
+        select(
+            ServiceCall.call_no, ServiceCall.received_at, ServiceCall.customer_name, ServiceCall.phone,
+            ServiceCall.address, ServiceCall.product_model, ServiceCall.fault, ServiceCall.service_kind,
+            ServiceCall.technician_id, ServiceCall.arrived_at, ServiceCall.status, ServiceCall.fee,
+        )
+        .where(ServiceCall.received_at >= low, ServiceCall.received_at < high)
+        .order_by(ServiceCall.received_at, ServiceCall.call_no)
+    )
+    for r in session.execute(query):
+        counts[r.service_kind] = counts.get(r.service_kind, 0) + 1
+        if r.fee is not None and r.status != CallStatus.CANCELLED.value:
+            fee_total += r.fee
+        still_open += r.status not in finished
+        rows.append({
+            "call_no": r.call_no,
+            "received_at": fmt_datetime(r.received_at),
+            "customer_name": r.customer_name,
+            "phone": r.phone or "",
+            "address": r.address or "",
+            "product_model": r.product_model or "",
+            "fault": r.fault or "",
+            "service_kind": r.service_kind,
+            "technician": names.get(r.technician_id, ""),
+            "arrived_at": fmt_datetime(r.arrived_at),
+            "status": label(labels.CALL_STATUS, r.status),
+            "fee": fmt_money(r.fee),
+        })
+    fields = {
+        "date_from": fmt_date(start), "date_to": fmt_date(end), "count": str(len(rows)),
+        "count_a": str(counts.get("A", 0)), "count_b": str(counts.get("B", 0)), "count_c": str(counts.get("C", 0)),
+        "count_open": str(still_open), "fee_total": fmt_money(fee_total),
+    }
+    fields.update(_head(session, now))
+    return Record(fields, {"calls": rows})
+
+
+def goods_register(
+    session: Session, start: date, end: date, translate: Translate | None = None, now: datetime | None = None
+) -> Record:
+    """客户商品进出登记簿: the goods taken in from ``start`` to ``end`` and where each is now."""
+    low, high = _period(start, end)
+    label = _Labels(translate)
+    states = {key: label.text(msg) for key, msg in (("in", IN_SHOP), ("back", GONE_BACK), ("void", RECEIPT_VOIDED))}
+    rows = []
+    returned = voided = 0
+    query = (
+        select(GoodsEntry)
+        .where(GoodsEntry.taken_in_at >= low, GoodsEntry.taken_in_at < high)
+        .order_by(GoodsEntry.taken_in_at, GoodsEntry.receipt_no)
+    )
+    for g in session.scalars(query):
+        if g.returned_at:
+            returned += 1
+        if g.receipt_voided_at:
+            voided += 1
+        state = states["void"] if g.receipt_voided_at else states["back"] if g.returned_at else states["in"]
+        rows.append({
+            "receipt_no": g.receipt_no,
+            "taken_in_at": fmt_datetime(g.taken_in_at),
+            "customer_name": g.customer_name,
+            "phone": g.phone or "",
+            "product_model": g.product_model or "",
+            "serial_no": g.serial_no or "",
+            "accessories": g.accessories or "",
+            "condition": g.condition or "",
+            "promised_date": fmt_date(g.promised_date),
+            "returned_at": fmt_datetime(g.returned_at),
+            "received_back_by": g.received_back_by or "",
+            "state": state,
+        })
+    fields = {
+        "date_from": fmt_date(start), "date_to": fmt_date(end), "count": str(len(rows)),
+        "count_returned": str(returned), "count_in_shop": str(len(rows) - returned), "count_voided": str(voided),
+    }
+    fields.update(_head(session, now))
+    return Record(fields, {"goods": rows})
+
+
+# -- daily reports (S10–S12) --------------------------------------------------------------------------
+
+def _kind_fields(totals: daily_reports.KindTotals) -> dict[str, str]:
+    fields = {}
+    for kind in daily_reports.KINDS:
+        fields[f"jobs_{kind.lower()}"] = str(totals.jobs[kind])
+        fields[f"hours_{kind.lower()}"] = fmt_hours(totals.hours[kind])
+    fields["jobs_total"] = str(totals.total_jobs)
+    fields["hours_total"] = fmt_hours(totals.total_hours)
+    fields["hours_on_site"] = fmt_hours(totals.by_mode.get("on_site", Decimal("0")))
+    fields["hours_repair"] = fmt_hours(totals.by_mode.get("repair", Decimal("0")))
+    return fields
+
+
+def technician_id_by_name(session: Session, name: str) -> int:
+    staff_id = session.scalar(select(Staff.id).where(Staff.name == name.strip()))
+    if staff_id is None:
+        raise UserError(NO_SUCH_TECHNICIAN, "technician", name=name)
+    return staff_id
+
+
+def technicians_with_work(session: Session, day: date) -> list[int]:
+    """Every technician who logged work on ``day``, by name: one report each."""
+    from ..models import WorkLog
+
+    return list(
+        session.scalars(
+            select(Staff.id)
+            .where(Staff.id.in_(select(WorkLog.technician_id).where(WorkLog.work_day == day, WorkLog.voided_by_step_id.is_(None))))
+            .order_by(Staff.name)
+        )
+    )
+
+
+def not_a_period_form(form: str) -> UserError:
+    return UserError(UNKNOWN_FORM, "form", form=form, forms=", ".join(s.command for s in FORMS.values() if not s.numbered))
+
+
+def technician_daily(
+    session: Session, technician_id: int, day: date, translate: Translate | None = None, now: datetime | None = None
+) -> Record:
+    report = daily_reports.technician_day(session, technician_id, day)
+    label = _Labels(translate)
+    fields = {"technician": report.technician, "day": fmt_date(day), **_kind_fields(report.totals)}
+    fields.update(_head(session, now))
+    jobs = [
+        {
+            "line_no": str(i),
+            "call_no": line.call_no,
+            "customer_name": line.customer_name,
+            "service_kind": label(labels.SERVICE_KIND, line.service_kind),
+            "mode": label(labels.WORK_MODE, line.mode),
+            "hours": fmt_hours(line.hours),
+        }
+        for i, line in enumerate(report.lines, start=1)
+    ]
+    return Record(fields, {"jobs": jobs})
+
+
+def supervisor_daily(session: Session, day: date, translate: Translate | None = None, now: datetime | None = None) -> Record:
+    report = daily_reports.supervisor_day(session, day)
+    fields = {"day": fmt_date(day), "technicians": str(len(report.technicians)), **_kind_fields(report.totals)}
+    fields.update(_head(session, now))
+    rows = []
+    for name, totals in report.technicians:
+        row = {"technician": name, **{k: v for k, v in _kind_fields(totals).items() if k.startswith(("jobs_", "hours_"))}}
+        rows.append(row)
+    return Record(fields, {"technicians": rows})

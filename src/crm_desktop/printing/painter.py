@@ -1,0 +1,461 @@
+"""Draw a layout filled with records onto PDF pages with reportlab.
+
+One PDF holds any number of records (500 repair cards print as one file); each record
+takes as many pages as its table needs, and ``{page}`` / ``{pages}`` count within the
+record. The CJK font from resources/fonts/ is embedded (subset) once per file, and it is
+the canvas's initial font so that no unembedded Helvetica sneaks in.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import qrcode
+from qrcode.constants import ERROR_CORRECT_M
+from reportlab.graphics.barcode.code128 import Code128
+from reportlab.lib.colors import HexColor
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from .. import paths
+from .layout import Column, Element, Layout
+from .text_fit import LEADING, Fitted, fit
+
+FONT = "WenQuanYiMicroHei"
+CELL_PADDING = 0.8 * mm
+LABEL_SCALE = 0.72  # a caption above a value is this much smaller than the value
+QR_QUIET_MODULES = 4
+Progress = Callable[[int, int], bool]  # (done, total) -> go on?
+
+
+class Cancelled(Exception):
+    """The user cancelled a long print; nothing was written."""
+
+
+@dataclass
+class Record:
+    """One record's values as they appear on paper (already formatted text)."""
+
+    fields: Mapping[str, Any]
+    tables: Mapping[str, Sequence[Mapping[str, Any]]] = field(default_factory=dict)
+
+
+@dataclass
+class RenderReport:
+    pages: int = 0
+    records: int = 0
+    # (record index, element key) of each text cut with an ellipsis: never expected, but
+    # if a branch's layout makes a box too small the text stays inside and this says so
+    truncated: list[tuple[int, str]] = field(default_factory=list)
+
+
+_font_registered = False
+
+
+def register_font() -> str:
+    global _font_registered
+    if not _font_registered:
+        pdfmetrics.registerFont(TTFont(FONT, str(paths.font_file())))
+        _font_registered = True
+    return FONT
+
+
+class _Values(dict):
+    """Template values: a field the record lacks prints as nothing (checked at load time)."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def text_of(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def render(
+    layout: Layout,
+    records: Iterable[Record],
+    out: BinaryIO | Path | str | None = None,
+    *,
+    total: int | None = None,
+    progress: Progress | None = None,
+    title: str | None = None,
+    compress: bool = True,
+) -> tuple[bytes | None, RenderReport]:
+    """Render ``records`` with ``layout``. Returns the PDF bytes when ``out`` is None.
+    ``progress(done, total)`` is called after each record; returning False cancels
+    (raises ``Cancelled`` and writes nothing)."""
+    register_font()
+    buffer = io.BytesIO()
+    page_size = (layout.page_width * mm, layout.page_height * mm)
+    canvas = Canvas(buffer, pagesize=page_size, initialFontName=FONT, pageCompression=1 if compress else 0)
+    canvas.setTitle(title or layout.title)
+    canvas.setCreator("crm_desktop")
+    painter = _Painter(layout, canvas)
+    report = RenderReport()
+    for index, record in enumerate(records):
+        report.pages += painter.draw_record(record, index, report)
+        report.records += 1
+        if progress is not None and not progress(index + 1, total or 0):
+            raise Cancelled()
+    if report.records == 0:
+        canvas.showPage()  # an empty register still prints its header page
+        report.pages = 1
+    canvas.save()
+    data = buffer.getvalue()
+    if out is None:
+        return data, report
+    if isinstance(out, (str, Path)):
+        Path(out).write_bytes(data)
+    else:
+        out.write(data)
+    return None, report
+
+
+@dataclass
+class _Row:
+    cells: list[Fitted]
+    height: float  # points
+    values: Mapping[str, Any]
+
+
+class _Painter:
+    def __init__(self, layout: Layout, canvas: Canvas) -> None:
+        self.layout = layout
+        self.c = canvas
+        self.page_height = layout.page_height * mm
+        self.table = layout.table()
+
+    # -- coordinates: layout millimetres from the printable area's top-left ----------------
+    def _x(self, x: float, dx: float) -> float:
+        return (self.layout.margins[3] + dx + x) * mm
+
+    def _y(self, y: float, dy: float) -> float:
+        return self.page_height - (self.layout.margins[0] + dy + y) * mm
+
+    # -- one record ------------------------------------------------------------------------
+    def draw_record(self, record: Record, index: int, report: RenderReport) -> int:
+        values = _Values({k: text_of(v) for k, v in record.fields.items()})
+        pages = self._paginate(record, values) if self.table else [None]
+        for number, page_rows in enumerate(pages, start=1):
+            values["page"], values["pages"] = str(number), str(len(pages))
+            for copy_number, copy in enumerate(self.layout.copies, start=1):
+                values["copy_label"] = copy.label
+                for position, element in enumerate(self.layout.elements):
+                    if element.copy and element.copy != copy_number:
+                        continue
+                    if not self._shown(element, values, number, len(pages)):
+                        continue
+                    key = f"elements[{position}]"
+                    if element.type == "table":
+                        self._draw_table(element, page_rows, number, number == len(pages), values, copy.dx, copy.dy)
+                    elif not self._draw(element, values, copy.dx, copy.dy):
+                        report.truncated.append((index, key))
+            self.c.showPage()
+        return len(pages)
+
+    @staticmethod
+    def _shown(element: Element, values: Mapping[str, str], page: int, pages: int) -> bool:
+        if element.when and not values.get(element.when):
+            return False
+        if element.unless and values.get(element.unless):
+            return False
+        if element.pages == "first":
+            return page == 1
+        if element.pages == "last":
+            return page == pages
+        if element.pages == "rest":
+            return page > 1
+        if element.pages == "several":
+            return pages > 1
+        return True
+
+    # -- simple elements -----------------------------------------------------------------------
+    def _draw(self, e: Element, values: Mapping[str, str], dx: float, dy: float) -> bool:
+        """Draw one element; False if its text had to be cut to stay inside its box."""
+        c = self.c
+        line_width = e.line_width if e.line_width is not None else self.layout.line_width
+        if e.type == "line":
+            c.setLineWidth(line_width)
+            c.setStrokeColor(HexColor(e.color))
+            c.setDash(3, 2) if e.dash else c.setDash()
+            c.line(self._x(e.x, dx), self._y(e.y, dy), self._x(e.x2, dx), self._y(e.y2, dy))
+            c.setDash()
+            return True
+        if e.type == "circle":
+            c.setLineWidth(line_width)
+            c.setStrokeColor(HexColor(e.color))
+            if e.fill is not None:
+                c.setFillGray(e.fill)
+            c.circle(self._x(e.x, dx), self._y(e.y, dy), e.r * mm, stroke=1, fill=1 if e.fill is not None else 0)
+            c.setFillGray(0)
+            return True
+        x, top, w, h = self._x(e.x, dx), self._y(e.y, dy), e.w * mm, e.h * mm
+        if e.type == "rect":
+            c.setLineWidth(line_width)
+            c.setStrokeColor(HexColor(e.color))
+            c.setDash(3, 2) if e.dash else c.setDash()
+            if e.fill is not None:
+                c.setFillGray(e.fill)
+            c.rect(x, top - h, w, h, stroke=1, fill=1 if e.fill is not None else 0)
+            c.setDash()
+            c.setFillGray(0)
+            return True
+        if e.type == "qr":
+            self._draw_qr(values.get(e.field, ""), x, top, w)
+            return True
+        if e.type == "code128":
+            self._draw_code128(values.get(e.field, ""), x, top, w, h)
+            return True
+        return self._draw_text_box(e, values, x, top, w, h, line_width)
+
+    def _draw_text_box(self, e: Element, values: Mapping[str, str], x: float, top: float, w: float, h: float, line_width: float) -> bool:
+        c = self.c
+        color = HexColor(e.color)
+        if e.type == "stamp":
+            return self._draw_stamp(e, values, x, top, w, h, color)
+        if e.fill is not None:
+            c.setFillGray(e.fill)
+            c.rect(x, top - h, w, h, stroke=0, fill=1)
+        if e.border:
+            c.setLineWidth(line_width)
+            c.setStrokeColor(color)
+            c.rect(x, top - h, w, h, stroke=1, fill=0)
+        size = e.size or self.layout.font_size
+        min_size = min(e.min_size or self.layout.min_font_size, size)
+        pad = CELL_PADDING if e.border else 0.0
+        value = values.get(e.field, "") if e.field else e.text.format_map(values) if e.text else ""
+        label = e.label.format_map(values) if e.label else ""
+        c.setFillColor(color)
+        inner_x, inner_top, inner_w, inner_h = x + pad, top - pad, w - 2 * pad, h - 2 * pad
+        if label and e.label_width:
+            label_w = e.label_width * mm
+            self._write(fit(label, FONT, label_w - pad, inner_h, size, min_size), inner_x, inner_top, label_w - pad, inner_h, "left", "middle")
+            if e.border:
+                c.line(x + label_w, top, x + label_w, top - h)
+            inner_x, inner_w = x + label_w + pad, w - label_w - 2 * pad
+        elif label:
+            caption_size = max(min_size * LABEL_SCALE, size * LABEL_SCALE, 4.0)
+            caption = fit(label, FONT, inner_w, caption_size * LEADING, caption_size, min(caption_size, 4.0))
+            self._write(caption, inner_x, inner_top, inner_w, caption_size * LEADING, "left", "top")
+            inner_top -= caption_size * LEADING
+            inner_h -= caption_size * LEADING
+        fitted_ok = True
+        if e.date_line:
+            date_size = min(size, max(min_size, 6.0))
+            c.setFont(FONT, date_size)
+            c.drawRightString(x + w - pad - 1 * mm, top - h + pad + date_size * 0.3, e.date_line.format_map(values))
+            inner_h -= date_size * LEADING
+        if value and inner_h > 0:
+            fitted = fit(value, FONT, inner_w, inner_h, size, min_size)
+            self._write(fitted, inner_x, inner_top, inner_w, inner_h, e.align, e.valign)
+            fitted_ok = not fitted.truncated
+        c.setFillGray(0)
+        return fitted_ok
+
+    def _write(self, fitted: Fitted, x: float, top: float, w: float, h: float, align: str, valign: str) -> None:
+        if not fitted.lines:
+            return
+        c = self.c
+        size = fitted.size
+        block = fitted.height
+        if valign == "top":
+            first = top - size * 0.92
+        elif valign == "bottom":
+            first = top - h + block - size * 0.92
+        else:
+            first = top - (h - block) / 2 - size * 0.92
+        first -= (LEADING - 1) * size / 2
+        c.setFont(FONT, size)
+        for i, line in enumerate(fitted.lines):
+            baseline = first - i * size * LEADING
+            if align == "center":
+                c.drawCentredString(x + w / 2, baseline, line)
+            elif align == "right":
+                c.drawRightString(x + w, baseline, line)
+            else:
+                c.drawString(x, baseline, line)
+
+    def _draw_stamp(self, e: Element, values: Mapping[str, str], x: float, top: float, w: float, h: float, color) -> bool:
+        c = self.c
+        text = values.get(e.field, "") if e.field else e.text.format_map(values)
+        c.saveState()
+        c.translate(x + w / 2, top - h / 2)
+        c.rotate(e.angle)
+        c.setStrokeColor(color)
+        c.setFillColor(color)
+        c.setLineWidth(max(1.5, e.line_width or 2.0))
+        if e.border:
+            c.roundRect(-w / 2, -h / 2, w, h, min(w, h) * 0.12, stroke=1, fill=0)
+        size = e.size or h * 0.6
+        fitted = fit(text, FONT, w * 0.86, h * 0.86, size, min(e.min_size or self.layout.min_font_size, size))
+        self._write(fitted, -w * 0.43, h * 0.43, w * 0.86, h * 0.86, "center", "middle")
+        c.restoreState()
+        return not fitted.truncated
+
+    def _draw_qr(self, value: str, x: float, top: float, size: float) -> None:
+        """The ``qrcode`` package's matrix drawn as one filled path, a rectangle per run of
+        dark modules: a fraction of the cost of reportlab's own QR widget."""
+        if not value:
+            return
+        code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
+        code.add_data(value)
+        code.make(fit=True)
+        matrix = code.get_matrix()
+        module = size / (len(matrix) + 2 * QR_QUIET_MODULES)
+        origin_x = x + QR_QUIET_MODULES * module
+        origin_top = top - QR_QUIET_MODULES * module
+        path = self.c.beginPath()
+        for r, row in enumerate(matrix):
+            y = origin_top - (r + 1) * module
+            start = None
+            for col, dark in enumerate(row + [False]):
+                if dark and start is None:
+                    start = col
+                elif not dark and start is not None:
+                    path.rect(origin_x + start * module, y, (col - start) * module, module)
+                    start = None
+        self.c.setFillGray(0)
+        self.c.drawPath(path, stroke=0, fill=1)
+
+    def _draw_code128(self, value: str, x: float, top: float, w: float, h: float) -> None:
+        if not value:
+            return
+        probe = Code128(value, barWidth=1.0, humanReadable=False)
+        bar_width = w / probe.width  # width includes both quiet zones (10 modules each)
+        barcode = Code128(value, barWidth=bar_width, barHeight=h, humanReadable=False)
+        barcode.drawOn(self.c, x, top - h)
+
+    # -- the table ----------------------------------------------------------------------------
+    def _table_sizes(self, e: Element) -> tuple[float, float]:
+        size = e.size or self.layout.font_size
+        return size, min(e.min_size or self.layout.min_font_size, size)
+
+    def _table_box(self, e: Element, page: int) -> tuple[float, float]:
+        """The table's top and height (mm) on ``page``: pages after the first may give it
+        more room (``rest_y``/``rest_h``) when the form's other boxes are on page one only."""
+        if page > 1 and e.rest_h:
+            return e.rest_y, e.rest_h
+        return e.y, e.h
+
+    def _paginate(self, record: Record, values: Mapping[str, str]) -> list[list[_Row]]:
+        """Split the table's rows into pages. A row grows to hold its wrapped text; the
+        table's last row place holds the totals on the last page, "continued" on others."""
+        e = self.table
+        size, min_size = self._table_sizes(e)
+        row_h = e.row_height * mm
+        reserve = row_h if e.totals or e.continued else 0.0
+
+        def room(page: int) -> float:
+            return self._table_box(e, page)[1] * mm - e.header_height * mm - reserve
+
+        smallest = min(room(1), room(2))
+        rows = []
+        for raw in record.tables.get(e.source, ()):
+            cells = [
+                fit(text_of(raw.get(col.field)), FONT, col.width * mm - 2 * CELL_PADDING, row_h - CELL_PADDING, size, min_size, grow=True)
+                for col in e.columns
+            ]
+            needed = max((cell.height for cell in cells), default=0) + CELL_PADDING
+            rows.append(_Row(cells, min(max(row_h, needed), smallest), raw))
+        pages: list[list[_Row]] = [[]]
+        used = 0.0
+        for row in rows:
+            if used + row.height > room(len(pages)) + 0.01 and pages[-1]:
+                pages.append([])
+                used = 0.0
+            pages[-1].append(row)
+            used += row.height
+        return pages
+
+    def _draw_table(self, e: Element, rows: list[_Row], page: int, last: bool, values: Mapping[str, str], dx: float, dy: float) -> None:
+        c = self.c
+        size, min_size = self._table_sizes(e)
+        y_mm, h_mm = self._table_box(e, page)
+        x0, top = self._x(e.x, dx), self._y(y_mm, dy)
+        widths = [col.width * mm for col in e.columns]
+        width = sum(widths)
+        bottom = top - h_mm * mm
+        row_h = e.row_height * mm
+        c.setLineWidth(e.line_width if e.line_width is not None else self.layout.line_width)
+        c.setStrokeGray(0)
+        header_h = e.header_height * mm
+        if header_h:
+            c.setFillGray(0.9)
+            c.rect(x0, top - header_h, width, header_h, stroke=0, fill=1)
+            c.setFillGray(0)
+            self._cells(
+                [fit(col.header, FONT, w - 2 * CELL_PADDING, header_h - CELL_PADDING, size, min_size) for col, w in zip(e.columns, widths)],
+                widths, e.columns, x0, top, header_h, header=True,
+            )
+        y = top - header_h
+        row_lines = [top, y]
+        for row in rows:
+            self._cells(row.cells, widths, e.columns, x0, y, row.height)
+            y -= row.height
+            row_lines.append(y)
+        reserved = row_h if (last and e.totals) or (not last and e.continued) else 0.0
+        if e.fill_rows:
+            while y - row_h >= bottom + reserved - 0.01:
+                y -= row_h
+                row_lines.append(y)
+        grid_bottom = y
+        if last and e.totals:
+            grid_bottom = self._totals_row(e, widths, x0, y, row_h, values, size, min_size)
+            row_lines.append(grid_bottom)
+        elif not last and e.continued:
+            c.setFont(FONT, min_size)
+            c.drawRightString(x0 + width - CELL_PADDING, max(bottom, y - row_h) + CELL_PADDING, e.continued.format_map(values))
+        for line_y in row_lines:
+            c.line(x0, line_y, x0 + width, line_y)
+        x = x0
+        for w in [0.0, *widths]:
+            x += w
+            c.line(x, top, x, y)
+        c.line(x0, y, x0, grid_bottom)
+        c.line(x0 + width, y, x0 + width, grid_bottom)
+
+    def _totals_row(self, e: Element, widths: list[float], x0: float, top: float, row_h: float,
+                    values: Mapping[str, str], size: float, min_size: float) -> float:
+        """The closing row: the label spans the columns before the first total."""
+        c = self.c
+        totals = {column: template.format_map(values) for column, template in e.totals}
+        first = next(i for i, col in enumerate(e.columns) if col.field in totals)
+        c.setFillGray(0.95)
+        c.rect(x0, top - row_h, sum(widths), row_h, stroke=0, fill=1)
+        c.setFillGray(0)
+        span = sum(widths[:first])
+        if span and e.totals_label:
+            label = fit(e.totals_label.format_map(values), FONT, span - 2 * CELL_PADDING, row_h - CELL_PADDING, size, min_size)
+            self._write(label, x0 + CELL_PADDING, top - CELL_PADDING / 2, span - 2 * CELL_PADDING, row_h - CELL_PADDING, "center", "middle")
+        x = x0 + span
+        for col, w in zip(e.columns[first:], widths[first:]):
+            text = totals.get(col.field, "")
+            cell = fit(text, FONT, w - 2 * CELL_PADDING, row_h - CELL_PADDING, size, min_size)
+            self._write(cell, x + CELL_PADDING, top - CELL_PADDING / 2, w - 2 * CELL_PADDING, row_h - CELL_PADDING, col.align, "middle")
+            c.line(x, top, x, top - row_h)
+            x += w
+        return top - row_h
+
+    def _cells(self, cells: list[Fitted], widths: list[float], columns: tuple[Column, ...], x0: float, top: float,
+               height: float, header: bool = False) -> None:
+        x = x0
+        for cell, col, w in zip(cells, columns, widths):
+            align = "center" if header else col.align
+            self._write(cell, x + CELL_PADDING, top - CELL_PADDING / 2, w - 2 * CELL_PADDING, height - CELL_PADDING, align, "middle")
+            x += w
+
+
+def qr_module_count(value: str) -> int:
+    """Modules across the QR code of ``value`` (without the quiet zone); for layout checks."""
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
+    code.add_data(value)
+    code.make(fit=True)
+    return code.modules_count
+
+

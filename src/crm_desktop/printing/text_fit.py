@@ -1,0 +1,124 @@
+"""Fitting text into a box: shrink to a minimum size, then wrap, and never run out of it.
+
+Widths come from the embedded font's metrics (reportlab's ``stringWidth``), so what fits
+here fits on paper. Chinese breaks between any two characters; runs of Latin letters and
+digits (a serial number, a part number) break at spaces, and inside only when a run alone
+is wider than the line. Closing punctuation is never put at the start of a line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+LEADING = 1.18  # line height as a multiple of the font size
+STEP = 0.5  # points between the sizes tried
+ELLIPSIS = "…"
+_TOKENS = re.compile(r"[A-Za-z0-9_\-.,:;/#@&%+()\[\]'\"]+ *| +|.", re.S)
+_NO_LINE_START = set("，。、；：？！）》」』】〕〉”’,.;:?!)]}%")
+
+
+@dataclass(frozen=True)
+class Fitted:
+    size: float
+    lines: tuple[str, ...]
+    truncated: bool = False
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.size * LEADING
+
+
+@lru_cache(maxsize=4096)
+def _width(text: str, font: str, size: float) -> float:
+    return stringWidth(text, font, size)
+
+
+def fit(text: str, font: str, width: float, height: float, size: float, min_size: float, grow: bool = False) -> Fitted:
+    """The largest size from ``size`` down to ``min_size`` at which ``text`` fits in
+    ``width`` × ``height`` points: on one line if it can, else wrapped. At ``min_size`` the
+    lines that still do not fit are cut with an ellipsis (``truncated``), unless ``grow``
+    (a table row that may grow taller): then all lines are kept."""
+    if not text:
+        return Fitted(size, ())
+    explicit = "\n" in text
+    if not explicit:
+        natural = _width(text, font, size)
+        if natural <= width and size * LEADING <= height + 0.01:
+            return Fitted(size, (text,))
+        # one line at a smaller size, if the shrink alone is enough
+        shrunk = _floor_step(size * width / natural) if natural > 0 else size
+        if shrunk >= min_size and shrunk * LEADING <= height + 0.01:
+            return Fitted(shrunk, (text,))
+    current = size
+    while current >= min_size - 1e-9:
+        lines = wrap(text, font, current, width)
+        if len(lines) * current * LEADING <= height + 0.01:
+            return Fitted(current, tuple(lines))
+        current = round(current - STEP, 2)
+    lines = wrap(text, font, min_size, width)
+    if grow:
+        return Fitted(min_size, tuple(lines))
+    room = max(1, int((height + 0.01) // (min_size * LEADING)))
+    if len(lines) <= room:
+        return Fitted(min_size, tuple(lines))
+    kept = lines[:room]
+    kept[-1] = _with_ellipsis(kept[-1], font, min_size, width)
+    return Fitted(min_size, tuple(kept), truncated=True)
+
+
+def _floor_step(value: float) -> float:
+    return int(value / STEP) * STEP
+
+
+def wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(_wrap_paragraph(paragraph, font, size, width))
+    return lines
+
+
+def _wrap_paragraph(text: str, font: str, size: float, width: float) -> list[str]:
+    if not text:
+        return [""]
+    lines: list[str] = []
+    line, line_width = "", 0.0
+    for token in _TOKENS.findall(text):
+        token_width = _width(token, font, size)
+        if line_width + token_width <= width:
+            line, line_width = line + token, line_width + token_width
+            continue
+        if token[0] in _NO_LINE_START and len(line) > 1 and not token.isspace():
+            # the character before the punctuation goes down with it
+            lines.append(line[:-1].rstrip())
+            line = line[-1] + token
+            line_width = _width(line, font, size)
+            if line_width <= width:
+                continue
+            line, line_width = line[:-len(token)], _width(line[:-len(token)], font, size)
+        if token.isspace():
+            continue  # a break at a space swallows the space
+        if line:
+            lines.append(line.rstrip())
+        line, line_width = "", 0.0
+        if token_width <= width:
+            line, line_width = token, token_width
+            continue
+        for char in token:  # a run longer than the whole line: break inside it
+            char_width = _width(char, font, size)
+            if line_width + char_width > width and line:
+                lines.append(line)
+                line, line_width = "", 0.0
+            line, line_width = line + char, line_width + char_width
+    if line or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+def _with_ellipsis(line: str, font: str, size: float, width: float) -> str:
+    while line and _width(line + ELLIPSIS, font, size) > width:
+        line = line[:-1]
+    return line + ELLIPSIS
