@@ -3,6 +3,9 @@
     crm-desktop [--data-dir DIR | --database-url URL] [--smoke]
     crm-desktop demo [--calls N] [--seed N] [--data-dir DIR | --database-url URL]
     crm-desktop backup [--data-dir DIR]
+    crm-desktop print repair-card|goods-receipt|service-voucher NUMBER... -o FILE.pdf
+    crm-desktop print call-register|goods-register --from DATE --to DATE -o FILE.pdf
+    crm-desktop print technician-daily|supervisor-daily --date DATE [--technician NAME] -o FILE.pdf
 
 Help texts and messages are English source strings translated like the GUI's.
 """
@@ -28,7 +31,21 @@ HELP = {
     "quiet": QT_TRANSLATE_NOOP("Cli", "print no progress"),
     "backup": QT_TRANSLATE_NOOP("Cli", "copy the SQLite database into the data folder's backups/"),
     "version": QT_TRANSLATE_NOOP("Cli", "show the version and exit"),
+    "print": QT_TRANSLATE_NOOP("Cli", "print forms to a PDF file: repair cards, goods receipts, service vouchers by number; registers for a period; daily reports"),
+    "form": QT_TRANSLATE_NOOP("Cli", "the form: {forms}"),
+    "numbers": QT_TRANSLATE_NOOP("Cli", "the numbers of the records to print (repair card, receipt or call number)"),
+    "output": QT_TRANSLATE_NOOP("Cli", "the PDF file to write"),
+    "date_from": QT_TRANSLATE_NOOP("Cli", "first day of the period (registers)"),
+    "date_to": QT_TRANSLATE_NOOP("Cli", "last day of the period (registers)"),
+    "date": QT_TRANSLATE_NOOP("Cli", "the day (daily reports)"),
+    "technician": QT_TRANSLATE_NOOP("Cli", "only this technician's daily report (default: every technician who worked that day)"),
 }
+PRINT_NEEDS_NUMBERS = QT_TRANSLATE_NOOP("Cli", "Give the number of at least one {form} to print.")
+PRINT_NEEDS_PERIOD = QT_TRANSLATE_NOOP("Cli", "The {form} is printed for a period: give --from and --to.")
+PRINT_NEEDS_DAY = QT_TRANSLATE_NOOP("Cli", "The {form} is printed for a day: give --date.")
+PRINT_NO_NUMBERS = QT_TRANSLATE_NOOP("Cli", "The {form} is not printed by number; give the period or day instead.")
+PRINTED = QT_TRANSLATE_NOOP("Cli", "{file}: {records} record(s), {pages} page(s)")
+PRINT_TRUNCATED = QT_TRANSLATE_NOOP("Cli", "Warning: the layout's box {key} is too small, its text was cut on record {record}.")
 NOT_SQLITE = QT_TRANSLATE_NOOP("Cli", "The backup command copies SQLite files only; use the database server's own tools.")
 
 
@@ -56,6 +73,18 @@ def build_parser(translate: Translate | None = None) -> argparse.ArgumentParser:
 
     backup = sub.add_parser("backup", help=tr(HELP["backup"]), description=tr(HELP["backup"]))
     _add_location_options(backup, tr, suppress=True)
+
+    from .printing.forms import BY_COMMAND
+
+    printing = sub.add_parser("print", help=tr(HELP["print"]), description=tr(HELP["print"]))
+    _add_location_options(printing, tr, suppress=True)
+    printing.add_argument("form", choices=sorted(BY_COMMAND), metavar="FORM", help=HELP["form"].tr(translate, forms=", ".join(BY_COMMAND)))
+    printing.add_argument("numbers", nargs="*", metavar="NUMBER", help=tr(HELP["numbers"]))
+    printing.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=tr(HELP["output"]))
+    printing.add_argument("--from", dest="date_from", metavar="DATE", help=tr(HELP["date_from"]))
+    printing.add_argument("--to", dest="date_to", metavar="DATE", help=tr(HELP["date_to"]))
+    printing.add_argument("--date", metavar="DATE", help=tr(HELP["date"]))
+    printing.add_argument("--technician", metavar="NAME", help=tr(HELP["technician"]))
     return parser
 
 
@@ -90,6 +119,8 @@ def _run_headless(args: argparse.Namespace, translate: Translate | None) -> int:
             return _cmd_demo(cfg, args, translate)
         if args.command == "backup":
             return _cmd_backup(cfg, translate)
+        if args.command == "print":
+            return _cmd_print(cfg, args, translate)
     except UserError as exc:
         print(exc.render(translate), file=sys.stderr)
         return 2
@@ -120,4 +151,40 @@ def _cmd_backup(cfg, translate: Translate | None) -> int:
         return 2
     open_database(cfg).dispose()  # refuses foreign or newer files before copying
     print(backup_sqlite(cfg.sqlite_path, cfg.backups_dir))
+    return 0
+
+
+def _cmd_print(cfg, args, translate: Translate | None) -> int:
+    from pathlib import Path
+
+    from .db import open_database
+    from .errors import UserError
+    from .printing import forms, print_numbered, print_period
+    from .services.validation import parse_date, require
+
+    spec = forms.spec_of(args.form)
+    title = spec.title
+    if spec.numbered:
+        if not args.numbers:
+            raise UserError(PRINT_NEEDS_NUMBERS, "numbers", form=title)
+    elif args.numbers:
+        raise UserError(PRINT_NO_NUMBERS, "numbers", form=title)
+    elif spec.name in ("call_register", "goods_register"):
+        start = require(parse_date(args.date_from, "date_from"), "date_from", PRINT_NEEDS_PERIOD, form=title)
+        end = require(parse_date(args.date_to, "date_to"), "date_to", PRINT_NEEDS_PERIOD, form=title)
+    else:
+        start = end = require(parse_date(args.date, "date"), "date", PRINT_NEEDS_DAY, form=title)
+    output = Path(args.output)
+    database = open_database(cfg)
+    try:
+        if spec.numbered:
+            pdf, report = print_numbered(database, spec.name, args.numbers, None, cfg.forms_dir, translate)
+        else:
+            pdf, report = print_period(database, spec.name, start, end, None, cfg.forms_dir, translate, args.technician)
+    finally:
+        database.dispose()
+    output.write_bytes(pdf)  # only once everything was found and drawn: no half-written file
+    for record, key in report.truncated:
+        print(PRINT_TRUNCATED.tr(translate, key=key, record=record + 1), file=sys.stderr)
+    print(PRINTED.tr(translate, file=str(output), records=report.records, pages=report.pages))
     return 0

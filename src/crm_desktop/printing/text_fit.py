@@ -88,7 +88,8 @@ def _wrap_paragraph(text: str, font: str, size: float, width: float) -> list[str
     line, line_width = "", 0.0
     for token in _TOKENS.findall(text):
         token_width = _width(token, font, size)
-        if line_width + token_width <= width:
+        # a word's trailing space may hang past the edge: it is dropped at the break
+        if line_width + _width(token.rstrip(" "), font, size) <= width:
             line, line_width = line + token, line_width + token_width
             continue
         if token[0] in _NO_LINE_START and len(line) > 1 and not token.isspace():

@@ -884,11 +884,24 @@ def generate(
                     raise UserError(DATABASE_NOT_EMPTY)
                 summary = _Load(conn, calls, seed, now, progress).run()
                 _set_open_deadlines(conn)
+                _set_branch(conn)
         finally:
             if unchecked:
                 driver.execute("PRAGMA foreign_keys = ON")
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+DEMO_BRANCH = ("华东办公设备服务公司南京分公司", "南京市玄武区珠江路 88 号华海大厦 5 楼", "025-84561234")
+
+
+def _set_branch(conn: Connection) -> None:
+    """The name, address and phone every printed form carries (invented, like the rest)."""
+    from . import branch
+
+    with Session(bind=conn) as session:
+        branch.save(session, *DEMO_BRANCH)
+        session.flush()
 
 
 def _set_open_deadlines(conn: Connection) -> None:

@@ -19,6 +19,8 @@ because through a join they cost seconds at a million rows (DESIGN.md). Search:
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
@@ -433,6 +435,30 @@ def staff_names(database: Database) -> dict[int, str]:
 
     with database.read_connection() as conn:
         return dict(conn.execute(select(Staff.id, Staff.name)).all())
+
+
+# What a scanner may type: the numbers printed as QR or Code128 on the forms.
+_SCANNABLE = ("repair_card", "goods_entry", "service_call")
+_NUMBER_SHAPE = re.compile(r"\S{4,40}")  # one word: the numbering rules are configurable
+
+
+def record_of_number(database: Database, text: str) -> tuple[str, int] | None:
+    """(register, row id) of the record whose number is exactly ``text`` — a repair card,
+    a goods receipt or a service call — or None. What a barcode scanner types into the search
+    box is such a number followed by Enter."""
+    from ..models import GoodsEntry, RepairCard, ServiceCall
+
+    number = text.strip()
+    if not _NUMBER_SHAPE.fullmatch(number):
+        return None
+    columns = {"repair_card": RepairCard.card_no, "goods_entry": GoodsEntry.receipt_no, "service_call": ServiceCall.call_no}
+    with database.read_connection() as conn:
+        for register in _SCANNABLE:
+            column = columns[register]
+            row_id = conn.execute(select(column.class_.id).where(column == number)).scalar()
+            if row_id is not None:
+                return register, row_id
+    return None
 
 
 def save_edit(database: Database, spec: RegisterSpec, row_id: int, key: str, value: Any) -> None:

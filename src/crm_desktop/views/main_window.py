@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
             view = RegisterView(database, spec)
             view.setObjectName(f"register_{name}")
             view.openRequested.connect(lambda row_id, n=name: self.open_record(n, row_id))
+            view.numberEntered.connect(self.open_record)
             view.countChanged.connect(lambda _count, n=name: self._update_status(n))
             self.views[name] = view
             self._stack.addWidget(view)
@@ -151,12 +152,28 @@ class MainWindow(QMainWindow):
                                             self.tr("Choose who is using the program"))
         self.act_board = self._action(self.tr("Dispatch &board"), self.open_board, QKeySequence("Ctrl+B"),
                                       self.tr("Calls waiting for dispatch, carry-overs first, and the technicians' open jobs"))
+        self.act_print = self._action(self.tr("&Print selected…"), self.print_selected, QKeySequence.StandardKey.Print,
+                                      self.tr("Preview and print the form of the selected rows: service vouchers, "
+                                              "goods receipts or repair cards"))
+        self.act_print_calls = self._action(self.tr("&Call register…"), lambda: self.print_period("call_register"), None,
+                                            self.tr("The call register's pages for a period"))
+        self.act_print_goods = self._action(self.tr("&Goods register…"), lambda: self.print_period("goods_register"), None,
+                                            self.tr("The goods in/out register's pages for a period"))
+        self.act_print_technician = self._action(
+            self.tr("&Technician daily report…"), lambda: self.print_period("technician_daily"), None,
+            self.tr("Each job of a technician's day with its kind and time (S10)"))
+        self.act_print_supervisor = self._action(
+            self.tr("&Supervisor daily report…"), lambda: self.print_period("supervisor_daily"), None,
+            self.tr("All technicians' day by kind and time, for the manager's signature (S11, S12)"))
+        self.act_branch = self._action(self.tr("&Branch details…"), self.edit_branch, None,
+                                       self.tr("Name, address and telephone printed on every form"))
         self.act_quit = self._action(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
         self.act_about = self._action(self.tr("&About crm_desktop"), self.about)
 
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addAction(self.act_switch_user)
         menu.addSeparator()
+        menu.addAction(self.act_branch)
         menu.addAction(self.act_calendar)
         menu.addAction(self.act_pricing)
         menu.addSeparator()
@@ -175,6 +192,12 @@ class MainWindow(QMainWindow):
         menu.addAction(self.act_contracts)
         menu.addAction(self.act_invoices)
         menu.addAction(self.act_at_risk)
+        menu = self.menuBar().addMenu(self.tr("&Print"))
+        menu.setToolTipsVisible(True)
+        menu.addAction(self.act_print)
+        menu.addSeparator()
+        for a in (self.act_print_calls, self.act_print_goods, self.act_print_technician, self.act_print_supervisor):
+            menu.addAction(a)
         menu = self.menuBar().addMenu(self.tr("&View"))
         menu.addAction(self.act_find)
         menu.addAction(self.act_refresh)
@@ -190,7 +213,7 @@ class MainWindow(QMainWindow):
         for a in (self.act_new_call, self.act_new_goods, self.act_new_card, self.act_new_customer):
             toolbar.addAction(a)
         toolbar.addSeparator()
-        for a in (self.act_open, self.act_dispatch, self.act_board, self.act_refresh):
+        for a in (self.act_open, self.act_print, self.act_dispatch, self.act_board, self.act_refresh):
             toolbar.addAction(a)
         self.addToolBar(toolbar)
 
@@ -273,6 +296,8 @@ class MainWindow(QMainWindow):
         )
         self.act_dispatch.setStatusTip(self.act_dispatch.toolTip())
         self.act_kind.setEnabled(on_calls)
+        # customers print with their archive (a later feature); pages have no form
+        self.act_print.setEnabled(self.current_name() in ("service_call", "goods_entry", "repair_card", BOARD))
 
     def _update_status(self, name: str) -> None:
         if name != self.current_name():
@@ -476,6 +501,44 @@ class MainWindow(QMainWindow):
         from .dialogs.contracts_dialog import manage_contracts
 
         manage_contracts(self, self.database)
+
+    # -- printing --------------------------------------------------------------------------
+    def print_selected(self) -> None:
+        """The selected rows' forms (the current row if none is selected) in the preview."""
+        from . import print_actions
+
+        name = self.current_name()
+        if name == BOARD:
+            call_id = self.board.selected_call_id()
+            name, ids = "service_call", [call_id] if call_id is not None else []
+        elif name in print_actions.REGISTER_FORM:
+            view = self.current_view()
+            ids = view.selected_ids() or ([view.current_id()] if view.current_id() is not None else [])
+        else:
+            return
+        if ids:
+            self._warn_if_branch_unset()
+            print_actions.preview_records(self, self.database, name, ids)
+
+    def print_period(self, form: str) -> None:
+        from . import print_actions
+
+        self._warn_if_branch_unset()
+        print_actions.ask_and_preview(self, self.database, form)
+
+    def _warn_if_branch_unset(self) -> None:
+        from . import print_actions
+
+        if not print_actions.branch_is_set(self.database):
+            self.statusBar().showMessage(
+                self.tr("The branch's name and address are not set: File → Branch details… puts them on every form."), 15_000
+            )
+
+    def edit_branch(self) -> None:
+        from .dialogs.branch_dialog import BranchDialog
+        from .dialogs.form import run_dialog
+
+        run_dialog(BranchDialog(self.database, self), None)
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -25,6 +25,7 @@ SEARCH_DELAY_MS = 250
 
 class RegisterView(QWidget):
     openRequested = Signal(int)  # noqa: N815 - a row's id: open its record
+    numberEntered = Signal(str, int)  # noqa: N815 - a scanned number: (register, row id) to open
     countChanged = Signal(int)  # noqa: N815
 
     def __init__(self, database: Database, spec: RegisterSpec, parent=None) -> None:
@@ -95,7 +96,15 @@ class RegisterView(QWidget):
             self.model.set_search(self.search.text())
 
     def _search_entered(self) -> None:
-        """Enter in the search box (also what a barcode scanner types): open a lone match."""
+        """Enter in the search box (also what a barcode scanner types): a repair card's,
+        receipt's or call's number opens that record, whichever register is on screen;
+        otherwise a lone match opens."""
+        from ..services.registers import record_of_number
+
+        found = record_of_number(self.model.query.database, self.search.text())
+        if found is not None:
+            self.numberEntered.emit(*found)
+            return
         self.apply_search()
         if self.model.rowCount() == 1:
             row_id = self.model.row_id(0)

@@ -101,6 +101,7 @@ class CallDialog(RecordDialog):
         if call_id is not None:
             self._load(call_id)
             self._add_process(call_id)
+            self.add_print_button("service_call", call_id)
         else:
             self.state_label.setText(labels.CALL_STATUS["registered"].tr(translate))
             self.fields["service_kind"].setEnabled(False)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -131,6 +132,25 @@ class RecordDialog(QDialog):
     def finish_layout(self) -> None:
         self.body.addWidget(self.general_message)
         self.body.addWidget(self.buttons)
+
+    def add_print_button(self, register: str, row_id: int) -> QPushButton:
+        """Print… on a saved record: its form (voucher, receipt, repair card) in the preview,
+        as stored — a change not yet saved is not printed."""
+        button = self.buttons.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
+        button.setObjectName("print_button")
+        button.setToolTip(self.tr("Preview, print or save this record's form as PDF (as last saved)"))
+
+        def preview() -> None:
+            from ..errors import show_error
+            from ..print_actions import preview_records
+
+            try:
+                self.preview = preview_records(self, self.database, register, [row_id])
+            except Exception as exc:  # a broken layout, a missing font file …
+                show_error(self, exc)
+
+        button.clicked.connect(preview)
+        return button
 
     def add_field(self, name: str, label: str, widget: QWidget, required: bool = False) -> QWidget:
         widget.setObjectName(name)

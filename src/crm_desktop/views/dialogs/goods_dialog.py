@@ -57,6 +57,7 @@ class GoodsDialog(RecordDialog):
         self.finish_layout()
         if entry_id is not None:
             self._load(entry_id)
+            self.add_print_button("goods_entry", entry_id)
         elif call_id is not None:
             self._from_call(call_id)
 

@@ -140,6 +140,7 @@ class RepairCardDialog(RecordDialog):
         self.finish_layout()
         if card_id is not None:
             self._load(card_id)
+            self.add_print_button("repair_card", card_id)
         elif goods_entry_id is not None:
             self._from_goods(goods_entry_id)
         self._update_total()

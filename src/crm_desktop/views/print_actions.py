@@ -1,0 +1,169 @@
+"""Printing from the window: gather a form's records (services), draw the PDF (printing/),
+then show it in the preview, from which it is printed or saved.
+
+Many repair cards at once draw under a progress dialog that can be cancelled. The branch's
+own layouts in the data folder's forms/ are used when present.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QProgressDialog,
+    QWidget,
+)
+
+from ..db import Database
+from ..printing import Cancelled, Record, forms, print_records
+from ..services import branch
+from .delegates import from_qdate, to_qdate
+from .table_model import translate
+
+PROGRESS_FROM = 20  # records; fewer draw in well under a second
+
+REGISTER_FORM = {"service_call": "service_voucher", "goods_entry": "goods_receipt", "repair_card": "repair_card"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PrintActions", text)
+
+
+def _override_dir(database: Database):
+    return database.config.forms_dir if database.config is not None else None
+
+
+def _show(parent: QWidget | None, pdf: bytes, form: str, title: str, file_name: str) -> QDialog:
+    from .print_preview import PrintPreviewDialog
+
+    dialog = PrintPreviewDialog(pdf, form, title, parent, suggested_file_name=file_name)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()  # not modal: the clerk may look something up while the preview is open
+    return dialog
+
+
+def render_with_progress(parent: QWidget | None, database: Database, form: str, records: Sequence[Record]) -> bytes | None:
+    """The PDF of ``records``; None if the user cancelled (nothing is shown then)."""
+    if len(records) < PROGRESS_FROM:
+        pdf, _report = print_records(form, records, None, _override_dir(database))
+        return pdf
+    progress = QProgressDialog(_tr("Drawing the forms…"), _tr("Cancel"), 0, len(records), parent)
+    progress.setWindowTitle(_tr("Printing"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+
+    def step(done: int, total: int) -> bool:
+        progress.setValue(done)
+        QCoreApplication.processEvents()
+        return not progress.wasCanceled()
+
+    try:
+        pdf, _report = print_records(form, records, None, _override_dir(database), progress=step)
+    except Cancelled:
+        return None
+    finally:
+        progress.close()
+    return pdf
+
+
+def preview_records(parent: QWidget | None, database: Database, register: str, ids: Sequence[int]) -> QDialog | None:
+    """The form of the selected rows of a register: service vouchers for calls, receipts for
+    goods, repair cards for cards."""
+    form = REGISTER_FORM[register]
+    spec = forms.spec_of(form)
+    with database.read_session() as session:
+        records = forms.records_by_ids(session, form, list(ids), translate)
+    if not records:
+        return None
+    pdf = render_with_progress(parent, database, form, records)
+    if pdf is None:
+        return None
+    first = records[0].fields
+    number = next((first[k] for k in ("card_no", "receipt_no", "call_no") if first.get(k)), "")
+    title = spec.title.tr(translate)
+    name = f"{title}-{number}" + (f"-{len(records)}" if len(records) > 1 else "")
+    return _show(parent, pdf, form, f"{title} {number}" if len(records) == 1 else f"{title} × {len(records)}", f"{name}.pdf")
+
+
+# -- registers for a period, daily reports ---------------------------------------------------------
+
+class PeriodDialog(QDialog):
+    """Asks for the period of a register, or the day (and technician) of a daily report."""
+
+    def __init__(self, database: Database, form: str, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.form = forms.spec_of(form)
+        today = today or date.today()
+        self.setWindowTitle(self.tr("Print %1").replace("%1", self.form.title.tr(translate)))
+        layout = QFormLayout(self)
+        self.technician: QComboBox | None = None
+        if self.form.name in ("call_register", "goods_register"):
+            self.date_from = self._date_edit(today.replace(day=1))
+            self.date_to = self._date_edit(today)
+            layout.addRow(self.tr("From"), self.date_from)
+            layout.addRow(self.tr("To"), self.date_to)
+        else:
+            self.date_from = self.date_to = self._date_edit(today)
+            layout.addRow(self.tr("Day"), self.date_from)
+            if self.form.name == "technician_daily":
+                self.technician = QComboBox()
+                self.technician.addItem(self.tr("Every technician who worked that day"), None)
+                from ..models import Role
+                from ..services import staff
+
+                with database.read_session() as session:
+                    for person in staff.active_staff(session, (Role.TECHNICIAN.value,)):
+                        self.technician.addItem(person.name, person.name)
+                layout.addRow(self.tr("Technician"), self.technician)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Preview"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    @staticmethod
+    def _date_edit(value: date) -> QDateEdit:
+        edit = QDateEdit(to_qdate(value))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMaximumDate(QDate.currentDate().addYears(1))
+        return edit
+
+    def values(self) -> tuple[date, date, str | None]:
+        return (
+            from_qdate(self.date_from.date()),
+            from_qdate(self.date_to.date()),
+            self.technician.currentData() if self.technician is not None else None,
+        )
+
+
+def preview_period(
+    parent: QWidget | None, database: Database, form: str, start: date, end: date, technician: str | None = None
+) -> QDialog:
+    from ..printing import print_period
+
+    spec = forms.spec_of(form)
+    pdf, _report = print_period(database, spec.name, start, end, None, _override_dir(database), translate, technician)
+    title = spec.title.tr(translate)
+    span = f"{start:%Y-%m-%d}" if start == end else f"{start:%Y-%m-%d}—{end:%Y-%m-%d}"
+    return _show(parent, pdf, spec.name, f"{title} {span}", f"{title}-{span}.pdf")
+
+
+def ask_and_preview(parent: QWidget | None, database: Database, form: str, ask: Callable[[QDialog], int] | None = None) -> QDialog | None:
+    dialog = PeriodDialog(database, form, parent)
+    if (ask or QDialog.exec)(dialog) != QDialog.DialogCode.Accepted:
+        return None
+    start, end, technician = dialog.values()
+    return preview_period(parent, database, form, start, end, technician)
+
+
+def branch_is_set(database: Database) -> bool:
+    with database.read_session() as session:
+        return branch.load(session).is_set
