@@ -56,3 +56,70 @@ def test_backup_command_copies_the_database(tmp_path):
     assert result.returncode == 0, result.stderr
     assert Path(result.stdout.strip()).exists()
     assert list((folder / "backups").glob("crm_desktop-*.sqlite3"))
+
+
+# -- print (paper forms) ---------------------------------------------------------------------------
+
+def _demo_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "demo"
+    assert run("demo", "--calls", "200", "--quiet", "--data-dir", str(folder)).returncode == 0
+    return folder
+
+
+def _first(folder: Path, sql: str) -> str:
+    import sqlite3
+
+    con = sqlite3.connect(folder / "crm_desktop.sqlite3")
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_print_numbered_forms_and_registers_to_pdf(tmp_path):
+    import shutil
+
+    folder = _demo_folder(tmp_path)
+    card_no = _first(folder, "SELECT card_no FROM repair_card ORDER BY id LIMIT 1")
+    call_no = _first(folder, "SELECT call_no FROM service_call ORDER BY id LIMIT 1")
+    out = tmp_path / "cards.pdf"
+    result = run("print", "repair-card", card_no, "--data-dir", str(folder), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF") and "1" in result.stdout
+    vouchers = tmp_path / "vouchers.pdf"
+    assert run("print", "service-voucher", call_no, "--data-dir", str(folder), "-o", str(vouchers)).returncode == 0
+    register = tmp_path / "register.pdf"
+    result = run("print", "call-register", "--from", "2026-11-01", "--to", "2026-11-30", "--data-dir", str(folder),
+                 "-o", str(register))
+    assert result.returncode == 0, result.stderr
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+        assert card_no in text
+        assert "叫修登记簿" in subprocess.run(["pdftotext", str(register), "-"], capture_output=True, text=True).stdout
+
+
+def test_print_an_unknown_number_says_so_and_exits_2_without_a_file(tmp_path):
+    folder = _demo_folder(tmp_path)
+    card_no = _first(folder, "SELECT card_no FROM repair_card ORDER BY id LIMIT 1")
+    out = tmp_path / "cards.pdf"
+    result = run("print", "repair-card", card_no, "XK209901-0001", "--data-dir", str(folder), "-o", str(out))
+    assert result.returncode == 2
+    assert "XK209901-0001" in result.stderr and "修理卡" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_print_a_register_needs_its_period(tmp_path):
+    result = run("print", "goods-register", "--from", "2026-11-01", "--data-dir", str(tmp_path / "d"),
+                 "-o", str(tmp_path / "g.pdf"))
+    assert result.returncode == 2 and "--to" in result.stderr
+
+
+def test_print_with_a_broken_layout_of_the_branch_names_the_file_and_key(tmp_path):
+    folder = _demo_folder(tmp_path)
+    (folder / "forms").mkdir()
+    (folder / "forms" / "goods_register.toml").write_text('[form]\npage = "A3"\n', encoding="utf-8")
+    result = run("print", "goods-register", "--from", "2026-11-01", "--to", "2026-11-30", "--data-dir", str(folder),
+                 "-o", str(tmp_path / "g.pdf"))
+    assert result.returncode == 2
+    assert "goods_register.toml" in result.stderr and "page" in result.stderr and "Traceback" not in result.stderr

@@ -16,6 +16,44 @@
     </message>
 </context>
 <context>
+    <name>Branch</name>
+    <message>
+        <source>Enter the branch's name as the forms print it.</source>
+        <translation>请填写本单位名称（表单上打印的名称）。</translation>
+    </message>
+    <message>
+        <source>Enter the branch's address.</source>
+        <translation>请填写本单位地址。</translation>
+    </message>
+</context>
+<context>
+    <name>BranchDialog</name>
+    <message>
+        <source>Branch details</source>
+        <translation>本单位信息</translation>
+    </message>
+    <message>
+        <source>Printed at the head of every form: repair cards, receipts, vouchers, registers and reports.</source>
+        <translation>打印在每张表单的抬头：修理卡、收据、服务凭证、登记簿和报表。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>e.g. Nanjing branch of …</source>
+        <translation>例如：××公司南京分公司</translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <source>Working periods must each end after they start and follow one another: {start}–{end}.</source>
@@ -500,6 +538,62 @@
     <message>
         <source>show the version and exit</source>
         <translation>显示版本号并退出</translation>
+    </message>
+    <message>
+        <source>print forms to a PDF file: repair cards, goods receipts, service vouchers by number; registers for a period; daily reports</source>
+        <translation>把表单打印成 PDF 文件：按编号打印修理卡、商品领取收据、服务凭证；按期间打印登记簿；日报表</translation>
+    </message>
+    <message>
+        <source>the form: {forms}</source>
+        <translation>表单：{forms}</translation>
+    </message>
+    <message>
+        <source>the numbers of the records to print (repair card, receipt or call number)</source>
+        <translation>要打印的记录编号（修理卡号、收据号或叫修单号）</translation>
+    </message>
+    <message>
+        <source>the PDF file to write</source>
+        <translation>要写入的 PDF 文件</translation>
+    </message>
+    <message>
+        <source>first day of the period (registers)</source>
+        <translation>期间的第一天（登记簿）</translation>
+    </message>
+    <message>
+        <source>last day of the period (registers)</source>
+        <translation>期间的最后一天（登记簿）</translation>
+    </message>
+    <message>
+        <source>the day (daily reports)</source>
+        <translation>日期（日报表）</translation>
+    </message>
+    <message>
+        <source>only this technician's daily report (default: every technician who worked that day)</source>
+        <translation>只打印这位技术员的日报表（默认：当天有工作记录的每位技术员）</translation>
+    </message>
+    <message>
+        <source>Give the number of at least one {form} to print.</source>
+        <translation>请至少给出一个要打印的{form}编号。</translation>
+    </message>
+    <message>
+        <source>The {form} is printed for a period: give --from and --to.</source>
+        <translation>{form}按期间打印：请给出 --from 和 --to。</translation>
+    </message>
+    <message>
+        <source>The {form} is printed for a day: give --date.</source>
+        <translation>{form}按日打印：请给出 --date。</translation>
+    </message>
+    <message>
+        <source>The {form} is not printed by number; give the period or day instead.</source>
+        <translation>{form}不按编号打印，请给出期间或日期。</translation>
+    </message>
+    <message>
+        <source>{file}: {records} record(s), {pages} page(s)</source>
+        <translation>{file}：{records} 份，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Warning: the layout's box {key} is too small, its text was cut on record {record}.</source>
+        <translation>警告：版式中的 {key} 框太小，第 {record} 份上的文字被截断。</translation>
     </message>
     <message>
         <source>The backup command copies SQLite files only; use the database server's own tools.</source>
@@ -1476,6 +1570,181 @@
     </message>
 </context>
 <context>
+    <name>Layout</name>
+    <message>
+        <source>The form layout {file} cannot be read: {problem}</source>
+        <translation>表单版式文件 {file} 无法读取：{problem}</translation>
+    </message>
+    <message>
+        <source>The form layout {file} has a mistake at “{key}”: {problem}</source>
+        <translation>表单版式文件 {file} 在“{key}”处有误：{problem}</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>a number is required</source>
+        <translation>必须填写数字</translation>
+    </message>
+    <message>
+        <source>must be a number, not {value}</source>
+        <translation>应为数字，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>must be at least {minimum}, not {value}</source>
+        <translation>不能小于 {minimum}，现为 {value}</translation>
+    </message>
+    <message>
+        <source>must be text in quotes, not {value}</source>
+        <translation>应为加引号的文字，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>unbalanced braces in {value}; write {{{{ or }}}} for a literal brace</source>
+        <translation>{value} 中的花括号不成对；要印出花括号本身请写 {{{{ 或 }}}}</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}, not {value}</source>
+        <translation>应为 {choices} 之一，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>must be true or false, not {value}</source>
+        <translation>应为 true 或 false，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>must be two numbers in brackets, e.g. [100, 150], not {value}</source>
+        <translation>应为方括号中的两个数字，如 [100, 150]，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>unknown key (misspelt?)</source>
+        <translation>未知的键（是否拼写有误？）</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte {position})</source>
+        <translation>不是 UTF-8 文本（第 {position} 字节）</translation>
+    </message>
+    <message>
+        <source>must be one of {choices} or [width, height] in mm, not {value}</source>
+        <translation>应为 {choices} 之一或以毫米为单位的 [宽, 高]，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>a page must be at least 20 mm each way</source>
+        <translation>页面的宽和高都不能小于 20 毫米</translation>
+    </message>
+    <message>
+        <source>must be four numbers ≥ 0 [top, right, bottom, left] in mm, not {value}</source>
+        <translation>应为四个不小于 0 的数字 [上, 右, 下, 左]（毫米），而不是 {value}</translation>
+    </message>
+    <message>
+        <source>leave no room on the page</source>
+        <translation>页边距过大，页面上没有可打印的地方</translation>
+    </message>
+    <message>
+        <source>must not be larger than font_size</source>
+        <translation>不能大于 font_size</translation>
+    </message>
+    <message>
+        <source>must be a list of [[copies]] tables</source>
+        <translation>应为一组 [[copies]] 表</translation>
+    </message>
+    <message>
+        <source>must be a [[copies]] table</source>
+        <translation>应为 [[copies]] 表</translation>
+    </message>
+    <message>
+        <source>a layout needs at least one [[elements]] table</source>
+        <translation>版式至少需要一个 [[elements]] 表</translation>
+    </message>
+    <message>
+        <source>a layout has at most one table (it decides the page breaks)</source>
+        <translation>一个版式最多只能有一个表格（分页由它决定）</translation>
+    </message>
+    <message>
+        <source>must be a [{name}] table</source>
+        <translation>应为 [{name}] 表</translation>
+    </message>
+    <message>
+        <source>must be an [[elements]] table</source>
+        <translation>应为 [[elements]] 表</translation>
+    </message>
+    <message>
+        <source>the layout has only {count} copies</source>
+        <translation>该版式只有 {count} 联</translation>
+    </message>
+    <message>
+        <source>must be #rrggbb, not {value}</source>
+        <translation>应为 #rrggbb 形式的颜色，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>give either text or field, not both</source>
+        <translation>text 和 field 只能给出其中一个</translation>
+    </message>
+    <message>
+        <source>leaves no room for the value</source>
+        <translation>没有给内容留下位置</translation>
+    </message>
+    <message>
+        <source>names the field whose value is encoded</source>
+        <translation>应指明要编码的字段</translation>
+    </message>
+    <message>
+        <source>names the list of rows the table shows</source>
+        <translation>应指明表格显示的明细行</translation>
+    </message>
+    <message>
+        <source>reaches beyond the printable height</source>
+        <translation>超出了可打印的高度</translation>
+    </message>
+    <message>
+        <source>a table needs a list of columns</source>
+        <translation>表格需要列的清单</translation>
+    </message>
+    <message>
+        <source>must be a table {{ field = …, header = …, width = … }}</source>
+        <translation>应为 {{ field = …, header = …, width = … }} 形式的表</translation>
+    </message>
+    <message>
+        <source>names the value shown in the column</source>
+        <translation>应指明该列显示的内容</translation>
+    </message>
+    <message>
+        <source>are {total} mm wide together, wider than the table's w = {width} mm</source>
+        <translation>各列合计宽 {total} 毫米，超过了表格的宽度 w = {width} 毫米</translation>
+    </message>
+    <message>
+        <source>must be a table {{ column = "{{field}}" }}</source>
+        <translation>应为 {{ column = "{{field}}" }} 形式的表（列名 = 字段）</translation>
+    </message>
+    <message>
+        <source>is not one of the table's columns</source>
+        <translation>不是表格中的列</translation>
+    </message>
+    <message>
+        <source>leaves no room for a row under the header</source>
+        <translation>表头下面没有放一行的位置</translation>
+    </message>
+    <message>
+        <source>reaches {reach} mm across, beyond the printable width {width} mm</source>
+        <translation>横向到达 {reach} 毫米，超出了可打印的宽度 {width} 毫米</translation>
+    </message>
+    <message>
+        <source>reaches {reach} mm down, beyond the printable height {height} mm</source>
+        <translation>纵向到达 {reach} 毫米，超出了可打印的高度 {height} 毫米</translation>
+    </message>
+    <message>
+        <source>names the field {name}, which this form does not have</source>
+        <translation>使用了字段 {name}，但本表单没有这个字段</translation>
+    </message>
+    <message>
+        <source>this form has no list {name}</source>
+        <translation>本表单没有名为 {name} 的明细</translation>
+    </message>
+    <message>
+        <source>the list {name} has no column {column}</source>
+        <translation>明细 {name} 中没有 {column} 这一列</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>crm_desktop — after-sales service</source>
@@ -1602,6 +1871,54 @@
         <translation>待派工的叫修（遗留优先）和技术员的在办工作</translation>
     </message>
     <message>
+        <source>&amp;Print selected…</source>
+        <translation>打印所选(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Preview and print the form of the selected rows: service vouchers, goods receipts or repair cards</source>
+        <translation>预览并打印所选行的表单：服务凭证、商品领取收据或修理卡</translation>
+    </message>
+    <message>
+        <source>&amp;Call register…</source>
+        <translation>叫修登记簿(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The call register's pages for a period</source>
+        <translation>打印一段期间的叫修登记簿</translation>
+    </message>
+    <message>
+        <source>&amp;Goods register…</source>
+        <translation>客户商品进出登记簿(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>The goods in/out register's pages for a period</source>
+        <translation>打印一段期间的客户商品进出登记簿</translation>
+    </message>
+    <message>
+        <source>&amp;Technician daily report…</source>
+        <translation>技术员工作日报表(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Each job of a technician's day with its kind and time (S10)</source>
+        <translation>技术员当天每项工作的服务类别和用时（S10）</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor daily report…</source>
+        <translation>服务主任日报表(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>All technicians' day by kind and time, for the manager's signature (S11, S12)</source>
+        <translation>全体技术员当天按服务类别和用时汇总，供经理签字（S11、S12）</translation>
+    </message>
+    <message>
+        <source>&amp;Branch details…</source>
+        <translation>本单位信息(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Name, address and telephone printed on every form</source>
+        <translation>打印在每张表单上的名称、地址和电话</translation>
+    </message>
+    <message>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
@@ -1620,6 +1937,10 @@
     <message>
         <source>&amp;Service</source>
         <translation>服务(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1672,6 +1993,10 @@
         <translation>技术员到达后才能取回叫修的商品：请打开该叫修，使用其“取回维修”步骤。</translation>
     </message>
     <message>
+        <source>The branch's name and address are not set: File → Branch details… puts them on every form.</source>
+        <translation>尚未填写本单位名称和地址：在“文件 → 本单位信息…”中填写后，每张表单都会印上。</translation>
+    </message>
+    <message>
         <source>About crm_desktop</source>
         <translation>关于 crm_desktop</translation>
     </message>
@@ -1702,6 +2027,37 @@ After-sales service registers of the branch office.</source>
     <message>
         <source>Invoice, collect later</source>
         <translation>开票后收款</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <source>Print %1</source>
+        <translation>打印%1</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Every technician who worked that day</source>
+        <translation>当天有工作记录的每位技术员</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
     </message>
 </context>
 <context>
@@ -1844,6 +2200,179 @@ After-sales service registers of the branch office.</source>
     <message>
         <source>Line %1, %2: %3</source>
         <translation>第 %1 行，%2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <source>Some text did not fit its box in the form's layout (%1) and was cut.</source>
+        <translation>表单版式中有框太小（%1），其中的文字被截断。</translation>
+    </message>
+    <message>
+        <source>Drawing %1 forms…</source>
+        <translation>正在生成 %1 份表单…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>The printer could not be started. Check that it is on and connected.</source>
+        <translation>无法启动打印机。请检查打印机是否已开机并已连接。</translation>
+    </message>
+    <message>
+        <source>Sending the pages to the printer…</source>
+        <translation>正在把页面发送到打印机…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save %1. It may be open in another program, or the folder may be read-only.</source>
+        <translation>无法保存 %1。该文件可能正被其他程序打开，或文件夹不可写。</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>适合页面</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>There is no {form} numbered “{number}”.</source>
+        <translation>没有编号为“{number}”的{form}。</translation>
+    </message>
+    <message>
+        <source>There is no form called “{form}”. Forms: {forms}.</source>
+        <translation>没有名为“{form}”的表单。可用的表单：{forms}。</translation>
+    </message>
+    <message>
+        <source>The period ends ({end}) before it begins ({start}).</source>
+        <translation>期间的结束日（{end}）早于开始日（{start}）。</translation>
+    </message>
+    <message>
+        <source>No technician logged any work on {day}.</source>
+        <translation>{day} 没有任何技术员的工作记录。</translation>
+    </message>
+    <message>
+        <source>There is no technician called “{name}”.</source>
+        <translation>没有名叫“{name}”的技术员。</translation>
+    </message>
+    <message>
+        <source>VOID</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <source>{answer} ({who})</source>
+        <translation>{answer}（{who}）</translation>
+    </message>
+    <message>
+        <source>In the workshop</source>
+        <translation>在修</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已归还</translation>
+    </message>
+    <message>
+        <source>Receipt voided</source>
+        <translation>收据作废</translation>
+    </message>
+    <message>
+        <source>repair card</source>
+        <translation>修理卡</translation>
+    </message>
+    <message>
+        <source>goods receipt</source>
+        <translation>客户商品领取收据</translation>
+    </message>
+    <message>
+        <source>service voucher</source>
+        <translation>服务凭证</translation>
+    </message>
+    <message>
+        <source>call register</source>
+        <translation>叫修登记簿</translation>
+    </message>
+    <message>
+        <source>goods register</source>
+        <translation>客户商品进出登记簿</translation>
+    </message>
+    <message>
+        <source>technician daily report</source>
+        <translation>技术员工作日报表</translation>
+    </message>
+    <message>
+        <source>supervisor daily report</source>
+        <translation>服务主任日报表</translation>
     </message>
 </context>
 <context>
@@ -2229,6 +2758,17 @@ After-sales service registers of the branch office.</source>
     <message>
         <source>A new quote needs a new answer from the customer.</source>
         <translation>重新报价后须客户重新答复。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Preview, print or save this record's form as PDF (as last saved)</source>
+        <translation>预览、打印本记录的表单或另存为 PDF（按最后保存的内容）</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,9 @@ PRINT_TRUNCATED = QT_TRANSLATE_NOOP("Cli", "Warning: the layout's box {key} is t
 NOT_SQLITE = QT_TRANSLATE_NOOP("Cli", "The backup command copies SQLite files only; use the database server's own tools.")
 
 
+HEADLESS_COMMANDS = ("demo", "backup", "print")
+
+
 def _add_location_options(parser: argparse.ArgumentParser, tr, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--data-dir", default=default, help=tr(HELP["data_dir"]))
@@ -92,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     wants_help = any(a in ("-h", "--help") for a in argv)
     translate = None
-    if wants_help or (argv and not argv[0].startswith("-")):
+    if wants_help or any(a in HEADLESS_COMMANDS for a in argv):
         from .translation import standalone_translate
 
         translate = standalone_translate()

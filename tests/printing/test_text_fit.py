@@ -99,3 +99,12 @@ def test_random_text_never_leaves_its_box():
             assert fitted.height <= box_h + 0.01 or len(fitted.lines) == 1
             assert "".join(fitted.lines).replace(" ", "") == text.replace("\n", "").replace(" ", "")
         assert fitted.size * LEADING <= box_h + 0.01 or fitted.size == 5
+
+
+def test_a_box_with_room_for_two_lines_wraps_instead_of_shrinking_to_a_tiny_line():
+    text = "更换定影组件，清洁搓纸轮和分页器，调整进纸器压力"
+    box_w = width(text, 9) * 0.6
+    fitted = fit(text, FONT, box_w, 9 * LEADING * 2 + 1, 9, 5)
+    assert len(fitted.lines) == 2 and fitted.size >= 8
+    one_line_only = fit(text, FONT, box_w, 9 * LEADING, 9, 5)  # a box one line high shrinks
+    assert one_line_only.lines == (text,) and one_line_only.size < 6

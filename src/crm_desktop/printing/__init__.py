@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO, Sequence
 
 from ..db import Database
+from ..errors import UserError
 from ..i18n import Translate
 from . import forms
 from .layout import NO_FILE, Layout, LayoutError, layout_path, read_layout
@@ -90,6 +91,8 @@ def print_period(
                 ids = [forms.technician_id_by_name(session, technician)]
             else:
                 ids = forms.technicians_with_work(session, start)
+                if not ids:
+                    raise UserError(forms.NOBODY_WORKED, "date", day=start.isoformat())
             records = [forms.technician_daily(session, i, start, translate, now) for i in ids]
         else:
             raise forms.not_a_period_form(form)

@@ -25,6 +25,7 @@ from .painter import Record
 UNKNOWN_NUMBER = QT_TRANSLATE_NOOP("Printing", "There is no {form} numbered “{number}”.")
 UNKNOWN_FORM = QT_TRANSLATE_NOOP("Printing", "There is no form called “{form}”. Forms: {forms}.")
 BAD_RANGE = QT_TRANSLATE_NOOP("Printing", "The period ends ({end}) before it begins ({start}).")
+NOBODY_WORKED = QT_TRANSLATE_NOOP("Printing", "No technician logged any work on {day}.")
 NO_SUCH_TECHNICIAN = QT_TRANSLATE_NOOP("Printing", "There is no technician called “{name}”.")
 
 VOID = QT_TRANSLATE_NOOP("Printing", "VOID")

@@ -330,9 +330,10 @@ def _element(path: Path, raw: Any, index: int, layout: Layout) -> Element:
     values["copy"] = int(r.number("copy", 0))
     if values["copy"] > len(layout.copies):
         raise r.fail("copy", QT_TRANSLATE_NOOP("Layout", "the layout has only {count} copies"), count=len(layout.copies))
-    values["color"] = r.text("color", "#000000")
-    if not re.fullmatch(r"#[0-9a-fA-F]{6}", values["color"]):
-        raise r.fail("color", QT_TRANSLATE_NOOP("Layout", "must be #rrggbb, not {value}"), value=repr(values["color"]))
+    if kind not in ("table", "qr", "code128"):
+        values["color"] = r.text("color", "#000000")
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", values["color"]):
+            raise r.fail("color", QT_TRANSLATE_NOOP("Layout", "must be #rrggbb, not {value}"), value=repr(values["color"]))
     if kind == "line":
         values["x"], values["y"] = r.number("x"), r.number("y")
         values["x2"], values["y2"] = r.number("x2"), r.number("y2")
@@ -367,8 +368,10 @@ def _element(path: Path, raw: Any, index: int, layout: Layout) -> Element:
         values["valign"] = r.choice("valign", ("top", "middle", "bottom"), "top" if kind == "signature" else "middle")
         values["border"] = r.flag("border", kind in ("box", "signature", "stamp"))
         values["line_width"] = r.optional_number("line_width")
-        values["fill"] = r.optional_number("fill")
-        values["angle"] = r.number("angle", 0, minimum=-90)
+        if kind == "stamp":
+            values["angle"] = r.number("angle", 0, minimum=-90)
+        else:
+            values["fill"] = r.optional_number("fill")
         values["date_line"] = r.text("date_line")
     elif kind == "rect":
         values["fill"] = r.optional_number("fill")

@@ -104,8 +104,7 @@ def render(
         if progress is not None and not progress(index + 1, total or 0):
             raise Cancelled()
     if report.records == 0:
-        canvas.showPage()  # an empty register still prints its header page
-        report.pages = 1
+        report.pages = painter.draw_record(Record({}), 0, report)  # the form blank, never an empty file
     canvas.save()
     data = buffer.getvalue()
     if out is None:
@@ -142,6 +141,10 @@ class _Painter:
     def draw_record(self, record: Record, index: int, report: RenderReport) -> int:
         values = _Values({k: text_of(v) for k, v in record.fields.items()})
         pages = self._paginate(record, values) if self.table else [None]
+        self._cut: set[str] = set()
+        table_key = f"elements[{self.layout.elements.index(self.table)}]" if self.table else ""
+        if self.table and any(cell.truncated for page in pages for row in page for cell in row.cells):
+            self._cut.add(table_key)
         for number, page_rows in enumerate(pages, start=1):
             values["page"], values["pages"] = str(number), str(len(pages))
             for copy_number, copy in enumerate(self.layout.copies, start=1):
@@ -153,10 +156,12 @@ class _Painter:
                         continue
                     key = f"elements[{position}]"
                     if element.type == "table":
-                        self._draw_table(element, page_rows, number, number == len(pages), values, copy.dx, copy.dy)
+                        if not self._draw_table(element, page_rows, number, number == len(pages), values, copy.dx, copy.dy):
+                            self._cut.add(key)
                     elif not self._draw(element, values, copy.dx, copy.dy):
-                        report.truncated.append((index, key))
+                        self._cut.add(key)
             self.c.showPage()
+        report.truncated.extend((index, key) for key in sorted(self._cut))
         return len(pages)
 
     @staticmethod
@@ -362,7 +367,14 @@ class _Painter:
                 for col in e.columns
             ]
             needed = max((cell.height for cell in cells), default=0) + CELL_PADDING
-            rows.append(_Row(cells, min(max(row_h, needed), smallest), raw))
+            if needed > smallest:
+                # a row taller than the whole table: cut inside its cells, and say so
+                cells = [
+                    fit(text_of(raw.get(col.field)), FONT, col.width * mm - 2 * CELL_PADDING, smallest - CELL_PADDING, size, min_size)
+                    for col in e.columns
+                ]
+                needed = smallest
+            rows.append(_Row(cells, max(row_h, needed), raw))
         pages: list[list[_Row]] = [[]]
         used = 0.0
         for row in rows:
@@ -373,8 +385,10 @@ class _Painter:
             used += row.height
         return pages
 
-    def _draw_table(self, e: Element, rows: list[_Row], page: int, last: bool, values: Mapping[str, str], dx: float, dy: float) -> None:
+    def _draw_table(self, e: Element, rows: list[_Row], page: int, last: bool, values: Mapping[str, str], dx: float, dy: float) -> bool:
+        """Draw the table's part on ``page``; False if a header or total had to be cut."""
         c = self.c
+        whole = True
         size, min_size = self._table_sizes(e)
         y_mm, h_mm = self._table_box(e, page)
         x0, top = self._x(e.x, dx), self._y(y_mm, dy)
@@ -389,10 +403,9 @@ class _Painter:
             c.setFillGray(0.9)
             c.rect(x0, top - header_h, width, header_h, stroke=0, fill=1)
             c.setFillGray(0)
-            self._cells(
-                [fit(col.header, FONT, w - 2 * CELL_PADDING, header_h - CELL_PADDING, size, min_size) for col, w in zip(e.columns, widths)],
-                widths, e.columns, x0, top, header_h, header=True,
-            )
+            headers = [fit(col.header, FONT, w - 2 * CELL_PADDING, header_h - CELL_PADDING, size, min_size) for col, w in zip(e.columns, widths)]
+            whole = not any(cell.truncated for cell in headers)
+            self._cells(headers, widths, e.columns, x0, top, header_h, header=True)
         y = top - header_h
         row_lines = [top, y]
         for row in rows:
@@ -406,7 +419,8 @@ class _Painter:
                 row_lines.append(y)
         grid_bottom = y
         if last and e.totals:
-            grid_bottom = self._totals_row(e, widths, x0, y, row_h, values, size, min_size)
+            grid_bottom, totals_whole = self._totals_row(e, widths, x0, y, row_h, values, size, min_size)
+            whole = whole and totals_whole
             row_lines.append(grid_bottom)
         elif not last and e.continued:
             c.setFont(FONT, min_size)
@@ -419,9 +433,10 @@ class _Painter:
             c.line(x, top, x, y)
         c.line(x0, y, x0, grid_bottom)
         c.line(x0 + width, y, x0 + width, grid_bottom)
+        return whole
 
     def _totals_row(self, e: Element, widths: list[float], x0: float, top: float, row_h: float,
-                    values: Mapping[str, str], size: float, min_size: float) -> float:
+                    values: Mapping[str, str], size: float, min_size: float) -> tuple[float, bool]:
         """The closing row: the label spans the columns before the first total."""
         c = self.c
         totals = {column: template.format_map(values) for column, template in e.totals}
@@ -430,17 +445,20 @@ class _Painter:
         c.rect(x0, top - row_h, sum(widths), row_h, stroke=0, fill=1)
         c.setFillGray(0)
         span = sum(widths[:first])
+        whole = True
         if span and e.totals_label:
             label = fit(e.totals_label.format_map(values), FONT, span - 2 * CELL_PADDING, row_h - CELL_PADDING, size, min_size)
             self._write(label, x0 + CELL_PADDING, top - CELL_PADDING / 2, span - 2 * CELL_PADDING, row_h - CELL_PADDING, "center", "middle")
+            whole = not label.truncated
         x = x0 + span
         for col, w in zip(e.columns[first:], widths[first:]):
             text = totals.get(col.field, "")
             cell = fit(text, FONT, w - 2 * CELL_PADDING, row_h - CELL_PADDING, size, min_size)
+            whole = whole and not cell.truncated
             self._write(cell, x + CELL_PADDING, top - CELL_PADDING / 2, w - 2 * CELL_PADDING, row_h - CELL_PADDING, col.align, "middle")
             c.line(x, top, x, top - row_h)
             x += w
-        return top - row_h
+        return top - row_h, whole
 
     def _cells(self, cells: list[Fitted], widths: list[float], columns: tuple[Column, ...], x0: float, top: float,
                height: float, header: bool = False) -> None:

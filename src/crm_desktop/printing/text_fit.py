@@ -16,6 +16,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 LEADING = 1.18  # line height as a multiple of the font size
 STEP = 0.5  # points between the sizes tried
+# A box tall enough for two lines wraps rather than shrink the text on one line, when
+# wrapping keeps it this many points larger.
+WRAP_GAIN = 1.0
 ELLIPSIS = "…"
 _TOKENS = re.compile(r"[A-Za-z0-9_\-.,:;/#@&%+()\[\]'\"]+ *| +|.", re.S)
 _NO_LINE_START = set("，。、；：？！）》」』】〕〉”’,.;:?!)]}%")
@@ -39,26 +42,29 @@ def _width(text: str, font: str, size: float) -> float:
 
 def fit(text: str, font: str, width: float, height: float, size: float, min_size: float, grow: bool = False) -> Fitted:
     """The largest size from ``size`` down to ``min_size`` at which ``text`` fits in
-    ``width`` × ``height`` points: on one line if it can, else wrapped. At ``min_size`` the
+    ``width`` × ``height`` points: on one line if it can, else wrapped (a box with room
+    for several lines wraps when that keeps the text clearly larger than one shrunk line). At ``min_size`` the
     lines that still do not fit are cut with an ellipsis (``truncated``), unless ``grow``
     (a table row that may grow taller): then all lines are kept."""
     if not text:
         return Fitted(size, ())
-    explicit = "\n" in text
-    if not explicit:
+    one_line = None
+    if "\n" not in text:
         natural = _width(text, font, size)
         if natural <= width and size * LEADING <= height + 0.01:
             return Fitted(size, (text,))
         # one line at a smaller size, if the shrink alone is enough
-        shrunk = _floor_step(size * width / natural) if natural > 0 else size
-        if shrunk >= min_size and shrunk * LEADING <= height + 0.01:
-            return Fitted(shrunk, (text,))
+        shrunk = min(_floor_step(size * width / natural) if natural > 0 else size, _floor_step(height / LEADING))
+        if shrunk >= min_size:
+            one_line = Fitted(shrunk, (text,))
     current = size
-    while current >= min_size - 1e-9:
+    while current >= min_size - 1e-9 and (one_line is None or current > one_line.size + WRAP_GAIN):
         lines = wrap(text, font, current, width)
         if len(lines) * current * LEADING <= height + 0.01:
             return Fitted(current, tuple(lines))
         current = round(current - STEP, 2)
+    if one_line is not None:
+        return one_line
     lines = wrap(text, font, min_size, width)
     if grow:
         return Fitted(min_size, tuple(lines))

@@ -7,6 +7,7 @@ own layouts in the data folder's forms/ are used when present.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -22,18 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..db import Database
-from ..printing import Cancelled, Record, forms, print_records
+from ..printing import Cancelled, Record, RenderReport, forms, print_records
 from ..services import branch
 from .delegates import from_qdate, to_qdate
 from .table_model import translate
 
+log = logging.getLogger(__name__)
+
 PROGRESS_FROM = 20  # records; fewer draw in well under a second
 
 REGISTER_FORM = {"service_call": "service_voucher", "goods_entry": "goods_receipt", "repair_card": "repair_card"}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PrintActions", text)
 
 
 def _override_dir(database: Database):
@@ -49,13 +48,33 @@ def _show(parent: QWidget | None, pdf: bytes, form: str, title: str, file_name: 
     return dialog
 
 
+def _warn_if_cut(parent: QWidget | None, report: RenderReport) -> None:
+    """A box of the branch's layout too small for its text: the text was cut with … (never
+    with the shipped layouts); say so where the clerk looks, without stopping the print."""
+    if not report.truncated:
+        return
+    keys = ", ".join(sorted({key for _record, key in report.truncated}))
+    log.warning("printed text cut to fit its box: %s", report.truncated)
+    window = parent.window() if parent is not None else None
+    if hasattr(window, "statusBar"):
+        window.statusBar().showMessage(
+            QCoreApplication.translate("PrintActions", "Some text did not fit its box in the form's layout (%1) and was cut.")
+            .replace("%1", keys),
+            30_000,
+        )
+
+
 def render_with_progress(parent: QWidget | None, database: Database, form: str, records: Sequence[Record]) -> bytes | None:
     """The PDF of ``records``; None if the user cancelled (nothing is shown then)."""
     if len(records) < PROGRESS_FROM:
-        pdf, _report = print_records(form, records, None, _override_dir(database))
+        pdf, report = print_records(form, records, None, _override_dir(database))
+        _warn_if_cut(parent, report)
         return pdf
-    progress = QProgressDialog(_tr("Drawing the forms…"), _tr("Cancel"), 0, len(records), parent)
-    progress.setWindowTitle(_tr("Printing"))
+    progress = QProgressDialog(
+        QCoreApplication.translate("PrintActions", "Drawing %1 forms…").replace("%1", str(len(records))),
+        QCoreApplication.translate("PrintActions", "Cancel"), 0, len(records), parent,
+    )
+    progress.setWindowTitle(QCoreApplication.translate("PrintActions", "Printing"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
 
@@ -65,11 +84,12 @@ def render_with_progress(parent: QWidget | None, database: Database, form: str, 
         return not progress.wasCanceled()
 
     try:
-        pdf, _report = print_records(form, records, None, _override_dir(database), progress=step)
+        pdf, report = print_records(form, records, None, _override_dir(database), progress=step)
     except Cancelled:
         return None
     finally:
         progress.close()
+    _warn_if_cut(parent, report)
     return pdf
 
 
@@ -150,7 +170,8 @@ def preview_period(
     from ..printing import print_period
 
     spec = forms.spec_of(form)
-    pdf, _report = print_period(database, spec.name, start, end, None, _override_dir(database), translate, technician)
+    pdf, report = print_period(database, spec.name, start, end, None, _override_dir(database), translate, technician)
+    _warn_if_cut(parent, report)
     title = spec.title.tr(translate)
     span = f"{start:%Y-%m-%d}" if start == end else f"{start:%Y-%m-%d}—{end:%Y-%m-%d}"
     return _show(parent, pdf, spec.name, f"{title} {span}", f"{title}-{span}.pdf")

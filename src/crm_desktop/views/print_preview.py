@@ -18,7 +18,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QCoreApplication, QRectF, QSettings, QSizeF, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSettings, QSizeF, QStandardPaths, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPaintEvent, QShortcut
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -43,7 +43,7 @@ MM_PER_POINT = 25.4 / POINTS_PER_INCH
 PRINT_DPI_CAP = 300  # sharp on paper; 600 dpi would quadruple memory and time for no visible gain
 PROGRESS_MIN_SHEETS = 4  # up to this many sheets print in a moment: no progress dialog
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
-IMAGE_BUDGET_BYTES = 160 * 1024 * 1024  # rendered pages kept for repaints; the rest re-render
+IMAGE_BUDGET_BYTES = 64 * 1024 * 1024  # about 25 A4 pages at screen size; others re-render (5–20 ms)
 PAGE_GAP = 12
 PAGE_MARGIN = 16
 SHADOW = 4
@@ -88,7 +88,7 @@ def _page_setup(width_mm: float, height_mm: float) -> tuple[QPageSize, QPageLayo
     return size, orientation
 
 
-def _float(value) -> float | None:
+def _positive_float(value) -> float | None:
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -99,7 +99,8 @@ def _float(value) -> float | None:
 def _remembered_page_mm(settings: QSettings, form_name: str) -> tuple[float, float] | None:
     """The paper last used for the form, as it lies (width, height), or None."""
     prefix = f"{SETTINGS_GROUP}/{form_name}/"
-    width, height = _float(settings.value(prefix + "page_width_mm")), _float(settings.value(prefix + "page_height_mm"))
+    width = _positive_float(settings.value(prefix + "page_width_mm"))
+    height = _positive_float(settings.value(prefix + "page_height_mm"))
     if width is None or height is None:
         return None
     if settings.value(prefix + "orientation") == "landscape":
@@ -171,8 +172,8 @@ def _ask(printer: QPrinter, page_count: int, parent: QWidget | None) -> bool:
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("PrintPreviewDialog", "Print"))
     dialog.setMinMax(1, page_count)
-    for option in (QAbstractPrintDialog.PrintDialogOption.PrintPageRange, QAbstractPrintDialog.PrintDialogOption.PrintCollateCopies):
-        dialog.setOption(option, True)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCollateCopies, True)
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
@@ -188,12 +189,12 @@ def _sheets(printer: QPrinter, page_count: int) -> list[int]:
 
 
 def _target_rect(area: QRectF, page: QSizeF) -> QRectF:
-    """The largest rectangle of the page's proportions centred in ``area``."""
+    """The largest rectangle of the page's proportions centred in ``area``: the printable
+    area is a little smaller than the paper, and a form must not lose its edges."""
     scale = min(area.width() / page.width(), area.height() / page.height())
-    size = QSizeF(page.width() * scale, page.height() * scale)
-    return QRectF(
-        area.x() + (area.width() - size.width()) / 2, area.y() + (area.height() - size.height()) / 2, size.width(), size.height()
-    )
+    target = QRectF(QPointF(0, 0), page * scale)
+    target.moveCenter(area.center())
+    return target
 
 
 def _print_pages(printer: QPrinter, document: pdfium.PdfDocument, sheets: list[int], parent: QWidget | None) -> bool:
@@ -202,14 +203,16 @@ def _print_pages(printer: QPrinter, document: pdfium.PdfDocument, sheets: list[i
         QMessageBox.warning(
             parent,
             QCoreApplication.translate("PrintPreviewDialog", "Print"),
-            QCoreApplication.translate("PrintPreviewDialog", "The printer could not be started. Check that it is on and connected."),
+            QCoreApplication.translate(
+                "PrintPreviewDialog", "The printer could not be started. Check that it is on and connected."
+            ),
         )
         return False
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     progress = _progress(len(sheets), parent) if len(sheets) > PROGRESS_MIN_SHEETS else None
     sizes = page_sizes(document)
     printable = printer.pageRect(QPrinter.Unit.DevicePixel)
-    area = QRectF(0, 0, printable.width(), printable.height())  # the painter's origin is the printable area's corner
+    area = QRectF(0, 0, printable.width(), printable.height())  # the painter starts at the printable area
     try:
         for done, index in enumerate(sheets):
             if progress is not None:
@@ -220,8 +223,8 @@ def _print_pages(printer: QPrinter, document: pdfium.PdfDocument, sheets: list[i
             if done and not printer.newPage():
                 return False
             target = _target_rect(area, sizes[index])
-            resolution = min(target.width() / sizes[index].width(), PRINT_DPI_CAP / POINTS_PER_INCH)
-            painter.drawImage(target, render_page(document, index, resolution))
+            pixels_per_point = min(target.width() / sizes[index].width(), PRINT_DPI_CAP / POINTS_PER_INCH)
+            painter.drawImage(target, render_page(document, index, pixels_per_point))
         return True
     finally:
         painter.end()
@@ -289,7 +292,7 @@ def save_pdf_as(pdf: bytes, parent: QWidget | None = None, suggested_file_name: 
 # -- the preview -------------------------------------------------------------------------
 class PageImages:
     """Rendered pages, most recently painted last, within a memory budget: a 50-page
-    register at 200 % would otherwise hold over a gigabyte of images."""
+    register at 200 % would otherwise hold about 700 MB of images."""
 
     def __init__(self, document: pdfium.PdfDocument, budget_bytes: int = IMAGE_BUDGET_BYTES) -> None:
         self._document = document
@@ -383,6 +386,9 @@ class PrintPreviewDialog(QDialog):
             (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
             (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
         ):
+            # an explicit QKeySequence and a plain connect: a bare StandardKey given to
+            # setShortcut, or a slot given to QShortcut's constructor, made PySide 6.12 warn
+            # "shared QObject was deleted directly" and crash (bus error) at exit
             QShortcut(QKeySequence(key), self).activated.connect(slot)
         self._initial_size()
         self._apply_zoom()
