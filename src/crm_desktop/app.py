@@ -136,6 +136,7 @@ def run_smoke(app: QApplication, window) -> int:
             app.processEvents()
         window.open_board()
         app.processEvents()
+        _smoke_print(app, window)
         QTimer.singleShot(0, app.quit)
         app.exec()
     except Exception as exc:  # the reason goes to stderr, the traceback to the log
@@ -146,5 +147,24 @@ def run_smoke(app: QApplication, window) -> int:
     if failures:
         print("smoke failed: " + "; ".join(failures), file=sys.stderr)
         return 1
-    print("smoke ok: " + ", ".join(window.page_names()))
+    print("smoke ok: " + ", ".join(window.page_names()) + ", printing")
     return 0
+
+
+def _smoke_print(app: QApplication, window) -> None:
+    """A repair card drawn (reportlab, the font, QR and Code128) and shown in the preview
+    (PDFium): what a bundle could lack without any register noticing."""
+    from .printing import print_records
+    from .printing.painter import Record
+    from .views.print_preview import PrintPreviewDialog
+
+    config = window.database.config
+    pdf, _report = print_records("repair_card", [Record({"card_no": "XK000000-0000"})], None,
+                                 config.forms_dir if config is not None else None)
+    preview = PrintPreviewDialog(pdf, "repair_card", "smoke", window)
+    preview.show()
+    app.processEvents()
+    if preview.images.cached(0) is None:
+        raise RuntimeError("the print preview drew no page")
+    preview.close()
+    preview.deleteLater()

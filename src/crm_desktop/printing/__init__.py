@@ -4,7 +4,9 @@
     pdf, report = render(layout, records)
 
 ``forms.py`` gathers each form's values; ``layout.py`` reads and checks the layout files;
-``render.py`` draws. Nothing here imports Qt: the command line prints without a GUI.
+``painter.py`` draws. Nothing here imports Qt: the command line prints without a GUI.
+The renderer (reportlab, qrcode) is imported on the first print, not with this package:
+the window's start-up does not pay for it.
 """
 
 from __future__ import annotations
@@ -18,12 +20,19 @@ from ..errors import UserError
 from ..i18n import Translate
 from . import forms
 from .layout import NO_FILE, Layout, LayoutError, layout_path, read_layout
-from .painter import Cancelled, Progress, Record, RenderReport, render
+from .record import Cancelled, Progress, Record, RenderReport
 
 __all__ = [
     "Cancelled", "Layout", "LayoutError", "Record", "RenderReport", "load_layout", "print_numbered",
     "print_period", "print_records", "render",
 ]
+
+
+def render(*args, **kwargs):
+    """``painter.render``: draw a layout filled with records (imported on first use)."""
+    from .painter import render as draw
+
+    return draw(*args, **kwargs)
 
 
 def load_layout(form: str, override_dir: Path | None = None) -> Layout:

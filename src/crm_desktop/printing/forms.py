@@ -20,7 +20,7 @@ from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
 from ..models import CallStatus, GoodsEntry, RepairCard, ServiceCall, Staff
 from ..services import branch, daily_reports, labels
-from .painter import Record
+from .record import Record
 
 UNKNOWN_NUMBER = QT_TRANSLATE_NOOP("Printing", "There is no {form} numbered “{number}”.")
 UNKNOWN_FORM = QT_TRANSLATE_NOOP("Printing", "There is no form called “{form}”. Forms: {forms}.")
