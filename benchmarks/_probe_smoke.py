@@ -26,8 +26,8 @@ def main() -> int:
 
     original = app_mod.run_smoke
 
-    def probed(app, window):
-        code = original(app, window)
+    def probed(app, window, **options):
+        code = original(app, window, **options)
         loaded = sorted({m.split(".")[0] for m in sys.modules if m.split(".")[0] in WATCHED})
         report = {
             "rss_kib": _status_kib("VmRSS"),

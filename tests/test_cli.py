@@ -26,8 +26,9 @@ def test_smoke_on_demo_data_from_the_environment_variable(tmp_path):
     folder = tmp_path / "demo"
     filled = run("demo", "--calls", "120", "--quiet", env={"CRM_DESKTOP_DATA_DIR": str(folder)})
     assert filled.returncode == 0, filled.stderr
-    result = run("--smoke", env={"CRM_DESKTOP_DATA_DIR": str(folder)})
+    result = run("--smoke", "--smoke-print", env={"CRM_DESKTOP_DATA_DIR": str(folder)})
     assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith(", printing")
 
 
 def test_smoke_refuses_a_file_that_is_not_a_database_and_leaves_it_alone(tmp_path):
@@ -123,3 +124,10 @@ def test_print_with_a_broken_layout_of_the_branch_names_the_file_and_key(tmp_pat
                  "-o", str(tmp_path / "g.pdf"))
     assert result.returncode == 2
     assert "goods_register.toml" in result.stderr and "page" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_print_command_offers_exactly_the_printable_forms():
+    from crm_desktop import cli
+    from crm_desktop.printing import forms
+
+    assert sorted(cli.PRINT_FORMS) == sorted(forms.BY_COMMAND)

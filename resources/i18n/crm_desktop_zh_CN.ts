@@ -512,6 +512,10 @@
         <translation>任意 SQLAlchemy 数据库地址；默认为 CRM_DATABASE_URL 或数据文件夹中的 SQLite 文件</translation>
     </message>
     <message>
+        <source>with --smoke: also draw a repair card and show it in the print preview</source>
+        <translation>与 --smoke 一起使用：另外生成一张修理卡并在打印预览中显示</translation>
+    </message>
+    <message>
         <source>start the window without waiting for input, open every register, exit 0 if all went well</source>
         <translation>启动窗口但不等待输入，打开每个登记簿，一切正常则以 0 退出</translation>
     </message>

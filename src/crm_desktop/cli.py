@@ -1,6 +1,6 @@
 """The command line: the GUI by default, headless commands by name.
 
-    crm-desktop [--data-dir DIR | --database-url URL] [--smoke]
+    crm-desktop [--data-dir DIR | --database-url URL] [--smoke [--smoke-print]]
     crm-desktop demo [--calls N] [--seed N] [--data-dir DIR | --database-url URL]
     crm-desktop backup [--data-dir DIR]
     crm-desktop print repair-card|goods-receipt|service-voucher NUMBER... -o FILE.pdf
@@ -24,6 +24,7 @@ HELP = {
         "Cli", "data folder (database, backups, log); default: CRM_DESKTOP_DATA_DIR or the user's application-data folder"
     ),
     "database_url": QT_TRANSLATE_NOOP("Cli", "any SQLAlchemy URL; default: CRM_DATABASE_URL or a SQLite file in the data folder"),
+    "smoke_print": QT_TRANSLATE_NOOP("Cli", "with --smoke: also draw a repair card and show it in the print preview"),
     "smoke": QT_TRANSLATE_NOOP("Cli", "start the window without waiting for input, open every register, exit 0 if all went well"),
     "demo": QT_TRANSLATE_NOOP("Cli", "fill a database with realistic demo data"),
     "calls": QT_TRANSLATE_NOOP("Cli", "number of service calls (default 300)"),
@@ -50,6 +51,10 @@ NOT_SQLITE = QT_TRANSLATE_NOOP("Cli", "The backup command copies SQLite files on
 
 
 HEADLESS_COMMANDS = ("demo", "backup", "print")
+# printing.forms.BY_COMMAND's names, written out: the parser is built at every start, and
+# importing the forms' module for them would slow the window's start-up (a test keeps the two equal)
+PRINT_FORMS = ("repair-card", "goods-receipt", "service-voucher", "call-register", "goods-register",
+               "technician-daily", "supervisor-daily")
 
 
 def _add_location_options(parser: argparse.ArgumentParser, tr, suppress: bool) -> None:
@@ -66,6 +71,7 @@ def build_parser(translate: Translate | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"crm_desktop {__version__}", help=tr(HELP["version"]))
     _add_location_options(parser, tr, suppress=False)
     parser.add_argument("--smoke", action="store_true", help=tr(HELP["smoke"]))
+    parser.add_argument("--smoke-print", action="store_true", help=tr(HELP["smoke_print"]))
     sub = parser.add_subparsers(dest="command")
 
     demo = sub.add_parser("demo", help=tr(HELP["demo"]), description=tr(HELP["demo"]))
@@ -77,11 +83,9 @@ def build_parser(translate: Translate | None = None) -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help=tr(HELP["backup"]), description=tr(HELP["backup"]))
     _add_location_options(backup, tr, suppress=True)
 
-    from .printing.forms import BY_COMMAND
-
     printing = sub.add_parser("print", help=tr(HELP["print"]), description=tr(HELP["print"]))
     _add_location_options(printing, tr, suppress=True)
-    printing.add_argument("form", choices=sorted(BY_COMMAND), metavar="FORM", help=HELP["form"].tr(translate, forms=", ".join(BY_COMMAND)))
+    printing.add_argument("form", choices=PRINT_FORMS, metavar="FORM", help=HELP["form"].tr(translate, forms=", ".join(PRINT_FORMS)))
     printing.add_argument("numbers", nargs="*", metavar="NUMBER", help=tr(HELP["numbers"]))
     printing.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=tr(HELP["output"]))
     printing.add_argument("--from", dest="date_from", metavar="DATE", help=tr(HELP["date_from"]))
