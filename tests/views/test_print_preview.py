@@ -333,3 +333,20 @@ def test_a_cancelled_print_dialog_prints_nothing(app, three_pages, tmp_path, mon
     out = tmp_path / "never.pdf"
     assert not print_pdf(three_pages, "repair_card", printer=pdf_printer(out))
     assert not out.exists()
+
+
+def test_a_page_prints_at_its_real_size_on_larger_paper_and_shrinks_only_to_fit():
+    from PySide6.QtCore import QRectF, QSizeF
+
+    from crm_desktop.views.print_preview import _target_rect
+
+    dpi = 300 / 72  # device pixels per point
+    a4 = QRectF(0, 0, 595 * dpi, 842 * dpi)
+    tag = QSizeF(283.5, 425.2)  # 100 × 150 mm
+    target = _target_rect(a4, tag, dpi)
+    assert abs(target.width() - 283.5 * dpi) < 0.5 and abs(target.height() - 425.2 * dpi) < 0.5
+    assert target.center() == a4.center()
+    smaller = QRectF(0, 0, 270 * dpi, 420 * dpi)  # a tag printer's printable area, a little inside the tag
+    fitted = _target_rect(smaller, tag, dpi)
+    assert fitted.width() <= smaller.width() + 0.01 and fitted.height() <= smaller.height() + 0.01
+    assert abs(fitted.width() / fitted.height() - tag.width() / tag.height()) < 1e-6

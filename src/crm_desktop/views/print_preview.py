@@ -188,10 +188,12 @@ def _sheets(printer: QPrinter, page_count: int) -> list[int]:
     return [p for p in pages for _ in range(copies)]
 
 
-def _target_rect(area: QRectF, page: QSizeF) -> QRectF:
-    """The largest rectangle of the page's proportions centred in ``area``: the printable
-    area is a little smaller than the paper, and a form must not lose its edges."""
-    scale = min(area.width() / page.width(), area.height() / page.height())
+def _target_rect(area: QRectF, page: QSizeF, actual_size: float) -> QRectF:
+    """The page centred in ``area`` at its real size (``actual_size`` device pixels per
+    point), or smaller if it does not fit: the printable area is a little smaller than the
+    paper, and a form must not lose its edges. Never larger: a tag printed on A4 paper stays
+    a tag."""
+    scale = min(area.width() / page.width(), area.height() / page.height(), actual_size)
     target = QRectF(QPointF(0, 0), page * scale)
     target.moveCenter(area.center())
     return target
@@ -222,7 +224,7 @@ def _print_pages(printer: QPrinter, document: pdfium.PdfDocument, sheets: list[i
                     return False
             if done and not printer.newPage():
                 return False
-            target = _target_rect(area, sizes[index])
+            target = _target_rect(area, sizes[index], printer.resolution() / POINTS_PER_INCH)
             pixels_per_point = min(target.width() / sizes[index].width(), PRINT_DPI_CAP / POINTS_PER_INCH)
             painter.drawImage(target, render_page(document, index, pixels_per_point))
         return True
