@@ -3,7 +3,6 @@ in the data folder's forms/ overrides it, and a mistake names the file and the k
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -98,7 +97,8 @@ def test_the_message_is_in_chinese_for_the_clerk(tmp_path, qapp):
 
     from crm_desktop.app import install_translations
 
-    keep = install_translations(qapp)  # noqa: F841 - the translators must stay alive
+    translators = install_translations(qapp)  # kept: the translators must stay alive
     error = _broken(tmp_path, "y = 21\nsize = 22", 'y = "21mm"\nsize = 22')
     text = error.render(QCoreApplication.translate)
     assert "版式" in text and "elements[5].y" in text and "数字" in text, text
+    assert translators  # held until here: a collected translator translates nothing

@@ -22,16 +22,6 @@ def demo_database(database):
     return database
 
 
-@pytest.fixture
-def window(app, demo_database, qtbot):
-    w = MainWindow(demo_database)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
 def _has_cjk_pixels(image: QImage) -> bool:
     """The grab is not blank: it has dark text pixels on the light table."""
     dark = 0

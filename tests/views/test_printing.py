@@ -4,7 +4,6 @@ scanned card number typed into a search box opening the card."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -17,7 +16,6 @@ from crm_desktop.models import GoodsEntry, RepairCard, ServiceCall, Setting
 from crm_desktop.services import branch, demo
 from crm_desktop.views import print_actions
 from crm_desktop.views.dialogs.branch_dialog import BranchDialog
-from crm_desktop.views.main_window import MainWindow
 from crm_desktop.views.print_preview import PrintPreviewDialog
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
@@ -27,16 +25,6 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 def demo_database(database):
     demo.generate(database, calls=400, seed=11)
     return database
-
-
-@pytest.fixture
-def window(app, demo_database, qtbot):
-    w = MainWindow(demo_database)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def _pages(dialog: PrintPreviewDialog) -> int:

@@ -198,7 +198,7 @@ class _Reader:
             raise self.fail(name, QT_TRANSLATE_NOOP("Layout", "must be text in quotes, not {value}"), value=repr(value))
         try:
             list(string.Formatter().parse(value))
-        except ValueError as exc:
+        except ValueError:
             raise self.fail(name, QT_TRANSLATE_NOOP("Layout", "unbalanced braces in {value}; write {{{{ or }}}} for a literal brace"), value=repr(value))
         return value
 
