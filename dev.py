@@ -34,8 +34,9 @@ QT_DEBIAN_PACKAGES = [
     "libxcb-keysyms1", "libxcb-image0", "libxcb-render-util0", "libxcb-shape0", "libxcb-randr0",
     "libxcb-xinerama0", "libxcb-xkb1",
 ]
-# poppler-utils: pdftotext, pdffonts, pdftoppm; zbar-tools: zbarimg reads the printed barcodes
-TEST_DEBIAN_PACKAGES: list[str] = ["poppler-utils", "zbar-tools"]
+# poppler-utils: pdftotext, pdffonts, pdftoppm; zbar-tools: zbarimg reads the printed barcodes;
+# libreoffice-calc: recalculates the workbooks the program writes (its formulas checked)
+TEST_DEBIAN_PACKAGES: list[str] = ["poppler-utils", "zbar-tools", "libreoffice-calc"]
 
 
 def say(text: str) -> None:
