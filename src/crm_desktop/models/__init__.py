@@ -5,6 +5,7 @@ from .calendar import Holiday, HolidayKind
 from .contract import MaintenanceContract, contract_product
 from .customer import Customer, CustomerCategory, CustomerProduct, District
 from .pricing import LabourRate, PartPrice
+from .reports import DailyReportSignoff
 from .service import (
     OPEN_CALL_STATUSES,
     CallChannel,
@@ -31,6 +32,7 @@ __all__ = [
     "CallStatus",
     "CallStep",
     "ConsentChannel",
+    "DailyReportSignoff",
     "contract_product",
     "LabourRate",
     "MaintenanceContract",

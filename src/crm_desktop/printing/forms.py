@@ -38,6 +38,13 @@ IN_SHOP = QT_TRANSLATE_NOOP("Printing", "In the workshop")
 GONE_BACK = QT_TRANSLATE_NOOP("Printing", "Returned")
 RECEIPT_VOIDED = QT_TRANSLATE_NOOP("Printing", "Receipt voided")
 
+SIGNED = QT_TRANSLATE_NOOP("Printing", "Signed by {name} at {at}")
+AMENDMENT_ADDED = QT_TRANSLATE_NOOP(
+    "Printing", "Added after the signature: {technician} {call_no} {kind} {mode} {hours} h (recorded {at} by {by})")
+AMENDMENT_REMOVED = QT_TRANSLATE_NOOP(
+    "Printing", "Taken back after the signature: {technician} {call_no} {kind} {mode} {hours} h ({at}, {by})")
+CORRECTED_TOTALS = QT_TRANSLATE_NOOP("Printing", "Corrected totals: {jobs} jobs, {hours} h")
+
 BRANCH_FIELDS = frozenset({"branch_name", "branch_address", "branch_phone", "printed_at"})
 
 
@@ -103,14 +110,14 @@ FORMS: dict[str, FormSpec] = {
         _spec(
             "technician_daily", "technician-daily", QT_TRANSLATE_NOOP("Printing", "technician daily report"),
             """technician day jobs_a jobs_b jobs_c hours_a hours_b hours_c jobs_total hours_total
-            hours_on_site hours_repair""",
+            hours_on_site hours_repair signed signed_by signed_at amendments""",
             {"jobs": "line_no call_no customer_name service_kind mode hours"},
             numbered=False,
         ),
         _spec(
             "supervisor_daily", "supervisor-daily", QT_TRANSLATE_NOOP("Printing", "supervisor daily report"),
             """day technicians jobs_a jobs_b jobs_c hours_a hours_b hours_c jobs_total hours_total
-            hours_on_site hours_repair""",
+            hours_on_site hours_repair signed signed_by signed_at amendments""",
             {"technicians": "technician jobs_a hours_a jobs_b hours_b jobs_c hours_c jobs_total hours_total"},
             numbered=False,
         ),
@@ -485,12 +492,38 @@ def not_a_period_form(form: str) -> UserError:
     return UserError(UNKNOWN_FORM, "form", form=form, forms=", ".join(s.command for s in FORMS.values() if not s.numbered))
 
 
+def _signoff_fields(report, label: _Labels) -> dict[str, str]:
+    """S12 on paper: who signed and when, and every change made to the day since, each with
+    who recorded it and when, then the corrected totals."""
+    signoff = report.signoff
+    if signoff is None:
+        return {"signed": "", "signed_by": "", "signed_at": "", "amendments": ""}
+    lines = []
+    for a in report.amendments:
+        line = a.line
+        lines.append(label.text(
+            AMENDMENT_ADDED if a.change == "added" else AMENDMENT_REMOVED,
+            technician=line.technician, call_no=line.call_no, kind=line.service_kind,
+            mode=label(labels.WORK_MODE, line.mode), hours=fmt_hours(line.hours),
+            at=fmt_datetime(a.recorded_at) if a.recorded_at and a.recorded_at.year > 1 else "", by=a.recorded_by,
+        ))
+    if report.corrected is not None:
+        lines.append(label.text(CORRECTED_TOTALS, jobs=report.corrected.total_jobs, hours=fmt_hours(report.corrected.total_hours)))
+    return {
+        "signed": label.text(SIGNED, name=signoff.signed_by, at=fmt_datetime(signoff.signed_at)),
+        "signed_by": signoff.signed_by,
+        "signed_at": fmt_datetime(signoff.signed_at),
+        "amendments": "\n".join(lines),
+    }
+
+
 def technician_daily(
     session: Session, technician_id: int, day: date, translate: Translate | None = None, now: datetime | None = None
 ) -> Record:
     report = daily_reports.technician_day(session, technician_id, day)
     label = _Labels(translate)
     fields = {"technician": report.technician, "day": fmt_date(day), **_kind_fields(report.totals)}
+    fields.update(_signoff_fields(report, label))
     fields.update(_head(session, now))
     jobs = [
         {
@@ -509,6 +542,7 @@ def technician_daily(
 def supervisor_daily(session: Session, day: date, translate: Translate | None = None, now: datetime | None = None) -> Record:
     report = daily_reports.supervisor_day(session, day)
     fields = {"day": fmt_date(day), "technicians": str(len(report.technicians)), **_kind_fields(report.totals)}
+    fields.update(_signoff_fields(report, _Labels(translate)))
     fields.update(_head(session, now))
     rows = []
     for name, totals in report.technicians:

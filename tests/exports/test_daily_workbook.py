@@ -1,0 +1,101 @@
+"""The daily reports as .xlsx (S10–S12): totals are formulas, LibreOffice recalculates them
+to the figures summed here from the work log, and the file reloads with openpyxl."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from crm_desktop.exports.daily_workbook import write_daily_report
+from crm_desktop.models import Staff, WorkLog
+from crm_desktop.services import daily_reports, process
+
+from ..views.branch_data import at, build
+
+DAY = date(2026, 11, 23)
+
+
+def recalculated(path: Path, out: Path) -> dict[str, list[list[str]]]:
+    """Every sheet as LibreOffice computes it (headless, its own profile): CSV rows by sheet name."""
+    out.mkdir(exist_ok=True)
+    profile = f"file:///tmp/lo-profile-{uuid.uuid4().hex}"
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation={profile}", "--convert-to",
+         "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", str(out), str(path)],
+        check=True, capture_output=True, timeout=180,
+    )
+    shutil.rmtree(profile.removeprefix("file://"), ignore_errors=True)
+    return {
+        sheet.stem.removeprefix(f"{path.stem}-"): list(csv.reader(sheet.open(encoding="utf-8")))
+        for sheet in out.glob(f"{path.stem}-*.csv")
+    }
+
+
+@pytest.fixture
+def signed_day(database):
+    ids = build(database)
+    with database.Session.begin() as s:
+        manager = Staff(name="周经理", role="manager")
+        s.add(manager)
+        s.flush()
+        daily_reports.sign_off(s, DAY, manager.id, when=datetime(2026, 11, 23, 18, 0), now=datetime(2026, 11, 28, 9))
+        # the day as signed, straight from the rows
+        ids.signed_rows = s.execute(
+            select(Staff.name, WorkLog.service_kind, WorkLog.hours)
+            .join(Staff, Staff.id == WorkLog.technician_id)
+            .where(WorkLog.work_day == DAY, WorkLog.voided_by_step_id.is_(None))
+        ).all()
+    with database.Session.begin() as s:  # a repair of that day entered after the signature
+        process.finish_repair(s, ids.at_risk[2], when=at(23, 17, 30), repair_hours="2.5", by_id=ids.zhao)
+    return ids
+
+
+def test_the_supervisor_workbook_has_formula_totals_and_the_signature(database, signed_day, tmp_path):
+    path = write_daily_report(database, DAY, tmp_path / "daily.xlsx")
+    book = load_workbook(path)
+    summary, jobs = book.worksheets[0], book.worksheets[1]
+    assert "周经理" in summary["A2"].value
+    total_row = [c for c in summary.iter_rows(min_row=4) if c[0].value == "Total"][0]
+    assert all(cell.data_type == "f" for cell in total_row[1:])
+    assert summary.freeze_panes == "B4" and summary.print_title_rows == "$3:$3"
+    assert summary.page_setup.orientation == "landscape" and summary.sheet_properties.pageSetUpPr.fitToPage
+    assert [ws.title for ws in book.worksheets][2] == "Amendments"  # the repair entered after the signature
+    amendments = list(book.worksheets[2].iter_rows(min_row=2, values_only=True))
+    assert amendments[0][1] == "赵技师" and amendments[0][5] == 2.5
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="libreoffice-calc is installed by `python3 dev.py test`")
+def test_libreoffice_recalculates_the_signed_figures(database, signed_day, tmp_path):
+    path = write_daily_report(database, DAY, tmp_path / "daily.xlsx")
+    rows = signed_day.signed_rows
+    assert rows
+    sheets = recalculated(path, tmp_path / "csv")
+    summary = sheets["Supervisor daily report"]
+    by_name = {row[0]: row for row in summary[3:] if row and row[0] not in ("Total", "")}
+    expected = {}
+    for name, kind, hours in rows:
+        jobs, total = expected.get(name, (0, Decimal("0")))
+        expected[name] = (jobs + 1, total + hours)
+    assert set(by_name) == set(expected)
+    for name, (jobs, hours) in expected.items():
+        assert int(float(by_name[name][7])) == jobs and Decimal(by_name[name][8]) == hours
+    total = next(row for row in summary if row and row[0] == "Total")
+    assert Decimal(total[8]) == sum((h for _n, _k, h in rows), Decimal("0"))
+
+
+def test_one_technicians_day(database, signed_day, tmp_path):
+    with database.read_session() as s:
+        zhao = s.scalar(select(Staff.id).where(Staff.name == "赵技师"))
+    path = write_daily_report(database, DAY, tmp_path / "zhao.xlsx", technician_id=zhao)
+    book = load_workbook(path)
+    assert book.worksheets[0]["A4"].value == "赵技师"
+    assert len(book.worksheets) == 3  # as signed (nothing), the jobs, and the amendment
