@@ -1060,6 +1060,239 @@
     </message>
 </context>
 <context>
+    <name>DailyReportDialog</name>
+    <message>
+        <source>Daily reports</source>
+        <translation>日报表</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>%1 jobs</source>
+        <translation>%1 件数</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 工时</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Call no.</source>
+        <translation>叫修单号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>On site / repair</source>
+        <translation>现场 / 送修</translation>
+    </message>
+    <message>
+        <source>Sign as manager…</source>
+        <translation>经理签字…</translation>
+    </message>
+    <message>
+        <source>Print supervisor report…</source>
+        <translation>打印服务主任日报表…</translation>
+    </message>
+    <message>
+        <source>Print technician reports…</source>
+        <translation>打印技术员日报表…</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>另存为 Excel…</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Not signed by the manager yet</source>
+        <translation>经理尚未签字</translation>
+    </message>
+    <message>
+        <source>Signed by %1 at %2</source>
+        <translation>%1 已于 %2 签字</translation>
+    </message>
+    <message>
+        <source>Only the branch manager signs the daily report (S12).</source>
+        <translation>日报表只能由分公司经理签字（S12）。</translation>
+    </message>
+    <message>
+        <source>Changed after the signature:</source>
+        <translation>签字后的更正：</translation>
+    </message>
+    <message>
+        <source>+ %1 %2 %3 h (entered %4 by %5)</source>
+        <translation>＋ %1 %2 %3 小时（%4 由 %5 录入）</translation>
+    </message>
+    <message>
+        <source>− %1 %2 %3 h (taken back %4 by %5)</source>
+        <translation>－ %1 %2 %3 小时（%4 由 %5 撤销）</translation>
+    </message>
+    <message>
+        <source>Corrected totals: %1 jobs, %2 h</source>
+        <translation>更正后合计：%1 件，%2 小时</translation>
+    </message>
+    <message>
+        <source>Sign the daily report of %1? The figures are then fixed; later corrections show as amendments.</source>
+        <translation>签署 %1 的日报表？签字后数字即固定，之后的更正将作为更正项单独列出。</translation>
+    </message>
+    <message>
+        <source>Sign the daily report</source>
+        <translation>签署日报表</translation>
+    </message>
+    <message>
+        <source>Save as Excel</source>
+        <translation>另存为 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DailyReports</name>
+    <message>
+        <source>Only the branch manager signs the daily report (S12); {name} is not the manager.</source>
+        <translation>日报表只能由分公司经理签字（S12）；{name} 不是经理。</translation>
+    </message>
+    <message>
+        <source>The report of {day} was signed by {name} at {time}; a correction now goes in as an amendment.</source>
+        <translation>{day} 的日报表已由 {name} 于 {time} 签字；现在的更正将作为更正项记录。</translation>
+    </message>
+    <message>
+        <source>The report of {day} cannot be signed before the day has come.</source>
+        <translation>{day} 还没到，不能签署当天的日报表。</translation>
+    </message>
+    <message>
+        <source>A report is signed on its day or later, not at {time}.</source>
+        <translation>日报表只能在当天或之后签字，不能是 {time}。</translation>
+    </message>
+    <message>
+        <source>Choose who signs.</source>
+        <translation>请选择签字人。</translation>
+    </message>
+</context>
+<context>
+    <name>DailyWorkbook</name>
+    <message>
+        <source>Supervisor daily report</source>
+        <translation>服务主任日报表</translation>
+    </message>
+    <message>
+        <source>Technician daily report</source>
+        <translation>技术员工作日报表</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>工作明细</translation>
+    </message>
+    <message>
+        <source>Amendments</source>
+        <translation>签字后更正</translation>
+    </message>
+    <message>
+        <source>{branch} {report} {day}</source>
+        <translation>{branch} {report} {day}</translation>
+    </message>
+    <message>
+        <source>Signed by the manager: {name} at {at}</source>
+        <translation>经理签字：{name}（{at}）</translation>
+    </message>
+    <message>
+        <source>Not yet signed by the manager (S12)</source>
+        <translation>经理尚未签字（S12）</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>{kind} jobs</source>
+        <translation>{kind} 件数</translation>
+    </message>
+    <message>
+        <source>{kind} hours</source>
+        <translation>{kind} 工时</translation>
+    </message>
+    <message>
+        <source>Jobs in all</source>
+        <translation>合计件数</translation>
+    </message>
+    <message>
+        <source>Hours in all</source>
+        <translation>合计工时</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Call no.</source>
+        <translation>叫修单号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>On site / repair</source>
+        <translation>现场 / 送修</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Added after the signature</source>
+        <translation>签字后补录</translation>
+    </message>
+    <message>
+        <source>Taken back after the signature</source>
+        <translation>签字后撤销</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>The file {path} is not a crm_desktop database (it is not a SQLite file).</source>
@@ -1229,6 +1462,53 @@
     <message>
         <source>Why, and what is needed</source>
         <translation>原因及所需支持</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>There is no register called “{name}”. The registers are: {names}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The {register} has no column “{column}”. Its columns are: {columns}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An Excel workbook's file name ends in .xlsx: {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path} cannot be written ({reason}). If the file is open in Excel, close it and export again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{rows} rows do not fit on one Excel sheet (at most {limit}); narrow the search and export again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search: {search}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No search: every row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sorted by {column}, ascending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sorted by {column}, descending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{rows} rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported {at}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1915,6 +2195,14 @@
         <translation>全体技术员当天按服务类别和用时汇总，供经理签字（S11、S12）</translation>
     </message>
     <message>
+        <source>&amp;Daily reports…</source>
+        <translation>日报表(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>A day's work by technician and kind (S10, S11); the manager signs it (S12)</source>
+        <translation>按技术员和服务类别汇总一天的工作（S10、S11），由经理签字（S12）</translation>
+    </message>
+    <message>
         <source>&amp;Branch details…</source>
         <translation>本单位信息(&amp;B)…</translation>
     </message>
@@ -1945,6 +2233,10 @@
     <message>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>R&amp;eports</source>
+        <translation>报表(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2009,6 +2301,21 @@
 After-sales service registers of the branch office.</source>
         <translation>crm_desktop %1
 分公司售后服务登记簿。</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReport</name>
+    <message>
+        <source>Enter the month as year and month, for example 2026-10 (got “{text}”).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no month {month} in a year (1 to 12).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no technician)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2349,6 +2656,22 @@ After-sales service registers of the branch office.</source>
     <message>
         <source>Receipt voided</source>
         <translation>收据作废</translation>
+    </message>
+    <message>
+        <source>Signed by {name} at {at}</source>
+        <translation>{name}（{at}）</translation>
+    </message>
+    <message>
+        <source>Added after the signature: {technician} {call_no} {kind} {mode} {hours} h (recorded {at} by {by})</source>
+        <translation>签字后补录：{technician} {call_no} {kind} {mode} {hours} 小时（{at} 由 {by} 录入）</translation>
+    </message>
+    <message>
+        <source>Taken back after the signature: {technician} {call_no} {kind} {mode} {hours} h ({at}, {by})</source>
+        <translation>签字后撤销：{technician} {call_no} {kind} {mode} {hours} 小时（{at}，{by}）</translation>
+    </message>
+    <message>
+        <source>Corrected totals: {jobs} jobs, {hours} h</source>
+        <translation>更正后合计：{jobs} 件，{hours} 小时</translation>
     </message>
     <message>
         <source>repair card</source>

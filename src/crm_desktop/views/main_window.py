@@ -165,6 +165,9 @@ class MainWindow(QMainWindow):
         self.act_print_supervisor = self._action(
             self.tr("&Supervisor daily report…"), lambda: self.print_period("supervisor_daily"), None,
             self.tr("All technicians' day by kind and time, for the manager's signature (S11, S12)"))
+        self.act_daily_reports = self._action(
+            self.tr("&Daily reports…"), self.open_daily_reports, None,
+            self.tr("A day's work by technician and kind (S10, S11); the manager signs it (S12)"))
         self.act_branch = self._action(self.tr("&Branch details…"), self.edit_branch, None,
                                        self.tr("Name, address and telephone printed on every form"))
         self.act_quit = self._action(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
@@ -198,6 +201,9 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         for a in (self.act_print_calls, self.act_print_goods, self.act_print_technician, self.act_print_supervisor):
             menu.addAction(a)
+        self.reports_menu = menu = self.menuBar().addMenu(self.tr("R&eports"))
+        menu.setToolTipsVisible(True)
+        menu.addAction(self.act_daily_reports)
         menu = self.menuBar().addMenu(self.tr("&View"))
         menu.addAction(self.act_find)
         menu.addAction(self.act_refresh)
@@ -533,6 +539,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("The branch's name and address are not set: File → Branch details… puts them on every form."), 15_000
             )
+
+    def open_daily_reports(self) -> None:
+        from .daily_report_dialog import DailyReportDialog
+
+        dialog = DailyReportDialog(self.database, self.current_user_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def edit_branch(self) -> None:
         from .dialogs.branch_dialog import BranchDialog
