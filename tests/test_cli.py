@@ -131,3 +131,15 @@ def test_the_print_command_offers_exactly_the_printable_forms():
     from crm_desktop.printing import forms
 
     assert sorted(cli.PRINT_FORMS) == sorted(forms.BY_COMMAND)
+
+
+def test_report_daily_as_pdf_and_as_workbook(tmp_path):
+    folder = _demo_folder(tmp_path)
+    day = _first(folder, "SELECT work_day FROM work_log GROUP BY work_day ORDER BY count(*) DESC LIMIT 1")
+    pdf, book = tmp_path / "day.pdf", tmp_path / "day.xlsx"
+    assert run("report", "daily", "--date", day, "--data-dir", str(folder), "-o", str(pdf)).returncode == 0
+    result = run("report", "daily", "--date", day, "--data-dir", str(folder), "-o", str(book))
+    assert result.returncode == 0, result.stderr
+    assert pdf.read_bytes().startswith(b"%PDF") and book.read_bytes().startswith(b"PK")
+    wrong = run("report", "daily", "--date", day, "--data-dir", str(folder), "-o", str(tmp_path / "day.doc"))
+    assert wrong.returncode == 2 and ".xlsx" in wrong.stderr and not (tmp_path / "day.doc").exists()

@@ -40,7 +40,15 @@ HELP = {
     "date_to": QT_TRANSLATE_NOOP("Cli", "last day of the period (registers)"),
     "date": QT_TRANSLATE_NOOP("Cli", "the day (daily reports)"),
     "technician": QT_TRANSLATE_NOOP("Cli", "only this technician's daily report (default: every technician who worked that day)"),
+    "report": QT_TRANSLATE_NOOP("Cli", "the daily reports (PDF or Excel) and the monthly technician report (Excel)"),
+    "report_daily": QT_TRANSLATE_NOOP("Cli", "a day's supervisor report, or one technician's (S10–S12), as .pdf or .xlsx"),
+    "report_monthly": QT_TRANSLATE_NOOP("Cli", "the monthly technician report as .xlsx"),
+    "month": QT_TRANSLATE_NOOP("Cli", "the month, e.g. 2026-10"),
+    "report_output": QT_TRANSLATE_NOOP("Cli", "the file to write; its ending (.pdf or .xlsx) chooses the format"),
 }
+REPORT_FORMAT = QT_TRANSLATE_NOOP("Cli", "Write the report to a .pdf or .xlsx file, not {file}.")
+REPORT_MONTHLY_FORMAT = QT_TRANSLATE_NOOP("Cli", "The monthly report is a workbook: give a .xlsx file, not {file}.")
+WROTE = QT_TRANSLATE_NOOP("Cli", "{file} written")
 PRINT_NEEDS_NUMBERS = QT_TRANSLATE_NOOP("Cli", "Give the number of at least one {form} to print.")
 PRINT_NEEDS_PERIOD = QT_TRANSLATE_NOOP("Cli", "The {form} is printed for a period: give --from and --to.")
 PRINT_NEEDS_DAY = QT_TRANSLATE_NOOP("Cli", "The {form} is printed for a day: give --date.")
@@ -50,7 +58,7 @@ PRINT_TRUNCATED = QT_TRANSLATE_NOOP("Cli", "Warning: the layout's box {key} is t
 NOT_SQLITE = QT_TRANSLATE_NOOP("Cli", "The backup command copies SQLite files only; use the database server's own tools.")
 
 
-HEADLESS_COMMANDS = ("demo", "backup", "print")
+HEADLESS_COMMANDS = ("demo", "backup", "print", "report", "export", "import")
 # printing.forms.BY_COMMAND's names, written out: the parser is built at every start, and
 # importing the forms' module for them would slow the window's start-up (a test keeps the two equal)
 PRINT_FORMS = ("repair-card", "goods-receipt", "service-voucher", "call-register", "goods-register",
@@ -92,6 +100,18 @@ def build_parser(translate: Translate | None = None) -> argparse.ArgumentParser:
     printing.add_argument("--to", dest="date_to", metavar="DATE", help=tr(HELP["date_to"]))
     printing.add_argument("--date", metavar="DATE", help=tr(HELP["date"]))
     printing.add_argument("--technician", metavar="NAME", help=tr(HELP["technician"]))
+
+    report = sub.add_parser("report", help=tr(HELP["report"]), description=tr(HELP["report"]))
+    kinds = report.add_subparsers(dest="report", required=True)
+    daily = kinds.add_parser("daily", help=tr(HELP["report_daily"]), description=tr(HELP["report_daily"]))
+    _add_location_options(daily, tr, suppress=True)
+    daily.add_argument("--date", required=True, metavar="DATE", help=tr(HELP["date"]))
+    daily.add_argument("--technician", metavar="NAME", help=tr(HELP["technician"]))
+    daily.add_argument("-o", "--output", required=True, metavar="FILE.pdf|FILE.xlsx", help=tr(HELP["report_output"]))
+    monthly = kinds.add_parser("monthly", help=tr(HELP["report_monthly"]), description=tr(HELP["report_monthly"]))
+    _add_location_options(monthly, tr, suppress=True)
+    monthly.add_argument("--month", required=True, metavar="YYYY-MM", help=tr(HELP["month"]))
+    monthly.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help=tr(HELP["report_output"]))
     return parser
 
 
@@ -128,6 +148,8 @@ def _run_headless(args: argparse.Namespace, translate: Translate | None) -> int:
             return _cmd_backup(cfg, translate)
         if args.command == "print":
             return _cmd_print(cfg, args, translate)
+        if args.command == "report":
+            return _cmd_report(cfg, args, translate)
     except UserError as exc:
         print(exc.render(translate), file=sys.stderr)
         return 2
@@ -194,4 +216,50 @@ def _cmd_print(cfg, args, translate: Translate | None) -> int:
     for record, key in report.truncated:
         print(PRINT_TRUNCATED.tr(translate, key=key, record=record + 1), file=sys.stderr)
     print(PRINTED.tr(translate, file=str(output), records=report.records, pages=report.pages))
+    return 0
+
+
+def _cmd_report(cfg, args, translate: Translate | None) -> int:
+    from pathlib import Path
+
+    from .db import open_database
+    from .errors import UserError
+    from .services.validation import parse_date, require
+
+    output = Path(args.output)
+    suffix = output.suffix.lower()
+    database = open_database(cfg)
+    try:
+        if args.report == "daily":
+            from .printing.forms import spec_of
+
+            day = require(parse_date(args.date, "date"), "date", PRINT_NEEDS_DAY, form=spec_of("supervisor_daily").title)
+            if suffix == ".pdf":
+                from .printing import print_period
+
+                form = "technician_daily" if args.technician else "supervisor_daily"
+                pdf, _report = print_period(database, form, day, day, None, cfg.forms_dir, translate, args.technician)
+                output.write_bytes(pdf)
+            elif suffix == ".xlsx":
+                from .exports.daily_workbook import write_daily_report
+                from .printing.forms import technician_id_by_name
+
+                technician_id = None
+                if args.technician:
+                    with database.read_session() as session:
+                        technician_id = technician_id_by_name(session, args.technician)
+                write_daily_report(database, day, output, technician_id=technician_id, translate=translate)
+            else:
+                raise UserError(REPORT_FORMAT, "output", file=str(output))
+        else:
+            if suffix != ".xlsx":
+                raise UserError(REPORT_MONTHLY_FORMAT, "output", file=str(output))
+            from .exports.monthly_workbook import write_monthly_report
+            from .services.monthly_report import parse_month
+
+            year, month = parse_month(args.month)
+            write_monthly_report(database, year, month, output, translate=translate)
+    finally:
+        database.dispose()
+    print(WROTE.tr(translate, file=str(output)))
     return 0
