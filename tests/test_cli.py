@@ -143,3 +143,37 @@ def test_report_daily_as_pdf_and_as_workbook(tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF") and book.read_bytes().startswith(b"PK")
     wrong = run("report", "daily", "--date", day, "--data-dir", str(folder), "-o", str(tmp_path / "day.doc"))
     assert wrong.returncode == 2 and ".xlsx" in wrong.stderr and not (tmp_path / "day.doc").exists()
+
+
+def test_import_customers_dry_run_then_for_real(tmp_path):
+    import sqlite3
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["单位名称", "联系电话", "通讯地址", "产品型号", "机身编号"])
+    sheet.append(["南京华信科技有限公司", "025-8456 7788", "南京市鼓楼区中山路1号", "理光 MP 2014", "RC-0001"])
+    sheet.append(["苏州工业园区管委会", "0512-66881234", "苏州市工业园区现代大道999号", "佳能 iR 2206", "CN-0002"])
+    path = tmp_path / "客户.xlsx"
+    book.save(path)
+    folder = tmp_path / "d"
+    assert run("--smoke", "--data-dir", str(folder)).returncode == 0
+
+    def customers() -> int:
+        con = sqlite3.connect(folder / "crm_desktop.sqlite3")
+        try:
+            return con.execute("SELECT count(*) FROM customer").fetchone()[0]
+        finally:
+            con.close()
+
+    dry = run("import", "customers", str(path), "--dry-run", "--data-dir", str(folder))
+    assert dry.returncode == 0, dry.stderr
+    assert customers() == 0
+    real = run("import", "customers", str(path), "--data-dir", str(folder))
+    assert real.returncode == 0, real.stdout + real.stderr
+    assert customers() == 2 and "2" in real.stdout
+    not_a_workbook = tmp_path / "客户.xlsx.txt"
+    not_a_workbook.write_text("名称,电话\n", encoding="utf-8")
+    refused = run("import", "customers", str(not_a_workbook), "--data-dir", str(folder))
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr and customers() == 2

@@ -576,6 +576,66 @@
         <translation>只打印这位技术员的日报表（默认：当天有工作记录的每位技术员）</translation>
     </message>
     <message>
+        <source>the daily reports (PDF or Excel) and the monthly technician report (Excel)</source>
+        <translation>日报表（PDF 或 Excel）和月度技术员报表（Excel）</translation>
+    </message>
+    <message>
+        <source>a day's supervisor report, or one technician's (S10–S12), as .pdf or .xlsx</source>
+        <translation>某一天的服务主任日报表或某位技术员的日报表（S10–S12），保存为 .pdf 或 .xlsx</translation>
+    </message>
+    <message>
+        <source>the monthly technician report as .xlsx</source>
+        <translation>月度技术员报表（.xlsx）</translation>
+    </message>
+    <message>
+        <source>the month, e.g. 2026-10</source>
+        <translation>月份，例如 2026-10</translation>
+    </message>
+    <message>
+        <source>the file to write; its ending (.pdf or .xlsx) chooses the format</source>
+        <translation>要写入的文件；扩展名（.pdf 或 .xlsx）决定格式</translation>
+    </message>
+    <message>
+        <source>import customers and their products from an Excel workbook, all rows or none</source>
+        <translation>从 Excel 工作簿导入客户及其产品：要么全部导入，要么一行也不导入</translation>
+    </message>
+    <message>
+        <source>what to import: customers</source>
+        <translation>导入什么：customers（客户）</translation>
+    </message>
+    <message>
+        <source>the workbook (.xlsx)</source>
+        <translation>工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <source>check every row and report, write nothing</source>
+        <translation>只检查每一行并报告，不写入任何数据</translation>
+    </message>
+    <message>
+        <source>the sheet to read (default: the first with data)</source>
+        <translation>要读取的工作表（默认：第一个有数据的工作表）</translation>
+    </message>
+    <message>
+        <source>leave out the rows that look like customers already in the database</source>
+        <translation>跳过疑似与已有客户重复的行</translation>
+    </message>
+    <message>
+        <source>import the rows that look like existing customers anyway</source>
+        <translation>疑似重复的行也照样导入</translation>
+    </message>
+    <message>
+        <source>Write the report to a .pdf or .xlsx file, not {file}.</source>
+        <translation>报表只能写入 .pdf 或 .xlsx 文件，不能是 {file}。</translation>
+    </message>
+    <message>
+        <source>The monthly report is a workbook: give a .xlsx file, not {file}.</source>
+        <translation>月度报表是 Excel 工作簿：请给出 .xlsx 文件，而不是 {file}。</translation>
+    </message>
+    <message>
+        <source>{file} written</source>
+        <translation>已写入 {file}</translation>
+    </message>
+    <message>
         <source>Give the number of at least one {form} to print.</source>
         <translation>请至少给出一个要打印的{form}编号。</translation>
     </message>
@@ -1018,6 +1078,321 @@
     <message>
         <source>No customer found: use "New customer…"</source>
         <translation>未找到客户：请使用“新建客户…”</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerImport</name>
+    <message>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <source>Business scope</source>
+        <translation>经营范围</translation>
+    </message>
+    <message>
+        <source>Registered capital (yuan)</source>
+        <translation>注册资金（元）</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Product model</source>
+        <translation>产品型号</translation>
+    </message>
+    <message>
+        <source>Serial no.</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Purchase date</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Warranty end</source>
+        <translation>保修期至</translation>
+    </message>
+    <message>
+        <source>The file {file} does not exist.</source>
+        <translation>文件 {file} 不存在。</translation>
+    </message>
+    <message>
+        <source>The file {file} cannot be read: {reason}</source>
+        <translation>无法读取文件 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} is an old Excel 97-2003 workbook (.xls), which cannot be imported. Open it in Excel or WPS, save it as an Excel workbook (.xlsx) and import that file.</source>
+        <translation>{file} 是旧版 Excel 97-2003 工作簿（.xls），无法导入。请用 Excel 或 WPS 打开，另存为“Excel 工作簿（.xlsx）”，再导入新文件。</translation>
+    </message>
+    <message>
+        <source>{file} is protected by a password (encrypted) and cannot be read. Open it in Excel, remove the password (File &gt; Info &gt; Protect Workbook &gt; Encrypt with Password, clear it), save it and import it again.</source>
+        <translation>{file} 设有打开密码（已加密），无法读取。请在 Excel 中打开，取消密码（文件 &gt; 信息 &gt; 保护工作簿 &gt; 用密码进行加密，清空密码）并保存，然后重新导入。</translation>
+    </message>
+    <message>
+        <source>{file} is either protected by a password (encrypted) or an old Excel 97-2003 workbook (.xls). Open it in Excel, remove any password and save it as an Excel workbook (.xlsx), then import that file.</source>
+        <translation>{file} 设有打开密码（已加密）或是旧版 Excel 97-2003 工作簿（.xls）。请在 Excel 中打开，取消密码并另存为“Excel 工作簿（.xlsx）”，再导入新文件。</translation>
+    </message>
+    <message>
+        <source>{file} is a text or CSV file, not an Excel workbook. Open it in Excel or WPS, save it as an Excel workbook (.xlsx) and import that file.</source>
+        <translation>{file} 是文本或 CSV 文件，不是 Excel 工作簿。请用 Excel 或 WPS 打开，另存为“Excel 工作簿（.xlsx）”，再导入新文件。</translation>
+    </message>
+    <message>
+        <source>{file} is not an Excel workbook (.xlsx), or it is damaged. Save the sheet as an Excel workbook (.xlsx) and import that file.</source>
+        <translation>{file} 不是 Excel 工作簿（.xlsx），或者文件已损坏。请将表格另存为“Excel 工作簿（.xlsx）”，再导入新文件。</translation>
+    </message>
+    <message>
+        <source>The workbook {file} holds no data: every sheet is empty.</source>
+        <translation>工作簿 {file} 没有数据：所有工作表都是空的。</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet named “{sheet}”. Its sheets: {sheets}.</source>
+        <translation>工作簿中没有名为“{sheet}”的工作表。现有的工作表：{sheets}。</translation>
+    </message>
+    <message>
+        <source>The sheet “{sheet}” is empty.</source>
+        <translation>工作表“{sheet}”是空的。</translation>
+    </message>
+    <message>
+        <source>The sheet “{sheet}” has no header row: its first row with data (row {row}) holds no column names. Put the column names (客户名称, 电话 …) in the row above the data.</source>
+        <translation>工作表“{sheet}”没有表头：第一个有数据的行（第 {row} 行）里没有列名。请在数据上方的一行填写列名（客户名称、电话……）。</translation>
+    </message>
+    <message>
+        <source>The sheet “{sheet}” has a header row (row {row}) but no data rows below it.</source>
+        <translation>工作表“{sheet}”只有表头（第 {row} 行），下面没有数据行。</translation>
+    </message>
+    <message>
+        <source>The header row (row {row}) of the sheet “{sheet}” has merged cells: {cells}. Unmerge them so that each column has its own name in one row, then import again.</source>
+        <translation>工作表“{sheet}”的表头（第 {row} 行）有合并单元格：{cells}。请取消合并，使每一列在同一行里有自己的列名，然后重新导入。</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the customer's name.</source>
+        <translation>请选择客户名称所在的列。</translation>
+    </message>
+    <message>
+        <source>No column of the header row (row {row}) is named like the customer's name (客户名称, 单位名称, 名称 …). The columns found: {headers}.</source>
+        <translation>表头（第 {row} 行）中没有像客户名称的列（客户名称、单位名称、名称……）。找到的列：{headers}。</translation>
+    </message>
+    <message>
+        <source>Product columns are chosen but no product model: choose the column of the product model, or none of the product columns.</source>
+        <translation>已选择产品的列，但没有选择产品型号：请选择产品型号所在的列，或者不导入任何产品列。</translation>
+    </message>
+    <message>
+        <source>Column {column} is chosen for both “{first}” and “{second}”.</source>
+        <translation>{column} 列同时被选作“{first}”和“{second}”。</translation>
+    </message>
+    <message>
+        <source>The sheet has no column {column} for “{what}”.</source>
+        <translation>表格中没有第 {column} 列可作“{what}”。</translation>
+    </message>
+    <message>
+        <source>Row {row}, column {column} ({field}): {reason}</source>
+        <translation>第 {row} 行 {column} 列（{field}）：{reason}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {reason}</source>
+        <translation>第 {row} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>the cell is a formula; copy the column and paste it back as values (Paste Special &gt; Values), then import again.</source>
+        <translation>该单元格为公式，请复制该列并“选择性粘贴 &gt; 数值”，粘贴为数值后重新导入。</translation>
+    </message>
+    <message>
+        <source>the cell is a formula whose result was never computed; open the file in Excel and save it, or paste the column as values, then import again.</source>
+        <translation>该单元格为公式，但从未计算出结果；请在 Excel 中打开并保存文件，或将该列粘贴为数值，然后重新导入。</translation>
+    </message>
+    <message>
+        <source>the cell holds {length} characters, more than the {max} this field takes. Nothing is cut: shorten it in the sheet and import again.</source>
+        <translation>该单元格有 {length} 个字符，超过此项允许的 {max} 个字符。程序不会截断内容：请在表格中缩短后重新导入。</translation>
+    </message>
+    <message>
+        <source>the customer's name is empty.</source>
+        <translation>客户名称为空。</translation>
+    </message>
+    <message>
+        <source>the row has product details but no product model.</source>
+        <translation>该行填写了产品信息，但没有产品型号。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a customer category: write 供应商, 经销商, 特殊 or 最终用户 (empty: 最终用户).</source>
+        <translation>“{value}”不是客户类别：请填写 供应商、经销商、特殊 或 最终用户（留空即为最终用户）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a district: write 市区 or 郊区 (empty: 市区).</source>
+        <translation>“{value}”不是区域：请填写 市区 或 郊区（留空即为市区）。</translation>
+    </message>
+    <message>
+        <source>{value} is not a date: write it as 2026-11-28.</source>
+        <translation>{value} 不是日期：请写成 2026-11-28。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date: write it as 2026-11-28, 2026/11/28 or 2026年11月28日.</source>
+        <translation>“{value}”不是日期：请写成 2026-11-28、2026/11/28 或 2026年11月28日。</translation>
+    </message>
+    <message>
+        <source>the warranty end ({warranty_end}) is before the purchase date ({purchase_date}).</source>
+        <translation>保修截止日期（{warranty_end}）早于购买日期（{purchase_date}）。</translation>
+    </message>
+    <message>
+        <source>same customer as row {other} (same name and phone) but another {what}: “{value}” here, “{other_value}” there.</source>
+        <translation>与第 {other} 行是同一客户（名称和电话相同），但{what}不同：本行为“{value}”，第 {other} 行为“{other_value}”。</translation>
+    </message>
+    <message>
+        <source>the customer code {code} is already used by the customer {name}.</source>
+        <translation>客户编号 {code} 已被客户 {name} 使用。</translation>
+    </message>
+    <message>
+        <source>the customer code {code} is also given to another customer in row {other}.</source>
+        <translation>客户编号 {code} 已在第 {other} 行给了另一个客户。</translation>
+    </message>
+    <message>
+        <source>same name as the existing customer {name} (ID {id}, phone {phone})</source>
+        <translation>与现有客户 {name}（ID {id}，电话 {phone}）同名</translation>
+    </message>
+    <message>
+        <source>same phone as the existing customer {name} (ID {id}, phone {phone})</source>
+        <translation>与现有客户 {name}（ID {id}，电话 {phone}）电话相同</translation>
+    </message>
+    <message>
+        <source>same name and phone as the existing customer {name} (ID {id})</source>
+        <translation>与现有客户 {name}（ID {id}）名称和电话都相同</translation>
+    </message>
+    <message>
+        <source>same name as row {other}, another phone ({phone})</source>
+        <translation>与第 {other} 行同名，但电话不同（{phone}）</translation>
+    </message>
+    <message>
+        <source>same phone as row {other} ({name})</source>
+        <translation>与第 {other} 行（{name}）电话相同</translation>
+    </message>
+    <message>
+        <source>Row {rows}: {name} {phone}: {reasons}</source>
+        <translation>第 {rows} 行 {name} {phone}：{reasons}</translation>
+    </message>
+    <message>
+        <source>no phone</source>
+        <translation>无电话</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {bad} of {rows} rows have problems. Correct them in the sheet and check it again.</source>
+        <translation>未导入任何数据：{rows} 行中有 {bad} 行有问题。请在表格中改正后重新检查。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {customers} customers look like duplicates (listed above). Run the command again with --skip-duplicates to leave them out, or with --import-duplicates to import them anyway.</source>
+        <translation>未导入任何数据：有 {customers} 个客户疑似重复（见上文）。请加上 --skip-duplicates 重新运行以跳过这些客户，或加上 --import-duplicates 仍然导入。</translation>
+    </message>
+    <message>
+        <source>{customers} customers of the file look like duplicates: choose whether to skip them or to import them anyway.</source>
+        <translation>文件中有 {customers} 个客户疑似重复：请选择跳过这些客户，还是仍然导入。</translation>
+    </message>
+    <message>
+        <source>There is nothing to import: every customer of the file was skipped as a likely duplicate.</source>
+        <translation>没有可导入的内容：文件中的客户都作为疑似重复被跳过了。</translation>
+    </message>
+    <message>
+        <source>The customer list changed since the file was checked (for example {name} was added). Nothing was imported: check the file again.</source>
+        <translation>检查文件之后客户档案有了变化（例如新增了 {name}）。未导入任何数据：请重新检查文件。</translation>
+    </message>
+    <message>
+        <source>File {file}, sheet “{sheet}”, header in row {row}.</source>
+        <translation>文件 {file}，工作表“{sheet}”，表头在第 {row} 行。</translation>
+    </message>
+    <message>
+        <source>{rows} data rows: {ok} correct, {bad} with problems; the correct rows hold {customers} customers and {products} products.</source>
+        <translation>数据 {rows} 行：正确 {ok} 行，有问题 {bad} 行；正确的行中共有 {customers} 个客户、{products} 件产品。</translation>
+    </message>
+    <message>
+        <source>Likely duplicates: {customers} customers ({rows} rows).</source>
+        <translation>疑似重复：{customers} 个客户（{rows} 行）。</translation>
+    </message>
+    <message>
+        <source>Rows with problems:</source>
+        <translation>有问题的行：</translation>
+    </message>
+    <message>
+        <source>Likely duplicates:</source>
+        <translation>疑似重复：</translation>
+    </message>
+    <message>
+        <source>Imported {customers} customers and {products} products.</source>
+        <translation>已导入 {customers} 个客户、{products} 件产品。</translation>
+    </message>
+    <message>
+        <source>Skipped {customers} likely duplicate customers ({rows} rows).</source>
+        <translation>已跳过 {customers} 个疑似重复的客户（{rows} 行）。</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>试运行：未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Resembles</source>
+        <translation>疑似重复于</translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1887,41 @@
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>Export to E&amp;xcel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The export could not be finished. The details are in the log file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exporting %1 rows…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+</context>
+<context>
     <name>FinishRepairDialog</name>
     <message>
         <source>Finished at</source>
@@ -1731,6 +2141,256 @@
     <message>
         <source>Recorded %1</source>
         <translation>录入于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCheckPage</name>
+    <message>
+        <source>Step 3: check</source>
+        <translation>第 3 步：检查</translation>
+    </message>
+    <message>
+        <source>Every row is checked before anything is written. Cells with a problem are red: point at one to read why. Correct the sheet in Excel, save it and press Check again.</source>
+        <translation>写入之前先检查每一行。有问题的单元格显示为红色：鼠标指向它可以看到原因。请在 Excel 中改正并保存，然后点“重新检查”。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Show only the rows with problems</source>
+        <translation>只显示有问题的行</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Read the file again (after correcting it in Excel) and check every row</source>
+        <translation>重新读取文件（在 Excel 中改正之后）并检查每一行</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the check's report (counts, bad rows, duplicates) to the clipboard</source>
+        <translation>将检查报告（行数、有问题的行、疑似重复）复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>另存为 Excel…</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Resembles</source>
+        <translation>疑似重复于</translation>
+    </message>
+    <message>
+        <source>Skip the likely duplicate rows</source>
+        <translation>跳过疑似重复的行</translation>
+    </message>
+    <message>
+        <source>Unticked: they are imported anyway, as new customers</source>
+        <translation>不勾选：仍然导入，作为新客户</translation>
+    </message>
+    <message>
+        <source>Checking %1 rows…</source>
+        <translation>正在检查 %1 行…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>The column names changed: the columns were matched again. Go back to step 2 to look at them.</source>
+        <translation>列名有变化，已重新对应各列。请返回第 2 步查看。</translation>
+    </message>
+    <message>
+        <source>Rows with problems</source>
+        <translation>有问题的行</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>Every row is correct.</source>
+        <translation>每一行都正确。</translation>
+    </message>
+    <message>
+        <source>Rows with problems (%1)</source>
+        <translation>有问题的行（%1）</translation>
+    </message>
+    <message>
+        <source>Likely duplicates (%1)</source>
+        <translation>疑似重复（%1）</translation>
+    </message>
+    <message>
+        <source>Skip the likely duplicate rows (%1 customers, %2 rows)</source>
+        <translation>跳过疑似重复的行（%1 个客户，%2 行）</translation>
+    </message>
+    <message>
+        <source>%1 rows have problems: nothing can be imported until they are corrected in the sheet (then press Check again).</source>
+        <translation>有 %1 行有问题：在表格中改正之前不能导入（改正后点“重新检查”）。</translation>
+    </message>
+    <message>
+        <source>Import will write %1 customers and %2 products, all together or none.</source>
+        <translation>点“导入”将写入 %1 个客户、%2 件产品：要么全部写入，要么都不写入。</translation>
+    </message>
+    <message>
+        <source>Nothing to import: every customer is skipped as a likely duplicate.</source>
+        <translation>没有可导入的内容：所有客户都作为疑似重复被跳过。</translation>
+    </message>
+    <message>
+        <source>%1-check.xlsx</source>
+        <translation>%1-检查结果.xlsx</translation>
+    </message>
+    <message>
+        <source>Save the check's report</source>
+        <translation>保存检查报告</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: %1</source>
+        <translation>无法保存报告：%1</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>已取消导入：未写入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFilePage</name>
+    <message>
+        <source>Step 1: choose the workbook</source>
+        <translation>第 1 步：选择工作簿</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx) with one customer, or one product of a customer, per row and the column names (客户名称, 电话, 地址, 型号 …) in the row above the data.</source>
+        <translation>Excel 工作簿（.xlsx），每行一个客户或客户的一件产品，数据上方一行为列名（客户名称、电话、地址、型号……）。</translation>
+    </message>
+    <message>
+        <source>The workbook's file</source>
+        <translation>工作簿文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Choose the customers' workbook</source>
+        <translation>选择客户工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingPage</name>
+    <message>
+        <source>Step 2: match the columns</source>
+        <translation>第 2 步：对应列</translation>
+    </message>
+    <message>
+        <source>Each field of the customer archive and the column of the sheet it comes from. The columns were matched by their names; change any that is wrong. Fields marked * are required.</source>
+        <translation>客户档案的每一项及其在表格中对应的列。已按列名自动对应，如有不对请修改。带 * 的项必须对应。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Column of the sheet</source>
+        <translation>表格中的列</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>前几行的值</translation>
+    </message>
+    <message>
+        <source>%1 (product)</source>
+        <translation>%1（产品）</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>%1 of the sheet's %2 columns are imported.</source>
+        <translation>表格共 %2 列，导入其中 %1 列。</translation>
+    </message>
+    <message>
+        <source>Not imported: %1.</source>
+        <translation>不导入：%1。</translation>
+    </message>
+    <message>
+        <source>The registered capital column is in 万元 (10,000 yuan): it is converted to yuan.</source>
+        <translation>注册资金列以万元为单位，导入时换算为元。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultPage</name>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import customers</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
@@ -2201,6 +2861,14 @@
     <message>
         <source>A day's work by technician and kind (S10, S11); the manager signs it (S12)</source>
         <translation>按技术员和服务类别汇总一天的工作（S10、S11），由经理签字（S12）</translation>
+    </message>
+    <message>
+        <source>&amp;Import customers…</source>
+        <translation>导入客户(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Customers and their products from an Excel workbook: checked row by row, all or none</source>
+        <translation>从 Excel 工作簿导入客户及其产品：逐行检查，要么全部导入，要么都不导入</translation>
     </message>
     <message>
         <source>&amp;Branch details…</source>

@@ -46,6 +46,15 @@ HELP = {
     "month": QT_TRANSLATE_NOOP("Cli", "the month, e.g. 2026-10"),
     "report_output": QT_TRANSLATE_NOOP("Cli", "the file to write; its ending (.pdf or .xlsx) chooses the format"),
 }
+IMPORT_HELP = {
+    "import": QT_TRANSLATE_NOOP("Cli", "import customers and their products from an Excel workbook, all rows or none"),
+    "what": QT_TRANSLATE_NOOP("Cli", "what to import: customers"),
+    "file": QT_TRANSLATE_NOOP("Cli", "the workbook (.xlsx)"),
+    "dry_run": QT_TRANSLATE_NOOP("Cli", "check every row and report, write nothing"),
+    "sheet": QT_TRANSLATE_NOOP("Cli", "the sheet to read (default: the first with data)"),
+    "skip": QT_TRANSLATE_NOOP("Cli", "leave out the rows that look like customers already in the database"),
+    "keep": QT_TRANSLATE_NOOP("Cli", "import the rows that look like existing customers anyway"),
+}
 REPORT_FORMAT = QT_TRANSLATE_NOOP("Cli", "Write the report to a .pdf or .xlsx file, not {file}.")
 REPORT_MONTHLY_FORMAT = QT_TRANSLATE_NOOP("Cli", "The monthly report is a workbook: give a .xlsx file, not {file}.")
 WROTE = QT_TRANSLATE_NOOP("Cli", "{file} written")
@@ -112,6 +121,18 @@ def build_parser(translate: Translate | None = None) -> argparse.ArgumentParser:
     _add_location_options(monthly, tr, suppress=True)
     monthly.add_argument("--month", required=True, metavar="YYYY-MM", help=tr(HELP["month"]))
     monthly.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help=tr(HELP["report_output"]))
+
+    importing = sub.add_parser("import", help=tr(IMPORT_HELP["import"]), description=tr(IMPORT_HELP["import"]))
+    _add_location_options(importing, tr, suppress=True)
+    importing.add_argument("what", choices=["customers"], help=tr(IMPORT_HELP["what"]))
+    importing.add_argument("file", metavar="FILE.xlsx", help=tr(IMPORT_HELP["file"]))
+    importing.add_argument("--dry-run", action="store_true", help=tr(IMPORT_HELP["dry_run"]))
+    importing.add_argument("--sheet", help=tr(IMPORT_HELP["sheet"]))
+    duplicates = importing.add_mutually_exclusive_group()
+    duplicates.add_argument("--skip-duplicates", dest="duplicates", action="store_const", const=True, default=None,
+                            help=tr(IMPORT_HELP["skip"]))
+    duplicates.add_argument("--import-duplicates", dest="duplicates", action="store_const", const=False,
+                            help=tr(IMPORT_HELP["keep"]))
     return parser
 
 
@@ -150,6 +171,8 @@ def _run_headless(args: argparse.Namespace, translate: Translate | None) -> int:
             return _cmd_print(cfg, args, translate)
         if args.command == "report":
             return _cmd_report(cfg, args, translate)
+        if args.command == "import":
+            return _cmd_import(cfg, args, translate)
     except UserError as exc:
         print(exc.render(translate), file=sys.stderr)
         return 2
@@ -263,3 +286,17 @@ def _cmd_report(cfg, args, translate: Translate | None) -> int:
         database.dispose()
     print(WROTE.tr(translate, file=str(output)))
     return 0
+
+
+def _cmd_import(cfg, args, translate: Translate | None) -> int:
+    """Prints the check report and the result itself; exit 1 when nothing was written
+    because of bad rows or undecided duplicates."""
+    from .db import open_database
+    from .exports import customer_import
+
+    database = open_database(cfg)
+    try:
+        return customer_import.run_command(database, args.file, dry_run=args.dry_run, skip_duplicates=args.duplicates,
+                                           sheet_name=args.sheet, translate=translate)
+    finally:
+        database.dispose()

@@ -168,6 +168,9 @@ class MainWindow(QMainWindow):
         self.act_daily_reports = self._action(
             self.tr("&Daily reports…"), self.open_daily_reports, None,
             self.tr("A day's work by technician and kind (S10, S11); the manager signs it (S12)"))
+        self.act_import_customers = self._action(
+            self.tr("&Import customers…"), self.import_customers, None,
+            self.tr("Customers and their products from an Excel workbook: checked row by row, all or none"))
         self.act_branch = self._action(self.tr("&Branch details…"), self.edit_branch, None,
                                        self.tr("Name, address and telephone printed on every form"))
         self.act_quit = self._action(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
@@ -204,6 +207,8 @@ class MainWindow(QMainWindow):
         self.reports_menu = menu = self.menuBar().addMenu(self.tr("R&eports"))
         menu.setToolTipsVisible(True)
         menu.addAction(self.act_daily_reports)
+        menu.addSeparator()
+        menu.addAction(self.act_import_customers)
         menu = self.menuBar().addMenu(self.tr("&View"))
         menu.addAction(self.act_find)
         menu.addAction(self.act_refresh)
@@ -546,6 +551,14 @@ class MainWindow(QMainWindow):
         dialog = DailyReportDialog(self.database, self.current_user_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+
+    def import_customers(self) -> None:
+        from .import_dialog import run_import_wizard
+
+        result = run_import_wizard(self, self.database, by_id=self.current_user_id)
+        if result is not None:
+            self.views["customer"].refresh()
+            self.statusBar().showMessage(result.describe(translate), 10_000)
 
     def edit_branch(self) -> None:
         from .dialogs.branch_dialog import BranchDialog
