@@ -177,3 +177,18 @@ def test_import_customers_dry_run_then_for_real(tmp_path):
     not_a_workbook.write_text("名称,电话\n", encoding="utf-8")
     refused = run("import", "customers", str(not_a_workbook), "--data-dir", str(folder))
     assert refused.returncode == 2 and "Traceback" not in refused.stderr and customers() == 2
+
+
+def test_export_a_register_as_searched_and_sorted(tmp_path):
+    from openpyxl import load_workbook
+
+    folder = _demo_folder(tmp_path)
+    out = tmp_path / "calls.xlsx"
+    result = run("export", "service-call", "--search", "南京", "--sort", "received_at", "--descending",
+                 "--data-dir", str(folder), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    sheet = load_workbook(out, read_only=True).worksheets[0]
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    assert rows and "行" in result.stdout
+    unknown = run("export", "calls", "--data-dir", str(folder), "-o", str(tmp_path / "x.xlsx"))
+    assert unknown.returncode == 2 and "service-call" in unknown.stderr and not (tmp_path / "x.xlsx").exists()

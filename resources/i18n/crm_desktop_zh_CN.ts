@@ -624,6 +624,34 @@
         <translation>疑似重复的行也照样导入</translation>
     </message>
     <message>
+        <source>export a register to an Excel workbook, as searched and sorted</source>
+        <translation>把登记簿按搜索和排序导出为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>the register: service-call, goods-entry, repair-card or customer</source>
+        <translation>登记簿：service-call（叫修）、goods-entry（商品进出）、repair-card（修理卡）或 customer（客户）</translation>
+    </message>
+    <message>
+        <source>the workbook to write (.xlsx)</source>
+        <translation>要写入的工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <source>only the rows this search finds (as in the register's search box)</source>
+        <translation>只导出这一搜索找到的行（与登记簿的搜索框相同）</translation>
+    </message>
+    <message>
+        <source>the column to sort by (its name or its header)</source>
+        <translation>排序所依据的列（列名或表头）</translation>
+    </message>
+    <message>
+        <source>sort descending</source>
+        <translation>降序排列</translation>
+    </message>
+    <message>
+        <source>{file}: {rows} rows</source>
+        <translation>{file}：{rows} 行</translation>
+    </message>
+    <message>
         <source>Write the report to a .pdf or .xlsx file, not {file}.</source>
         <translation>报表只能写入 .pdf 或 .xlsx 文件，不能是 {file}。</translation>
     </message>
@@ -1843,82 +1871,82 @@
     <name>Export</name>
     <message>
         <source>There is no register called “{name}”. The registers are: {names}.</source>
-        <translation type="unfinished" />
+        <translation>没有名为“{name}”的登记簿。可导出的登记簿：{names}。</translation>
     </message>
     <message>
         <source>The {register} has no column “{column}”. Its columns are: {columns}.</source>
-        <translation type="unfinished" />
+        <translation>{register}没有“{column}”这一列。可用的列：{columns}。</translation>
     </message>
     <message>
         <source>An Excel workbook's file name ends in .xlsx: {path}</source>
-        <translation type="unfinished" />
+        <translation>Excel 工作簿的文件名须以 .xlsx 结尾：{path}</translation>
     </message>
     <message>
         <source>{path} cannot be written ({reason}). If the file is open in Excel, close it and export again.</source>
-        <translation type="unfinished" />
+        <translation>无法写入 {path}（{reason}）。如果该文件正在 Excel 中打开，请先关闭，再重新导出。</translation>
     </message>
     <message>
         <source>{rows} rows do not fit on one Excel sheet (at most {limit}); narrow the search and export again.</source>
-        <translation type="unfinished" />
+        <translation>{rows} 行超出了 Excel 单张工作表的上限（{limit} 行）；请缩小搜索范围后再导出。</translation>
     </message>
     <message>
         <source>Search: {search}</source>
-        <translation type="unfinished" />
+        <translation>搜索：{search}</translation>
     </message>
     <message>
         <source>No search: every row</source>
-        <translation type="unfinished" />
+        <translation>未搜索：全部记录</translation>
     </message>
     <message>
         <source>Sorted by {column}, ascending</source>
-        <translation type="unfinished" />
+        <translation>排序：{column} 升序</translation>
     </message>
     <message>
         <source>Sorted by {column}, descending</source>
-        <translation type="unfinished" />
+        <translation>排序：{column} 降序</translation>
     </message>
     <message>
         <source>{rows} rows</source>
-        <translation type="unfinished" />
+        <translation>共 {rows} 行</translation>
     </message>
     <message>
         <source>Exported {at}</source>
-        <translation type="unfinished" />
+        <translation>导出时间：{at}</translation>
     </message>
 </context>
 <context>
     <name>ExportActions</name>
     <message>
         <source>Export to E&amp;xcel…</source>
-        <translation type="unfinished" />
+        <translation>导出到 Excel(&amp;X)…</translation>
     </message>
     <message>
         <source>Export to Excel</source>
-        <translation type="unfinished" />
+        <translation>导出到 Excel</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished" />
+        <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
         <source>The export could not be finished. The details are in the log file.</source>
-        <translation type="unfinished" />
+        <translation>导出未能完成，详细信息已记录在日志文件中。</translation>
     </message>
     <message>
         <source>Exported %1 rows to %2</source>
-        <translation type="unfinished" />
+        <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
         <source>Exporting %1 rows…</source>
-        <translation type="unfinished" />
+        <translation>正在导出 %1 行…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2863,6 +2891,14 @@
         <translation>按技术员和服务类别汇总一天的工作（S10、S11），由经理签字（S12）</translation>
     </message>
     <message>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出到 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>The register on screen, as searched and sorted, to an Excel workbook</source>
+        <translation>把屏幕上的登记簿按当前搜索和排序导出为 Excel 工作簿</translation>
+    </message>
+    <message>
         <source>&amp;Import customers…</source>
         <translation>导入客户(&amp;I)…</translation>
     </message>
@@ -2983,6 +3019,287 @@ After-sales service registers of the branch office.</source>
     </message>
     <message>
         <source>(no technician)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{branch} technicians' monthly report, {year}-{month}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: jobs of {year}-{month}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished">合计</translation>
+    </message>
+    <message>
+        <source>Jobs per technician, {year}-{month}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A paid</source>
+        <translation type="unfinished">A 有费服务</translation>
+    </message>
+    <message>
+        <source>B contract</source>
+        <translation type="unfinished">B 合同服务</translation>
+    </message>
+    <message>
+        <source>C free</source>
+        <translation type="unfinished">C 免费服务</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation type="unfinished">现场服务</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation type="unfinished">维修</translation>
+    </message>
+    <message>
+        <source>{name} (left)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation type="unfinished">技术员</translation>
+    </message>
+    <message>
+        <source>Jobs by kind (S1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On site and taken back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Working
+hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Arrival within the deadline (S14)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repairs and fees</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer survey averages (S16)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All jobs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On-site
+jobs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workshop
+repairs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Calls
+taken back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Arrivals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Late</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On-time
+rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Response
+(working min.)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Average response
+(working hours)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repairs
+completed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parts cost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fees
+collected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Survey
+cards</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Arrival
+time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Promises
+kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <source>Call no.</source>
+        <translation type="unfinished">叫修单号</translation>
+    </message>
+    <message>
+        <source>Repair card</source>
+        <translation type="unfinished">修理卡</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On site /
+repair</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished">工时</translation>
+    </message>
+    <message>
+        <source>Arrival due</source>
+        <translation type="unfinished">到达期限</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation type="unfinished">费用</translation>
+    </message>
+    <message>
+        <source>What the figures count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Month: from {start} 00:00 up to, not including, {end} 00:00 (local time).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Job: one line of the work log (one visit or one repair) dated in the month; lines whose step was taken back by a supervisor are not counted. Kind: the job's service kind when it was recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On-site jobs: visits (a visit that ended in taking the goods back counts here). Workshop repairs: repairs finished in the workshop. Calls taken back: goods taken back in the month by the technician (goods register), not counting a take-back that was taken back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Working hours: the sum of the jobs' hours in the work log.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Arrivals (S14): calls the technician arrived at in the month; on time when the arrival was not later than the deadline (6 working hours in the city, 7 in the suburbs, from the call). On-time rate = on time ÷ arrivals.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Response: working time from the call to the arrival on the branch's working calendar, in working minutes; average response = their sum ÷ arrivals, in working hours.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repairs completed: repair cards whose repair was finished in the month (the last time, if the inspection sent it back), by the technician who finished it. Parts cost: quantity × unit price of those cards' parts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fees collected (S5): fees collected on site in the month, at the time the collection was recorded (the fee step, or the completion on site that recorded it).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Survey averages (S16): the average of each item over the month's survey cards of the technician; blank where there are no cards.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Detail sheets: every job of the month. Arrival due, arrival and on time are shown on visits; the call's fee and the repair card's parts cost on the call's latest job, so that no fee is counted twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Totals, on-time rates and average responses are Excel formulas over the rows above them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Made by the program on {at} from the records of {branch}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Monthly report {year}-{month} written to {file}: {technicians} technicians, {jobs} jobs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The monthly report was cancelled: no file was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file {file} cannot be replaced: it may be open in Excel. Close it and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The report cannot be written to {folder}: {reason}</source>
         <translation type="unfinished" />
     </message>
 </context>

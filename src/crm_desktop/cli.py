@@ -55,6 +55,15 @@ IMPORT_HELP = {
     "skip": QT_TRANSLATE_NOOP("Cli", "leave out the rows that look like customers already in the database"),
     "keep": QT_TRANSLATE_NOOP("Cli", "import the rows that look like existing customers anyway"),
 }
+EXPORT_HELP = {
+    "export": QT_TRANSLATE_NOOP("Cli", "export a register to an Excel workbook, as searched and sorted"),
+    "register": QT_TRANSLATE_NOOP("Cli", "the register: service-call, goods-entry, repair-card or customer"),
+    "output": QT_TRANSLATE_NOOP("Cli", "the workbook to write (.xlsx)"),
+    "search": QT_TRANSLATE_NOOP("Cli", "only the rows this search finds (as in the register's search box)"),
+    "sort": QT_TRANSLATE_NOOP("Cli", "the column to sort by (its name or its header)"),
+    "descending": QT_TRANSLATE_NOOP("Cli", "sort descending"),
+}
+EXPORTED = QT_TRANSLATE_NOOP("Cli", "{file}: {rows} rows")
 REPORT_FORMAT = QT_TRANSLATE_NOOP("Cli", "Write the report to a .pdf or .xlsx file, not {file}.")
 REPORT_MONTHLY_FORMAT = QT_TRANSLATE_NOOP("Cli", "The monthly report is a workbook: give a .xlsx file, not {file}.")
 WROTE = QT_TRANSLATE_NOOP("Cli", "{file} written")
@@ -122,6 +131,14 @@ def build_parser(translate: Translate | None = None) -> argparse.ArgumentParser:
     monthly.add_argument("--month", required=True, metavar="YYYY-MM", help=tr(HELP["month"]))
     monthly.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help=tr(HELP["report_output"]))
 
+    exporting = sub.add_parser("export", help=tr(EXPORT_HELP["export"]), description=tr(EXPORT_HELP["export"]))
+    _add_location_options(exporting, tr, suppress=True)
+    exporting.add_argument("register", metavar="REGISTER", help=tr(EXPORT_HELP["register"]))
+    exporting.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help=tr(EXPORT_HELP["output"]))
+    exporting.add_argument("--search", metavar="TEXT", help=tr(EXPORT_HELP["search"]))
+    exporting.add_argument("--sort", metavar="COLUMN", help=tr(EXPORT_HELP["sort"]))
+    exporting.add_argument("--descending", action="store_true", help=tr(EXPORT_HELP["descending"]))
+
     importing = sub.add_parser("import", help=tr(IMPORT_HELP["import"]), description=tr(IMPORT_HELP["import"]))
     _add_location_options(importing, tr, suppress=True)
     importing.add_argument("what", choices=["customers"], help=tr(IMPORT_HELP["what"]))
@@ -173,6 +190,8 @@ def _run_headless(args: argparse.Namespace, translate: Translate | None) -> int:
             return _cmd_report(cfg, args, translate)
         if args.command == "import":
             return _cmd_import(cfg, args, translate)
+        if args.command == "export":
+            return _cmd_export(cfg, args, translate)
     except UserError as exc:
         print(exc.render(translate), file=sys.stderr)
         return 2
@@ -300,3 +319,17 @@ def _cmd_import(cfg, args, translate: Translate | None) -> int:
                                            sheet_name=args.sheet, translate=translate)
     finally:
         database.dispose()
+
+
+def _cmd_export(cfg, args, translate: Translate | None) -> int:
+    from .db import open_database
+    from .exports.register_export import export_register_by_name
+
+    database = open_database(cfg)
+    try:
+        report = export_register_by_name(database, args.register, args.output, search=args.search, sort_key=args.sort,
+                                         descending=args.descending, translate=translate)
+    finally:
+        database.dispose()
+    print(EXPORTED.tr(translate, file=str(report.path), rows=report.rows))
+    return 0

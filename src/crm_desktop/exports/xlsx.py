@@ -62,7 +62,7 @@ def display_width(value: Any) -> int:
     if value is None:
         return 0
     if isinstance(value, datetime):
-        return 16
+        return 18  # "2026-11-17 10:28" and a margin: a substituted font is wider than Calibri
     if isinstance(value, date):
         return 10
     if isinstance(value, (int, float, Decimal)):

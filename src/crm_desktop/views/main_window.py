@@ -168,6 +168,9 @@ class MainWindow(QMainWindow):
         self.act_daily_reports = self._action(
             self.tr("&Daily reports…"), self.open_daily_reports, None,
             self.tr("A day's work by technician and kind (S10, S11); the manager signs it (S12)"))
+        self.act_export = self._action(
+            self.tr("E&xport to Excel…"), self.export_current, None,
+            self.tr("The register on screen, as searched and sorted, to an Excel workbook"))
         self.act_import_customers = self._action(
             self.tr("&Import customers…"), self.import_customers, None,
             self.tr("Customers and their products from an Excel workbook: checked row by row, all or none"))
@@ -208,6 +211,7 @@ class MainWindow(QMainWindow):
         menu.setToolTipsVisible(True)
         menu.addAction(self.act_daily_reports)
         menu.addSeparator()
+        menu.addAction(self.act_export)
         menu.addAction(self.act_import_customers)
         menu = self.menuBar().addMenu(self.tr("&View"))
         menu.addAction(self.act_find)
@@ -309,6 +313,7 @@ class MainWindow(QMainWindow):
         self.act_kind.setEnabled(on_calls)
         # customers print with their archive (a later feature); pages have no form
         self.act_print.setEnabled(self.current_name() in ("service_call", "goods_entry", "repair_card", BOARD))
+        self.act_export.setEnabled(self.current_name() in self.views)
 
     def _update_status(self, name: str) -> None:
         if name != self.current_name():
@@ -551,6 +556,12 @@ class MainWindow(QMainWindow):
         dialog = DailyReportDialog(self.database, self.current_user_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+
+    def export_current(self) -> None:
+        from . import export_actions
+
+        if self.current_name() in self.views:
+            export_actions.export_current_register(self, self.current_view())
 
     def import_customers(self) -> None:
         from .import_dialog import run_import_wizard

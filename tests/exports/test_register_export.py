@@ -1,0 +1,469 @@
+"""Export of a register's current view to .xlsx (X4): the rows of the search in the sort,
+typed cells, text that never becomes a formula, the sheet's layout, cancel and write
+failures that leave no file, and the command line's names."""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import subprocess
+import uuid
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import func, or_, select, update
+
+from crm_desktop.errors import UserError
+from crm_desktop.exports import register_export, xlsx
+from crm_desktop.exports.register_export import (
+    FIRST_DATA_ROW,
+    HEADER_ROW,
+    Cancelled,
+    export_register,
+    export_register_by_name,
+)
+from crm_desktop.models import Customer, GoodsEntry, RepairCard, ServiceCall
+from crm_desktop.services import demo, labels
+from crm_desktop.services.registers import REGISTERS, RegisterQuery
+
+HYPERLINK = '=HYPERLINK("http://x","点我")'
+PHONE = "+86 138 0013 8000"
+FAULT = "-1+1"
+REMARKS = "@SUM(A1)"
+NOW = datetime(2026, 11, 28, 9, 30)
+
+KEY_COLUMN = {"service_call": "call_no", "goods_entry": "receipt_no", "repair_card": "card_no", "customer": "name"}
+MODELS = {"service_call": ServiceCall, "goods_entry": GoodsEntry, "repair_card": RepairCard, "customer": Customer}
+
+
+@pytest.fixture
+def demo_database(database):
+    demo.generate(database, calls=400, seed=11)
+    return database
+
+
+@pytest.fixture
+def risky(demo_database):
+    """One call and one customer whose text looks like formulas, and a control character."""
+    with demo_database.Session.begin() as s:
+        call_id = s.scalars(select(ServiceCall.id).order_by(ServiceCall.id).limit(1)).one()
+        s.execute(update(ServiceCall).where(ServiceCall.id == call_id).values(
+            customer_name=HYPERLINK, phone=PHONE, fault=FAULT, remarks=REMARKS, address="响铃\x07地址"))
+        customer_id = s.scalars(select(Customer.id).order_by(Customer.id).limit(1)).one()
+        s.execute(update(Customer).where(Customer.id == customer_id).values(name=HYPERLINK, phone=PHONE))
+    return demo_database, call_id, customer_id
+
+
+@pytest.fixture
+def out(tmp_path) -> Path:
+    """A folder of its own for the workbooks (tmp_path also holds the data folder)."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+def sheet_of(path: Path):
+    workbook = load_workbook(path)
+    assert len(workbook.worksheets) == 1
+    return workbook.worksheets[0]
+
+
+def header_of(sheet) -> list[str]:
+    return [c.value for c in sheet[HEADER_ROW]]
+
+
+def data_rows(sheet) -> list[tuple]:
+    return [tuple(c.value for c in row) for row in sheet.iter_rows(min_row=FIRST_DATA_ROW)]
+
+
+def column_values(sheet, spec, key: str) -> list:
+    at = spec.index_of(key)
+    return [row[at] for row in data_rows(sheet)]
+
+
+def query_keys(query: RegisterQuery, key: str) -> list:
+    at = query.spec.index_of(key) + 1
+    return [r[at] for r in query.window(0, query.count())]
+
+
+# -- every register, its rows in the view's order ----------------------------------------------
+
+@pytest.mark.parametrize("name", list(REGISTERS))
+def test_each_register_exports_every_row_in_its_default_order(demo_database, tmp_path, name):
+    spec = REGISTERS[name]
+    report = export_register(RegisterQuery(demo_database, spec), tmp_path / f"{name}.xlsx", now=NOW)
+    sheet = sheet_of(report.path)
+    assert header_of(sheet) == [str(c.header) for c in spec.columns]
+    model = MODELS[name]
+    key = KEY_COLUMN[name]
+    order = getattr(model, spec.default_sort)
+    with demo_database.read_session() as s:  # independently of RegisterQuery
+        total = s.scalar(select(func.count()).select_from(model))
+        by = (order.desc(), model.id.desc()) if spec.default_descending else (order.asc(), model.id.asc())
+        expected = s.scalars(select(getattr(model, key)).order_by(*by)).all()
+    assert report.rows == total == len(data_rows(sheet)) > 0
+    assert column_values(sheet, spec, key) == expected
+    assert sheet.title == str(spec.title).replace("/", "_")  # a sheet name has no slash
+
+
+def test_a_search_sorted_descending_gives_the_rows_the_query_gives(demo_database, tmp_path):
+    spec = REGISTERS["service_call"]
+    query = RegisterQuery(demo_database, spec)
+    query.set_search("王")
+    query.set_sort("customer_name", descending=True)
+    report = export_register(query, tmp_path / "wang.xlsx", now=NOW)
+    sheet = sheet_of(report.path)
+    exported = column_values(sheet, spec, "call_no")
+
+    terms = [getattr(ServiceCall, k).like("%王%") for k in spec.search_keys]
+    with demo_database.read_session() as s:  # the same search and order in plain SQL
+        expected = s.scalars(
+            select(ServiceCall.call_no).where(or_(*terms))
+            .order_by(ServiceCall.customer_name.desc(), ServiceCall.id.desc())
+        ).all()
+    assert 0 < len(expected) < 400
+    assert exported == expected
+    assert exported[0] == expected[0] and exported[-1] == expected[-1]
+    assert query.count() == len(exported) == report.rows
+    assert exported == query_keys(query, "call_no")
+    names = column_values(sheet, spec, "customer_name")
+    assert all("王" in n or "王" in (r[spec.index_of("address")] or "") or "王" in (r[spec.index_of("phone")] or "")
+               for n, r in zip(names, data_rows(sheet)))
+
+
+@pytest.mark.parametrize(
+    "name, search, sort, descending",
+    [
+        ("goods_entry", "激光", "taken_in_at", False),
+        ("repair_card", "", "labour_fee", True),
+        ("customer", "南京", "phone", False),
+        ("service_call", "LP-1020", "fee", True),
+    ],
+)
+def test_any_search_and_sort_is_kept(demo_database, tmp_path, name, search, sort, descending):
+    spec = REGISTERS[name]
+    query = RegisterQuery(demo_database, spec)
+    query.set_search(search)
+    query.set_sort(sort, descending)
+    report = export_register(query, tmp_path / "x.xlsx", now=NOW)
+    sheet = sheet_of(report.path)
+    key = KEY_COLUMN[name]
+    assert column_values(sheet, spec, key) == query_keys(query, key)
+    assert report.rows == query.count()
+
+
+def test_the_rows_are_read_in_windows_never_all_at_once(demo_database, tmp_path, monkeypatch):
+    monkeypatch.setattr(register_export, "CHUNK", 64)
+    asked = []
+    window = RegisterQuery.window
+
+    def recording(self, offset, limit):
+        asked.append((offset, limit))
+        return window(self, offset, limit)
+
+    monkeypatch.setattr(RegisterQuery, "window", recording)
+    report = export_register(RegisterQuery(demo_database, REGISTERS["service_call"]), tmp_path / "w.xlsx")
+    assert report.rows == 400
+    assert asked == [(offset, 64) for offset in range(0, 400, 64)]
+
+
+def test_by_name_for_the_command_line(demo_database, tmp_path):
+    report = export_register_by_name(demo_database, "service-call", tmp_path / "c.xlsx", search="王",
+                                     sort_key="customer_name", descending=True, now=NOW)
+    query = RegisterQuery(demo_database, REGISTERS["service_call"])
+    query.set_search("王")
+    query.set_sort("customer_name", True)
+    assert column_values(sheet_of(report.path), query.spec, "call_no") == query_keys(query, "call_no")
+    # the register's own order without --sort; a header (English or as shown) names a column too
+    report = export_register_by_name(demo_database, "customer", tmp_path / "d.xlsx", sort_key="Phone")
+    assert "Sorted by Phone, ascending" in sheet_of(report.path)["A1"].value
+    report = export_register_by_name(demo_database, "repair_card", tmp_path / "e.xlsx")
+    assert "Sorted by Opened, descending" in sheet_of(report.path)["A1"].value
+
+
+# -- what the cells hold -------------------------------------------------------------------------
+
+def test_cells_are_typed_and_codes_carry_their_labels(demo_database, tmp_path):
+    spec = REGISTERS["service_call"]
+    query = RegisterQuery(demo_database, spec)
+    query.set_sort("fee", descending=True)  # paid calls with a fee first
+    sheet = sheet_of(export_register(query, tmp_path / "t.xlsx").path)
+    first = sheet[FIRST_DATA_ROW]
+    received = first[spec.index_of("received_at")]
+    fee = first[spec.index_of("fee")]
+    status = first[spec.index_of("status")]
+    technician = first[spec.index_of("technician_id")]
+    window = query.window(0, 1)[0]
+    assert isinstance(received.value, datetime) and received.number_format == xlsx.DATETIME_FORMAT
+    assert received.value == window[1 + spec.index_of("received_at")]
+    assert fee.data_type == "n" and fee.number_format == xlsx.MONEY_FORMAT
+    assert fee.value == pytest.approx(float(window[1 + spec.index_of("fee")])) and fee.value > 0
+    assert status.value == str(labels.CALL_STATUS[window[1 + spec.index_of("status")]])
+    assert technician.data_type == "s" and not technician.value.startswith("#")
+
+    goods = REGISTERS["goods_entry"]
+    sheet = sheet_of(export_register(RegisterQuery(demo_database, goods), tmp_path / "g.xlsx").path)
+    promised = sheet[FIRST_DATA_ROW][goods.index_of("promised_date")]
+    assert promised.number_format == xlsx.DATE_FORMAT and promised.value.date() > date(2020, 1, 1)
+
+    cards = REGISTERS["repair_card"]
+    query = RegisterQuery(demo_database, cards)
+    query.set_sort("repair_hours", descending=True)
+    hours = sheet_of(export_register(query, tmp_path / "r.xlsx").path)[FIRST_DATA_ROW][cards.index_of("repair_hours")]
+    assert hours.data_type == "n" and hours.number_format == xlsx.HOURS_FORMAT and hours.value > 0
+
+
+def test_labels_and_headers_are_in_chinese_with_the_translation(demo_database, tmp_path):
+    from crm_desktop.translation import standalone_translate
+
+    translate = standalone_translate()
+    spec = REGISTERS["service_call"]
+    sheet = sheet_of(export_register(RegisterQuery(demo_database, spec), tmp_path / "zh.xlsx", translate=translate).path)
+    assert sheet.title == "叫修登记簿"
+    assert header_of(sheet)[:3] == ["叫修单号", "叫修时间", "客户"]
+    statuses = set(column_values(sheet, spec, "status"))
+    assert "已登记" in statuses and not statuses & {"registered", "Registered"}
+
+
+def test_text_that_looks_like_a_formula_stays_text(risky, tmp_path):
+    database, call_id, customer_id = risky
+    spec = REGISTERS["service_call"]
+    sheet = sheet_of(export_register(RegisterQuery(database, spec), tmp_path / "risky.xlsx").path)
+    row = next(r for r in sheet.iter_rows(min_row=FIRST_DATA_ROW) if r[spec.index_of("customer_name")].value == HYPERLINK)
+    for key, text in (("customer_name", HYPERLINK), ("phone", PHONE), ("fault", FAULT), ("remarks", REMARKS)):
+        cell = row[spec.index_of(key)]
+        assert cell.value == text and cell.data_type == "s", key
+        assert cell.quotePrefix, key  # Excel keeps it text after an edit too
+    assert row[spec.index_of("address")].value == "响铃地址"  # a control character Excel refuses is dropped
+
+    customers = REGISTERS["customer"]
+    sheet = sheet_of(export_register(RegisterQuery(database, customers), tmp_path / "c.xlsx").path)
+    names = {c.value: c for c in (r[customers.index_of("name")] for r in sheet.iter_rows(min_row=FIRST_DATA_ROW))}
+    assert names[HYPERLINK].data_type == "s"
+    assert not any(c.data_type == "f" for r in sheet.iter_rows() for c in r)
+
+
+def test_a_search_that_looks_like_a_formula_is_text_in_the_summary(demo_database, tmp_path):
+    query = RegisterQuery(demo_database, REGISTERS["customer"])
+    query.set_search("=1+1")
+    sheet = sheet_of(export_register(query, tmp_path / "s.xlsx", now=NOW).path)
+    summary = sheet["A1"]
+    assert summary.data_type == "s"
+    assert "Search: =1+1" in summary.value and "0 rows" in summary.value
+    assert data_rows(sheet) == []
+
+
+def _soffice_csv(xlsx_file: Path, out_dir: Path) -> list[list[str]]:
+    profile = Path("/tmp") / f"lo-profile-export-{uuid.uuid4().hex}"
+    try:
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+             "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+             "--outdir", str(out_dir), str(xlsx_file)],
+            check=True, capture_output=True, timeout=180,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    produced = sorted(out_dir.glob("*.csv"))
+    assert len(produced) == 1, produced  # one sheet, one file
+    with produced[0].open(encoding="utf-8", newline="") as f:
+        return list(csv.reader(f))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_shows_the_formula_like_text_literally(risky, tmp_path):
+    database, _call_id, _customer_id = risky
+    spec = REGISTERS["service_call"]
+    report = export_register(RegisterQuery(database, spec), tmp_path / "risky.xlsx")
+    out = tmp_path / "csv"
+    out.mkdir()
+    rows = _soffice_csv(report.path, out)
+    assert rows[HEADER_ROW - 1] == [str(c.header) for c in spec.columns]
+    assert len(rows) == HEADER_ROW + report.rows
+    row = next(r for r in rows if r[spec.index_of("customer_name")] == HYPERLINK)  # not evaluated to 点我
+    assert row[spec.index_of("phone")] == PHONE  # not the number 86 + 138…
+    assert row[spec.index_of("fault")] == FAULT  # not 0
+    assert row[spec.index_of("remarks")] == REMARKS
+    assert not any("点我" == cell for r in rows for cell in r)
+
+
+# -- the sheet's layout --------------------------------------------------------------------------
+
+def test_the_sheet_has_its_summary_header_filter_panes_and_print_setup(demo_database, tmp_path):
+    spec = REGISTERS["service_call"]
+    query = RegisterQuery(demo_database, spec)
+    query.set_search("王")
+    query.set_sort("customer_name", descending=True)
+    report = export_register(query, tmp_path / "layout.xlsx", now=NOW)
+    sheet = sheet_of(report.path)
+    summary = sheet["A1"].value
+    for part in ("Service call register", "Search: 王", "Sorted by Customer, descending", f"{report.rows} rows",
+                 "Exported 2026-11-28 09:30"):
+        assert part in summary
+    assert report.summary == summary
+    assert sheet["A1"].font.b
+    header = sheet[HEADER_ROW]
+    assert all(c.font.b and c.fill.fgColor.rgb.endswith("2F5597") for c in header)
+    assert sheet.freeze_panes == f"A{FIRST_DATA_ROW}"
+    assert sheet.auto_filter.ref == f"A{HEADER_ROW}:S{HEADER_ROW + report.rows}"
+    assert sheet.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.max_row == FIRST_DATA_ROW - 1 + report.rows
+    # on paper: the table with its grid, and the summary at the top of every page
+    assert sheet.print_area.endswith(f"$A${HEADER_ROW}:$S${HEADER_ROW + report.rows}")
+    assert sheet.print_options.gridLines
+    assert sheet.oddHeader.center.text == summary
+    assert sheet.oddFooter.center.text == "&P / &N"
+
+
+def test_an_ampersand_in_the_search_is_not_a_page_header_code(demo_database, tmp_path):
+    query = RegisterQuery(demo_database, REGISTERS["customer"])
+    query.set_search("A&B")
+    sheet = sheet_of(export_register(query, tmp_path / "amp.xlsx", now=NOW).path)
+    assert "Search: A&B" in sheet["A1"].value
+    assert "Search: A&&B" in sheet.oddHeader.center.text
+
+
+def test_columns_are_wide_enough_for_chinese_text(demo_database, tmp_path):
+    from crm_desktop.translation import standalone_translate
+
+    translate = standalone_translate()
+    spec = REGISTERS["service_call"]
+    sheet = sheet_of(export_register(RegisterQuery(demo_database, spec), tmp_path / "w.xlsx", translate=translate).path)
+    letters = "ABCDEFGHIJKLMNOPQRS"
+    for i, column in enumerate(spec.columns):
+        width = sheet.column_dimensions[letters[i]].width
+        assert width >= xlsx.display_width(column.header.tr(translate)) + 2, column.key
+    names = column_values(sheet, spec, "customer_name")
+    widest = max(xlsx.display_width(n) for n in names)
+    assert sheet.column_dimensions["C"].width >= min(widest, xlsx.MAX_WIDTH)  # 2 a Chinese character
+    assert sheet.column_dimensions["B"].width >= 16  # yyyy-mm-dd hh:mm
+
+
+def test_chosen_columns_in_the_chosen_order(demo_database, tmp_path):
+    spec = REGISTERS["customer"]
+    report = export_register(RegisterQuery(demo_database, spec), tmp_path / "cols.xlsx", columns=["phone", "name"])
+    sheet = sheet_of(report.path)
+    assert header_of(sheet) == ["Phone", "Name"] and report.columns == 2
+    with demo_database.read_session() as s:
+        first = s.execute(select(Customer.phone, Customer.name).order_by(Customer.name, Customer.id)).first()
+    assert data_rows(sheet)[0] == tuple(first)
+
+
+# -- cancel and failures leave no file -------------------------------------------------------
+
+def test_cancel_after_the_first_window_leaves_no_file(demo_database, tmp_path, monkeypatch):
+    monkeypatch.setattr(register_export, "CHUNK", 100)
+    calls = []
+
+    def progress(done, total):
+        calls.append((done, total))
+        return False
+
+    target = tmp_path / "out" / "cancelled.xlsx"
+    target.parent.mkdir()
+    with pytest.raises(Cancelled):
+        export_register(RegisterQuery(demo_database, REGISTERS["service_call"]), target, progress=progress)
+    assert calls == [(100, 400)]
+    assert list(target.parent.iterdir()) == []  # neither the file nor a temporary one
+
+
+def test_progress_is_reported_after_every_window(demo_database, tmp_path, monkeypatch):
+    monkeypatch.setattr(register_export, "CHUNK", 150)
+    calls = []
+    export_register(RegisterQuery(demo_database, REGISTERS["service_call"]), tmp_path / "p.xlsx",
+                    progress=lambda done, total: calls.append((done, total)))  # None: go on
+    assert calls == [(150, 400), (300, 400), (400, 400)]
+
+
+def test_a_missing_folder_is_a_user_error(demo_database, tmp_path):
+    target = tmp_path / "no such folder" / "x.xlsx"
+    with pytest.raises(UserError) as raised:
+        export_register(RegisterQuery(demo_database, REGISTERS["customer"]), target)
+    assert raised.value.message == register_export.CANNOT_WRITE
+    assert str(target) in str(raised.value)
+    assert not target.parent.exists()
+
+
+def test_a_file_open_in_excel_is_a_user_error_and_stays_as_it_was(demo_database, out, monkeypatch):
+    target = out / "open.xlsx"
+    target.write_bytes(b"the clerk's earlier export")
+
+    def locked(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(register_export.os, "replace", locked)
+    with pytest.raises(UserError) as raised:
+        export_register(RegisterQuery(demo_database, REGISTERS["customer"]), target)
+    assert raised.value.message == register_export.CANNOT_WRITE and "Permission denied" in str(raised.value)
+    assert target.read_bytes() == b"the clerk's earlier export"
+    assert [p.name for p in out.iterdir()] == ["open.xlsx"]  # no temporary file either
+
+
+def test_only_xlsx_file_names(demo_database, out):
+    with pytest.raises(UserError) as raised:
+        export_register(RegisterQuery(demo_database, REGISTERS["customer"]), out / "x.xls")
+    assert raised.value.message == register_export.NOT_XLSX
+    assert list(out.iterdir()) == []
+
+
+def test_an_unknown_register_or_column_is_refused_with_the_names(demo_database, out):
+    with pytest.raises(UserError) as raised:
+        export_register_by_name(demo_database, "calls", out / "x.xlsx")
+    assert raised.value.message == register_export.UNKNOWN_REGISTER
+    for name in ("service-call", "goods-entry", "repair-card", "customer"):
+        assert name in str(raised.value)
+    with pytest.raises(UserError) as raised:
+        export_register_by_name(demo_database, "service_call", out / "x.xlsx", sort_key="colour")
+    assert raised.value.message == register_export.UNKNOWN_COLUMN
+    assert "received_at" in str(raised.value) and "colour" in str(raised.value)
+    assert list(out.iterdir()) == []
+
+
+def test_the_refusal_is_in_chinese_for_the_clerk(demo_database, tmp_path, qapp):
+    """Passes once the Export strings' translations are in resources/i18n."""
+    from PySide6.QtCore import QCoreApplication
+
+    from crm_desktop.app import install_translations
+
+    translators = install_translations(qapp)  # kept: a collected translator translates nothing
+    try:
+        with pytest.raises(UserError) as raised:
+            export_register_by_name(demo_database, "calls", tmp_path / "x.xlsx")
+        text = raised.value.render(QCoreApplication.translate)
+        assert "没有名为“calls”的登记簿" in text and "service-call (叫修登记簿)" in text, text
+        with pytest.raises(UserError) as raised:
+            export_register_by_name(demo_database, "service-call", tmp_path / "x.xlsx", sort_key="colour")
+        text = raised.value.render(QCoreApplication.translate)
+        assert "叫修登记簿没有“colour”这一列" in text and "received_at (叫修时间)" in text, text
+        with pytest.raises(UserError) as raised:
+            export_register(RegisterQuery(demo_database, REGISTERS["customer"]), tmp_path / "gone" / "x.xlsx")
+        assert "无法写入" in raised.value.render(QCoreApplication.translate)
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+
+
+def test_too_many_rows_for_a_sheet_is_refused_before_writing(demo_database, out, monkeypatch):
+    monkeypatch.setattr(register_export, "MAX_SHEET_ROWS", 100)
+    with pytest.raises(UserError) as raised:
+        export_register(RegisterQuery(demo_database, REGISTERS["service_call"]), out / "big.xlsx")
+    assert raised.value.message == register_export.TOO_MANY_ROWS
+    assert list(out.iterdir()) == []
+
+
+def test_no_temporary_file_of_openpyxl_is_left_after_a_cancel(demo_database, tmp_path, monkeypatch):
+    from openpyxl.worksheet import _writer
+
+    monkeypatch.setattr(register_export, "CHUNK", 100)
+    before = set(_writer.ALL_TEMP_FILES)
+    with pytest.raises(Cancelled):
+        export_register(RegisterQuery(demo_database, REGISTERS["service_call"]), tmp_path / "x.xlsx",
+                        progress=lambda done, total: False)
+    left = set(_writer.ALL_TEMP_FILES) - before
+    assert not left and not any(os.path.exists(p) for p in left)
