@@ -192,3 +192,15 @@ def test_export_a_register_as_searched_and_sorted(tmp_path):
     assert rows and "行" in result.stdout
     unknown = run("export", "calls", "--data-dir", str(folder), "-o", str(tmp_path / "x.xlsx"))
     assert unknown.returncode == 2 and "service-call" in unknown.stderr and not (tmp_path / "x.xlsx").exists()
+
+
+def test_report_monthly_writes_the_workbook(tmp_path):
+    from openpyxl import load_workbook
+
+    folder = _demo_folder(tmp_path)
+    out = tmp_path / "2026-10.xlsx"
+    result = run("report", "monthly", "--month", "2026-10", "--data-dir", str(folder), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert len(load_workbook(out).worksheets) >= 3
+    bad = run("report", "monthly", "--month", "2026-13", "--data-dir", str(folder), "-o", str(tmp_path / "x.xlsx"))
+    assert bad.returncode == 2 and "13" in bad.stderr and "Traceback" not in bad.stderr

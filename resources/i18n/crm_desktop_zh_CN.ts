@@ -2891,6 +2891,14 @@
         <translation>按技术员和服务类别汇总一天的工作（S10、S11），由经理签字（S12）</translation>
     </message>
     <message>
+        <source>&amp;Monthly technician report…</source>
+        <translation>月度技术员报表(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Each technician's month in an Excel workbook: jobs, hours, arrivals on time, fees, parts</source>
+        <translation>每位技术员一个月的工作汇总成 Excel 工作簿：工作件数、工时、按时到达、收费、零件</translation>
+    </message>
+    <message>
         <source>E&amp;xport to Excel…</source>
         <translation>导出到 Excel(&amp;X)…</translation>
     </message>
@@ -3008,299 +3016,362 @@ After-sales service registers of the branch office.</source>
     </message>
 </context>
 <context>
+    <name>MonthDialog</name>
+    <message>
+        <source>Monthly technician report</source>
+        <translation>月度技术员报表</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>另存为 Excel…</translation>
+    </message>
+</context>
+<context>
     <name>MonthlyReport</name>
     <message>
         <source>Enter the month as year and month, for example 2026-10 (got “{text}”).</source>
-        <translation type="unfinished" />
+        <translation>请按“年-月”输入月份，例如 2026-10（输入的是“{text}”）。</translation>
     </message>
     <message>
         <source>There is no month {month} in a year (1 to 12).</source>
-        <translation type="unfinished" />
+        <translation>没有 {month} 月（月份应为 1 至 12）。</translation>
     </message>
     <message>
         <source>(no technician)</source>
-        <translation type="unfinished" />
+        <translation>（未指定技术员）</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished" />
+        <translation>汇总</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation>说明</translation>
     </message>
     <message>
         <source>{branch} technicians' monthly report, {year}-{month}</source>
-        <translation type="unfinished" />
+        <translation>{branch} 技术员月报（{year}年{month}月）</translation>
     </message>
     <message>
         <source>{name}: jobs of {year}-{month}</source>
-        <translation type="unfinished" />
+        <translation>{name} {year}年{month}月工作明细</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished">合计</translation>
+        <translation>合计</translation>
     </message>
     <message>
         <source>Jobs per technician, {year}-{month}</source>
-        <translation type="unfinished" />
+        <translation>各技术员工作量（{year}年{month}月）</translation>
     </message>
     <message>
         <source>Jobs</source>
-        <translation type="unfinished" />
+        <translation>工作（项）</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished" />
+        <translation>是</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished" />
+        <translation>否</translation>
     </message>
     <message>
         <source>A paid</source>
-        <translation type="unfinished">A 有费服务</translation>
+        <translation>A 有费</translation>
     </message>
     <message>
         <source>B contract</source>
-        <translation type="unfinished">B 合同服务</translation>
+        <translation>B 合同</translation>
     </message>
     <message>
         <source>C free</source>
-        <translation type="unfinished">C 免费服务</translation>
+        <translation>C 免费</translation>
     </message>
     <message>
         <source>On site</source>
-        <translation type="unfinished">现场服务</translation>
+        <translation>现场</translation>
     </message>
     <message>
         <source>Repair</source>
-        <translation type="unfinished">维修</translation>
+        <translation>修理</translation>
     </message>
     <message>
         <source>{name} (left)</source>
-        <translation type="unfinished" />
+        <translation>{name}（已离职）</translation>
     </message>
     <message>
         <source>Technician</source>
-        <translation type="unfinished">技术员</translation>
+        <translation>技术员</translation>
     </message>
     <message>
         <source>Jobs by kind (S1)</source>
-        <translation type="unfinished" />
+        <translation>按服务类别的工作（项）</translation>
     </message>
     <message>
         <source>On site and taken back</source>
-        <translation type="unfinished" />
+        <translation>现场与带回修理</translation>
     </message>
     <message>
         <source>Working
 hours</source>
-        <translation type="unfinished" />
+        <translation>工时
+（小时）</translation>
     </message>
     <message>
         <source>Arrival within the deadline (S14)</source>
-        <translation type="unfinished" />
+        <translation>到达时限（市区 6、郊区 7 个工作小时）</translation>
     </message>
     <message>
         <source>Repairs and fees</source>
-        <translation type="unfinished" />
+        <translation>修理与收费</translation>
     </message>
     <message>
         <source>Customer survey averages (S16)</source>
-        <translation type="unfinished" />
+        <translation>客户意见调查平均分</translation>
     </message>
     <message>
         <source>All jobs</source>
-        <translation type="unfinished" />
+        <translation>工作合计</translation>
     </message>
     <message>
         <source>On-site
 jobs</source>
-        <translation type="unfinished" />
+        <translation>现场
+服务</translation>
     </message>
     <message>
         <source>Workshop
 repairs</source>
-        <translation type="unfinished" />
+        <translation>车间
+修理</translation>
     </message>
     <message>
         <source>Calls
 taken back</source>
-        <translation type="unfinished" />
+        <translation>带回
+修理</translation>
     </message>
     <message>
         <source>Arrivals</source>
-        <translation type="unfinished" />
+        <translation>到达
+次数</translation>
     </message>
     <message>
         <source>On time</source>
-        <translation type="unfinished" />
+        <translation>准时</translation>
     </message>
     <message>
         <source>Late</source>
-        <translation type="unfinished" />
+        <translation>超时</translation>
     </message>
     <message>
         <source>On-time
 rate</source>
-        <translation type="unfinished" />
+        <translation>准时率</translation>
     </message>
     <message>
         <source>Response
 (working min.)</source>
-        <translation type="unfinished" />
+        <translation>响应合计
+（工作分钟）</translation>
     </message>
     <message>
         <source>Average response
 (working hours)</source>
-        <translation type="unfinished" />
+        <translation>平均响应
+（工作小时）</translation>
     </message>
     <message>
         <source>Repairs
 completed</source>
-        <translation type="unfinished" />
+        <translation>完成
+修理</translation>
     </message>
     <message>
         <source>Parts cost</source>
-        <translation type="unfinished" />
+        <translation>配件金额</translation>
     </message>
     <message>
         <source>Fees
 collected</source>
-        <translation type="unfinished" />
+        <translation>收取
+费用</translation>
     </message>
     <message>
         <source>Survey
 cards</source>
-        <translation type="unfinished" />
+        <translation>调查卡
+（张）</translation>
     </message>
     <message>
         <source>Attitude</source>
-        <translation type="unfinished" />
+        <translation>态度</translation>
     </message>
     <message>
         <source>Skill</source>
-        <translation type="unfinished" />
+        <translation>技术</translation>
     </message>
     <message>
         <source>Arrival
 time</source>
-        <translation type="unfinished" />
+        <translation>到达
+时间</translation>
     </message>
     <message>
         <source>Promises
 kept</source>
-        <translation type="unfinished" />
+        <translation>答应事情
+的办理</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Call no.</source>
-        <translation type="unfinished">叫修单号</translation>
+        <translation>叫修单号</translation>
     </message>
     <message>
         <source>Repair card</source>
-        <translation type="unfinished">修理卡</translation>
+        <translation>修理卡号</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>服务类别</translation>
     </message>
     <message>
         <source>On site /
 repair</source>
-        <translation type="unfinished" />
+        <translation>现场/
+修理</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished">工时</translation>
+        <translation>工时</translation>
     </message>
     <message>
         <source>Arrival due</source>
-        <translation type="unfinished">到达期限</translation>
+        <translation>到达期限</translation>
     </message>
     <message>
         <source>Arrived</source>
-        <translation type="unfinished" />
+        <translation>到达时间</translation>
     </message>
     <message>
         <source>Fee</source>
-        <translation type="unfinished">费用</translation>
+        <translation>费用</translation>
     </message>
     <message>
         <source>What the figures count</source>
-        <translation type="unfinished" />
+        <translation>统计口径说明</translation>
     </message>
     <message>
         <source>Month: from {start} 00:00 up to, not including, {end} 00:00 (local time).</source>
-        <translation type="unfinished" />
+        <translation>统计期间：自 {start} 00:00 起，至 {end} 00:00 止（不含该时刻），本地时间。</translation>
     </message>
     <message>
         <source>Job: one line of the work log (one visit or one repair) dated in the month; lines whose step was taken back by a supervisor are not counted. Kind: the job's service kind when it was recorded.</source>
-        <translation type="unfinished" />
+        <translation>工作：工作记录中日期在本月的一行，即一次上门服务或一次修理；服务主任撤回的步骤所记的工作不计。服务类别：记录该工作时的服务类别（A 有费、B 合同、C 免费）。</translation>
     </message>
     <message>
         <source>On-site jobs: visits (a visit that ended in taking the goods back counts here). Workshop repairs: repairs finished in the workshop. Calls taken back: goods taken back in the month by the technician (goods register), not counting a take-back that was taken back.</source>
-        <translation type="unfinished" />
+        <translation>现场服务：上门服务的次数（上门后把商品带回修理的那次上门也计在内）。车间修理：在车间完成修理的次数。带回修理：本月由该技术员带回修理的叫修数（以客户商品进出登记簿为准，被撤回的带回不计）。</translation>
     </message>
     <message>
         <source>Working hours: the sum of the jobs' hours in the work log.</source>
-        <translation type="unfinished" />
+        <translation>工时：上述各项工作所记工时之和。</translation>
     </message>
     <message>
         <source>Arrivals (S14): calls the technician arrived at in the month; on time when the arrival was not later than the deadline (6 working hours in the city, 7 in the suburbs, from the call). On-time rate = on time ÷ arrivals.</source>
-        <translation type="unfinished" />
+        <translation>到达：本月技术员到达客户处的叫修；到达时间不晚于到达期限（自叫修起，市区 6 个、郊区 7 个工作小时）为准时，否则为超时。准时率 = 准时 ÷ 到达次数。</translation>
     </message>
     <message>
         <source>Response: working time from the call to the arrival on the branch's working calendar, in working minutes; average response = their sum ÷ arrivals, in working hours.</source>
-        <translation type="unfinished" />
+        <translation>响应：自叫修至到达、按本分公司工作日历计算的工作时间（工作分钟）；平均响应 = 响应合计 ÷ 到达次数，以工作小时计。</translation>
     </message>
     <message>
         <source>Repairs completed: repair cards whose repair was finished in the month (the last time, if the inspection sent it back), by the technician who finished it. Parts cost: quantity × unit price of those cards' parts.</source>
-        <translation type="unfinished" />
+        <translation>完成修理：本月修理完成的修理卡（检验不合格返修的，以最后一次完成为准），计入完成修理的技术员。配件金额：这些修理卡所用配件的数量 × 单价。</translation>
     </message>
     <message>
         <source>Fees collected (S5): fees collected on site in the month, at the time the collection was recorded (the fee step, or the completion on site that recorded it).</source>
-        <translation type="unfinished" />
+        <translation>收取费用：本月现场收取的费用，以记录收费的时间为准（收费步骤，或记下现场收费的现场完工步骤）。</translation>
     </message>
     <message>
         <source>Survey averages (S16): the average of each item over the month's survey cards of the technician; blank where there are no cards.</source>
-        <translation type="unfinished" />
+        <translation>调查平均分：该技术员本月客户意见调查卡各项评分的平均值；没有调查卡的留空。</translation>
     </message>
     <message>
         <source>Detail sheets: every job of the month. Arrival due, arrival and on time are shown on visits; the call's fee and the repair card's parts cost on the call's latest job, so that no fee is counted twice.</source>
-        <translation type="unfinished" />
+        <translation>明细表：本月的每一项工作。到达期限、到达时间和是否准时列在上门服务行；叫修的费用和修理卡的配件金额列在该叫修最后一项工作的行上，同一笔费用不重复计算。</translation>
     </message>
     <message>
         <source>Totals, on-time rates and average responses are Excel formulas over the rows above them.</source>
-        <translation type="unfinished" />
+        <translation>合计、准时率和平均响应均为 Excel 公式，按上方各行计算。</translation>
     </message>
     <message>
         <source>Made by the program on {at} from the records of {branch}.</source>
-        <translation type="unfinished" />
+        <translation>本表由程序于 {at} 根据{branch}的记录生成。</translation>
     </message>
     <message>
         <source>Monthly report {year}-{month} written to {file}: {technicians} technicians, {jobs} jobs.</source>
-        <translation type="unfinished" />
+        <translation>已生成{year}年{month}月技术员月报：{file}（{technicians} 名技术员，{jobs} 项工作）。</translation>
     </message>
     <message>
         <source>The monthly report was cancelled: no file was written.</source>
-        <translation type="unfinished" />
+        <translation>已取消生成技术员月报，未写入文件。</translation>
     </message>
     <message>
         <source>The file {file} cannot be replaced: it may be open in Excel. Close it and try again.</source>
-        <translation type="unfinished" />
+        <translation>无法覆盖文件 {file}：它可能正在 Excel 中打开。请关闭后重试。</translation>
     </message>
     <message>
         <source>The report cannot be written to {folder}: {reason}</source>
-        <translation type="unfinished" />
+        <translation>无法将报表写入 {folder}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReportAction</name>
+    <message>
+        <source>Technicians %1</source>
+        <translation>技术员月报 %1</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>保存月度报表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Computing the month and writing the workbook…</source>
+        <translation>正在统计本月数据并写入工作簿…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Monthly technician report</source>
+        <translation>月度技术员报表</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Monthly report written to %1</source>
+        <translation>月度报表已写入 %1</translation>
     </message>
 </context>
 <context>

@@ -300,7 +300,9 @@ def _cmd_report(cfg, args, translate: Translate | None) -> int:
             from .services.monthly_report import parse_month
 
             year, month = parse_month(args.month)
-            write_monthly_report(database, year, month, output, translate=translate)
+            report = write_monthly_report(database, year, month, output, translate=translate)
+            print(report.describe(translate))
+            return 0
     finally:
         database.dispose()
     print(WROTE.tr(translate, file=str(output)))

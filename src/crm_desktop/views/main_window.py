@@ -168,6 +168,9 @@ class MainWindow(QMainWindow):
         self.act_daily_reports = self._action(
             self.tr("&Daily reports…"), self.open_daily_reports, None,
             self.tr("A day's work by technician and kind (S10, S11); the manager signs it (S12)"))
+        self.act_monthly = self._action(
+            self.tr("&Monthly technician report…"), self.save_monthly_report, None,
+            self.tr("Each technician's month in an Excel workbook: jobs, hours, arrivals on time, fees, parts"))
         self.act_export = self._action(
             self.tr("E&xport to Excel…"), self.export_current, None,
             self.tr("The register on screen, as searched and sorted, to an Excel workbook"))
@@ -210,6 +213,7 @@ class MainWindow(QMainWindow):
         self.reports_menu = menu = self.menuBar().addMenu(self.tr("R&eports"))
         menu.setToolTipsVisible(True)
         menu.addAction(self.act_daily_reports)
+        menu.addAction(self.act_monthly)
         menu.addSeparator()
         menu.addAction(self.act_export)
         menu.addAction(self.act_import_customers)
@@ -556,6 +560,11 @@ class MainWindow(QMainWindow):
         dialog = DailyReportDialog(self.database, self.current_user_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+
+    def save_monthly_report(self) -> None:
+        from .monthly_report_action import save_monthly_report
+
+        save_monthly_report(self, self.database)
 
     def export_current(self) -> None:
         from . import export_actions
