@@ -14,7 +14,7 @@ from crm_desktop.models import DailyReportSignoff, ServiceCall, Staff, WorkLog
 from crm_desktop.printing import forms
 from crm_desktop.services import daily_reports, process
 
-from ..views.branch_data import at, build
+from ..views.branch_data import at, build, with_manager
 
 DAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 28, 9, 0)
@@ -22,13 +22,7 @@ NOW = datetime(2026, 11, 28, 9, 0)
 
 @pytest.fixture
 def branch_office(database):
-    ids = build(database)
-    with database.Session.begin() as s:
-        manager = Staff(name="周经理", role="manager")
-        s.add(manager)
-        s.flush()
-        ids.manager = manager.id
-    return ids
+    return with_manager(database, build(database))
 
 
 def logged(session, day: date) -> list[tuple[str, str, Decimal]]:

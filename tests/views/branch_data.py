@@ -170,3 +170,13 @@ def build(database) -> SimpleNamespace:
         ]
         return SimpleNamespace(**ids, zheda=zheda, zheda_products=zheda_products, contracts=contract_ids,
                                repair_call=returned, repair_card=card.id, at_risk=at_risk)
+
+
+def with_manager(database, ids: SimpleNamespace) -> SimpleNamespace:
+    """The branch with its manager, who signs the daily reports (S12): ``ids.manager``."""
+    with database.Session.begin() as s:
+        manager = Staff(name="周经理", role="manager")
+        s.add(manager)
+        s.flush()
+        ids.manager = manager.id
+    return ids

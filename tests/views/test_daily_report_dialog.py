@@ -9,24 +9,18 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from crm_desktop.models import DailyReportSignoff, Staff
+from crm_desktop.models import DailyReportSignoff
 from crm_desktop.services import process
 from crm_desktop.views.daily_report_dialog import DailyReportDialog
 
-from .branch_data import at, build
+from .branch_data import at, build, with_manager
 
 DAY = date(2026, 11, 23)
 
 
 @pytest.fixture
 def branch_office(database):
-    ids = build(database)
-    with database.Session.begin() as s:
-        manager = Staff(name="周经理", role="manager")
-        s.add(manager)
-        s.flush()
-        ids.manager = manager.id
-    return ids
+    return with_manager(database, build(database))
 
 
 def test_the_day_is_shown_and_only_the_manager_may_sign(app, database, branch_office, qtbot):
