@@ -1,5 +1,6 @@
 """SQLAlchemy ORM models (typed ``Mapped[]``); one module per area. No Qt, no views."""
 
+from .auth import Account, AuditEntry
 from .base import Base
 from .calendar import Holiday, HolidayKind
 from .contract import MaintenanceContract, contract_product
@@ -27,6 +28,8 @@ from .staff import Role, Staff
 from .system import Sequence, Setting
 
 __all__ = [
+    "Account",
+    "AuditEntry",
     "Base",
     "CallChannel",
     "CallStatus",
