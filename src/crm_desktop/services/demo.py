@@ -78,6 +78,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from itertools import accumulate, chain
 from math import log as _log
 from typing import TYPE_CHECKING
@@ -885,6 +886,7 @@ def generate(
                 summary = _Load(conn, calls, seed, now, progress).run()
                 _set_open_deadlines(conn)
                 _set_branch(conn)
+                _set_accounts(conn)
         finally:
             if unchecked:
                 driver.execute("PRAGMA foreign_keys = ON")
@@ -901,6 +903,38 @@ def _set_branch(conn: Connection) -> None:
 
     with Session(bind=conn) as session:
         branch.save(session, *DEMO_BRANCH)
+        session.flush()
+
+
+DEMO_ADMIN_PASSWORD = "admin123"
+DEMO_STAFF_PASSWORD = "demo1234"
+
+
+@lru_cache(maxsize=2)
+def _demo_hash(password: str) -> str:
+    """One argon2 hash per process: the demo's passwords are public, and hashing each
+    account would add a fifth of a second apiece to every demo database the tests make."""
+    from .auth import hash_password
+
+    return hash_password(password)
+
+
+def _set_accounts(conn: Connection) -> None:
+    """Demo data is marked as such (a banner in the window) and gets known logins: ``admin``
+    / admin123 for the administrator, each member of staff by name with demo1234."""
+    from ..models import Role, Setting, Staff
+    from . import auth
+
+    with Session(bind=conn) as session:
+        admin = Staff(name="系统管理员", role=Role.ADMIN.value, active=True)
+        session.add(admin)
+        session.flush()
+        auth.create_account(session, admin.id, auth.ADMIN_LOGIN, None, must_change_password=False,
+                            password_hash=_demo_hash(DEMO_ADMIN_PASSWORD))
+        for staff in session.scalars(select(Staff).where(Staff.id != admin.id).order_by(Staff.id)):
+            auth.create_account(session, staff.id, staff.name, None, must_change_password=False,
+                                password_hash=_demo_hash(DEMO_STAFF_PASSWORD))
+        session.add(Setting(key=auth.DEMO_SETTING, value="1"))
         session.flush()
 
 
