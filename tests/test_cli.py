@@ -8,8 +8,12 @@ import sys
 from pathlib import Path
 
 
+# the demo database's administrator: the headless commands act as a logged-in user (I7)
+AS_ADMIN = {"CRM_DESKTOP_USER": "admin", "CRM_DESKTOP_PASSWORD": "admin123"}
+
+
 def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    full_env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env or {}))
+    full_env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **{**AS_ADMIN, **(env or {})})
     return subprocess.run([sys.executable, "-m", "crm_desktop", *args], capture_output=True, text=True,
                           env=full_env, timeout=120)
 
@@ -157,8 +161,7 @@ def test_import_customers_dry_run_then_for_real(tmp_path):
     sheet.append(["苏州工业园区管委会", "0512-66881234", "苏州市工业园区现代大道999号", "佳能 iR 2206", "CN-0002"])
     path = tmp_path / "客户.xlsx"
     book.save(path)
-    folder = tmp_path / "d"
-    assert run("--smoke", "--data-dir", str(folder)).returncode == 0
+    folder = _demo_folder(tmp_path)
 
     def customers() -> int:
         con = sqlite3.connect(folder / "crm_desktop.sqlite3")
@@ -167,16 +170,17 @@ def test_import_customers_dry_run_then_for_real(tmp_path):
         finally:
             con.close()
 
+    before = customers()
     dry = run("import", "customers", str(path), "--dry-run", "--data-dir", str(folder))
     assert dry.returncode == 0, dry.stderr
-    assert customers() == 0
+    assert customers() == before
     real = run("import", "customers", str(path), "--data-dir", str(folder))
     assert real.returncode == 0, real.stdout + real.stderr
-    assert customers() == 2 and "2" in real.stdout
+    assert customers() == before + 2 and "2" in real.stdout
     not_a_workbook = tmp_path / "客户.xlsx.txt"
     not_a_workbook.write_text("名称,电话\n", encoding="utf-8")
     refused = run("import", "customers", str(not_a_workbook), "--data-dir", str(folder))
-    assert refused.returncode == 2 and "Traceback" not in refused.stderr and customers() == 2
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr and customers() == before + 2
 
 
 def test_export_a_register_as_searched_and_sorted(tmp_path):
@@ -204,3 +208,26 @@ def test_report_monthly_writes_the_workbook(tmp_path):
     assert len(load_workbook(out).worksheets) >= 3
     bad = run("report", "monthly", "--month", "2026-13", "--data-dir", str(folder), "-o", str(tmp_path / "x.xlsx"))
     assert bad.returncode == 2 and "13" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_headless_commands_act_as_a_logged_in_user_checked_and_audited(tmp_path):
+    import sqlite3
+
+    folder = _demo_folder(tmp_path)
+    out = tmp_path / "calls.xlsx"
+    nobody = run("export", "service-call", "--data-dir", str(folder), "-o", str(out),
+                 env={"CRM_DESKTOP_USER": "", "CRM_DESKTOP_PASSWORD": ""})
+    assert nobody.returncode == 2 and "--user" in nobody.stderr and not out.exists()
+    wrong = run("export", "service-call", "--data-dir", str(folder), "-o", str(out), env={"CRM_DESKTOP_PASSWORD": "guess1234"})
+    assert wrong.returncode == 2 and not out.exists()
+    con = sqlite3.connect(folder / "crm_desktop.sqlite3")
+    technician = con.execute("SELECT name FROM staff WHERE role = 'technician' ORDER BY id LIMIT 1").fetchone()[0]
+    con.close()
+    refused = run("export", "service-call", "--user", technician, "--data-dir", str(folder), "-o", str(out),
+                  env={"CRM_DESKTOP_USER": "", "CRM_DESKTOP_PASSWORD": "demo1234"})
+    assert refused.returncode == 2 and technician in refused.stderr and not out.exists()
+    assert run("export", "service-call", "--data-dir", str(folder), "-o", str(out)).returncode == 0
+    con = sqlite3.connect(folder / "crm_desktop.sqlite3")
+    actions = [row[0] for row in con.execute("SELECT action FROM audit_log ORDER BY id")]
+    con.close()
+    assert actions[-5:] == ["login_failed", "login", "denied", "login", "export"]

@@ -83,6 +83,40 @@ PRINT_FORMS = ("repair-card", "goods-receipt", "service-voucher", "call-register
                "technician-daily", "supervisor-daily")
 
 
+USER_HELP = QT_TRANSLATE_NOOP(
+    "Cli", "act as this user (the password is asked for); for scheduled jobs set CRM_DESKTOP_USER and CRM_DESKTOP_PASSWORD")
+NO_USER = QT_TRANSLATE_NOOP("Cli", "Say who you are: --user NAME, or CRM_DESKTOP_USER and CRM_DESKTOP_PASSWORD.")
+NO_PASSWORD = QT_TRANSLATE_NOOP("Cli", "No password: run the command in a terminal, or set CRM_DESKTOP_PASSWORD.")
+PASSWORD_PROMPT = QT_TRANSLATE_NOOP("Cli", "Password for {login}: ")
+USER_ENV, PASSWORD_ENV = "CRM_DESKTOP_USER", "CRM_DESKTOP_PASSWORD"
+
+
+def _add_user_option(parser: argparse.ArgumentParser, tr) -> None:
+    parser.add_argument("--user", metavar="NAME", help=tr(USER_HELP))
+
+
+def _headless_user(database, args, translate: Translate | None):
+    """The user a headless command acts as, logged in like at the window (counted, audited)."""
+    import getpass
+    import os
+
+    from .errors import UserError
+    from .services import auth
+
+    with database.read_session() as session:
+        if not auth.has_accounts(session):
+            raise UserError(auth.NOT_SET_UP, "user")
+    login = args.user or os.environ.get(USER_ENV)
+    if not login:
+        raise UserError(NO_USER, "user")
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        if not sys.stdin.isatty():
+            raise UserError(NO_PASSWORD, "password")
+        password = getpass.getpass(PASSWORD_PROMPT.tr(translate, login=login))
+    return auth.log_in(database, login, password)
+
+
 def _add_location_options(parser: argparse.ArgumentParser, tr, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--data-dir", default=default, help=tr(HELP["data_dir"]))
@@ -111,6 +145,7 @@ def build_parser(translate: Translate | None = None) -> argparse.ArgumentParser:
 
     printing = sub.add_parser("print", help=tr(HELP["print"]), description=tr(HELP["print"]))
     _add_location_options(printing, tr, suppress=True)
+    _add_user_option(printing, tr)
     printing.add_argument("form", choices=PRINT_FORMS, metavar="FORM", help=HELP["form"].tr(translate, forms=", ".join(PRINT_FORMS)))
     printing.add_argument("numbers", nargs="*", metavar="NUMBER", help=tr(HELP["numbers"]))
     printing.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=tr(HELP["output"]))
@@ -123,16 +158,19 @@ def build_parser(translate: Translate | None = None) -> argparse.ArgumentParser:
     kinds = report.add_subparsers(dest="report", required=True)
     daily = kinds.add_parser("daily", help=tr(HELP["report_daily"]), description=tr(HELP["report_daily"]))
     _add_location_options(daily, tr, suppress=True)
+    _add_user_option(daily, tr)
     daily.add_argument("--date", required=True, metavar="DATE", help=tr(HELP["date"]))
     daily.add_argument("--technician", metavar="NAME", help=tr(HELP["technician"]))
     daily.add_argument("-o", "--output", required=True, metavar="FILE.pdf|FILE.xlsx", help=tr(HELP["report_output"]))
     monthly = kinds.add_parser("monthly", help=tr(HELP["report_monthly"]), description=tr(HELP["report_monthly"]))
     _add_location_options(monthly, tr, suppress=True)
+    _add_user_option(monthly, tr)
     monthly.add_argument("--month", required=True, metavar="YYYY-MM", help=tr(HELP["month"]))
     monthly.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help=tr(HELP["report_output"]))
 
     exporting = sub.add_parser("export", help=tr(EXPORT_HELP["export"]), description=tr(EXPORT_HELP["export"]))
     _add_location_options(exporting, tr, suppress=True)
+    _add_user_option(exporting, tr)
     exporting.add_argument("register", metavar="REGISTER", help=tr(EXPORT_HELP["register"]))
     exporting.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help=tr(EXPORT_HELP["output"]))
     exporting.add_argument("--search", metavar="TEXT", help=tr(EXPORT_HELP["search"]))
@@ -141,6 +179,7 @@ def build_parser(translate: Translate | None = None) -> argparse.ArgumentParser:
 
     importing = sub.add_parser("import", help=tr(IMPORT_HELP["import"]), description=tr(IMPORT_HELP["import"]))
     _add_location_options(importing, tr, suppress=True)
+    _add_user_option(importing, tr)
     importing.add_argument("what", choices=["customers"], help=tr(IMPORT_HELP["what"]))
     importing.add_argument("file", metavar="FILE.xlsx", help=tr(IMPORT_HELP["file"]))
     importing.add_argument("--dry-run", action="store_true", help=tr(IMPORT_HELP["dry_run"]))
@@ -248,6 +287,11 @@ def _cmd_print(cfg, args, translate: Translate | None) -> int:
     output = Path(args.output)
     database = open_database(cfg)
     try:
+        from .services import auth
+
+        user = _headless_user(database, args, translate)
+        auth.authorize(database, user, auth.Permission.PRINT, "print", target_type=spec.name,
+                       target_id=",".join(args.numbers) or f"{args.date_from or args.date}..{args.date_to or args.date}")
         if spec.numbered:
             pdf, report = print_numbered(database, spec.name, args.numbers, None, cfg.forms_dir, translate)
         else:
@@ -272,6 +316,11 @@ def _cmd_report(cfg, args, translate: Translate | None) -> int:
     suffix = output.suffix.lower()
     database = open_database(cfg)
     try:
+        from .services import auth
+
+        user = _headless_user(database, args, translate)
+        auth.authorize(database, user, auth.Permission.REPORT, f"report_{args.report}",
+                       target_id=getattr(args, "date", None) or getattr(args, "month", None), detail=str(output))
         if args.report == "daily":
             from .printing.forms import spec_of
 
@@ -317,6 +366,10 @@ def _cmd_import(cfg, args, translate: Translate | None) -> int:
 
     database = open_database(cfg)
     try:
+        from .services import auth
+
+        user = _headless_user(database, args, translate)
+        auth.authorize(database, user, auth.Permission.IMPORT, "import", target_type="customers", detail=str(args.file))
         return customer_import.run_command(database, args.file, dry_run=args.dry_run, skip_duplicates=args.duplicates,
                                            sheet_name=args.sheet, translate=translate)
     finally:
@@ -329,6 +382,11 @@ def _cmd_export(cfg, args, translate: Translate | None) -> int:
 
     database = open_database(cfg)
     try:
+        from .services import auth
+
+        user = _headless_user(database, args, translate)
+        auth.authorize(database, user, auth.Permission.EXPORT, "export", target_type="register", target_id=args.register,
+                       detail={"search": args.search, "sort": args.sort, "file": args.output})
         report = export_register_by_name(database, args.register, args.output, search=args.search, sort_key=args.sort,
                                          descending=args.descending, translate=translate)
     finally:
