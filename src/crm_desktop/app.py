@@ -88,15 +88,15 @@ def run_gui(args: argparse.Namespace) -> int:
                 return 0
 
         from .views.main_window import MainWindow
-        from .views.user_chooser import choose_user_at_start, remembered_user
 
-        if args.smoke:  # never asks: the remembered user, if still active
-            user = remembered_user(database)
-            user_id = user.id if user else None
-        else:
-            go_on, user_id = choose_user_at_start(database)
-            if not go_on:
+        user_id = None  # --smoke shows nothing to anyone and acts as nobody
+        if not args.smoke:
+            from .views.login import log_in_at_start
+
+            user = log_in_at_start(database)
+            if user is None:
                 return 0
+            user_id = user.staff_id
         window = MainWindow(database, current_user_id=user_id)
         if args.smoke:
             return run_smoke(app, window, printing=getattr(args, "smoke_print", False))

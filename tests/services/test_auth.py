@@ -145,3 +145,20 @@ def test_the_audit_log_cannot_be_rewritten(database, clerk):
         with database.Session.begin() as s:
             s.execute(sqlalchemy.text("DELETE FROM audit_log"))
     assert actions(database) == [("login", "qian")]
+
+
+def test_the_administrator_adds_staff_with_one_time_passwords(database):
+    setup = auth.first_setup(database)
+    admin = auth.change_password(database, auth.log_in(database, "admin", setup.password), setup.password, "admin-secret")
+    staff_id, password = auth.add_staff(database, admin, name="孙主任", role="supervisor", login="sun")
+    user = auth.log_in(database, "sun", password)
+    assert user.must_change_password and user.role == "supervisor"
+    with pytest.raises(UserError):
+        auth.add_staff(database, admin, name="孙主任", role="clerk", login="sun2")  # the name is taken
+    with pytest.raises(UserError):
+        auth.add_staff(database, user, name="钱文员", role="clerk", login="qian")  # not the administrator
+    again = auth.reset_password(database, admin, staff_id)
+    assert auth.log_in(database, "sun", again).must_change_password
+    with database.read_session() as s:
+        listed = {a.name: a for a in auth.staff_accounts(s)}
+    assert listed["孙主任"].login == "sun" and listed["孙主任"].role == "supervisor"

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPointF, QSettings, Qt
+from PySide6.QtCore import QModelIndex, QPointF, Qt
 from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -19,7 +19,7 @@ from sqlalchemy import select
 from crm_desktop.errors import UserError
 from crm_desktop.models import Customer, ServiceCall, Staff
 from crm_desktop.services import calls, customers, demo
-from crm_desktop.views import dispatch_board as board_module, user_chooser
+from crm_desktop.views import dispatch_board as board_module
 from crm_desktop.views.dialogs.process import DispatchDialog
 from crm_desktop.views.dispatch_board import (
     CARRY_OVER_BADGE,
@@ -335,60 +335,39 @@ def test_main_window_greys_out_dispatch_for_anyone_else(app, database, b, qtbot)
 
 
 def test_main_window_built_directly_has_no_user_and_asks_nothing(app, database, b, qtbot, monkeypatch):
-    monkeypatch.setattr(user_chooser.UserChooser, "exec", lambda self: pytest.fail("chooser shown"))
+    from crm_desktop.views import login
+
+    monkeypatch.setattr(login.LoginDialog, "exec", lambda self: pytest.fail("login shown"))
     window = MainWindow(database)
     qtbot.addWidget(window)
     assert window.current_user_id is None and not window.act_dispatch.isEnabled()
     assert window.user_label.text()
 
 
-def test_switch_user_changes_who_may_dispatch_and_is_remembered(app, database, b, qtbot, monkeypatch):
+def test_switch_user_logs_in_someone_else_who_may_dispatch(app, database, b, qtbot, monkeypatch):
+    from crm_desktop.services import auth
+    from crm_desktop.views import login
+
+    with database.Session.begin() as s:
+        auth.create_account(s, b.sun, "sun", "zhuren-mima", must_change_password=False)
     window = MainWindow(database, current_user_id=b.qian)
     qtbot.addWidget(window)
     switch = next(a for a in window.menuBar().actions()[0].menu().actions() if a is window.act_switch_user)
     assert switch.text() and window.act_switch_user.isEnabled()
-    offered = []
 
-    def accept(dialog):
-        offered.append([dialog.combo.itemText(i) for i in range(dialog.combo.count())])
-        assert dialog.combo.currentData() == b.qian  # the current user preselected
-        dialog.combo.setCurrentIndex(dialog.combo.findData(b.sun))
-        return QDialog.DialogCode.Accepted
+    def type_in(dialog):
+        dialog.login.setText("sun")
+        dialog.password.setText("zhuren-mima")
+        dialog.accept()
+        return dialog.result()
 
-    monkeypatch.setattr(user_chooser.UserChooser, "exec", accept)
+    monkeypatch.setattr(login.LoginDialog, "exec", type_in)
     window.switch_user()
-    assert any("孙主任" in text and "服务主任" in text for text in offered[0])
     assert window.current_user_id == b.sun and window.act_dispatch.isEnabled()
     assert "孙主任" in window.user_label.text()
-    assert int(QSettings().value(user_chooser.SETTINGS_KEY)) == b.sun
-
-
-def test_start_up_chooser_preselects_the_remembered_user(app, database, b, monkeypatch):
-    user_chooser.remember_user(b.sun)
-    seen = []
-
-    def accept(dialog):
-        seen.append(dialog.combo.currentData())
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(user_chooser.UserChooser, "exec", accept)
-    assert user_chooser.choose_user_at_start(database) == (True, b.sun)
-    assert seen == [b.sun]
-    monkeypatch.setattr(user_chooser.UserChooser, "exec", lambda dialog: QDialog.DialogCode.Rejected)
-    assert user_chooser.choose_user_at_start(database) == (False, None)  # cancelled: the program quits
-    assert user_chooser.remembered_user(database).id == b.sun
-
-
-def test_start_up_without_active_staff_goes_on_without_a_user(app, database, monkeypatch):
-    monkeypatch.setattr(user_chooser.UserChooser, "exec", lambda self: pytest.fail("chooser shown"))
-    assert user_chooser.choose_user_at_start(database) == (True, None)
-
-
-def test_a_remembered_user_who_left_is_nobody(app, database, b):
-    user_chooser.remember_user(b.sun)
-    with database.Session.begin() as s:
-        s.get(Staff, b.sun).active = False
-    assert user_chooser.remembered_user(database) is None
+    monkeypatch.setattr(login.LoginDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
+    window.switch_user()  # given up: the current user stays
+    assert window.current_user_id == b.sun
 
 
 # --------------------------------------------------------------------------- screenshot

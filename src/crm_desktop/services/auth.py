@@ -275,11 +275,17 @@ class FirstSetup:
     recovery_code: str  # shown once; resets the administrator's password on this PC
 
 
-def first_setup(database: Database, translate=None) -> FirstSetup:
+def new_first_setup() -> FirstSetup:
+    """The administrator's one-time password and the recovery code, not yet stored: the
+    window shows them first and stores them only once the user has confirmed."""
+    return FirstSetup(ADMIN_LOGIN, _new_secret(3), _new_secret(6))
+
+
+def first_setup(database: Database, translate=None, setup: FirstSetup | None = None) -> FirstSetup:
     """A database without accounts gets its administrator (a member of staff with the admin
     role) with a one-time password, and a recovery code; both shown to the user once."""
-    password = _new_secret(3)
-    recovery = _new_secret(6)
+    setup = setup or new_first_setup()
+    password, recovery = setup.password, setup.recovery_code
     with database.Session.begin() as session:
         if has_accounts(session):
             raise UserError(LOGIN_TAKEN, field="login", login=ADMIN_LOGIN)
@@ -291,7 +297,7 @@ def first_setup(database: Database, translate=None) -> FirstSetup:
         create_account(session, staff.id, ADMIN_LOGIN, password, must_change_password=True)
         _store_recovery(session, recovery)
         audit(session, "setup", staff_id=staff.id, login=ADMIN_LOGIN)
-    return FirstSetup(ADMIN_LOGIN, password, recovery)
+    return setup
 
 
 def _store_recovery(session: Session, code: str) -> None:
@@ -330,3 +336,83 @@ def recover_admin(database: Database, code: str, new_password: object) -> str:
 def is_demo(session: Session) -> bool:
     row = session.get(Setting, DEMO_SETTING)
     return row is not None and row.value == "1"
+
+
+# -- the administrator's work: staff and their accounts --------------------------------------------
+
+NAME_MISSING = QT_TRANSLATE_NOOP("Auth", "Enter the name of the new member of staff.")
+NAME_TAKEN = QT_TRANSLATE_NOOP("Auth", "There is already a member of staff called {name}.")
+BAD_ROLE = QT_TRANSLATE_NOOP("Auth", "Choose the role of the new member of staff.")
+
+
+@dataclass(frozen=True)
+class StaffAccount:
+    staff_id: int
+    name: str
+    role: str
+    active: bool
+    login: str | None
+    locked_until: datetime | None
+    last_login_at: datetime | None
+    must_change_password: bool
+
+
+def staff_accounts(session: Session) -> list[StaffAccount]:
+    rows = session.execute(
+        select(Staff, Account).outerjoin(Account, Account.staff_id == Staff.id).order_by(Staff.active.desc(), Staff.name)
+    ).all()
+    return [
+        StaffAccount(s.id, s.name, s.role, s.active, a.login if a else None, a.locked_until if a else None,
+                     a.last_login_at if a else None, a.must_change_password if a else False)
+        for s, a in rows
+    ]
+
+
+def add_staff(database: Database, by: LoggedIn | None, *, name: object, role: object, login: object,
+              phone: object = None) -> tuple[int, str]:
+    """A new member of staff with an account and a one-time password (returned, to hand over)."""
+    from .validation import normalize_phone, optional_text
+
+    require(by, Permission.ACCOUNTS)
+    clean_name = optional_text(name, "name", max_length=40)
+    if clean_name is None:
+        raise UserError(NAME_MISSING, field="name")
+    if role not in ROLE_PERMISSIONS:
+        raise UserError(BAD_ROLE, field="role")
+    password = _new_secret(3)
+    with database.Session.begin() as session:
+        if session.scalar(select(Staff.id).where(Staff.name == clean_name)) is not None:
+            raise UserError(NAME_TAKEN, field="name", name=clean_name)
+        staff = Staff(name=clean_name, role=role, phone=normalize_phone(optional_text(phone, "phone", max_length=40)),
+                      active=True)
+        session.add(staff)
+        session.flush()
+        create_account(session, staff.id, login if login else clean_name, password, must_change_password=True)
+        audit(session, "account_created", staff_id=by.staff_id, login=by.login, target_type="staff", target_id=staff.id,
+              detail={"name": clean_name, "role": role})
+        return staff.id, password
+
+
+def give_account(database: Database, by: LoggedIn | None, staff_id: int, login: object) -> str:
+    """An account for a member of staff who has none; the one-time password is returned."""
+    require(by, Permission.ACCOUNTS)
+    password = _new_secret(3)
+    with database.Session.begin() as session:
+        staff = session.get(Staff, staff_id)
+        create_account(session, staff_id, login if login else staff.name, password, must_change_password=True)
+        audit(session, "account_created", staff_id=by.staff_id, login=by.login, target_type="staff", target_id=staff_id)
+    return password
+
+
+def reset_password(database: Database, by: LoggedIn | None, staff_id: int) -> str:
+    """A new one-time password for someone who forgot theirs (and the lock lifted)."""
+    require(by, Permission.ACCOUNTS)
+    password = _new_secret(3)
+    with database.Session.begin() as session:
+        account = session.scalar(select(Account).where(Account.staff_id == staff_id))
+        account.password_hash = hash_password(password)
+        account.must_change_password = True
+        account.failed_attempts = 0
+        account.locked_until = None
+        audit(session, "password_reset", staff_id=by.staff_id, login=by.login, target_type="staff", target_id=staff_id)
+    return password

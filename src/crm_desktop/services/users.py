@@ -1,6 +1,6 @@
-"""Who is using the program. Until real logins exist, the user picks their own name from the
-active staff at start-up (views/user_chooser.py remembers it); the steps that belong to a
-role ask the services, which check it again (S3: only the supervisor dispatches)."""
+"""Who is using the program: the member of staff who logged in (services/auth.py). The steps
+that belong to a role ask the services, which check it again (S3: only the supervisor
+dispatches)."""
 
 from __future__ import annotations
 

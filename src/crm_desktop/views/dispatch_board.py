@@ -48,7 +48,7 @@ from ..services.registers import REGISTERS
 from ..services.users import CurrentUser
 from .errors import show_error
 from .table_model import DEADLINE_COLOURS, ROW_ID_ROLE, translate
-from .user_chooser import user_text
+from .user_names import user_text
 
 log = logging.getLogger(__name__)
 

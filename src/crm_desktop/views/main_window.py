@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +28,7 @@ from .dispatch_board import DispatchBoard, board_status_text
 from .errors import show_error
 from .register_view import RegisterView
 from .table_model import translate
-from .user_chooser import user_text
+from .user_names import user_text
 
 BOARD = "dispatch_board"  # the navigation name of the dispatch board page
 INVOICES = "invoices_to_issue"  # the accountant's list (S5, S8)
@@ -82,7 +83,19 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self._stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([150, 1100])
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.demo_banner = QLabel(self.tr(
+            "Demo data: invented customers and calls for trying the program out. Log in as admin / admin123; "
+            "colleagues by name with demo1234."))
+        self.demo_banner.setObjectName("demo_banner")
+        self.demo_banner.setStyleSheet("background: #fff3cd; color: #7a5b00; padding: 5px 10px; font-weight: bold;")
+        self.demo_banner.setVisible(self._is_demo())
+        column.addWidget(self.demo_banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         self._nav.currentRowChanged.connect(self._page_changed)
 
         self.user_label = QLabel()
@@ -149,7 +162,10 @@ class MainWindow(QMainWindow):
         self.act_invoices = self._action(self.tr("&Invoices to issue"), lambda: self.open_page(INVOICES))
         self.act_at_risk = self._action(self.tr("Repairs at &risk"), lambda: self.open_page(AT_RISK))
         self.act_switch_user = self._action(self.tr("Switch &user…"), self.switch_user, None,
-                                            self.tr("Choose who is using the program"))
+                                            self.tr("Log in as someone else"))
+        self.act_change_password = self._action(self.tr("Change &password…"), self.change_password)
+        self.act_accounts = self._action(self.tr("Staff and &accounts…"), self.manage_accounts, None,
+                                         self.tr("The administrator adds colleagues and gives them one-time passwords"))
         self.act_board = self._action(self.tr("Dispatch &board"), self.open_board, QKeySequence("Ctrl+B"),
                                       self.tr("Calls waiting for dispatch, carry-overs first, and the technicians' open jobs"))
         self.act_print = self._action(self.tr("&Print selected…"), self.print_selected, QKeySequence.StandardKey.Print,
@@ -184,6 +200,8 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addAction(self.act_switch_user)
+        menu.addAction(self.act_change_password)
+        menu.addAction(self.act_accounts)
         menu.addSeparator()
         menu.addAction(self.act_branch)
         menu.addAction(self.act_calendar)
@@ -318,6 +336,7 @@ class MainWindow(QMainWindow):
         # customers print with their archive (a later feature); pages have no form
         self.act_print.setEnabled(self.current_name() in ("service_call", "goods_entry", "repair_card", BOARD))
         self.act_export.setEnabled(self.current_name() in self.views)
+        self.act_accounts.setVisible(self.current_user is not None and self.current_user.role == "admin")
 
     def _update_status(self, name: str) -> None:
         if name != self.current_name():
@@ -332,6 +351,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("%1: %n row(s)", "", view.model.rowCount()).replace("%1", view.spec.title.tr(translate))
         )
+
+    def _is_demo(self) -> bool:
+        from ..services import auth
+
+        with self.database.read_session() as session:
+            return auth.is_demo(session)
 
     def _database_text(self) -> str:
         cfg = self.database.config
@@ -358,16 +383,41 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def switch_user(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        """Log in as someone else (the next person at the PC); giving up keeps the current user."""
+        from .login import log_in
 
-        from .user_chooser import candidates, choose_user
+        user = log_in(self.database, self)
+        if user is not None:
+            self.set_current_user(user.staff_id)
 
-        if not candidates(self.database):
-            QMessageBox.information(self, self.tr("Switch user"), self.tr("There is no active member of staff to choose."))
+    def logged_in(self):
+        """The current user as the services' permission checks take it (None: nobody)."""
+        from sqlalchemy import select
+
+        from ..models import Account
+        from ..services import auth
+
+        if self.current_user is None:
+            return None
+        with self.database.read_session() as session:
+            login = session.scalar(select(Account.login).where(Account.staff_id == self.current_user_id))
+        return auth.LoggedIn(self.current_user.id, self.current_user.name, self.current_user.role, login or "", False)
+
+    def change_password(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
+        from .login import ChangePasswordDialog
+
+        user = self.logged_in()
+        if user is None or not user.login:
             return
-        accepted, user = choose_user(self.database, self.current_user_id, self)
-        if accepted:
-            self.set_current_user(user.id if user else None)
+        if ChangePasswordDialog(self.database, user, self).exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(self.tr("Your password is changed."), 10_000)
+
+    def manage_accounts(self) -> None:
+        from .accounts_dialog import AccountsDialog
+
+        AccountsDialog(self.database, self.logged_in(), self).exec()
 
     def update_deadlines(self, now=None) -> None:
         """S14 at a glance: calls past their arrival deadline, and due within one working
