@@ -210,7 +210,7 @@ def test_s3_dispatch_by_dropping_a_call_on_a_technician(app, database, b, qtbot,
 
 def _drag_over(view, point, mime) -> bool:
     """The view's drag-move handler: would it take the drop here?"""
-    move = QDragMoveEvent(QPointF(point), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    move = QDragMoveEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     view.dragMoveEvent(move)
     return move.isAccepted()
 
