@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Staff and accounts</source>
+        <translation>员工与账号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <source>New member of staff…</source>
+        <translation>新增员工…</translation>
+    </message>
+    <message>
+        <source>Give an account…</source>
+        <translation>开通账号…</translation>
+    </message>
+    <message>
+        <source>New one-time password…</source>
+        <translation>重设一次性密码…</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>已离职</translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation>无账号</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>One-time password</source>
+        <translation>一次性密码</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>The one-time password of %1 is %2. Hand it over in person; it must be changed at the first login.</source>
+        <translation>%1 的一次性密码是 %2。请当面交给本人；首次登录时必须修改。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>crm_desktop</source>
@@ -9,10 +72,283 @@
     </message>
 </context>
 <context>
+    <name>Archive</name>
+    <message>
+        <source>There is no contact person with id {id}.</source>
+        <translation>没有编号为 {id} 的联系人。</translation>
+    </message>
+    <message>
+        <source>There is no responsibility with id {id}.</source>
+        <translation>没有编号为 {id} 的负责记录。</translation>
+    </message>
+    <message>
+        <source>There is no yearly record with id {id}.</source>
+        <translation>没有编号为 {id} 的年度记录。</translation>
+    </message>
+    <message>
+        <source>There is no attachment with id {id}.</source>
+        <translation>没有编号为 {id} 的附件。</translation>
+    </message>
+    <message>
+        <source>Enter the contact person's name.</source>
+        <translation>请填写联系人姓名。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an e-mail address.</source>
+        <translation>“{value}”不是电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>{name} no longer works here and cannot be made responsible.</source>
+        <translation>{name} 已离职，不能担任负责人员。</translation>
+    </message>
+    <message>
+        <source>{name} is already responsible for this customer.</source>
+        <translation>{name} 已是该客户的负责人员。</translation>
+    </message>
+    <message>
+        <source>The end ({until}) is before the start ({since}).</source>
+        <translation>结束日期（{until}）早于开始日期（{since}）。</translation>
+    </message>
+    <message>
+        <source>{name} is an important or promising customer and should have at least {minimum} responsible staff; it has {count}.</source>
+        <translation>{name} 是重要或有潜力客户，至少应有 {minimum} 名负责人员，目前只有 {count} 名。</translation>
+    </message>
+    <message>
+        <source>Choose what kind of change it was.</source>
+        <translation>请选择变更类别。</translation>
+    </message>
+    <message>
+        <source>Enter the date of the change.</source>
+        <translation>请填写变更日期。</translation>
+    </message>
+    <message>
+        <source>Describe the change.</source>
+        <translation>请填写变更内容。</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be found.</source>
+        <translation>找不到文件 {path}。</translation>
+    </message>
+    <message>
+        <source>The file {path} could not be copied: {error}</source>
+        <translation>文件 {path} 无法复制：{error}</translation>
+    </message>
+    <message>
+        <source>The stored copy of {name} is missing from the data folder.</source>
+        <translation>数据文件夹中缺少 {name} 的存档副本。</translation>
+    </message>
+    <message>
+        <source>The stored copy of {name} has been changed since it was filed.</source>
+        <translation>{name} 的存档副本在归档后已被改动。</translation>
+    </message>
+    <message>
+        <source>Enter the year as four digits, e.g. 2026.</source>
+        <translation>请以四位数字填写年份，例如 2026。</translation>
+    </message>
+    <message>
+        <source>There is already a record for {year}: change that one.</source>
+        <translation>{year} 年已有记录，请修改该记录。</translation>
+    </message>
+    <message>
+        <source>Enter when the contact took place.</source>
+        <translation>请填写往来时间。</translation>
+    </message>
+    <message>
+        <source>Choose letter, fax, phone call or visit.</source>
+        <translation>请选择信函、传真、电话或拜访。</translation>
+    </message>
+    <message>
+        <source>Choose whether it came from or went to the customer.</source>
+        <translation>请选择是客户来函还是我方去函。</translation>
+    </message>
+    <message>
+        <source>Write a short summary of the contact.</source>
+        <translation>请填写往来内容摘要。</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveField</name>
+    <message>
+        <source>Code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <source>Business scope</source>
+        <translation>经营范围</translation>
+    </message>
+    <message>
+        <source>Registered capital</source>
+        <translation>注册资本</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>VIP level</source>
+        <translation>VIP 等级</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要程度</translation>
+    </message>
+    <message>
+        <source>Responsible staff</source>
+        <translation>负责人员</translation>
+    </message>
+</context>
+<context>
     <name>ArriveDialog</name>
     <message>
         <source>Arrived at</source>
         <translation>到达时间</translation>
+    </message>
+</context>
+<context>
+    <name>Auth</name>
+    <message>
+        <source>Wrong login name or password.</source>
+        <translation>登录名或密码不对。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: the account {login} is locked until {until}.</source>
+        <translation>密码错误次数太多：账号 {login} 已锁定到 {until}。</translation>
+    </message>
+    <message>
+        <source>The account {login} belongs to someone who has left; it cannot log in.</source>
+        <translation>账号 {login} 的主人已离职，不能登录。</translation>
+    </message>
+    <message>
+        <source>A password has at least {length} characters.</source>
+        <translation>密码至少要有 {length} 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose a new password, not the one you have.</source>
+        <translation>请设一个新密码，不能与原密码相同。</translation>
+    </message>
+    <message>
+        <source>The login name {login} is taken.</source>
+        <translation>登录名 {login} 已被使用。</translation>
+    </message>
+    <message>
+        <source>Enter a login name.</source>
+        <translation>请填写登录名。</translation>
+    </message>
+    <message>
+        <source>{name} already has an account.</source>
+        <translation>{name} 已经有账号了。</translation>
+    </message>
+    <message>
+        <source>{name} ({role}) may not {what}.</source>
+        <translation>{name}（{role}）无权{what}。</translation>
+    </message>
+    <message>
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>This database has no accounts yet: start the program once to create the administrator.</source>
+        <translation>这个数据库还没有任何账号：请先启动一次程序，创建管理员账号。</translation>
+    </message>
+    <message>
+        <source>That recovery code is not the one of this database.</source>
+        <translation>这个恢复码不是本数据库的恢复码。</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>open customer archives</source>
+        <translation>查阅客户档案</translation>
+    </message>
+    <message>
+        <source>change customer archives</source>
+        <translation>修改客户档案</translation>
+    </message>
+    <message>
+        <source>read confidential correspondence</source>
+        <translation>查阅机密往来记录</translation>
+    </message>
+    <message>
+        <source>print forms</source>
+        <translation>打印表单</translation>
+    </message>
+    <message>
+        <source>produce reports</source>
+        <translation>生成报表</translation>
+    </message>
+    <message>
+        <source>export registers</source>
+        <translation>导出登记簿</translation>
+    </message>
+    <message>
+        <source>import customers</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>manage accounts</source>
+        <translation>管理账号</translation>
+    </message>
+    <message>
+        <source>read the audit log</source>
+        <translation>查阅审计日志</translation>
+    </message>
+    <message>
+        <source>hand over a leaving employee's customers</source>
+        <translation>办理离职员工的客户移交</translation>
+    </message>
+    <message>
+        <source>Enter the name of the new member of staff.</source>
+        <translation>请填写新员工的姓名。</translation>
+    </message>
+    <message>
+        <source>There is already a member of staff called {name}.</source>
+        <translation>已有名叫 {name} 的员工。</translation>
+    </message>
+    <message>
+        <source>Choose the role of the new member of staff.</source>
+        <translation>请选择新员工的角色。</translation>
     </message>
 </context>
 <context>
@@ -498,6 +834,33 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change your password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>This password was given to you once; choose your own now (at least 8 characters).</source>
+        <translation>这是发给您的一次性密码，请现在设置您自己的密码（至少 8 个字符）。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再输一次新密码</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>crm_desktop: the after-sales service registers of the branch office</source>
@@ -690,6 +1053,22 @@
     <message>
         <source>The backup command copies SQLite files only; use the database server's own tools.</source>
         <translation>备份命令只能复制 SQLite 文件；其他数据库请使用数据库服务器自带的工具。</translation>
+    </message>
+    <message>
+        <source>act as this user (the password is asked for); for scheduled jobs set CRM_DESKTOP_USER and CRM_DESKTOP_PASSWORD</source>
+        <translation>以此用户身份执行（会询问密码）；定时任务请设置 CRM_DESKTOP_USER 和 CRM_DESKTOP_PASSWORD</translation>
+    </message>
+    <message>
+        <source>Say who you are: --user NAME, or CRM_DESKTOP_USER and CRM_DESKTOP_PASSWORD.</source>
+        <translation>请说明您是谁：--user 用户名，或设置 CRM_DESKTOP_USER 和 CRM_DESKTOP_PASSWORD。</translation>
+    </message>
+    <message>
+        <source>No password: run the command in a terminal, or set CRM_DESKTOP_PASSWORD.</source>
+        <translation>没有密码：请在终端中运行命令，或设置 CRM_DESKTOP_PASSWORD。</translation>
+    </message>
+    <message>
+        <source>Password for {login}: </source>
+        <translation>{login} 的密码：</translation>
     </message>
 </context>
 <context>
@@ -968,6 +1347,212 @@
     </message>
 </context>
 <context>
+    <name>CorrespondenceKind</name>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerArchiveWindow</name>
+    <message>
+        <source>Customer archive: %1</source>
+        <translation>客户档案：%1</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Serial no.</source>
+        <translation>机号</translation>
+    </message>
+    <message>
+        <source>Purchased</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <source>Warranty end</source>
+        <translation>保修截止</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>应收账款</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Yearly records</source>
+        <translation>年度业绩</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>离职日期</translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Make responsible</source>
+        <translation>指定为负责人</translation>
+    </message>
+    <message>
+        <source>End responsibility</source>
+        <translation>结束负责</translation>
+    </message>
+    <message>
+        <source>Responsible staff</source>
+        <translation>负责人员</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>Add event</source>
+        <translation>添加大事</translation>
+    </message>
+    <message>
+        <source>Major events</source>
+        <translation>大事记</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>往/来</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Open attachment</source>
+        <translation>打开附件</translation>
+    </message>
+    <message>
+        <source>Correspondence</source>
+        <translation>往来记录</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCategory</name>
     <message>
         <source>Supplier</source>
@@ -1001,12 +1586,32 @@
         <translation>名称</translation>
     </message>
     <message>
+        <source>Given by the category's rule when left empty</source>
+        <translation>留空则按类别规则自动编号</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
         <source>District</source>
         <translation>区域</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>VIP level</source>
+        <translation>VIP 等级</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要程度</translation>
     </message>
     <message>
         <source>Contact person</source>
@@ -1087,6 +1692,10 @@
     <message>
         <source>Customer %1</source>
         <translation>客户 %1</translation>
+    </message>
+    <message>
+        <source>Responsible staff</source>
+        <translation>负责人员</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +2033,48 @@
     </message>
 </context>
 <context>
+    <name>CustomerListFilters</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>VIP level</source>
+        <translation>VIP 等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>负责人员</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerStatus</name>
+    <message>
+        <source>Prospect</source>
+        <translation>潜在客户</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>往来中</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>停止往来</translation>
+    </message>
+</context>
+<context>
     <name>Customers</name>
     <message>
         <source>There is no customer with id {id}.</source>
@@ -1450,8 +2101,20 @@
         <translation>请选择客户位于市区还是郊区。</translation>
     </message>
     <message>
+        <source>Choose the customer's status (prospect, active or inactive).</source>
+        <translation>请选择客户状态（潜在、往来中或停止往来）。</translation>
+    </message>
+    <message>
+        <source>Choose whether the customer is normal, important or promising.</source>
+        <translation>请选择客户是一般、重要还是有潜力客户。</translation>
+    </message>
+    <message>
         <source>The customer code {code} is already used by {name}.</source>
         <translation>客户代码 {code} 已被 {name} 使用。</translation>
+    </message>
+    <message>
+        <source>The VIP level is 0 (none), 1, 2 or 3.</source>
+        <translation>VIP 等级为 0（无）、1、2 或 3。</translation>
     </message>
     <message>
         <source>Enter the product model.</source>
@@ -1753,6 +2416,17 @@
     </message>
 </context>
 <context>
+    <name>Direction</name>
+    <message>
+        <source>From the customer</source>
+        <translation>来</translation>
+    </message>
+    <message>
+        <source>To the customer</source>
+        <translation>往</translation>
+    </message>
+</context>
+<context>
     <name>DispatchBoard</name>
     <message>
         <source>Dispatch board</source>
@@ -1868,6 +2542,37 @@
     </message>
 </context>
 <context>
+    <name>EventKind</name>
+    <message>
+        <source>Restructuring</source>
+        <translation>改制</translation>
+    </message>
+    <message>
+        <source>Renamed</source>
+        <translation>更名</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>迁址</translation>
+    </message>
+    <message>
+        <source>Capital change</source>
+        <translation>资本变更</translation>
+    </message>
+    <message>
+        <source>Change of management</source>
+        <translation>法人/领导变更</translation>
+    </message>
+    <message>
+        <source>Merger or split</source>
+        <translation>合并/分立</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>There is no register called “{name}”. The registers are: {names}.</source>
@@ -1974,6 +2679,41 @@
     <message>
         <source>Computed fee</source>
         <translation>计算费用</translation>
+    </message>
+</context>
+<context>
+    <name>FirstSetupDialog</name>
+    <message>
+        <source>The administrator's account</source>
+        <translation>管理员账号</translation>
+    </message>
+    <message>
+        <source>The program created the administrator's account. Log in with it now and choose your own password; then create the accounts of your colleagues.</source>
+        <translation>程序已创建管理员账号。请现在用它登录并设置您自己的密码，然后为同事们开通账号。</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>One-time password</source>
+        <translation>一次性密码</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <source>The recovery code is shown only now. Write it down or print this window and lock it away: with it the administrator's password can be reset on this PC. Anyone who has it can do the same.</source>
+        <translation>恢复码只在此刻显示一次。请抄下或打印本窗口并锁好：凭它可以在这台电脑上重设管理员密码。任何拿到它的人也都能这样做。</translation>
+    </message>
+    <message>
+        <source>Copy to the clipboard</source>
+        <translation>复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>I have written down the recovery code and will keep it safe</source>
+        <translation>我已抄下恢复码，并会妥善保管</translation>
     </message>
 </context>
 <context>
@@ -2422,6 +3162,21 @@
     </message>
 </context>
 <context>
+    <name>Importance</name>
+    <message>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Important</source>
+        <translation>重要客户</translation>
+    </message>
+    <message>
+        <source>Promising</source>
+        <translation>有潜力客户</translation>
+    </message>
+</context>
+<context>
     <name>InspectDialog</name>
     <message>
         <source>Inspected at</source>
@@ -2717,6 +3472,29 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to crm_desktop</source>
+        <translation>登录 crm_desktop</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Forgot the administrator's password…</source>
+        <translation>忘记管理员密码…</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>crm_desktop — after-sales service</source>
@@ -2733,6 +3511,10 @@
     <message>
         <source>Repairs at risk</source>
         <translation>逾期维修预警</translation>
+    </message>
+    <message>
+        <source>Demo data: invented customers and calls for trying the program out. Log in as admin / admin123; colleagues by name with demo1234.</source>
+        <translation>演示数据：虚构的客户和叫修，仅供试用。管理员登录名 admin，密码 admin123；其他员工以姓名登录，密码 demo1234。</translation>
     </message>
     <message>
         <source>New service &amp;call…</source>
@@ -2761,6 +3543,14 @@
     <message>
         <source>New c&amp;ustomer…</source>
         <translation>新建客户(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Customer &amp;archive…</source>
+        <translation>客户档案(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The selected customer's whole archive (with the permission to view archives)</source>
+        <translation>所选客户的完整档案（需有查阅档案的权限）</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
@@ -2831,8 +3621,20 @@
         <translation>切换用户(&amp;U)…</translation>
     </message>
     <message>
-        <source>Choose who is using the program</source>
-        <translation>选择正在使用本程序的人</translation>
+        <source>Log in as someone else</source>
+        <translation>以其他用户身份登录</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Staff and &amp;accounts…</source>
+        <translation>员工与账号(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The administrator adds colleagues and gives them one-time passwords</source>
+        <translation>管理员新增同事并发放一次性密码</translation>
     </message>
     <message>
         <source>Dispatch &amp;board</source>
@@ -2977,12 +3779,8 @@
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <source>Switch user</source>
-        <translation>切换用户</translation>
-    </message>
-    <message>
-        <source>There is no active member of staff to choose.</source>
-        <translation>没有可选择的在职员工。</translation>
+        <source>Your password is changed.</source>
+        <translation>密码已修改。</translation>
     </message>
     <message>
         <source>Overdue: %1  Due within 1 h: %2</source>
@@ -3372,6 +4170,29 @@ repair</source>
     <message>
         <source>Monthly report written to %1</source>
         <translation>月度报表已写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewStaffDialog</name>
+    <message>
+        <source>New member of staff</source>
+        <translation>新增员工</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Login name (default: the name)</source>
+        <translation>登录名（默认为姓名）</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
     </message>
 </context>
 <context>
@@ -4129,6 +4950,13 @@ repair</source>
     </message>
 </context>
 <context>
+    <name>QDialog</name>
+    <message>
+        <source>Customer archive</source>
+        <translation>客户档案</translation>
+    </message>
+</context>
+<context>
     <name>QuoteDialog</name>
     <message>
         <source>Quoted at</source>
@@ -4152,6 +4980,33 @@ repair</source>
     <message>
         <source>Preview, print or save this record's form as PDF (as last saved)</source>
         <translation>预览、打印本记录的表单或另存为 PDF（按最后保存的内容）</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Reset the administrator's password</source>
+        <translation>重设管理员密码</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再输一次新密码</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>The password is reset. The old recovery code is used up; the new one is %1 — write it down and keep it safe.</source>
+        <translation>密码已重设。原恢复码已作废，新的恢复码是 %1——请抄下并妥善保管。</translation>
     </message>
 </context>
 <context>
@@ -4351,6 +5206,10 @@ repair</source>
     <message>
         <source>Search code, name, phone, address, contact</source>
         <translation>搜索代码、名称、电话、地址、联系人</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
     </message>
     <message>
         <source>overdue %1 h</source>
@@ -4987,18 +5846,6 @@ repair</source>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
-    <message>
-        <source>Choose the current user</source>
-        <translation>选择当前用户</translation>
-    </message>
-    <message>
-        <source>Who is using the program?</source>
-        <translation>谁在使用本程序？</translation>
-    </message>
-    <message>
-        <source>What you may do follows your role: only the service supervisor dispatches calls.</source>
-        <translation>可做的操作取决于您的职务：只有服务主任可以派工。</translation>
-    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -5085,6 +5932,25 @@ repair</source>
     <message>
         <source>The field “{name}” cannot be edited here.</source>
         <translation>字段“{name}”不能在此处修改。</translation>
+    </message>
+</context>
+<context>
+    <name>VipLevel</name>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>VIP 1</source>
+        <translation>VIP 一级</translation>
+    </message>
+    <message>
+        <source>VIP 2</source>
+        <translation>VIP 二级</translation>
+    </message>
+    <message>
+        <source>VIP 3</source>
+        <translation>VIP 三级</translation>
     </message>
 </context>
 <context>

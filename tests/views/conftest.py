@@ -1,4 +1,5 @@
-"""The main window over a module's ``demo_database`` (each module fills its own)."""
+"""The main window over a module's ``demo_database`` (each module fills its own), used by the
+demo's administrator (admin / admin123): printing, exports and imports need a login (I7)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,14 @@ import pytest
 
 @pytest.fixture
 def window(app, demo_database, qtbot):
+    from sqlalchemy import select
+
+    from crm_desktop.models import Staff
     from crm_desktop.views.main_window import MainWindow
 
-    w = MainWindow(demo_database)
+    with demo_database.read_session() as s:
+        admin = s.scalar(select(Staff.id).where(Staff.role == "admin"))
+    w = MainWindow(demo_database, current_user_id=admin)
     qtbot.addWidget(w)
     w.resize(1280, 800)
     w.show()

@@ -4,7 +4,19 @@ from .auth import Account, AuditEntry
 from .base import Base
 from .calendar import Holiday, HolidayKind
 from .contract import MaintenanceContract, contract_product
-from .customer import Customer, CustomerCategory, CustomerProduct, District
+from .archive import (
+    Attachment,
+    Correspondence,
+    CorrespondenceKind,
+    CustomerChange,
+    CustomerContact,
+    CustomerEvent,
+    CustomerStaff,
+    Direction,
+    EventKind,
+    YearlyRecord,
+)
+from .customer import VIP_LEVELS, Customer, CustomerCategory, CustomerProduct, CustomerStatus, District, Importance
 from .pricing import LabourRate, PartPrice
 from .reports import DailyReportSignoff
 from .service import (
@@ -28,6 +40,19 @@ from .staff import Role, Staff
 from .system import Sequence, Setting
 
 __all__ = [
+    "Attachment",
+    "Correspondence",
+    "CorrespondenceKind",
+    "CustomerChange",
+    "CustomerContact",
+    "CustomerEvent",
+    "CustomerStaff",
+    "CustomerStatus",
+    "Direction",
+    "EventKind",
+    "Importance",
+    "VIP_LEVELS",
+    "YearlyRecord",
     "Account",
     "AuditEntry",
     "Base",

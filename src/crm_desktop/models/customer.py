@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Numeric, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, StrEnum, TimestampMixin
@@ -28,6 +28,25 @@ class District(StrEnum):
     SUBURBAN = "suburban"  # 郊区
 
 
+class CustomerStatus(StrEnum):
+    """Where the customer stands: still being developed (D1–D5), dealt with, or dormant."""
+
+    PROSPECT = "prospect"  # 潜在
+    ACTIVE = "active"  # 往来中
+    INACTIVE = "inactive"  # 停止往来
+
+
+class Importance(StrEnum):
+    """I10: an important or promising customer needs at least two responsible staff."""
+
+    NORMAL = "normal"
+    IMPORTANT = "important"  # 重要
+    PROMISING = "promising"  # 有潜力
+
+
+VIP_LEVELS = (0, 1, 2, 3)  # I8: 0 none, 1–3 the reception level (3 the highest)
+
+
 class Customer(TimestampMixin, Base):
     __tablename__ = "customer"
 
@@ -35,7 +54,7 @@ class Customer(TimestampMixin, Base):
     code: Mapped[str | None] = mapped_column(String(30), unique=True)
     name: Mapped[str] = mapped_column(String(120), index=True)
     category: Mapped[str] = mapped_column(String(20), default=CustomerCategory.END_USER.value, index=True)
-    district: Mapped[str] = mapped_column(String(10), default=District.URBAN.value)
+    district: Mapped[str] = mapped_column(String(10), default=District.URBAN.value, index=True)
     # I3 archive fields
     legal_representative: Mapped[str | None] = mapped_column(String(60))
     address: Mapped[str | None] = mapped_column(String(200))
@@ -46,6 +65,10 @@ class Customer(TimestampMixin, Base):
     registered_capital: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))
     contact_person: Mapped[str | None] = mapped_column(String(60))
     remarks: Mapped[str | None] = mapped_column(Text)
+    # migration 0006: added with plain ALTER TABLE (the search triggers stay)
+    status: Mapped[str] = mapped_column(String(10), default=CustomerStatus.ACTIVE.value, server_default="active", index=True)
+    vip_level: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
+    importance: Mapped[str] = mapped_column(String(10), default=Importance.NORMAL.value, server_default="normal")
 
     products: Mapped[list["CustomerProduct"]] = relationship(
         back_populates="customer", cascade="all, delete-orphan", order_by="CustomerProduct.id"
@@ -57,6 +80,9 @@ class Customer(TimestampMixin, Base):
         CheckConstraint(
             "category IN ('supplier', 'distributor', 'special', 'end_user')", name="category_known"
         ),
+        CheckConstraint("status IN ('prospect', 'active', 'inactive')", name="status_known"),
+        CheckConstraint("vip_level BETWEEN 0 AND 3", name="vip_level_known"),
+        CheckConstraint("importance IN ('normal', 'important', 'promising')", name="importance_known"),
     )
 
     def __repr__(self) -> str:

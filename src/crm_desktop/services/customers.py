@@ -14,7 +14,20 @@ from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..i18n import QT_TRANSLATE_NOOP
-from ..models import CallStatus, Customer, CustomerCategory, CustomerProduct, District, ServiceCall
+from ..models import (
+    VIP_LEVELS,
+    CallStatus,
+    Customer,
+    CustomerCategory,
+    CustomerChange,
+    CustomerProduct,
+    CustomerStatus,
+    District,
+    Importance,
+    ServiceCall,
+)
+from . import numbering
+from ..errors import UserError
 from .validation import (
     Problems,
     check_choice,
@@ -46,6 +59,9 @@ CUSTOMER_FIELDS = frozenset(
         "registered_capital",
         "contact_person",
         "remarks",
+        "status",
+        "vip_level",
+        "importance",
     }
 )
 PRODUCT_FIELDS = frozenset({"model", "serial_no", "purchase_date", "warranty_end"})
@@ -57,6 +73,38 @@ NO_PRODUCT = QT_TRANSLATE_NOOP("Customers", "There is no product with id {id}.")
 _WARRANTY_BEFORE_PURCHASE = QT_TRANSLATE_NOOP(
     "Customers", "The warranty end ({warranty_end}) is before the purchase date ({purchase_date})."
 )
+
+
+# --------------------------------------------------------------------------- customer codes
+
+# D5: a customer code by a configurable rule per category (numbering rules
+# ``customer_code.<category>``, patterns in the settings like every other number). The
+# patterns have no date part, so each category has one counter for ever: a code once issued
+# is never issued again, even when its customer is deleted or changes category.
+CUSTOMER_CODE_RULES: dict[str, str] = {
+    CustomerCategory.SUPPLIER.value: "GY{seq:05}",  # 供应商
+    CustomerCategory.DISTRIBUTOR.value: "FX{seq:05}",  # 分销商
+    CustomerCategory.SPECIAL.value: "TB{seq:05}",  # 特别类 (I1)
+    CustomerCategory.END_USER.value: "YH{seq:05}",  # 用户
+}
+
+
+def code_rule(category: str) -> str:
+    return f"customer_code.{category}"
+
+
+# numbering.set_pattern() accepts only the rules it knows: make these known to it
+for _category, _pattern in CUSTOMER_CODE_RULES.items():
+    numbering.DEFAULT_PATTERNS.setdefault(code_rule(_category), _pattern)
+
+
+def next_customer_code(session: Session, category: str) -> str:
+    """The next code of the category's rule; a number that a clerk already typed by hand
+    for another customer is skipped (and stays used: numbers are never reused)."""
+    while True:
+        code = numbering.next_number(session, code_rule(category), date.today())
+        if session.scalar(select(Customer.id).where(Customer.code == code)) is None:
+            return code
 
 
 # --------------------------------------------------------------------------- customers
@@ -95,6 +143,24 @@ def _clean_customer(session: Session, values: dict[str, object], customer: Custo
                 "district",
                 QT_TRANSLATE_NOOP("Customers", "Choose whether the customer is in the city (市区) or the suburbs (郊区)."),
             )
+        elif name == "status":
+            clean[name] = problems.check(
+                check_choice,
+                value,
+                CustomerStatus,
+                "status",
+                QT_TRANSLATE_NOOP("Customers", "Choose the customer's status (prospect, active or inactive)."),
+            )
+        elif name == "importance":
+            clean[name] = problems.check(
+                check_choice,
+                value,
+                Importance,
+                "importance",
+                QT_TRANSLATE_NOOP("Customers", "Choose whether the customer is normal, important or promising."),
+            )
+        elif name == "vip_level":
+            clean[name] = problems.check(_check_vip_level, value)
         elif name == "postcode":
             clean[name] = problems.check(check_postcode, value, "postcode")
         elif name in ("phone", "fax"):
@@ -122,9 +188,28 @@ def _clean_customer(session: Session, values: dict[str, object], customer: Custo
     return clean
 
 
-def create_customer(session: Session, **fields: object) -> Customer:
+_VIP_LEVEL_BAD = QT_TRANSLATE_NOOP("Customers", "The VIP level is 0 (none), 1, 2 or 3.")
+
+
+def _check_vip_level(value: object) -> int:
+    """I8: 0 (not a VIP) to 3; empty means 0."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return 0
+    if isinstance(value, bool):
+        raise UserError(_VIP_LEVEL_BAD, field="vip_level")
+    try:
+        level = int(str(value).strip())
+    except ValueError:
+        raise UserError(_VIP_LEVEL_BAD, field="vip_level") from None
+    if level not in VIP_LEVELS:
+        raise UserError(_VIP_LEVEL_BAD, field="vip_level")
+    return level
+
+
+def create_customer(session: Session, *, assign_code: bool = True, **fields: object) -> Customer:
     """A new customer archive (I2, I3): name required; category and district default to an
-    end user in the city."""
+    end user in the city. Without a code typed by the clerk, the category's rule gives one
+    (D5) unless ``assign_code`` is false (imports keep the codes of the old files)."""
     unknown = set(fields) - CUSTOMER_FIELDS
     if unknown:
         raise TypeError(f"create_customer() got unknown fields: {', '.join(sorted(unknown))}")
@@ -134,19 +219,55 @@ def create_customer(session: Session, **fields: object) -> Customer:
     if values.get("district") in (None, ""):
         values["district"] = District.URBAN.value
     clean = _clean_customer(session, values, None)
+    if clean.get("code") is None and assign_code:
+        # taken after validation: a refused form does not consume a number
+        clean["code"] = next_customer_code(session, str(clean["category"]))
     customer = Customer(**clean)
     session.add(customer)
     session.flush()
     return customer
 
 
-def update_customer(session: Session, customer_id: int, changes: dict[str, object]) -> Customer:
-    """Change archive fields. The registers keep what was written at the time: a call's copy
-    of the name, phone and address does not follow (I4 changes are the archive's)."""
+def history_text(value: object) -> str | None:
+    """How a field's value is kept in the change history (I4): text, ``None`` for empty."""
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def record_change(
+    session: Session, customer_id: int, field: str, old: object, new: object, by_id: int | None,
+    at: datetime | None = None,
+) -> CustomerChange | None:
+    """One line of the archive's history (I4); nothing when the value did not change."""
+    old_text, new_text = history_text(old), history_text(new)
+    if old_text == new_text:
+        return None
+    change = CustomerChange(
+        customer_id=customer_id, field=field, old_value=old_text, new_value=new_text,
+        changed_by_id=by_id, changed_at=at or datetime.now(),
+    )
+    session.add(change)
+    return change
+
+
+def update_customer(
+    session: Session, customer_id: int, changes: dict[str, object], *, by_id: int | None = None
+) -> Customer:
+    """Change archive fields; every field that really changes is written to the archive's
+    history with its old and new value, who (``by_id``, a staff id) and when (I4). The
+    registers keep what was written at the time: a call's copy of the name, phone and
+    address does not follow."""
     customer = fetch(session, Customer, customer_id, "customer_id", NO_CUSTOMER)
     refuse_unknown_fields(changes, CUSTOMER_FIELDS, {})
     clean = _clean_customer(session, dict(changes), customer)
+    now = datetime.now()
     for name, value in clean.items():
+        record_change(session, customer.id, name, getattr(customer, name), value, by_id, now)
         setattr(customer, name, value)
     session.flush()
     return customer

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping, Sequence
 
 from sqlalchemy import ColumnElement, and_, bindparam, func, literal_column, or_, select, table, text
@@ -67,6 +67,9 @@ class RegisterSpec:
     update: UpdateFn | None = None  # the service that validates and saves an in-place edit
     search_hint: Msg | None = None
     bigram_table: str | None = None  # two-character pieces of the columns short terms look in
+    # named filters the view offers (customer list: category, district, VIP level, staff):
+    # each turns the chosen value into a WHERE condition on the register's table
+    filters: Mapping[str, Callable[[Any], ColumnElement]] = field(default_factory=dict)
 
     def column(self, key: str) -> Column:
         for c in self.columns:
@@ -94,6 +97,12 @@ def _update_card(session: Session, row_id: int, changes: dict[str, Any]) -> obje
     from . import repairs
 
     return repairs.update_card(session, row_id, changes)
+
+
+def _archive_labels(name: str) -> Mapping[str, Msg]:
+    from . import archive
+
+    return getattr(archive, name)
 
 
 def _update_customer(session: Session, row_id: int, changes: dict[str, Any]) -> object:
@@ -219,6 +228,34 @@ CUSTOMERS = RegisterSpec(
     search_hint=QT_TRANSLATE_NOOP("Register", "Search code, name, phone, address, contact"),
 )
 
+def _responsible_staff_filter(staff_id: Any) -> ColumnElement:
+    """Customers for whom the member of staff is responsible now (I10)."""
+    from ..models import CustomerStaff
+
+    return Customer.__table__.c.id.in_(
+        select(CustomerStaff.customer_id).where(CustomerStaff.staff_id == int(staff_id), CustomerStaff.until.is_(None))
+    )
+
+
+CUSTOMER_FILTERS: dict[str, Callable[[Any], ColumnElement]] = {
+    "category": lambda v: Customer.__table__.c.category == str(v),
+    "district": lambda v: Customer.__table__.c.district == str(v),
+    "vip_level": lambda v: Customer.__table__.c.vip_level == int(v),
+    "status": lambda v: Customer.__table__.c.status == str(v),
+    "staff_id": _responsible_staff_filter,
+}
+CUSTOMERS = replace(
+    CUSTOMERS,
+    columns=CUSTOMERS.columns[:4]
+    + (
+        Column("status", QT_TRANSLATE_NOOP("Register", "Status"), "choice", _archive_labels("CUSTOMER_STATUS"),
+               editable=True, width=70),
+        Column("vip_level", QT_TRANSLATE_NOOP("Register", "VIP"), "choice", _archive_labels("VIP_LEVEL"), width=50),
+    )
+    + CUSTOMERS.columns[4:],
+    filters=CUSTOMER_FILTERS,
+)
+
 REGISTERS: dict[str, RegisterSpec] = {s.name: s for s in (SERVICE_CALLS, GOODS_ENTRIES, REPAIR_CARDS, CUSTOMERS)}
 
 
@@ -244,6 +281,7 @@ class RegisterQuery:
     _count: int | None = field(default=None, repr=False)
     _paged: bool = field(default=False, repr=False)  # a search too broad to hold as ids
     _first_rows: list[tuple] | None = field(default=None, repr=False)
+    filters: dict[str, Any] = field(default_factory=dict)  # name in spec.filters -> chosen value
 
     def __post_init__(self) -> None:
         if not self.sort_key:
@@ -260,6 +298,16 @@ class RegisterQuery:
     def set_search(self, text_: str) -> None:
         self.search = " ".join(text_.split())
         self.invalidate()
+
+    def set_filters(self, filters: Mapping[str, Any]) -> None:
+        """Keep only the rows that pass every filter given (``None`` or "" = no filter)."""
+        self.filters = {k: v for k, v in filters.items() if v is not None and v != ""}
+        for key in self.filters:
+            self.spec.filters[key]  # KeyError for a filter the register does not have
+        self.invalidate()
+
+    def _filter_conditions(self) -> list[ColumnElement]:
+        return [self.spec.filters[k](v) for k, v in self.filters.items()]
 
     def set_sort(self, key: str, descending: bool) -> None:
         self.spec.column(key)
@@ -323,6 +371,9 @@ class RegisterQuery:
                 stmt = stmt.where(filtered_id.in_(inner))
         if likes:
             stmt = stmt.where(and_(*likes))
+        conditions = self._filter_conditions()
+        if conditions:
+            stmt = stmt.where(*conditions)
         return stmt
 
     def _index_bound(self, conn) -> tuple[int | None, bool]:
@@ -364,7 +415,7 @@ class RegisterQuery:
                 if self._count is None:
                     stmt = (
                         select(func.count()).select_from(self._ids_select(joined=False).subquery())
-                        if self.search
+                        if self.search or self.filters
                         else select(func.count()).select_from(self._table)
                     )
                     self._count = conn.execute(stmt).scalar_one()

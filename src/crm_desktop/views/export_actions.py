@@ -107,7 +107,7 @@ def export_current_register(parent: QWidget | None, view: RegisterView) -> Path 
     shown = view.model.query
     # its own query: the table model's keeps its cache, and the export pages on its own
     query = RegisterQuery(shown.database, shown.spec, search=shown.search, sort_key=shown.sort_key,
-                          descending=shown.descending)
+                          descending=shown.descending, filters=dict(shown.filters))
     try:
         report = run_with_progress(parent, query, path, visible_columns(view))
     except Cancelled:

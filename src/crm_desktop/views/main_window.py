@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -57,6 +58,13 @@ class MainWindow(QMainWindow):
             view.numberEntered.connect(self.open_record)
             view.countChanged.connect(lambda _count, n=name: self._update_status(n))
             self.views[name] = view
+            if name == "customer":  # I2: the list filtered by category, district, VIP, staff
+                from .archive.list_filters import CustomerListFilters
+
+                view.filters_bar = CustomerListFilters(view)
+                # a narrow window cuts the bar's right end rather than grow for it
+                view.filters_bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+                view.layout().insertWidget(1, view.filters_bar)
             self._stack.addWidget(view)
             item = QListWidgetItem(spec.title.tr(translate))
             item.setData(Qt.ItemDataRole.UserRole, name)
@@ -91,6 +99,7 @@ class MainWindow(QMainWindow):
             "Demo data: invented customers and calls for trying the program out. Log in as admin / admin123; "
             "colleagues by name with demo1234."))
         self.demo_banner.setObjectName("demo_banner")
+        self.demo_banner.setWordWrap(True)  # never widens the window
         self.demo_banner.setStyleSheet("background: #fff3cd; color: #7a5b00; padding: 5px 10px; font-weight: bold;")
         self.demo_banner.setVisible(self._is_demo())
         column.addWidget(self.demo_banner)
@@ -145,6 +154,8 @@ class MainWindow(QMainWindow):
         self.act_new_card = self._action(self.tr("New &repair card…"), self.new_repair_card, None,
                                          self.tr("Open a repair card for goods taken back"))
         self.act_new_customer = self._action(self.tr("New c&ustomer…"), self.new_customer)
+        self.act_archive = self._action(self.tr("Customer &archive…"), self.open_archive, QKeySequence("Ctrl+Shift+A"),
+                                        self.tr("The selected customer's whole archive (with the permission to view archives)"))
         self.act_open = self._action(self.tr("&Open…"), self.open_current, QKeySequence("Ctrl+O"),
                                      self.tr("Open the selected record"))
         self.act_dispatch = self._action(self.tr("&Dispatch…"), self.dispatch_current, QKeySequence("Ctrl+D"),
@@ -213,6 +224,7 @@ class MainWindow(QMainWindow):
             menu.addAction(a)
         menu.addSeparator()
         menu.addAction(self.act_open)
+        menu.addAction(self.act_archive)
         menu = self.menuBar().addMenu(self.tr("&Service"))
         menu.setToolTipsVisible(True)  # a greyed-out Dispatch says why
         menu.addAction(self.act_board)
@@ -336,6 +348,7 @@ class MainWindow(QMainWindow):
         # customers print with their archive (a later feature); pages have no form
         self.act_print.setEnabled(self.current_name() in ("service_call", "goods_entry", "repair_card", BOARD))
         self.act_export.setEnabled(self.current_name() in self.views)
+        self.act_archive.setEnabled(self.current_name() == "customer")
         self.act_accounts.setVisible(self.current_user is not None and self.current_user.role == "admin")
 
     def _update_status(self, name: str) -> None:
@@ -402,6 +415,22 @@ class MainWindow(QMainWindow):
         with self.database.read_session() as session:
             login = session.scalar(select(Account.login).where(Account.staff_id == self.current_user_id))
         return auth.LoggedIn(self.current_user.id, self.current_user.name, self.current_user.role, login or "", False)
+
+    def open_archive(self) -> None:
+        from .archive import open_archive_window
+
+        if self.current_name() != "customer":
+            return
+        customer_id = self.current_view().current_id()
+        if customer_id is not None:
+            open_archive_window(self, self.database, customer_id, user=self.logged_in(),
+                                current_user_id=self.current_user_id)
+
+    def authorize(self, permission: str, action: str, **target) -> None:
+        """The services' permission check and audit line; a refusal raises (shown by _guarded)."""
+        from ..services import auth
+
+        auth.authorize(self.database, self.logged_in(), permission, action, **target)
 
     def change_password(self) -> None:
         from PySide6.QtWidgets import QDialog
@@ -587,12 +616,14 @@ class MainWindow(QMainWindow):
         else:
             return
         if ids:
+            self.authorize("print", "print", target_type=print_actions.REGISTER_FORM[name], target_id=ids[:50])
             self._warn_if_branch_unset()
             print_actions.preview_records(self, self.database, name, ids)
 
     def print_period(self, form: str) -> None:
         from . import print_actions
 
+        self.authorize("print", "print", target_type=form)
         self._warn_if_branch_unset()
         print_actions.ask_and_preview(self, self.database, form)
 
@@ -614,17 +645,20 @@ class MainWindow(QMainWindow):
     def save_monthly_report(self) -> None:
         from .monthly_report_action import save_monthly_report
 
+        self.authorize("report", "report_monthly")
         save_monthly_report(self, self.database)
 
     def export_current(self) -> None:
         from . import export_actions
 
         if self.current_name() in self.views:
+            self.authorize("export", "export", target_type="register", target_id=self.current_name())
             export_actions.export_current_register(self, self.current_view())
 
     def import_customers(self) -> None:
         from .import_dialog import run_import_wizard
 
+        self.authorize("import", "import", target_type="customers")
         result = run_import_wizard(self, self.database, by_id=self.current_user_id)
         if result is not None:
             self.views["customer"].refresh()

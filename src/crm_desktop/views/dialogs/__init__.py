@@ -33,7 +33,9 @@ def open_record(
     if name == "customer":
         from .customer_dialog import CustomerDialog
 
-        return run_dialog(CustomerDialog(database, customer_id=row_id, parent=parent), on_saved)
+        # the archive's history records who changed a field (I4)
+        return run_dialog(CustomerDialog(database, customer_id=row_id, parent=parent, current_user_id=current_user_id),
+                          on_saved)
     raise KeyError(name)
 
 

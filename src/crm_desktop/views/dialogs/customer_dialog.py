@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -15,12 +16,14 @@ from PySide6.QtWidgets import (
 
 from ...db import Database
 from ...models import Customer
-from ...services import customers as customer_service, labels
+from ...services import archive as archive_service, customers as customer_service, labels
+from ..table_model import translate
 from .form import OptionalDateEdit, RecordDialog, combo, set_value
 
 ARCHIVE_FIELDS = (
     "name", "category", "district", "contact_person", "phone", "fax", "address", "postcode",
     "legal_representative", "business_scope", "registered_capital", "remarks",
+    "status", "vip_level", "importance",
 )
 
 
@@ -28,14 +31,22 @@ class CustomerDialog(RecordDialog):
     register_name = "customer"
 
     def __init__(self, database: Database, customer_id: int | None = None, parent: QWidget | None = None,
-                 initial_name: str = "") -> None:
+                 initial_name: str = "", current_user_id: int | None = None) -> None:
         super().__init__(database, parent)
         self.customer_id = customer_id
+        self.current_user_id = current_user_id  # who changes the archive (kept in its history, I4)
+        self.staffing_warning: str | None = None
         self.setWindowTitle(self.tr("New customer") if customer_id is None else self.tr("Customer"))
         self.setMinimumWidth(560)
         self.add_field("name", self.tr("Name"), QLineEdit(initial_name), required=True)
+        code = QLineEdit()
+        code.setPlaceholderText(self.tr("Given by the category's rule when left empty"))
+        self.add_field("code", self.tr("Customer code"), code)
         self.add_field("category", self.tr("Category"), combo(labels.CUSTOMER_CATEGORY, "end_user"))
         self.add_field("district", self.tr("District"), combo(labels.DISTRICT))
+        self.add_field("status", self.tr("Status"), combo(archive_service.CUSTOMER_STATUS, "active"))
+        self.add_field("vip_level", self.tr("VIP level"), combo(archive_service.VIP_LEVEL, "0"))
+        self.add_field("importance", self.tr("Importance"), combo(archive_service.IMPORTANCE, "normal"))
         self.add_field("contact_person", self.tr("Contact person"), QLineEdit())
         self.add_field("phone", self.tr("Phone"), QLineEdit())
         self.add_field("fax", self.tr("Fax"), QLineEdit())
@@ -124,8 +135,13 @@ class CustomerDialog(RecordDialog):
             if customer is None:
                 raise LookupError(customer_id)
             self.setWindowTitle(self.tr("Customer %1").replace("%1", customer.name))
+            set_value(self.fields["code"], customer.code)
+            # D5: a code, once given, stays the customer's for ever
+            self.fields["code"].setReadOnly(customer.code is not None)
             for key in ARCHIVE_FIELDS:
                 value = getattr(customer, key)
+                if key == "vip_level":
+                    value = str(value)
                 set_value(self.fields[key], f"{value:f}" if key == "registered_capital" and value is not None else value)
             for p in customer.products:
                 self._append_row(
@@ -134,12 +150,25 @@ class CustomerDialog(RecordDialog):
 
     def save(self, session) -> int:
         values = {key: self.value(key) for key in ARCHIVE_FIELDS}
+        code = self.value("code")
         if self.customer_id is None:
-            customer = customer_service.create_customer(session, **values)
+            customer = customer_service.create_customer(session, code=code, **values)
         else:
             current = session.get(Customer, self.customer_id)
-            changes = {k: v for k, v in values.items() if v != getattr(current, k)}
-            customer = customer_service.update_customer(session, self.customer_id, changes) if changes else current
+            if current.code is None and code:
+                values["code"] = code
+            changes = {k: v for k, v in values.items() if str(v) != str(getattr(current, k))}
+            customer = (
+                customer_service.update_customer(session, self.customer_id, changes, by_id=self.current_user_id)
+                if changes else current
+            )
         for product in self._new_products:
             customer_service.add_product(session, customer.id, **product)
+        warning = archive_service.staffing_warning(session, customer.id)  # I10: warned, not refused
+        self.staffing_warning = warning.render(translate) if warning is not None else None
         return customer.id
+
+    def accept(self) -> None:
+        super().accept()
+        if self.result() == self.DialogCode.Accepted and self.staffing_warning:
+            QMessageBox.warning(self.parentWidget() or self, self.tr("Responsible staff"), self.staffing_warning)

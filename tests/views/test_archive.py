@@ -1,0 +1,79 @@
+"""The customer archive window (I2–I5, I9, I10) and the customer list's filters."""
+
+from __future__ import annotations
+
+from crm_desktop.models import Staff
+from crm_desktop.services import archive, customers
+
+
+def _customer(database, tmp_path):
+    with database.Session.begin() as s:
+        s.add_all([Staff(name="王业务", role="clerk"), Staff(name="李业务", role="clerk")])
+        c = customers.create_customer(s, name="鼓楼医院", importance="important", phone="025-83304616")
+        customers.update_customer(s, c.id, {"address": "南京市中山路321号"})
+        letter = tmp_path / "函.pdf"
+        letter.write_bytes(b"%PDF letter")
+        archive.log_correspondence(s, c.id, happened_at="2026-11-20 10:00", kind="letter", direction="incoming",
+                                   summary="来函询问保养合同", attachments=[letter], data_dir=database.config.data_dir)
+        archive.log_correspondence(s, c.id, happened_at="2026-11-21 10:00", kind="visit", direction="outgoing",
+                                   summary="保密拜访", confidential=True)
+        return c.id
+
+
+def test_the_archive_window_shows_every_tab_and_adds_through_the_services(app, qtbot, database, tmp_path):
+    from crm_desktop.views.archive import CustomerArchiveWindow
+
+    customer_id = _customer(database, tmp_path)
+    from crm_desktop.models import Staff
+    from crm_desktop.services.auth import LoggedIn
+
+    with database.Session.begin() as s:
+        clerk = Staff(name="林信息", role="information")  # may open archives, not read confidential letters
+        s.add(clerk)
+        s.flush()
+        clerk_id = clerk.id
+    window = CustomerArchiveWindow(database, customer_id, user=LoggedIn(clerk_id, "林信息", "information", "lin", False))
+    qtbot.addWidget(window)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert len(titles) == 8
+    assert window.archive_values["code"].text() == "YH00001"
+    assert window.history.rowCount() == 1
+    assert window.correspondence.rowCount() == 1  # the confidential visit is not shown
+    assert window.staffing.text() and not window.staffing.isHidden()
+    window.correspondence.selectRow(0)
+    assert window.attachment_path().read_bytes() == b"%PDF letter"
+    window.contact_name.setText("")
+    window._add_contact()
+    assert window.message.text() and window.contacts.rowCount() == 0
+    window.contact_name.setText("张科长")
+    window.contact_phone.setText("13912345678")
+    window._add_contact()
+    assert window.contacts.rowCount() == 1
+    for index in range(2):
+        window.staff_choice.setCurrentIndex(index)
+        window._assign_staff()
+    assert window.staff_table.rowCount() == 2 and window.staffing.isHidden()
+    window.event_text.setText("迁址至江北新区")
+    window.event_kind.setCurrentIndex(window.event_kind.findData("relocation"))
+    window._add_event()
+    assert window.events.rowCount() == 1
+
+
+def test_the_customer_list_filters_narrow_the_register(app, qtbot, database, tmp_path):
+    from crm_desktop.services.registers import REGISTERS
+    from crm_desktop.views.archive import CustomerListFilters
+    from crm_desktop.views.register_view import RegisterView
+
+    _customer(database, tmp_path)
+    with database.Session.begin() as s:
+        customers.create_customer(s, name="明达贸易", category="distributor", vip_level=3)
+    view = RegisterView(database, REGISTERS["customer"])
+    qtbot.addWidget(view)
+    bar = CustomerListFilters(view)
+    qtbot.addWidget(bar)
+    assert view.model.rowCount() == 2
+    bar.boxes["vip_level"].setCurrentIndex(bar.boxes["vip_level"].findData("3"))
+    assert view.model.rowCount() == 1
+    bar.boxes["vip_level"].setCurrentIndex(0)
+    bar.boxes["category"].setCurrentIndex(bar.boxes["category"].findData("end_user"))
+    assert view.model.rowCount() == 1
