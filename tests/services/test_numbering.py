@@ -118,3 +118,11 @@ def test_concurrent_writers_never_get_the_same_number(database):
         t.join()
     assert not errors
     assert sorted(seen) == [f"JX20261128-{i:03d}" for i in range(1, 101)]
+
+
+def test_every_customer_category_has_its_code_rule():
+    from crm_desktop.models import CustomerCategory
+    from crm_desktop.services import numbering
+    from crm_desktop.services.customers import code_rule
+
+    assert all(code_rule(c.value) in numbering.DEFAULT_PATTERNS for c in CustomerCategory)

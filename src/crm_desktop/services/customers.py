@@ -81,21 +81,9 @@ _WARRANTY_BEFORE_PURCHASE = QT_TRANSLATE_NOOP(
 # ``customer_code.<category>``, patterns in the settings like every other number). The
 # patterns have no date part, so each category has one counter for ever: a code once issued
 # is never issued again, even when its customer is deleted or changes category.
-CUSTOMER_CODE_RULES: dict[str, str] = {
-    CustomerCategory.SUPPLIER.value: "GY{seq:05}",  # 供应商
-    CustomerCategory.DISTRIBUTOR.value: "FX{seq:05}",  # 分销商
-    CustomerCategory.SPECIAL.value: "TB{seq:05}",  # 特别类 (I1)
-    CustomerCategory.END_USER.value: "YH{seq:05}",  # 用户
-}
-
-
 def code_rule(category: str) -> str:
+    """The numbering rule of a category's codes (patterns in numbering.DEFAULT_PATTERNS)."""
     return f"customer_code.{category}"
-
-
-# numbering.set_pattern() accepts only the rules it knows: make these known to it
-for _category, _pattern in CUSTOMER_CODE_RULES.items():
-    numbering.DEFAULT_PATTERNS.setdefault(code_rule(_category), _pattern)
 
 
 def next_customer_code(session: Session, category: str) -> str:

@@ -35,6 +35,11 @@ DEFAULT_PATTERNS: dict[str, str] = {
     GOODS_RECEIPT: "SJ{yyyyMM}-{seq:04}",
     REPAIR_CARD: "XK{yyyyMM}-{seq:04}",
     CONTRACT: "BY{yyyy}-{seq:04}",
+    # customer codes (D5, I1): one rule per category, never reused
+    "customer_code.supplier": "GY{seq:05}",  # 供应商
+    "customer_code.distributor": "FX{seq:05}",  # 分销商
+    "customer_code.special": "TB{seq:05}",  # 特别类 (I1)
+    "customer_code.end_user": "YH{seq:05}",  # 用户
 }
 
 _TOKEN = re.compile(r"\{([^{}]*)\}")
