@@ -64,6 +64,7 @@ def test_the_supervisor_workbook_has_formula_totals_and_the_signature(database, 
     book = load_workbook(path)
     summary, jobs = book.worksheets[0], book.worksheets[1]
     assert "周经理" in summary["A2"].value
+    assert jobs.cell(jobs.max_row, 6).value.startswith("=SUM(")  # the jobs' total hours
     total_row = [c for c in summary.iter_rows(min_row=4) if c[0].value == "Total"][0]
     assert all(cell.data_type == "f" for cell in total_row[1:])
     assert summary.freeze_panes == "B4" and summary.print_title_rows == "$3:$3"

@@ -162,3 +162,14 @@ def test_the_administrator_adds_staff_with_one_time_passwords(database):
     with database.read_session() as s:
         listed = {a.name: a for a in auth.staff_accounts(s)}
     assert listed["孙主任"].login == "sun" and listed["孙主任"].role == "supervisor"
+
+
+def test_a_member_of_staff_as_the_permission_checks_take_them(database, clerk):
+    with database.read_session() as s:
+        user = auth.user_of(s, clerk.id)
+        assert (user.name, user.role, user.login) == ("钱文员", "clerk", "qian")
+        assert auth.user_of(s, None) is None
+    with database.Session.begin() as s:
+        s.get(Staff, clerk.id).active = False
+    with database.read_session() as s:
+        assert auth.user_of(s, clerk.id) is None  # someone who left acts as nobody

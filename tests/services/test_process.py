@@ -13,7 +13,6 @@ from sqlalchemy import func, select
 
 from crm_desktop.errors import UserError
 from crm_desktop.models import (
-    CallStep,
     Customer,
     CustomerProduct,
     GoodsEntry,

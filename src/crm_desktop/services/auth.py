@@ -213,6 +213,18 @@ def _logged_in(account: Account) -> LoggedIn:
     return LoggedIn(account.staff_id, account.staff.name, account.staff.role, account.login, account.must_change_password)
 
 
+def user_of(session: Session, staff_id: int | None) -> LoggedIn | None:
+    """The member of staff ``staff_id`` as the permission checks take them (None: nobody, or
+    someone who has left)."""
+    if staff_id is None:
+        return None
+    staff = session.get(Staff, staff_id)
+    if staff is None or not staff.active:
+        return None
+    login = session.scalar(select(Account.login).where(Account.staff_id == staff_id))
+    return LoggedIn(staff.id, staff.name, staff.role, login or "", False)
+
+
 def log_in(database: Database, login: str, password: str, *, now: datetime | None = None) -> LoggedIn:
     """Check a login; failures are counted (and logged) even though the call then raises."""
     now = (now or datetime.now()).replace(microsecond=0)

@@ -17,7 +17,6 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg
 from ..models import (
     CallChannel,
@@ -34,7 +33,6 @@ from .validation import (
     Problems,
     check_choice,
     check_staff,
-    check_technician,
     column_length,
     fetch,
     normalize_phone,

@@ -62,7 +62,6 @@ from .validation import (
     column_length,
     fetch,
     optional_text,
-    parse_date,
     parse_datetime,
     parse_decimal,
     require,

@@ -405,16 +405,10 @@ class MainWindow(QMainWindow):
 
     def logged_in(self):
         """The current user as the services' permission checks take it (None: nobody)."""
-        from sqlalchemy import select
-
-        from ..models import Account
         from ..services import auth
 
-        if self.current_user is None:
-            return None
         with self.database.read_session() as session:
-            login = session.scalar(select(Account.login).where(Account.staff_id == self.current_user_id))
-        return auth.LoggedIn(self.current_user.id, self.current_user.name, self.current_user.role, login or "", False)
+            return auth.user_of(session, self.current_user_id)
 
     def open_archive(self) -> None:
         from .archive import open_archive_window

@@ -23,18 +23,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ..db import Database
-from ..models import ServiceCall
 from ..services import deadlines, labels, worklists
 from ..services.calendar import calendar_from_database
 from ..services.worklists import InvoiceDue, RepairAtRisk
@@ -172,6 +168,16 @@ class _ListPage(QWidget):
 
     _loaded = False
 
+    def __init__(self, database: Database, current_user_id: int | None, model: QAbstractTableModel,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.current_user_id = current_user_id
+        self.clock: Callable[[], date] = date.today  # what "today" is (tests set it)
+        self.model = model
+        model.setParent(self)
+        self.view = _table(model)
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if not self._loaded:
             self.refresh()
@@ -187,12 +193,7 @@ class InvoicesPage(_ListPage):
     invoiceRecorded = Signal(int)  # noqa: N815 - the call id
 
     def __init__(self, database: Database, current_user_id: int | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.database = database
-        self.current_user_id = current_user_id
-        self.clock: Callable[[], date] = date.today  # what "today" is (tests set it)
-        self.model = InvoicesModel(self)
-        self.view = _table(self.model)
+        super().__init__(database, current_user_id, InvoicesModel(), parent)
         self.view.setObjectName("invoices")
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -335,12 +336,7 @@ class RepairsAtRiskPage(_ListPage):
     escalated = Signal(int)
 
     def __init__(self, database: Database, current_user_id: int | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.database = database
-        self.current_user_id = current_user_id
-        self.clock: Callable[[], date] = date.today  # what "today" is (tests set it)
-        self.model = RepairsAtRiskModel(self)
-        self.view = _table(self.model)
+        super().__init__(database, current_user_id, RepairsAtRiskModel(), parent)
         self.view.setObjectName("repairs_at_risk")
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
