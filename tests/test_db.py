@@ -225,3 +225,25 @@ def test_a_database_with_calls_keeps_its_search_and_gains_the_process_tables_on_
             assert [h.step for h in process.history(s, call.id)] == ["register"]
     finally:
         db.dispose()
+
+
+def test_upgrade_to_0007_keeps_the_contracts_and_their_products(cfg):
+    """0007 recreates maintenance_contract (batch mode) to add its responsible staff: the
+    contract_product rows hang on it with ON DELETE CASCADE and must survive."""
+    from crm_desktop.db import make_engine, upgrade
+
+    engine = make_engine(cfg.database_url)
+    upgrade(engine, "0006")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO customer (id, name, category, district) VALUES (1, '明达', 'end_user', 'urban')")
+        conn.exec_driver_sql("INSERT INTO customer_product (id, customer_id, model) VALUES (1, 1, 'X-200')")
+        conn.exec_driver_sql(
+            "INSERT INTO maintenance_contract (id, contract_no, customer_id, start_date, end_date, fee) "
+            "VALUES (1, 'BY2026-0001', 1, '2026-01-01', '2026-12-31', 1200)")
+        conn.exec_driver_sql("INSERT INTO contract_product (contract_id, product_id) VALUES (1, 1)")
+    upgrade(engine, "0007")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT contract_id, product_id FROM contract_product").fetchall() == [(1, 1)]
+        assert conn.exec_driver_sql("SELECT contract_no, staff_id FROM maintenance_contract").fetchall() == [
+            ("BY2026-0001", None)]
+    engine.dispose()

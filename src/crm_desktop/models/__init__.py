@@ -16,6 +16,7 @@ from .archive import (
     EventKind,
     YearlyRecord,
 )
+from .handover import Handover, HandoverItem, HandoverItemKind
 from .customer import VIP_LEVELS, Customer, CustomerCategory, CustomerProduct, CustomerStatus, District, Importance
 from .pricing import LabourRate, PartPrice
 from .reports import DailyReportSignoff
@@ -40,6 +41,9 @@ from .staff import Role, Staff
 from .system import Sequence, Setting
 
 __all__ = [
+    "Handover",
+    "HandoverItem",
+    "HandoverItemKind",
     "Attachment",
     "Correspondence",
     "CorrespondenceKind",

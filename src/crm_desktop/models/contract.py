@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, TimestampMixin
 from .customer import Customer, CustomerProduct
+from .staff import Staff
 
 contract_product = Table(
     "contract_product",
@@ -30,8 +31,11 @@ class MaintenanceContract(TimestampMixin, Base):
     end_date: Mapped[date] = mapped_column(Date, index=True)
     fee: Mapped[Decimal] = mapped_column(Numeric(12, 2))
     remarks: Mapped[str | None] = mapped_column(Text)
+    # who looks after the contract and its renewal (S15); handed over when they leave (I6)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
 
     customer: Mapped[Customer] = relationship()
+    staff: Mapped[Staff | None] = relationship()
     products: Mapped[list[CustomerProduct]] = relationship(secondary=contract_product, order_by="CustomerProduct.id")
 
     __table_args__ = (

@@ -18,12 +18,14 @@ from .validation import (
     fetch,
     optional_text,
     parse_date,
+    check_staff,
     parse_decimal,
     require,
 )
 
 NO_CONTRACT = QT_TRANSLATE_NOOP("Contracts", "There is no maintenance contract with id {id}.")
 NO_CUSTOMER = QT_TRANSLATE_NOOP("Contracts", "There is no customer with id {id}.")
+_STAFF_LEFT = QT_TRANSLATE_NOOP("Contracts", "{name} no longer works here and cannot look after a contract.")
 MAX_MONEY = 9999999999
 
 
@@ -64,6 +66,20 @@ def _check(
     return clean_start, clean_end, clean_fee, products
 
 
+def _check_keeper(session: Session, problems: Problems, staff_id: object, current: int | None = None) -> int | None:
+    """Who looks after the contract (S15 renewals, I6 hand-over): an active member of staff,
+    or nobody. One who has left may stay on an old contract but is never chosen anew."""
+    if staff_id in (None, ""):
+        return None
+    person = problems.check(check_staff, session, staff_id, "staff_id")
+    if person is None:
+        return None
+    if not person.active and person.id != current:
+        problems.report(_STAFF_LEFT, field="staff_id", name=person.name)
+        return None
+    return person.id
+
+
 def create_contract(
     session: Session,
     *,
@@ -73,6 +89,7 @@ def create_contract(
     end_date: date | str,
     fee: object,
     remarks: str | None = None,
+    staff_id: int | None = None,
 ) -> MaintenanceContract:
     problems = Problems()
     if customer_id is None:
@@ -82,6 +99,7 @@ def create_contract(
         customer = problems.check(fetch, session, Customer, customer_id, "customer_id", NO_CUSTOMER)
     start, end, clean_fee, products = _check(session, problems, customer, product_ids, start_date, end_date, fee)
     clean_remarks = problems.check(optional_text, remarks, "remarks")
+    keeper = _check_keeper(session, problems, staff_id)
     problems.raise_if_any()
     assert customer is not None and start is not None
     contract = MaintenanceContract(
@@ -92,6 +110,7 @@ def create_contract(
         fee=clean_fee,
         remarks=clean_remarks,
         products=products,
+        staff_id=keeper,
     )
     session.add(contract)
     session.flush()
@@ -107,6 +126,7 @@ def update_contract(
     end_date: date | str,
     fee: object,
     remarks: str | None = None,
+    staff_id: int | None = None,
 ) -> MaintenanceContract:
     contract = fetch(session, MaintenanceContract, contract_id, "contract_id", NO_CONTRACT)
     problems = Problems()
@@ -114,7 +134,9 @@ def update_contract(
         session, problems, contract.customer, product_ids, start_date, end_date, fee
     )
     clean_remarks = problems.check(optional_text, remarks, "remarks")
+    keeper = _check_keeper(session, problems, staff_id, contract.staff_id)
     problems.raise_if_any()
+    contract.staff_id = keeper
     contract.start_date, contract.end_date, contract.fee = start, end, clean_fee
     contract.remarks = clean_remarks
     contract.products = products

@@ -29,12 +29,14 @@ SERVICE_CALL = "service_call"
 GOODS_RECEIPT = "goods_receipt"
 REPAIR_CARD = "repair_card"
 CONTRACT = "maintenance_contract"
+HANDOVER = "staff_handover"
 
 DEFAULT_PATTERNS: dict[str, str] = {
     SERVICE_CALL: "JX{yyyyMMdd}-{seq:03}",
     GOODS_RECEIPT: "SJ{yyyyMM}-{seq:04}",
     REPAIR_CARD: "XK{yyyyMM}-{seq:04}",
     CONTRACT: "BY{yyyy}-{seq:04}",
+    HANDOVER: "JJ{yyyy}-{seq:04}",  # 交接: a leaving employee's hand-over (I6)
     # customer codes (D5, I1): one rule per category, never reused
     "customer_code.supplier": "GY{seq:05}",  # 供应商
     "customer_code.distributor": "FX{seq:05}",  # 分销商

@@ -103,6 +103,7 @@ class Step:
     INVOICE = "invoice"
     ESCALATE = "escalate"
     CHANGE_KIND = "change_kind"
+    REASSIGN = "reassign"  # a leaving technician's open call goes to another (I6)
     UNDO = "undo"
 
 
@@ -170,6 +171,7 @@ STEP_NAMES: dict[str, Msg] = {
     Step.INVOICE: QT_TRANSLATE_NOOP("Process", "invoice issued"),
     Step.ESCALATE: QT_TRANSLATE_NOOP("Process", "escalated to the supervisor"),
     Step.CHANGE_KIND: QT_TRANSLATE_NOOP("Process", "service kind changed"),
+    Step.REASSIGN: QT_TRANSLATE_NOOP("Process", "handed over to another technician"),
     Step.UNDO: QT_TRANSLATE_NOOP("Process", "step taken back"),
 }
 
@@ -1215,6 +1217,54 @@ def change_kind(
             if getattr(call, name) is not None:
                 changes.set(call, name, None)
     _record(session, call, Step.CHANGE_KIND, None, moment, who, changes, note)
+    return call
+
+
+# --------------------------------------------------------------------------- I6
+
+
+def reassign_technician(
+    session: Session, call_id: int, technician_id: int, *, reason: str, by_id: int | None,
+    now: datetime | None = None,
+) -> ServiceCall:
+    """An open call (and its repair card) goes from its technician to another whatever its
+    status: the hand-over of someone who leaves (I6). Kept in the call's history like any
+    step, with the values it replaced, so that a supervisor can take it back.
+
+    Not one of ``ALLOWED_FROM``'s steps: it keeps the status and is no button of the call's
+    dialog (a call not yet on site is simply dispatched again)."""
+    call = _call(session, call_id)
+    if call.status in CLOSED_STATUSES:
+        raise UserError(_CLOSED, field="status", call_no=call.call_no, status=status_name(call.status))
+    problems = Problems()
+    who = problems.check(_actor, session, by_id)
+    technician = problems.check(check_technician, session, technician_id, "technician_id")
+    clean_reason = problems.check(
+        require_text, reason, "reason", QT_TRANSLATE_NOOP("Process", "Give the reason for handing the call over."))
+    if call.technician_id is None:
+        problems.report(
+            QT_TRANSLATE_NOOP("Process", "Call {call_no} has no technician yet: dispatch it instead."),
+            field="technician_id", call_no=call.call_no,
+        )
+    elif technician is not None and technician.id == call.technician_id:
+        problems.report(
+            QT_TRANSLATE_NOOP("Process", "Call {call_no} is already {name}'s."),
+            field="technician_id", call_no=call.call_no, name=technician.name,
+        )
+    problems.raise_if_any()
+    assert who is not None and technician is not None
+    moment = now or datetime.now()
+    previous_step = last_step(session, call.id)
+    if previous_step is not None and moment < previous_step.happened_at:
+        moment = previous_step.happened_at  # the history stays in order
+    previous = session.get(Staff, call.technician_id)
+    changes = _Changes()
+    changes.set(call, "technician_id", technician.id)
+    card = _card_of(session, call)
+    if card is not None and card.status not in (RepairCardStatus.CANCELLED.value, RepairCardStatus.RETURNED.value):
+        changes.set(card, "technician_id", technician.id)
+    note = f"{previous.name if previous else call.technician_id} → {technician.name}: {clean_reason}"
+    _record(session, call, Step.REASSIGN, None, moment, who, changes, note)
     return call
 
 

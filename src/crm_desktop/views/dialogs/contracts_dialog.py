@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QComboBox,
     QAbstractItemView,
     QDateEdit,
     QDialog,
@@ -34,6 +35,7 @@ from sqlalchemy.orm import Session
 from ...db import Database
 from ...models import Customer, CustomerProduct, MaintenanceContract
 from ...services import contracts as contract_service
+from ...services import staff as staff_service
 from ...services.contracts import ContractState
 from ..delegates import DATE_FORMAT, from_qdate, to_qdate
 from .finder import CustomerFinder
@@ -282,6 +284,13 @@ class ContractDialog(RecordDialog):
         self.add_field("start_date", self.tr("Starts"), self.start, required=True)
         self.add_field("end_date", self.tr("Ends"), self.end, required=True)
         self.add_field("fee", self.tr("Fee (yuan)"), QLineEdit(), required=True)
+        keeper = QComboBox()
+        keeper.addItem(self.tr("(nobody)"), None)
+        with database.read_session() as s:
+            for person in staff_service.active_staff(s):
+                keeper.addItem(person.name, person.id)
+        keeper.setToolTip(self.tr("Who looks after the contract and its renewal; handed over when they leave"))
+        self.add_field("staff_id", self.tr("Looked after by"), keeper)
         remarks = QPlainTextEdit()
         remarks.setMaximumHeight(60)
         self.add_field("remarks", self.tr("Remarks"), remarks)
@@ -357,7 +366,12 @@ class ContractDialog(RecordDialog):
             covered = {p.id for p in contract.products}
             customer_id = contract.customer_id
             values = (contract.start_date, contract.end_date, f"{contract.fee:.2f}", contract.remarks or "")
+            keeper = contract.staff
         self.set_customer(customer_id, covered)
+        box = self.fields["staff_id"]
+        if keeper is not None and box.findData(keeper.id) < 0:  # has left since: shown, not offered to others
+            box.addItem(keeper.name, keeper.id)
+        box.setCurrentIndex(max(box.findData(keeper.id if keeper else None), 0))
         start, end, fee, remarks = values
         self.start.setDate(to_qdate(start))
         self.end.setDate(to_qdate(end))
@@ -372,6 +386,7 @@ class ContractDialog(RecordDialog):
             end_date=from_qdate(self.end.date()),
             fee=self.value("fee"),
             remarks=self.value("remarks"),
+            staff_id=self.value("staff_id"),
         )
         if self.contract_id is None:
             contract = contract_service.create_contract(session, customer_id=self.customer_id, **common)

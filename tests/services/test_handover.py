@@ -1,0 +1,276 @@
+"""I6, I11: a leaving employee's customers, open calls and contracts are handed over to
+replacements in one recorded transaction; the customers get a letter, the account closes.
+I7: only a role with the hand-over permission may do it, checked in the service."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from types import SimpleNamespace
+
+import pytest
+from sqlalchemy import select
+
+from crm_desktop.errors import UserError
+from crm_desktop.models import (
+    AuditEntry,
+    CallStep,
+    Correspondence,
+    Customer,
+    CustomerProduct,
+    CustomerStaff,
+    Handover,
+    HandoverItem,
+    MaintenanceContract,
+    RepairCard,
+    ServiceCall,
+    Staff,
+)
+from crm_desktop.services import archive, auth, calls, contracts, handover, process
+from crm_desktop.services.handover import HandoverItemKind
+
+NOW = datetime(2026, 11, 27, 17, 0)
+DAY = date(2026, 11, 27)
+
+
+@pytest.fixture
+def w(database) -> SimpleNamespace:
+    with database.Session.begin() as s:
+        people = {
+            "admin": Staff(name="系统管理员", role="admin"),
+            "admin2": Staff(name="备用管理员", role="admin"),
+            "manager": Staff(name="周经理", role="manager"),
+            "sales": Staff(name="吴业务", role="marketing"),
+            "sales2": Staff(name="郑业务", role="marketing"),
+            "tech": Staff(name="王技师", role="technician"),
+            "tech2": Staff(name="赵技师", role="technician"),
+            "boss": Staff(name="孙主任", role="supervisor"),
+            "clerk": Staff(name="钱文员", role="clerk"),
+        }
+        s.add_all(people.values())
+        s.flush()
+        for key in ("admin", "admin2", "manager", "clerk", "tech"):
+            auth.create_account(s, people[key].id, key, "mima12345", must_change_password=False)
+        firm = Customer(name="明达机械厂", code="YH00001", district="urban", phone="025-84561234",
+                        address="南京市玄武区中山路1号", contact_person="刘经理", importance="important")
+        shop = Customer(name="华联商场", code="YH00002", district="suburban", phone="13812345678",
+                        address="南京市江宁区天元路8号")
+        s.add_all([firm, shop])
+        s.flush()
+        product = CustomerProduct(customer_id=shop.id, model="FC-3030", serial_no="SN-1", warranty_end=date(2025, 1, 1))
+        s.add(product)
+        s.flush()
+        # firm: sales and sales2 share it (I10); shop: sales alone
+        s.add_all([
+            CustomerStaff(customer_id=firm.id, staff_id=people["sales"].id, since=date(2026, 1, 1)),
+            CustomerStaff(customer_id=firm.id, staff_id=people["sales2"].id, since=date(2026, 1, 1)),
+            CustomerStaff(customer_id=shop.id, staff_id=people["sales"].id, since=date(2026, 3, 1)),
+        ])
+        contract = contracts.create_contract(
+            s, customer_id=shop.id, product_ids=[product.id], start_date="2026-06-01", end_date="2027-05-31",
+            fee="1200", staff_id=people["sales"].id)
+        old = contracts.create_contract(
+            s, customer_id=shop.id, product_ids=[product.id], start_date="2025-06-01", end_date="2026-05-31",
+            fee="1000", staff_id=people["sales"].id)
+        call = calls.register_call(s, customer_id=shop.id, product_id=product.id, received_at=datetime(2026, 11, 26, 9),
+                                   fault="不开机", registered_by_id=people["clerk"].id)
+        process.dispatch(s, call.id, people["tech"].id, datetime(2026, 11, 26, 9, 30), people["boss"].id,
+                         now=NOW)
+        process.arrive(s, call.id, datetime(2026, 11, 26, 11), people["tech"].id, now=NOW)
+        process.take_back(s, call.id, when=datetime(2026, 11, 26, 12), by_id=people["tech"].id,
+                          condition="外壳完好", accessories="电源线", promised_date="2026-12-01", now=NOW)
+        done = calls.register_call(s, customer_id=firm.id, product_id=None, received_at=datetime(2026, 11, 20, 9),
+                                   fault="卡纸", registered_by_id=people["clerk"].id)
+        process.dispatch(s, done.id, people["tech"].id, datetime(2026, 11, 20, 9, 30), people["boss"].id, now=NOW)
+        process.cancel(s, done.id, reason="客户自行解决", when=datetime(2026, 11, 20, 10), by_id=people["boss"].id,
+                       now=NOW)
+        ids = {k: v.id for k, v in people.items()}
+        return SimpleNamespace(**ids, firm=firm.id, shop=shop.id, contract=contract.id, old_contract=old.id,
+                               call=call.id, done_call=done.id)
+
+
+def user(database, staff_id) -> auth.LoggedIn:
+    with database.read_session() as s:
+        return auth.user_of(s, staff_id)
+
+
+def plan_of(database, staff_id):
+    with database.read_session() as s:
+        return handover.departure_plan(s, staff_id, on=DAY)
+
+
+def test_the_plan_lists_current_customers_open_calls_and_running_contracts(database, w):
+    """I6: what the leaving person is responsible for, nothing that is over."""
+    sales = plan_of(database, w.sales)
+    assert [(i.kind, i.item_id) for i in sales.items] == [
+        ("customer", w.firm), ("customer", w.shop), ("contract", w.contract)]  # not the ended contract
+    firm = sales.items[0]
+    assert (firm.reference, firm.customer_name, firm.suggested_id) == ("YH00001", "明达机械厂", w.sales2)
+    tech = plan_of(database, w.tech)
+    assert [(i.kind, i.item_id) for i in tech.items] == [("call", w.call)]  # the cancelled call is not listed
+    assert tech.items[0].reference.startswith("JX")
+
+
+def test_hand_over_moves_everything_and_closes_the_account_in_one_go(database, w):
+    """I6, I11: replacements take over, history says who and when, each customer gets a
+    letter in its correspondence log, the leaving person can no longer log in."""
+    done = handover.hand_over(
+        database, user(database, w.manager), w.sales,
+        {("customer", w.firm): w.sales2, ("customer", w.shop): w.clerk, ("contract", w.contract): w.clerk},
+        reason="辞职", effective_on=DAY, now=NOW,
+    )
+    assert done.handover_no == "JJ2026-0001"
+    assert (done.customers, done.calls, done.contracts) == (2, 0, 1)
+    with database.read_session() as s:
+        current = {
+            (r.customer_id, r.staff_id) for r in s.scalars(select(CustomerStaff).where(
+                (CustomerStaff.until.is_(None)) | (CustomerStaff.until >= DAY)))
+        }
+        assert current == {(w.firm, w.sales2), (w.shop, w.clerk)}  # sales2 not doubled on the firm
+        ended = s.scalars(select(CustomerStaff).where(CustomerStaff.staff_id == w.sales)).all()
+        assert {line.until for line in ended} == {date(2026, 11, 26)}
+        assert s.get(MaintenanceContract, w.contract).staff_id == w.clerk
+        assert s.get(MaintenanceContract, w.old_contract).staff_id == w.sales  # history stays
+        assert s.get(Staff, w.sales).active is False
+        shop_history = [(h.field, h.old_value, h.new_value) for h in archive.history(s, w.shop)]
+        assert ("responsible_staff", "吴业务", "钱文员") in shop_history
+        letters = s.scalars(select(Correspondence).order_by(Correspondence.customer_id)).all()
+        assert [(c.customer_id, c.kind, c.direction) for c in letters] == [
+            (w.firm, "letter", "outgoing"), (w.shop, "letter", "outgoing")]
+        assert "JJ2026-0001" in letters[1].summary and "钱文员" in letters[1].summary
+        record = s.scalar(select(Handover))
+        assert (record.leaving_id, record.by_id, record.reason) == (w.sales, w.manager, "辞职")
+        assert [(i.kind, i.item_id, i.replacement_id) for i in record.items] == [
+            ("customer", w.firm, w.sales2), ("customer", w.shop, w.clerk), ("contract", w.contract, w.clerk)]
+        line = s.scalar(select(AuditEntry).where(AuditEntry.action == "handover"))
+        assert (line.staff_id, line.target_id) == (w.manager, str(w.sales))
+        assert '"JJ2026-0001"' in line.detail
+    with database.Session.begin() as s:
+        auth.create_account(s, w.sales, "wu", "mima12345", must_change_password=False)
+    with pytest.raises(UserError, match="left"):
+        auth.log_in(database, "wu", "mima12345")
+
+
+def test_a_technicians_open_call_and_its_repair_card_go_to_the_replacement(database, w):
+    """I6: the goods in the workshop keep a technician; the call's history shows the move and
+    a supervisor can take it back like any step."""
+    handover.hand_over(database, user(database, w.admin), w.tech, {("call", w.call): w.tech2},
+                       reason="调往总公司", effective_on=DAY, now=NOW)
+    with database.Session.begin() as s:
+        call = s.get(ServiceCall, w.call)
+        assert (call.technician_id, call.status) == (w.tech2, "taken_back")
+        card = s.scalar(select(RepairCard).where(RepairCard.call_id == w.call))
+        assert card.technician_id == w.tech2
+        step = s.scalar(select(CallStep).where(CallStep.call_id == w.call).order_by(CallStep.id.desc()))
+        assert step.step == "reassign" and "王技师 → 赵技师" in step.note and "JJ2026-0001" in step.note
+        assert s.get(ServiceCall, w.done_call).technician_id == w.tech  # closed calls keep their history
+        process.undo_last_step(s, w.call, reason="录错", by_id=w.boss, now=NOW)
+        assert s.get(ServiceCall, w.call).technician_id == w.tech
+        assert s.scalar(select(RepairCard).where(RepairCard.call_id == w.call)).technician_id == w.tech
+
+
+def _snapshot(database) -> tuple:
+    with database.read_session() as s:
+        return (
+            s.scalars(select(CustomerStaff.until).order_by(CustomerStaff.id)).all(),
+            s.scalars(select(MaintenanceContract.staff_id).order_by(MaintenanceContract.id)).all(),
+            s.scalars(select(ServiceCall.technician_id).order_by(ServiceCall.id)).all(),
+            s.scalars(select(Staff.active).order_by(Staff.id)).all(),
+            len(s.scalars(select(Handover)).all()), len(s.scalars(select(HandoverItem)).all()),
+            len(s.scalars(select(Correspondence)).all()),
+        )
+
+
+@pytest.mark.parametrize("role_key", ["clerk", "tech"])
+def test_a_role_without_the_permission_is_refused_by_the_service_and_it_is_audited(database, w, role_key):
+    """I7: the check is in the service, not only in the window."""
+    before = _snapshot(database)
+    with pytest.raises(UserError, match="hand over"):
+        handover.hand_over(database, user(database, getattr(w, role_key)), w.sales,
+                           {("customer", w.firm): w.sales2, ("customer", w.shop): w.clerk,
+                            ("contract", w.contract): w.clerk}, reason="辞职", now=NOW)
+    assert _snapshot(database) == before
+    with database.read_session() as s:
+        denied = s.scalar(select(AuditEntry).where(AuditEntry.action == "denied"))
+        assert denied.staff_id == getattr(w, role_key) and '"handover"' in denied.detail
+    with pytest.raises(UserError):
+        handover.hand_over(database, None, w.sales, {}, reason="辞职", now=NOW)
+
+
+@pytest.mark.parametrize("case, expected", [
+    ("missing", "Choose who takes over"),
+    ("leaver", "the person who leaves"),
+    ("not_technician", "not a technician"),
+    ("inactive", "no longer works here"),
+    ("no_reason", "Say why"),
+    ("future", "today or earlier"),
+    ("stale", "no longer"),
+])
+def test_bad_hand_overs_are_refused_and_nothing_moves(database, w, case, expected):
+    """X2: each refusal names the item; the database is as before."""
+    choice = {("customer", w.firm): w.sales2, ("customer", w.shop): w.clerk, ("contract", w.contract): w.clerk}
+    leaving, reason, day = w.sales, "辞职", DAY
+    if case == "missing":
+        choice[("contract", w.contract)] = None
+    elif case == "leaver":
+        choice[("customer", w.shop)] = w.sales
+    elif case == "not_technician":
+        leaving, choice = w.tech, {("call", w.call): w.clerk}
+    elif case == "inactive":
+        with database.Session.begin() as s:
+            s.get(Staff, w.sales2).active = False
+    elif case == "no_reason":
+        reason = "  "
+    elif case == "future":
+        day = date(2026, 12, 1)
+    elif case == "stale":
+        choice[("call", w.call)] = w.tech2  # not the marketing man's call
+    before = _snapshot(database)
+    with pytest.raises(UserError, match=expected):
+        handover.hand_over(database, user(database, w.manager), leaving, choice, reason=reason, effective_on=day,
+                           now=NOW)
+    assert _snapshot(database) == before
+
+
+def test_an_item_added_after_the_plan_was_read_is_refused_not_left_behind(database, w):
+    """I6 'nothing leaves with them': the plan is read again inside the transaction."""
+    choice = {("customer", w.firm): w.sales2, ("customer", w.shop): w.clerk, ("contract", w.contract): w.clerk}
+    with database.Session.begin() as s:
+        extra = Customer(name="新客户", district="urban")
+        s.add(extra)
+        s.flush()
+        s.add(CustomerStaff(customer_id=extra.id, staff_id=w.sales, since=date(2026, 11, 1)))
+    with pytest.raises(UserError, match="新客户.*meanwhile"):
+        handover.hand_over(database, user(database, w.manager), w.sales, choice, reason="辞职", now=NOW)
+
+
+def test_nobody_hands_over_themself_nor_the_last_administrator(database, w):
+    with pytest.raises(UserError, match="your own"):
+        handover.hand_over(database, user(database, w.admin), w.admin, {}, reason="辞职", now=NOW)
+    handover.hand_over(database, user(database, w.admin), w.admin2, {}, reason="辞职", now=NOW)
+    with pytest.raises(UserError, match="only administrator"):
+        handover.hand_over(database, user(database, w.manager), w.admin, {}, reason="辞职", now=NOW)
+    with pytest.raises(UserError, match="already left"):
+        handover.hand_over(database, user(database, w.manager), w.admin2, {}, reason="辞职", now=NOW)
+
+
+def test_someone_with_nothing_to_hand_over_still_leaves_with_a_record(database, w):
+    done = handover.hand_over(database, user(database, w.manager), w.boss, {}, reason="退休", now=NOW)
+    assert (done.customers, done.calls, done.contracts) == (0, 0, 0)
+    with database.read_session() as s:
+        assert s.get(Staff, w.boss).active is False
+        assert handover.handover_by_number(s, done.handover_no).leaving_id == w.boss
+        with pytest.raises(UserError):
+            handover.handover_by_number(s, "JJ2099-0001")
+
+
+def test_contract_keeper_must_still_work_here(database, w):
+    with database.Session.begin() as s:
+        s.get(Staff, w.sales2).active = False
+    with pytest.raises(UserError, match="no longer works here"):
+        with database.Session.begin() as s:
+            contracts.update_contract(s, w.contract, product_ids=[p.id for p in s.get(MaintenanceContract, w.contract).products],
+                                      start_date="2026-06-01", end_date="2027-05-31", fee="1200", staff_id=w.sales2)
+
+
+def test_kind_names_cover_every_item_kind():
+    assert set(handover.KIND_NAMES) == {k.value for k in HandoverItemKind}
