@@ -1149,3 +1149,20 @@ def test_fast_load_refills_the_bigram_index_like_the_triggers_would(database, mo
             assert by_index == by_scan
         triggers = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert {"service_call_bigram_ai", "service_call_bigram_ad", "service_call_bigram_au", "customer_bigram_ai"} <= triggers
+
+
+def test_demo_firms_have_responsible_staff_and_contracts_a_keeper(demo_db):
+    """I10, I6: the demo has something to show in the two-staff list and to hand over."""
+    from crm_desktop.models import CustomerStaff, MaintenanceContract
+    from crm_desktop.services import archive, handover
+
+    db, _ = demo_db
+    with db.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(CustomerStaff)) > 0
+        assert s.scalar(select(func.count()).where(MaintenanceContract.staff_id.is_(None))) == 0
+        short = archive.understaffed_customers(s)
+        important = s.scalar(select(func.count()).where(Customer.importance == "important"))
+        assert 0 < len(short) < important  # most important firms have their two people
+        keeper = s.scalar(select(MaintenanceContract.staff_id).limit(1))
+        plan = handover.departure_plan(s, keeper)
+        assert any(item.kind == "contract" for item in plan.items)

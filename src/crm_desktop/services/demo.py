@@ -887,6 +887,7 @@ def generate(
                 _set_open_deadlines(conn)
                 _set_branch(conn)
                 _set_accounts(conn)
+                _set_responsibilities(conn, seed)
         finally:
             if unchecked:
                 driver.execute("PRAGMA foreign_keys = ON")
@@ -936,6 +937,51 @@ def _set_accounts(conn: Connection) -> None:
                                 password_hash=_demo_hash(DEMO_STAFF_PASSWORD))
         session.add(Setting(key=auth.DEMO_SETTING, value="1"))
         session.flush()
+
+
+def _set_responsibilities(conn: Connection, seed: int) -> None:
+    """I10, I6: the firms the branch deals with (every customer but private persons with
+    no contract) get responsible staff — important ones two, as the rule asks, except a
+    few that still lack the second so that the warning list has something to show — and
+    every contract someone who looks after it; a departure hand-over then has work to move."""
+    from sqlalchemy import insert, update
+
+    from ..models import CustomerStaff, Importance
+
+    rng = random.Random(seed + 10)
+    people = list(conn.execute(
+        select(Staff.id).where(Staff.role.in_((Role.CLERK.value, Role.MANAGER.value, Role.SUPERVISOR.value)))
+        .order_by(Staff.id)).scalars())
+    if not people:
+        return
+    with_contract = select(MaintenanceContract.customer_id)
+    firms = list(conn.execute(
+        select(Customer.id, Customer.created_at).where(
+            (Customer.category != "end_user") | Customer.legal_representative.is_not(None)
+            | Customer.id.in_(with_contract))
+        .order_by(Customer.id)).all())
+    rows, important = [], []
+    for n, (customer_id, created) in enumerate(firms):
+        since = (created.date() if created else date(2024, 1, 1))
+        first = people[n % len(people)]
+        rows.append({"customer_id": customer_id, "staff_id": first, "since": since})
+        if n % 4 == 0:  # every fourth firm is important (I10) …
+            important.append(customer_id)
+            if n % 20 != 0 and len(people) > 1:  # … and most of those have their second person
+                rows.append({"customer_id": customer_id, "staff_id": people[(n + 1) % len(people)], "since": since})
+    for chunk in range(0, len(rows), 5000):
+        conn.execute(insert(CustomerStaff), rows[chunk:chunk + 5000])
+    for chunk in range(0, len(important), 900):
+        conn.execute(update(Customer).where(Customer.id.in_(important[chunk:chunk + 900]))
+                     .values(importance=Importance.IMPORTANT.value))
+    contracts = list(conn.execute(select(MaintenanceContract.id).order_by(MaintenanceContract.id)).scalars())
+    keepers: dict[int, list[int]] = {}
+    for contract_id in contracts:
+        keepers.setdefault(rng.choice(people), []).append(contract_id)
+    for keeper, ids in keepers.items():
+        for chunk in range(0, len(ids), 900):
+            conn.execute(update(MaintenanceContract).where(MaintenanceContract.id.in_(ids[chunk:chunk + 900]))
+                         .values(staff_id=keeper))
 
 
 def _set_open_deadlines(conn: Connection) -> None:
