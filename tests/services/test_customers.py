@@ -311,3 +311,22 @@ def test_s2_recent_call_finds_a_call_on_the_same_product_within_30_days(database
         s.get(ServiceCall, second).status = "cancelled"
     with database.Session() as s:
         assert customers.recent_call(s, product, datetime(2026, 11, 28, 10)).id == first
+
+
+def test_i1_every_category_of_customer_including_the_special_one(database):
+    """I1: suppliers, distributors, the special category (lawyers, advisers, agencies,
+    banks, insurers, financing bodies) and the end users who own the products; each keeps
+    its own code series (D5), anything else is refused at the category field."""
+    from crm_desktop.models import CustomerCategory
+    from crm_desktop.services import labels
+
+    assert {c.value for c in CustomerCategory} == {"supplier", "distributor", "special", "end_user"}
+    assert set(labels.CUSTOMER_CATEGORY) == {c.value for c in CustomerCategory}
+    with database.Session.begin() as s:
+        made = {c.value: customers.create_customer(s, name=f"{c.value}客户", category=c.value) for c in CustomerCategory}
+        codes = {category: customer.code[:2] for category, customer in made.items()}
+    assert codes == {"supplier": "GY", "distributor": "FX", "special": "TB", "end_user": "YH"}
+    with pytest.raises(UserError) as info:
+        with database.Session.begin() as s:
+            customers.create_customer(s, name="律师事务所", category="lawyer")
+    assert info.value.field == "category"
