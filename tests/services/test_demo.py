@@ -208,8 +208,8 @@ def test_i3_customers_have_chinese_names_addresses_phones_and_postcodes(data):
         assert re.search(r"\d+[号栋]", c["address"]), c
         assert normalize_phone(c["phone"]) == c["phone"], c["phone"]  # the program's own phone rules
         assert re.fullmatch(r"1[3-9]\d{9}|0\d{2,3}-[1-9]\d{6,7}( 转 \d{1,6})?", c["phone"]), c["phone"]
-        # codes for suppliers, distributors and the special category; none for end users
-        assert (c["code"] is None) == (c["category"] == CustomerCategory.END_USER.value), c
+        # D5: every customer its code, from its category's rule
+        assert re.fullmatch(r"(GY|FX|TB|YH)\d{5}", c["code"]), c
         if c["contact_person"] is None:  # a person
             assert c["registered_capital"] is None
     phones = [c["phone"] for c in customers]
@@ -1109,8 +1109,9 @@ def test_describe_names_the_counts_and_is_translatable(demo_db):
 def test_a_few_calls_or_none_still_make_a_consistent_database(database):
     summary = demo.generate(database, calls=0, now=NOW)
     assert summary.total_calls == 0 and summary.total_customers > 0 and summary.steps == 0
-    with database.Session() as s:  # only the contracts took numbers
-        assert set(s.scalars(select(Sequence.rule))) <= {numbering.CONTRACT}
+    with database.Session() as s:  # only the contracts and the customer codes took numbers
+        assert set(s.scalars(select(Sequence.rule))) <= {
+            numbering.CONTRACT, *(f"customer_code.{c.value}" for c in CustomerCategory)}
         assert s.scalar(select(func.count()).select_from(CallStep)) == 0
 
 
@@ -1166,3 +1167,19 @@ def test_demo_firms_have_responsible_staff_and_contracts_a_keeper(demo_db):
         keeper = s.scalar(select(MaintenanceContract.staff_id).limit(1))
         plan = handover.departure_plan(s, keeper)
         assert any(item.kind == "contract" for item in plan.items)
+
+
+def test_demo_customers_carry_codes_from_their_categorys_rule_and_the_series_goes_on(database):
+    """D5, I1: the demo codes every customer as the program does; the next customer made by
+    hand continues the series instead of colliding with a demo code."""
+    from crm_desktop.services import customers
+
+    demo.generate(database, calls=20, now=NOW)
+    with database.Session.begin() as s:
+        rows = s.execute(select(Customer.category, Customer.code)).all()
+        assert all(code for _category, code in rows)
+        prefixes = {category: {code[:2] for c, code in rows if c == category} for category, _ in rows}
+        assert prefixes == {"supplier": {"GY"}, "distributor": {"FX"}, "special": {"TB"}, "end_user": {"YH"}}
+        fresh = customers.create_customer(s, name="新来的分销商", category="distributor")
+        highest = max(code for c, code in rows if c == "distributor")
+        assert fresh.code == f"FX{int(highest[2:]) + 1:05d}"

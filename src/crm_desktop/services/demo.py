@@ -268,11 +268,6 @@ SUPPLIER_FIRMS = (("南京{t}电子元件有限公司", "电子元器件生产�
 DISTRIBUTOR_FIRMS = (("南京{t}办公设备有限公司", "办公设备销售及维修"), ("南京{t}办公用品经营部", "办公用品、文具零售"),
                      ("南京{t}数码科技有限公司", "数码产品、办公设备销售"), ("南京{t}商贸有限公司", "办公设备、电子产品批发零售"),
                      ("南京{t}电脑耗材商行", "电脑及耗材零售"))
-CODE_PREFIX = {
-    CustomerCategory.SUPPLIER.value: "GY",
-    CustomerCategory.DISTRIBUTOR.value: "JS",
-    CustomerCategory.SPECIAL.value: "TB",
-}
 
 # The company's products: (model as the register writes it, serial prefix, warranty years,
 # weight, kind of machine). Kinds index FAULTS, WORK and PARTS.
@@ -1380,7 +1375,8 @@ class _Generator:
         rng = self.rng
         n = max(60, min(self.n_calls // 2, int(25 * max(self.n_calls, 1) ** 0.6)))
         codes_taken = self.existing.customer_codes
-        code_counter: Counter = Counter()
+        code_numbers = {c.value: self.numbers[f"customer_code.{c.value}"] for c in CustomerCategory}
+        today = self.now.date()
         first_id = self.existing.first_ids["customer"]
         self.customer_first_id = first_id
         # parallel lists by index from 0 (id = first_id + index): what calls copy
@@ -1426,15 +1422,13 @@ class _Generator:
                 fax = self.landline() if rng.random() < 0.5 else None
                 capital = rng.choice((50, 100, 200, 300, 500, 1000, 2000, 5000)) * 10_000
                 signer = contact
-                if category != CustomerCategory.END_USER.value:
-                    prefix = CODE_PREFIX[category]
-                    while True:
-                        code_counter[prefix] += 1
-                        code = f"{prefix}{code_counter[prefix]:05d}"
-                        if code not in codes_taken:
-                            break
                 if category in (CustomerCategory.END_USER.value, CustomerCategory.SPECIAL.value) and rng.random() < 0.25:
                     self.c_contract[i] = 1  # S1: maintenance contracts (make_contracts)
+            # D5, I1: every customer its code from its category's rule, as the program gives
+            # one; a code typed by hand earlier is skipped
+            code = code_numbers[category].take(today)
+            while code in codes_taken:
+                code = code_numbers[category].take(today)
             rows.append((first_id + i, code, name, category, district, legal, address, postcode, phone, fax, scope, capital,
                          contact, remarks))
             self.c_name.append(name)
