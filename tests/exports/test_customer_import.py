@@ -157,14 +157,15 @@ def test_a_realistic_sheet_imports_exactly(database, tmp_path):
 
     custs, prods = stored(database)
     ids = [c[0] for c in custs]
+    assert [c[1] for c in custs] == ["FX00001", "YH00001", "YH00002", "GY00001"]  # D5: coded by category
     assert [c[1:] for c in custs] == [
-        (None, "南京华信科技有限公司", "distributor", "urban", "李明", "南京市鼓楼区中山路1号", "210008",
+        ("FX00001", "南京华信科技有限公司", "distributor", "urban", "李明", "南京市鼓楼区中山路1号", "210008",
          "025-84561234", "025-84561235", "办公设备销售及维修", 5000000, "王芳", "需预约；周末不上班"),
-        (None, "张伟", "end_user", "suburban", None, "南京市江宁区天元中路8号", "211100", "13912345678", None,
+        ("YH00001", "张伟", "end_user", "suburban", None, "南京市江宁区天元中路8号", "211100", "13912345678", None,
          None, None, None, None),
-        (None, "陈堃", "end_user", "urban", None, "南京市玄武区北京东路2号", None, "13900001111", None, None,
+        ("YH00002", "陈堃", "end_user", "urban", None, "南京市玄武区北京东路2号", None, "13900001111", None, None,
          None, "陈堃", "老客户"),
-        (None, "南京喆达办公用品商行", "supplier", "urban", None, None, "010010", "025-52345678", None, None,
+        ("GY00001", "南京喆达办公用品商行", "supplier", "urban", None, None, "010010", "025-52345678", None, None,
          125000, "赵六", None),
     ]
     assert prods == [
@@ -689,3 +690,20 @@ def test_every_message_has_a_chinese_translation(zh):
         if isinstance(msg, str) and getattr(msg, "context", None) == "CustomerImport" and zh(msg.context, msg) == str(msg)
     ] + [f.label for f in ci.FIELDS if zh(f.label.context, f.label) == str(f.label)]
     assert not untranslated, untranslated
+
+
+def test_d5_imported_customers_without_a_code_get_the_next_of_their_rule_skipping_typed_codes(database, tmp_path):
+    """A code typed in the file is kept; the generated ones skip it and every code already
+    in the database, and the series goes on afterwards."""
+    with database.Session.begin() as s:
+        customers.create_customer(s, name="已有客户")  # YH00001
+    rows = [["客户名称", "客户编号", "电话"], ["甲", "", "13812340001"], ["乙", "YH00003", "13812340002"],
+            ["丙", "", "13812340003"]]
+    plan = check_file(database, write_book(tmp_path / "codes.xlsx", rows))
+    assert plan.ok, plan.report_text()
+    ci.apply(database, plan)
+    custs, _ = stored(database)
+    assert [(c[2], c[1]) for c in custs] == [("已有客户", "YH00001"), ("甲", "YH00002"), ("乙", "YH00003"),
+                                             ("丙", "YH00004")]
+    with database.Session.begin() as s:
+        assert customers.create_customer(s, name="丁").code == "YH00005"

@@ -1267,11 +1267,13 @@ def apply(
         if by_id is not None:
             check_staff(session, by_id, "by_id")
         _recheck(session, plan, drafts)
+        codes = _new_codes(session, drafts)
         ids: list[int] = []
         statement = insert(customer_table).returning(customer_table.c.id, sort_by_parameter_order=True)
         for chunk in _chunks(drafts, INSERT_CHUNK):
             rows = [
-                {**{k: None for k in CUSTOMER_KEYS}, **d.values, "created_at": now, "updated_at": now}
+                {**{k: None for k in CUSTOMER_KEYS}, **d.values, **codes.get(id(d), {}), "created_at": now,
+                 "updated_at": now}
                 for d in chunk
             ]
             ids.extend(session.execute(statement, rows).scalars())
@@ -1300,6 +1302,23 @@ def apply(
         skipped_customers=len(skipped),
         skipped_rows=sorted(r for d in skipped for r in d.rows),
     )
+
+
+def _new_codes(session: Session, drafts: list[CustomerDraft]) -> dict[int, dict[str, str]]:
+    """D5: a customer imported without a code gets the next of its category's rule, as one
+    made in the window does; codes typed in the file are kept and never issued again."""
+    from ..services.customers import next_customer_codes
+
+    typed = {d.values["code"] for d in drafts if d.values.get("code")}
+    by_category: dict[str, list[CustomerDraft]] = {}
+    for d in drafts:
+        if not d.values.get("code"):
+            by_category.setdefault(d.values.get("category") or CustomerCategory.END_USER.value, []).append(d)
+    result: dict[int, dict[str, str]] = {}
+    for category, group in by_category.items():
+        for d, code in zip(group, next_customer_codes(session, category, len(group), typed), strict=True):
+            result[id(d)] = {"code": code}
+    return result
 
 
 def _recheck(session: Session, plan: ImportPlan, drafts: list[CustomerDraft]) -> None:

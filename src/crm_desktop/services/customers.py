@@ -95,6 +95,20 @@ def next_customer_code(session: Session, category: str) -> str:
             return code
 
 
+def next_customer_codes(session: Session, category: str, count: int, taken: set[str] = frozenset()) -> list[str]:
+    """``count`` codes of the category's rule at once (a bulk import); codes already used in
+    the database or in ``taken`` (typed in the imported file) are skipped and stay used."""
+    codes: list[str] = []
+    while len(codes) < count:
+        batch = numbering.next_numbers(session, code_rule(category), date.today(), count - len(codes))
+        used = set(taken)
+        for start in range(0, len(batch), 500):
+            part = batch[start:start + 500]
+            used.update(session.scalars(select(Customer.code).where(Customer.code.in_(part))))
+        codes.extend(code for code in batch if code not in used)
+    return codes
+
+
 # --------------------------------------------------------------------------- customers
 
 

@@ -134,11 +134,31 @@ def next_number(session: Session, rule: str, when: date | datetime) -> str:
     return pattern.format(day, value)
 
 
-def _increment(session: Session, rule: str, period: str) -> int | None:
+def next_numbers(session: Session, rule: str, when: date | datetime, count: int) -> list[str]:
+    """``count`` consecutive numbers of ``rule`` taken at once (one statement, not one per
+    number): for a bulk import. Same guarantees as ``next_number``."""
+    if count <= 0:
+        return []
+    day = when.date() if isinstance(when, datetime) else when
+    pattern = pattern_for(session, rule)
+    period = pattern.period(day)
+    last = _increment(session, rule, period, count)
+    if last is None:
+        try:
+            with session.begin_nested():
+                session.add(Sequence(rule=rule, period=period, last_value=count))
+            last = count
+        except IntegrityError:
+            last = _increment(session, rule, period, count)
+    assert last is not None
+    return [pattern.format(day, value) for value in range(last - count + 1, last + 1)]
+
+
+def _increment(session: Session, rule: str, period: str, by: int = 1) -> int | None:
     return session.execute(
         update(Sequence)
         .where(Sequence.rule == rule, Sequence.period == period)
-        .values(last_value=Sequence.last_value + 1)
+        .values(last_value=Sequence.last_value + by)
         .returning(Sequence.last_value)
     ).scalar()
 
