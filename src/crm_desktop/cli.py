@@ -6,6 +6,7 @@
     crm-desktop print repair-card|goods-receipt|service-voucher NUMBER... -o FILE.pdf
     crm-desktop print call-register|goods-register --from DATE --to DATE -o FILE.pdf
     crm-desktop print technician-daily|supervisor-daily --date DATE [--technician NAME] -o FILE.pdf
+    crm-desktop print customer-list [--category C] [--district D] [--vip N] [--status S] [--staff NAME] [--search TEXT] -o FILE.pdf
 
 Help texts and messages are English source strings translated like the GUI's.
 """
@@ -46,6 +47,22 @@ HELP = {
     "month": QT_TRANSLATE_NOOP("Cli", "the month, e.g. 2026-10"),
     "report_output": QT_TRANSLATE_NOOP("Cli", "the file to write; its ending (.pdf or .xlsx) chooses the format"),
 }
+# the customer list's filters, as the customer register's filter bar offers them (I2)
+CUSTOMER_LIST_HELP = {
+    "category": QT_TRANSLATE_NOOP("Cli", "customer list: only this category (supplier, distributor, special, end_user)"),
+    "district": QT_TRANSLATE_NOOP("Cli", "customer list: only this district (urban, suburban)"),
+    "vip": QT_TRANSLATE_NOOP("Cli", "customer list: only this VIP level (0, 1, 2, 3)"),
+    "status": QT_TRANSLATE_NOOP("Cli", "customer list: only this status (prospect, active, inactive)"),
+    "staff": QT_TRANSLATE_NOOP("Cli", "customer list: only the customers this member of staff is responsible for"),
+    "search": QT_TRANSLATE_NOOP("Cli", "customer list: only the customers this search finds (as in the register's search box)"),
+}
+CUSTOMER_LIST_OPTIONS = ("category", "district", "vip", "status", "staff", "search")
+PRINT_CUSTOMER_LIST_NO_NUMBERS = QT_TRANSLATE_NOOP(
+    "Cli", "The customer list is not printed by number; choose its customers with --category, --district, --vip, "
+    "--status, --staff and --search.")
+PRINT_FILTERS_ONLY_CUSTOMER_LIST = QT_TRANSLATE_NOOP(
+    "Cli", "--category, --district, --vip, --status, --staff and --search choose the customers of the customer list; "
+    "the {form} does not take them.")
 IMPORT_HELP = {
     "import": QT_TRANSLATE_NOOP("Cli", "import customers and their products from an Excel workbook, all rows or none"),
     "what": QT_TRANSLATE_NOOP("Cli", "what to import: customers"),
@@ -80,7 +97,8 @@ HEADLESS_COMMANDS = ("demo", "backup", "print", "report", "export", "import")
 # printing.forms.BY_COMMAND's names, written out: the parser is built at every start, and
 # importing the forms' module for them would slow the window's start-up (a test keeps the two equal)
 PRINT_FORMS = ("repair-card", "goods-receipt", "service-voucher", "call-register", "goods-register",
-               "technician-daily", "supervisor-daily")
+               "technician-daily", "supervisor-daily", "customer-list",
+               "handover-letter")
 
 
 USER_HELP = QT_TRANSLATE_NOOP(
@@ -153,6 +171,8 @@ def build_parser(translate: Translate | None = None) -> argparse.ArgumentParser:
     printing.add_argument("--to", dest="date_to", metavar="DATE", help=tr(HELP["date_to"]))
     printing.add_argument("--date", metavar="DATE", help=tr(HELP["date"]))
     printing.add_argument("--technician", metavar="NAME", help=tr(HELP["technician"]))
+    for option, metavar in zip(CUSTOMER_LIST_OPTIONS, ("C", "D", "N", "S", "NAME", "TEXT")):
+        printing.add_argument(f"--{option}", metavar=metavar, help=tr(CUSTOMER_LIST_HELP[option]))
 
     report = sub.add_parser("report", help=tr(HELP["report"]), description=tr(HELP["report"]))
     kinds = report.add_subparsers(dest="report", required=True)
@@ -269,12 +289,18 @@ def _cmd_print(cfg, args, translate: Translate | None) -> int:
 
     from .db import open_database
     from .errors import UserError
-    from .printing import forms, print_numbered, print_period
+    from .printing import forms, print_customer_list, print_numbered, print_period
     from .services.validation import parse_date, require
 
     spec = forms.spec_of(args.form)
     title = spec.title
-    if spec.numbered:
+    filtered = {option: getattr(args, option) for option in CUSTOMER_LIST_OPTIONS if getattr(args, option) is not None}
+    if filtered and spec.name != "customer_list":
+        raise UserError(PRINT_FILTERS_ONLY_CUSTOMER_LIST, next(iter(filtered)), form=title)
+    if spec.name == "customer_list":
+        if args.numbers:
+            raise UserError(PRINT_CUSTOMER_LIST_NO_NUMBERS, "numbers")
+    elif spec.numbered:
         if not args.numbers:
             raise UserError(PRINT_NEEDS_NUMBERS, "numbers", form=title)
     elif args.numbers:
@@ -290,12 +316,20 @@ def _cmd_print(cfg, args, translate: Translate | None) -> int:
         from .services import auth
 
         user = _headless_user(database, args, translate)
-        auth.authorize(database, user, auth.Permission.PRINT, "print", target_type=spec.name,
-                       target_id=",".join(args.numbers) or f"{args.date_from or args.date}..{args.date_to or args.date}")
-        if spec.numbered:
-            pdf, report = print_numbered(database, spec.name, args.numbers, None, cfg.forms_dir, translate)
+        if spec.name == "customer_list":
+            auth.authorize(database, user, auth.Permission.PRINT, "print", target_type=spec.name, detail=filtered)
+            with database.read_session() as session:
+                filters = forms.customer_list_filters(
+                    session, category=args.category, district=args.district, vip_level=args.vip, status=args.status,
+                    staff=args.staff, translate=translate)
+            pdf, report = print_customer_list(database, filters, args.search or "", None, cfg.forms_dir, translate)
         else:
-            pdf, report = print_period(database, spec.name, start, end, None, cfg.forms_dir, translate, args.technician)
+            auth.authorize(database, user, auth.Permission.PRINT, "print", target_type=spec.name,
+                           target_id=",".join(args.numbers) or f"{args.date_from or args.date}..{args.date_to or args.date}")
+            if spec.numbered:
+                pdf, report = print_numbered(database, spec.name, args.numbers, None, cfg.forms_dir, translate)
+            else:
+                pdf, report = print_period(database, spec.name, start, end, None, cfg.forms_dir, translate, args.technician)
     finally:
         database.dispose()
     output.write_bytes(pdf)  # only once everything was found and drawn: no half-written file

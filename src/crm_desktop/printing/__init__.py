@@ -24,7 +24,7 @@ from .record import Cancelled, Progress, Record, RenderReport
 
 __all__ = [
     "Cancelled", "Layout", "LayoutError", "Record", "RenderReport", "load_layout", "print_numbered",
-    "print_period", "print_records", "render",
+    "print_period", "print_records", "render", "print_customer_list",
 ]
 
 
@@ -105,4 +105,19 @@ def print_period(
             records = [forms.technician_daily(session, i, start, translate, now) for i in ids]
         else:
             raise forms.not_a_period_form(form)
+    return render(layout, records, out, total=len(records))
+
+
+def print_customer_list(
+    database: Database,
+    filters: dict[str, object] | None,
+    search: str,
+    out: BinaryIO | Path | str | None,
+    override_dir: Path | None = None,
+    translate: Translate | None = None,
+    now: datetime | None = None,
+) -> tuple[bytes | None, RenderReport]:
+    """客户一览表 (I2) of the customers the customer register shows with ``filters`` and ``search``."""
+    layout = load_layout("customer_list", override_dir)  # a broken layout is reported before any query
+    records = [forms.customer_list(database, filters, search, translate, now)]
     return render(layout, records, out, total=len(records))

@@ -16,6 +16,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from ..db import Database
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
 from ..models import CallStatus, GoodsEntry, RepairCard, ServiceCall, Staff
@@ -121,6 +122,19 @@ FORMS: dict[str, FormSpec] = {
             {"technicians": "technician jobs_a hours_a jobs_b hours_b jobs_c hours_c jobs_total hours_total"},
             numbered=False,
         ),
+        _spec(
+            "customer_list", "customer-list", QT_TRANSLATE_NOOP("Printing", "customer list"),
+            "filter count",
+            {"customers": "code name category district vip_level status contact_person phone address "
+                          "responsible_staff"},
+            numbered=False,
+        ),
+        _spec(
+            "handover_letter", "handover-letter", QT_TRANSLATE_NOOP("Printing", "hand-over notification letter"),
+            """handover_no letter_date customer_name customer_code customer_address customer_postcode
+            addressee leaving_name replacements""",
+            {"items": "line_no kind reference detail replacement phone"},
+        ),
     )
 }
 BY_COMMAND = {spec.command: spec for spec in FORMS.values()}
@@ -191,6 +205,10 @@ def numbered_records(
     anything is printed."""
     spec = spec_of(form)
     wanted = [n.strip() for n in numbers]
+    if spec.name == "handover_letter":  # one number, a letter per customer concerned
+        from .letters import letters_by_number
+
+        return letters_by_number(session, wanted, _head(session, now), translate)
     if spec.name == "repair_card":
         found = {c.card_no: c for c in _cards(session, RepairCard.card_no.in_(wanted))}
     elif spec.name == "goods_receipt":
@@ -549,3 +567,159 @@ def supervisor_daily(session: Session, day: date, translate: Translate | None = 
         row = {"technician": name, **{k: v for k, v in _kind_fields(totals).items() if k.startswith(("jobs_", "hours_"))}}
         rows.append(row)
     return Record(fields, {"technicians": rows})
+
+
+# -- the customer list (I2) ---------------------------------------------------------------------------
+
+ALL_CUSTOMERS = QT_TRANSLATE_NOOP("Printing", "All customers")
+FILTER_PART = QT_TRANSLATE_NOOP("Printing", "{what}: {value}")
+FILTER_SEPARATOR = QT_TRANSLATE_NOOP("Printing", "; ")
+CHOICE = QT_TRANSLATE_NOOP("Printing", "{code} ({label})")
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("Printing", ", ")
+UNKNOWN_FILTER_VALUE = QT_TRANSLATE_NOOP("Printing", "{what} “{value}” is unknown. Use one of: {choices}.")
+NO_SUCH_STAFF = QT_TRANSLATE_NOOP("Printing", "There is no member of staff called “{name}”.")
+# what each of the customer register's filters is called on paper and in messages
+CUSTOMER_FILTER_NAMES: dict[str, Msg] = {
+    "category": QT_TRANSLATE_NOOP("Printing", "Category"),
+    "district": QT_TRANSLATE_NOOP("Printing", "District"),
+    "vip_level": QT_TRANSLATE_NOOP("Printing", "VIP level"),
+    "status": QT_TRANSLATE_NOOP("Printing", "Status"),
+    "staff_id": QT_TRANSLATE_NOOP("Printing", "Responsible staff"),
+}
+SEARCH = QT_TRANSLATE_NOOP("Printing", "Search")
+
+
+def _customer_codes() -> dict[str, dict[str, Msg]]:
+    """The coded filters' codes and names, as the register's columns show them."""
+    from ..services import archive
+
+    return {
+        "category": labels.CUSTOMER_CATEGORY,
+        "district": labels.DISTRICT,
+        "vip_level": archive.VIP_LEVEL,
+        "status": archive.CUSTOMER_STATUS,
+    }
+
+
+def customer_list_filters(
+    session: Session,
+    *,
+    category: str | None = None,
+    district: str | None = None,
+    vip_level: str | None = None,
+    status: str | None = None,
+    staff: str | None = None,
+    translate: Translate | None = None,
+) -> dict[str, object]:
+    """The customer register's filters (``registers.CUSTOMER_FILTERS``) from typed values:
+    a code as the register stores it (``end_user``, ``urban``, ``2``, ``active``) or its name
+    in English or as shown (最终用户, 市区, VIP 二级); the member of staff by name. A value
+    that is none of these is refused with the ones that are."""
+    codes = _customer_codes()
+    chosen: dict[str, object] = {}
+    for key, typed in (("category", category), ("district", district), ("vip_level", vip_level), ("status", status)):
+        text = (typed or "").strip()
+        if not text:
+            continue
+        wanted = text.casefold()
+        found = next(
+            (code for code, name in codes[key].items()
+             if wanted in (code.casefold(), str(name).casefold(), name.tr(translate).casefold())),
+            None,
+        )
+        if found is None:
+            choices = LIST_SEPARATOR.tr(translate).join(
+                CHOICE.tr(translate, code=code, label=name) for code, name in codes[key].items()
+            )
+            raise UserError(UNKNOWN_FILTER_VALUE, key, what=CUSTOMER_FILTER_NAMES[key], value=text, choices=choices)
+        chosen[key] = found
+    name = (staff or "").strip()
+    if name:
+        staff_id = session.scalar(select(Staff.id).where(Staff.name == name))
+        if staff_id is None:
+            raise UserError(NO_SUCH_STAFF, "staff", name=name)
+        chosen["staff_id"] = staff_id
+    return chosen
+
+
+def customer_list(
+    database: Database,
+    filters: dict[str, object] | None = None,
+    search: str = "",
+    translate: Translate | None = None,
+    now: datetime | None = None,
+) -> Record:
+    """客户一览表: the customers the customer register shows with ``filters`` (its filter
+    bar's: category, district, vip_level, status, staff_id) and ``search`` (its search box),
+    by code and then name (customers without a code last), each with the staff responsible
+    for it on the day printed. Takes the database, not a session: the rows are chosen by the
+    register's own query, so the paper never disagrees with the screen."""
+    from sqlalchemy import or_
+
+    from ..models import Customer, CustomerStaff
+    from ..services import registers
+
+    query = registers.RegisterQuery(database, registers.CUSTOMERS)
+    query.set_filters(filters or {})
+    query.set_search(search)
+    label = _Labels(translate)
+    codes = _customer_codes()
+    printed = now or datetime.now()
+    today = printed.date()
+    with database.read_session() as session:
+        matching = query.matching_ids()
+        customers = session.execute(
+            select(
+                Customer.id, Customer.code, Customer.name, Customer.category, Customer.district, Customer.vip_level,
+                Customer.status, Customer.contact_person, Customer.phone, Customer.address,
+            )
+            .where(Customer.id.in_(matching))
+            .order_by(Customer.code.is_(None), Customer.code, Customer.name, Customer.id)
+        ).all()
+        responsible: dict[int, list[str]] = {}
+        current_staff = (
+            select(CustomerStaff.customer_id, Staff.name)
+            .join(Staff, Staff.id == CustomerStaff.staff_id)
+            .where(
+                CustomerStaff.customer_id.in_(matching),
+                CustomerStaff.since <= today,
+                or_(CustomerStaff.until.is_(None), CustomerStaff.until >= today),
+            )
+            .order_by(CustomerStaff.customer_id, CustomerStaff.since, CustomerStaff.id)
+        )
+        for customer_id, name in session.execute(current_staff):
+            responsible.setdefault(customer_id, []).append(name)
+        parts = [
+            label.text(FILTER_PART, what=CUSTOMER_FILTER_NAMES[key], value=label(codes[key], str(query.filters[key])))
+            for key in codes
+            if key in query.filters
+        ]
+        if "staff_id" in query.filters:
+            staff_id = query.filters["staff_id"]
+            name = session.scalar(select(Staff.name).where(Staff.id == int(staff_id))) or str(staff_id)
+            parts.append(label.text(FILTER_PART, what=CUSTOMER_FILTER_NAMES["staff_id"], value=name))
+        if query.search:
+            parts.append(label.text(FILTER_PART, what=SEARCH, value=query.search))
+        head = _head(session, printed)
+    separator = label.text(LIST_SEPARATOR)
+    rows = [
+        {
+            "code": c.code or "",
+            "name": c.name,
+            "category": label(labels.CUSTOMER_CATEGORY, c.category),
+            "district": label(labels.DISTRICT, c.district),
+            "vip_level": label(codes["vip_level"], str(c.vip_level)),
+            "status": label(codes["status"], c.status),
+            "contact_person": c.contact_person or "",
+            "phone": c.phone or "",
+            "address": c.address or "",
+            "responsible_staff": separator.join(responsible.get(c.id, [])),
+        }
+        for c in customers
+    ]
+    fields = {
+        "filter": label.text(FILTER_SEPARATOR).join(parts) if parts else label.text(ALL_CUSTOMERS),
+        "count": str(len(rows)),
+    }
+    fields.update(head)
+    return Record(fields, {"customers": rows})

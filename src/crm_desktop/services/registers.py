@@ -229,11 +229,19 @@ CUSTOMERS = RegisterSpec(
 )
 
 def _responsible_staff_filter(staff_id: Any) -> ColumnElement:
-    """Customers for whom the member of staff is responsible now (I10)."""
+    """Customers for whom the member of staff is responsible today (I10): ``until`` is the
+    last day of a responsibility, as ``archive.responsible_staff`` reads it."""
+    from datetime import date
+
+    from sqlalchemy import or_
+
     from ..models import CustomerStaff
 
+    today = date.today()
     return Customer.__table__.c.id.in_(
-        select(CustomerStaff.customer_id).where(CustomerStaff.staff_id == int(staff_id), CustomerStaff.until.is_(None))
+        select(CustomerStaff.customer_id).where(
+            CustomerStaff.staff_id == int(staff_id), CustomerStaff.since <= today,
+            or_(CustomerStaff.until.is_(None), CustomerStaff.until >= today))
     )
 
 
@@ -375,6 +383,11 @@ class RegisterQuery:
         if conditions:
             stmt = stmt.where(*conditions)
         return stmt
+
+    def matching_ids(self):
+        """The ids of every row the search and the filters let through, in no order: for a
+        report of exactly the rows the register shows (the printed customer list, I2)."""
+        return self._ids_select(joined=False)
 
     def _index_bound(self, conn) -> tuple[int | None, bool]:
         """(the most rows the index terms can match or None without index terms, whether

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
@@ -188,3 +188,18 @@ def ask_and_preview(parent: QWidget | None, database: Database, form: str, ask: 
 def branch_is_set(database: Database) -> bool:
     with database.read_session() as session:
         return branch.load(session).is_set
+
+
+# -- the customer list (I2) ------------------------------------------------------------------------------
+
+def preview_customer_list(parent: QWidget | None, database: Database, view, now: datetime | None = None) -> QDialog:
+    """客户一览表 of the customer register ``view`` as it is filtered and searched on screen."""
+    from ..printing import print_customer_list
+
+    view.apply_search()  # what the search box shows, even if typed a moment ago
+    shown = view.model.query
+    pdf, report = print_customer_list(database, dict(shown.filters), shown.search, None, _override_dir(database), translate, now)
+    _warn_if_cut(parent, report)
+    title = forms.spec_of("customer_list").title.tr(translate)
+    day = f"{now or datetime.now():%Y-%m-%d}"
+    return _show(parent, pdf, "customer_list", title, f"{title}-{day}.pdf")

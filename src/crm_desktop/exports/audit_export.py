@@ -1,0 +1,228 @@
+"""The audit log as the viewer filters it, to an Excel workbook (I7).
+
+The lines are read page by page through ``services.audit_log`` — so the permission is
+checked there, and a refusal is logged as ``denied`` — and streamed into a write-only
+sheet. The sheet::
+
+    row 1   title, the filter, the number of lines, when exported
+    row 2   the column headers (autofilter; frozen; repeated on every printed page)
+    row 3…  the lines, newest first
+
+Times are Excel date-times to the second; the entry number is a number (a gap in the
+numbers of an unfiltered export shows a line that is missing). Every text goes through
+``xlsx.text_cell``: a failed login typed as ``=HYPERLINK(…)`` stays text.
+
+The workbook is written to a temporary file next to the target. Only when it is complete
+is the ``audit_export`` line written, with the filter in its detail, and the file moved into
+place in the same transaction: there is a line for every file, and no file (not half of one)
+for a cancelled or failed export. Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.utils import get_column_letter
+
+from ..db import Database
+from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP, Translate
+from ..models import Staff
+from ..services import audit_log
+from ..services.auth import LoggedIn, audit
+from . import xlsx
+from .register_export import (
+    MAX_SHEET_ROWS,
+    TOO_MANY_ROWS,
+    Cancelled,
+    Progress,
+    _cannot_write,
+    _check_path,
+    _clean_text,
+    _discard_sheet,
+    _text_with_font,
+)
+
+SUMMARY_ROW = 1
+HEADER_ROW = 2
+FIRST_DATA_ROW = 3
+CHUNK = 2000  # lines a window: Cancel answers within a fraction of a second
+TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"  # an audit line is to the second
+TIME_WIDTH = 21
+MAX_PAGE_HEADER = 200
+
+TITLE = QT_TRANSLATE_NOOP("AuditExport", "Audit log")
+HEADERS = (
+    QT_TRANSLATE_NOOP("AuditExport", "No."),
+    QT_TRANSLATE_NOOP("AuditExport", "Time"),
+    QT_TRANSLATE_NOOP("AuditExport", "Person"),
+    QT_TRANSLATE_NOOP("AuditExport", "Login name"),
+    QT_TRANSLATE_NOOP("AuditExport", "Action"),
+    QT_TRANSLATE_NOOP("AuditExport", "Target"),
+    QT_TRANSLATE_NOOP("AuditExport", "Detail"),
+)
+PERIOD = QT_TRANSLATE_NOOP("AuditExport", "Period: {start} to {end}")
+WHOLE_PERIOD = QT_TRANSLATE_NOOP("AuditExport", "Period: all")
+OPEN_END = QT_TRANSLATE_NOOP("AuditExport", "open")
+PERSON = QT_TRANSLATE_NOOP("AuditExport", "Person: {name}")
+EVERYONE = QT_TRANSLATE_NOOP("AuditExport", "Person: everyone")
+ACTION = QT_TRANSLATE_NOOP("AuditExport", "Action: {action}")
+ALL_ACTIONS = QT_TRANSLATE_NOOP("AuditExport", "Action: all")
+TEXT = QT_TRANSLATE_NOOP("AuditExport", "Text: {text}")
+LINES = QT_TRANSLATE_NOOP("AuditExport", "{rows} lines")
+EXPORTED = QT_TRANSLATE_NOOP("AuditExport", "Exported {at} by {name}")
+SEPARATOR = "\u3000\u3000"
+
+
+@dataclass(frozen=True)
+class AuditExportReport:
+    path: Path
+    rows: int
+    summary: str
+
+
+def summary_line(database: Database, audit_filter: audit_log.AuditFilter, rows: int, at: datetime,
+                 by: LoggedIn, translate: Translate | None = None) -> str:
+    f = audit_filter
+    if f.start is None and f.end is None:
+        period = WHOLE_PERIOD.tr(translate)
+    else:
+        open_end = OPEN_END.tr(translate)
+        period = PERIOD.tr(translate, start=f.start.isoformat() if f.start else open_end,
+                           end=f.end.isoformat() if f.end else open_end)
+    if f.staff_id is None:
+        person = EVERYONE.tr(translate)
+    else:
+        with database.read_session() as session:
+            staff = session.get(Staff, f.staff_id)
+        person = PERSON.tr(translate, name=staff.name if staff is not None else f"#{f.staff_id}")
+    action = ACTION.tr(translate, action=audit_log.action_label(f.action, translate)) if f.action \
+        else ALL_ACTIONS.tr(translate)
+    parts = [TITLE.tr(translate), period, person, action]
+    if f.text and f.text.strip():
+        parts.append(TEXT.tr(translate, text=f.text.strip()))
+    parts.append(LINES.tr(translate, rows=rows))
+    parts.append(EXPORTED.tr(translate, at=f"{at:%Y-%m-%d %H:%M}", name=by.name))
+    return SEPARATOR.join(parts)
+
+
+def row_values(row: audit_log.AuditRow, translate: Translate | None = None) -> list[Any]:
+    """One line as typed cell values: the number, the time (a date-time), then texts."""
+    return [
+        row.id, row.at, _clean_text(row.person or ""), _clean_text(row.login or ""),
+        _clean_text(row.action_text(translate)), _clean_text(row.target_text(translate)),
+        _clean_text(row.detail_text(translate)),
+    ]
+
+
+def export_audit_log(
+    database: Database,
+    user: LoggedIn | None,
+    path: str | os.PathLike[str],
+    audit_filter: audit_log.AuditFilter | None = None,
+    *,
+    translate: Translate | None = None,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> AuditExportReport:
+    """Write the lines ``audit_filter`` finds to the workbook ``path``, newest first.
+
+    ``progress(done, total)`` after every window; False cancels: ``Cancelled`` is raised, no
+    file is left and no line written. Without the permission: a ``UserError`` (and a
+    ``denied`` line). A file that cannot be written is a ``UserError``."""
+    path = Path(path)
+    audit_filter = audit_filter or audit_log.AuditFilter()
+    with database.read_session() as session:
+        audit_log.require_audit(session, user, audit_log.EXPORT_ACTION)
+    _check_path(path)
+    at = now or datetime.now()
+
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from exc
+    os.close(fd)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(TITLE.tr(translate)[:31])
+    saved = False
+    try:
+        with database.read_session() as session:
+            total = audit_log.count_entries(session, user, **audit_filter.as_kwargs())
+            if total > MAX_SHEET_ROWS - FIRST_DATA_ROW + 1:
+                raise UserError(TOO_MANY_ROWS, "period", rows=total, limit=MAX_SHEET_ROWS - FIRST_DATA_ROW + 1)
+            first = [row_values(r, translate) for r in
+                     audit_log.entries(session, user, **audit_filter.as_kwargs(), limit=CHUNK)]
+        summary = summary_line(database, audit_filter, total, at, user, translate)
+        headers = [h.tr(translate) for h in HEADERS]
+        widths = xlsx.WidthTracker(headers)
+        for values in first:
+            widths.see(values)
+        widths.widths[1] = max(widths.widths[1], TIME_WIDTH)
+        _lay_out(sheet, len(headers), total, widths, summary)
+
+        sheet.append([_text_with_font(sheet, summary, xlsx.TOTAL_FONT)])
+        sheet.append(xlsx.header_cells(sheet, headers))
+
+        time_cell = WriteOnlyCell(sheet)
+        time_cell.number_format = TIME_FORMAT
+        done = 0
+        chunk = first
+        while True:
+            for values in chunk:
+                time_cell.value = values[1]
+                sheet.append([values[0], time_cell, *(xlsx.text_cell(sheet, v) if v else None for v in values[2:])])
+            done += len(chunk)
+            if progress is not None and progress(done, total) is False:
+                raise Cancelled()
+            if done >= total or not chunk:
+                break
+            with database.read_session() as session:
+                chunk = [row_values(r, translate) for r in
+                         audit_log.entries(session, user, **audit_filter.as_kwargs(), offset=done, limit=CHUNK)]
+
+        workbook.properties.title = TITLE.tr(translate)
+        workbook.properties.description = summary
+        workbook.properties.creator = "crm_desktop"
+        try:
+            workbook.save(temporary)
+            saved = True
+            with database.Session.begin() as session:
+                detail = audit_filter.described(session)
+                detail.update(rows=done, file=str(path))
+                audit(session, audit_log.EXPORT_ACTION, staff_id=user.staff_id, login=user.login,
+                      target_type=audit_log.TARGET_TYPE, detail=detail)
+                os.replace(temporary, path)  # a failure here rolls the line back
+        except OSError as exc:
+            raise _cannot_write(path, exc) from exc
+        return AuditExportReport(path=path, rows=done, summary=summary)
+    finally:
+        if not saved:
+            _discard_sheet(sheet)
+        if os.path.exists(temporary):
+            try:
+                os.remove(temporary)
+            except OSError:
+                pass
+
+
+def _lay_out(sheet, columns: int, rows: int, widths: xlsx.WidthTracker, summary: str) -> None:
+    """Before the first row of a write-only sheet: widths, frozen panes, autofilter, print
+    setup (landscape, fit to the width, the header row on every page, the summary as the
+    page header, the grid printed)."""
+    widths.apply(sheet)
+    last = get_column_letter(columns)
+    sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + rows}"
+    xlsx.print_setup(sheet, header_rows=f"{HEADER_ROW}:{HEADER_ROW}", landscape=True)
+    sheet.print_area = f"A{HEADER_ROW}:{last}{HEADER_ROW + rows}"
+    sheet.print_options.gridLines = True
+    sheet.oddHeader.center.text = summary[:MAX_PAGE_HEADER].replace("&", "&&")
+    sheet.oddHeader.center.size = 9
+    sheet.oddFooter.center.text = "&P / &N"

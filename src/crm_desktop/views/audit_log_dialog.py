@@ -1,0 +1,427 @@
+"""File → Audit log (I7): the branch manager's and the administrator's view of who logged
+in, viewed, printed, exported and changed what — filtered by period, person, action and
+text, newest first — and its export to Excel.
+
+The table's model fetches the log in pages as the view scrolls (``canFetchMore`` /
+``fetchMore``), so a log of 100,000 lines opens with its first page; every page is read
+through ``services.audit_log``, which checks the permission. Opening the viewer is itself a
+line of the log; without the permission the user is told so and no dialog opens.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..db import Database
+from ..errors import UserError
+from ..services import audit_log
+from ..services.audit_log import AuditFilter, AuditRow
+from ..services.auth import LoggedIn
+from .delegates import from_qdate, to_qdate
+from .errors import show_error
+from .export_actions import LAST_FOLDER_KEY, PROGRESS_AFTER_MS, _last_folder
+from .table_model import translate
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TEXT_DELAY_MS = 300  # typing pauses this long before the table follows
+
+
+class AuditLogModel(QAbstractTableModel):
+    """The filtered log, read page by page. Holds the rows fetched so far (a page is
+    ``audit_log.PAGE`` lines) and their display texts, built when first shown."""
+
+    COLUMNS = ("at", "person", "login", "action", "target", "detail")
+
+    def __init__(self, database: Database, user: LoggedIn, parent=None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.user = user
+        self.filter = AuditFilter()
+        self._rows: list[AuditRow] = []
+        self._texts: dict[int, tuple[str, ...]] = {}
+        self._total = 0
+        self.set_filter(AuditFilter())
+
+    # -- reading ----------------------------------------------------------------------------
+    def set_filter(self, chosen: AuditFilter) -> None:
+        """Show what ``chosen`` finds, as the log stands now; a bad filter (a period that
+        ends before it begins) raises UserError and leaves the table as it was."""
+        with self.database.read_session() as session:
+            pinned = replace(chosen, upto_id=audit_log.latest_id(session) or 0)
+            total = audit_log.count_entries(session, self.user, **pinned.as_kwargs())
+            first = audit_log.entries(session, self.user, **pinned.as_kwargs(), limit=audit_log.PAGE) if total else []
+        self.beginResetModel()
+        self.filter, self._total, self._rows, self._texts = pinned, total, first, {}
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """The same filter over the log as it stands now (new lines included)."""
+        self.set_filter(replace(self.filter, upto_id=None))
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802 - Qt's name
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802
+        if parent.isValid() or len(self._rows) >= self._total:
+            return
+        try:
+            with self.database.read_session() as session:
+                page = audit_log.entries(session, self.user, **self.filter.as_kwargs(), offset=len(self._rows),
+                                         limit=audit_log.PAGE)
+        except Exception:  # noqa: BLE001 - a view's fetch never raises into Qt's paint
+            log.exception("reading the audit log")
+            page = []
+        if not page:  # the count was higher than what is there: stop asking
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def row_at(self, row: int) -> AuditRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    # -- Qt's model -------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        headers = (self.tr("Time"), self.tr("Person"), self.tr("Login name"), self.tr("Action"), self.tr("Target"),
+                   self.tr("Detail"))
+        return headers[section] if 0 <= section < len(headers) else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # the log is read, never edited
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        cached = self._texts.get(row)
+        if cached is None:
+            line = self._rows[row]
+            cached = (line.at.strftime("%Y-%m-%d %H:%M:%S"), line.person or "", line.login or "",
+                      line.action_text(translate), line.target_text(translate), line.detail_text(translate))
+            self._texts[row] = cached
+        return cached
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(self.COLUMNS):
+            return None
+        try:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                text = self.texts(index.row())[index.column()]
+                return text if role == Qt.ItemDataRole.DisplayRole or text else None
+            if role == ROW_ID_ROLE:
+                return self._rows[index.row()].id
+            if role == Qt.ItemDataRole.ForegroundRole and self._rows[index.row()].action in ("denied", "login_failed",
+                                                                                              "recovery_failed"):
+                from PySide6.QtGui import QBrush, QColor
+
+                return QBrush(QColor("#b00020"))  # refusals and failed logins stand out
+        except Exception:  # noqa: BLE001 - never raise from data() (Anki's browser does the same)
+            log.exception("showing audit line %s", index.row())
+        return None
+
+
+class AuditLogDialog(QDialog):
+    """Raises UserError (after the refusal is logged) for a user without the permission:
+    ``show_audit_log`` turns that into a message."""
+
+    def __init__(self, database: Database, user: LoggedIn | None, parent: QWidget | None = None) -> None:
+        allowed = audit_log.open_log(database, user)  # before any widget exists: a refusal leaves none
+        super().__init__(parent)
+        self.user = allowed
+        self.database = database
+        self.setWindowTitle(self.tr("Audit log"))
+        self.resize(1180, 680)
+        layout = QVBoxLayout(self)
+
+        bar = QHBoxLayout()
+        self.use_period = QCheckBox(self.tr("Period"))
+        self.use_period.setObjectName("use_period")
+        today = date.today()
+        self.date_from = self._date_edit(today - timedelta(days=30), "date_from")
+        self.date_to = self._date_edit(today, "date_to")
+        bar.addWidget(self.use_period)
+        bar.addWidget(self.date_from)
+        bar.addWidget(QLabel(self.tr("to")))
+        bar.addWidget(self.date_to)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel(self.tr("Person")))
+        self.person = QComboBox()
+        self.person.setObjectName("person")
+        bar.addWidget(self.person)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel(self.tr("Action")))
+        self.action = QComboBox()
+        self.action.setObjectName("action")
+        bar.addWidget(self.action)
+        bar.addSpacing(12)
+        self.text = QLineEdit()
+        self.text.setObjectName("text")
+        self.text.setClearButtonEnabled(True)
+        self.text.setPlaceholderText(self.tr("Search login, customer, colleague, target, detail"))
+        self.text.setMinimumWidth(220)
+        bar.addWidget(self.text, 1)
+        layout.addLayout(bar)
+
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        self.model = AuditLogModel(database, self.user, self)
+        self.table = QTableView()
+        self.table.setObjectName("audit_table")
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.table.fontMetrics()
+        for column, sample in enumerate(("2026-11-28 09:30:00", "系统管理员", "admin-login", "导出登记簿到 Excel",
+                                         "客户 上海精工复印设备有限公司（#1234）")):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        layout.addWidget(self.table, 1)
+
+        self.detail = QLabel()
+        self.detail.setObjectName("detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setStyleSheet("color: #444; padding: 2px 0;")
+        layout.addWidget(self.detail)
+
+        bottom = QHBoxLayout()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count_label")
+        bottom.addWidget(self.count_label)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setStyleSheet("color: #555;")
+        bottom.addWidget(self.status, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.setObjectName("export_button")
+        for button in (self.refresh_button, self.export_button):
+            button.setAutoDefault(False)
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        bottom.addWidget(buttons)
+        layout.addLayout(bottom)
+
+        self._fill_choices()
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(TEXT_DELAY_MS)
+        self._text_timer.timeout.connect(self.apply_filter)
+        self.text.textEdited.connect(lambda _t: self._text_timer.start())
+        self.text.returnPressed.connect(self.apply_filter)
+        self.use_period.toggled.connect(self._period_toggled)
+        self.date_from.dateChanged.connect(lambda _d: self.apply_filter())
+        self.date_to.dateChanged.connect(lambda _d: self.apply_filter())
+        self.person.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.action.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.refresh_button.clicked.connect(lambda: self._guarded(self.refresh))
+        self.export_button.clicked.connect(lambda: self._guarded(self.export))
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_detail(current))
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(lambda *_a: self._update_count())
+        self.date_from.setEnabled(False)
+        self.date_to.setEnabled(False)
+        self._update_count()
+
+    def _date_edit(self, day: date, name: str) -> QDateEdit:
+        edit = QDateEdit(to_qdate(day))
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        return edit
+
+    def _fill_choices(self) -> None:
+        with self.database.read_session() as session:
+            people = audit_log.people(session)
+            actions = audit_log.actions(session)
+        self.person.addItem(self.tr("Everyone"), None)
+        for person in people:
+            name = person.name if person.active else self.tr("%1 (left)").replace("%1", person.name)
+            self.person.addItem(name, person.staff_id)
+        self.action.addItem(self.tr("All actions"), None)
+        for action in actions:
+            self.action.addItem(audit_log.action_label(action, translate), action)
+
+    # -- filtering --------------------------------------------------------------------------
+    def current_filter(self) -> AuditFilter:
+        period = self.use_period.isChecked()
+        return AuditFilter(
+            start=from_qdate(self.date_from.date()) if period else None,
+            end=from_qdate(self.date_to.date()) if period else None,
+            staff_id=self.person.currentData(),
+            action=self.action.currentData(),
+            text=self.text.text().strip() or None,
+        )
+
+    def apply_filter(self) -> None:
+        self._text_timer.stop()
+        try:
+            self.model.set_filter(self.current_filter())
+        except UserError as exc:  # a period that ends before it begins: said under the bar
+            self.message.setText(exc.render(translate))
+            self.message.show()
+            return
+        self.message.hide()
+        self.detail.clear()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def _period_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self.apply_filter()
+
+    def _update_count(self) -> None:
+        total = self.model.total
+        shown = self.model.rowCount()
+        text = self.tr("%1 lines").replace("%1", f"{total:,}")
+        if shown < total:
+            text += self.tr(" (%1 loaded; scroll for more)").replace("%1", f"{shown:,}")
+        self.count_label.setText(text)
+        self.export_button.setEnabled(total > 0)
+
+    def _show_detail(self, index: QModelIndex) -> None:
+        line = self.model.row_at(index.row()) if index.isValid() else None
+        if line is None:
+            self.detail.clear()
+            return
+        texts = self.model.texts(index.row())
+        self.detail.setText(" · ".join(t for t in (f"#{line.id}", *texts) if t))
+
+    # -- export -----------------------------------------------------------------------------
+    def suggested_file_name(self, today: date | None = None) -> str:
+        return f"{self.tr('Audit log')}-{(today or date.today()):%Y%m%d}.xlsx"
+
+    def ask_file(self) -> Path | None:
+        file_name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export the audit log to Excel"), str(_last_folder() / self.suggested_file_name()),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if not file_name:
+            return None
+        path = Path(file_name)
+        if path.suffix.lower() != ".xlsx":  # Qt's own dialog does not add the filter's extension
+            path = path.with_name(path.name + ".xlsx")
+        QSettings().setValue(LAST_FOLDER_KEY, str(path.parent))
+        return path
+
+    def export(self) -> Path | None:
+        """The lines the table shows (the filter as applied) to a workbook the user names,
+        under a progress dialog whose Cancel leaves no file."""
+        from ..exports.audit_export import export_audit_log
+        from ..exports.register_export import Cancelled
+
+        path = self.ask_file()
+        if path is None:
+            return None
+        total = self.model.total
+        progress = QProgressDialog(self.tr("Exporting %1 lines…").replace("%1", f"{total:,}"), self.tr("Cancel"),
+                                   0, max(total, 1), self)
+        progress.setWindowTitle(self.tr("Export the audit log to Excel"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(PROGRESS_AFTER_MS)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setValue(0)
+        self.progress = progress  # tests cancel it
+
+        def step(done: int, total_: int) -> bool:
+            progress.setValue(min(done, max(total_, 1)))
+            return not progress.wasCanceled()
+
+        try:
+            report = export_audit_log(self.database, self.user, path, self.model.filter, translate=translate,
+                                      progress=step)
+        except Cancelled:
+            self.status.setText(self.tr("Export cancelled; no file was written."))
+            return None
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Export the audit log to Excel"), exc.render(translate))
+            return None
+        finally:
+            progress.close()
+            progress.deleteLater()
+        done = self.tr("Exported %1 lines to %2")
+        self.status.setText(done.replace("%1", f"{report.rows:,}").replace("%2", str(report.path)))
+        return report.path
+
+    def _guarded(self, action) -> None:
+        try:
+            action()
+        except Exception as exc:  # noqa: BLE001 - the user sees a short message, the log the rest
+            show_error(self, exc)
+
+
+def show_audit_log(parent: QWidget | None, database: Database, user: LoggedIn | None) -> AuditLogDialog | None:
+    """Open the viewer (not modal: the window stays usable beside it); a user without the
+    permission is told so — the refusal is already in the log — and no dialog opens."""
+    try:
+        dialog = AuditLogDialog(database, user, parent)
+    except UserError as exc:
+        QMessageBox.warning(parent, QCoreApplication.translate("AuditLogDialog", "Audit log"), exc.render(translate))
+        return None
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
