@@ -21,17 +21,25 @@ from crm_desktop.models import (
     Staff,
     YearlyRecord,
 )
-from crm_desktop.services import archive, customers, numbering
+from crm_desktop.services import archive, auth, customers, numbering
 from ..factories import count, refused
 
 
 @pytest.fixture
 def staff(database) -> list[int]:
     with database.Session.begin() as s:
-        people = [Staff(name=n, role="clerk") for n in ("王业务", "李业务", "陈经理")]
+        people = [Staff(name="王业务", role="clerk"), Staff(name="李业务", role="clerk"),
+                  Staff(name="陈经理", role="manager")]
         s.add_all(people)
         s.flush()
         return [p.id for p in people]
+
+
+@pytest.fixture
+def keeper(database, staff) -> auth.LoggedIn:
+    """陈经理, the branch manager: may change archives and read confidential entries (I7)."""
+    with database.Session() as s:
+        return auth.user_of(s, staff[2])
 
 
 @pytest.fixture
@@ -130,95 +138,166 @@ def test_i4_a_refused_update_records_no_history(database, firm):
     assert count(database, CustomerChange) == 0
 
 
-def test_i4_major_events_and_yearly_records(database, firm, staff, tmp_path):
+def test_i4_major_events_and_yearly_records(database, firm, keeper, tmp_path):
     report = tmp_path / "2025年报.pdf"
     report.write_bytes(b"%PDF-1.4 annual report")
     with database.Session.begin() as s:
-        archive.add_event(s, firm, kind="rename", happened_on="2026-03-01", description="更名为明达集团", by_id=staff[0])
-        archive.add_yearly_record(s, firm, year="2025", sales="1,200,000.50", receivables="30000", remarks="良好",
-                                  attachment=report, data_dir=tmp_path / "data", by_id=staff[0])
+        archive.add_event(s, keeper, firm, kind="rename", happened_on="2026-03-01", description="更名为明达集团")
+        archive.add_yearly_record(s, keeper, firm, year="2025", sales="1,200,000.50", receivables="30000",
+                                  remarks="良好", attachment=report, data_dir=tmp_path / "data")
     with database.Session() as s:
-        assert [e.kind for e in archive.events(s, firm)] == ["rename"]
+        (event,) = archive.events(s, firm)
+        assert (event.kind, event.recorded_by_id) == ("rename", keeper.staff_id)
         (record,) = archive.yearly_records(s, firm)
         assert (record.year, record.sales, record.receivables) == (2025, Decimal("1200000.50"), Decimal("30000.00"))
+        assert record.recorded_by_id == keeper.staff_id
         (attached,) = archive.attachments(s, yearly_record_id=record.id)
-        assert archive.attachment_file(s, tmp_path / "data", attached.id).read_bytes() == report.read_bytes()
-    error = refused(database, archive.add_yearly_record, firm, year=2025, sales="abc")
-    assert set(_messages(error)) == {"year", "sales"}
-    error = refused(database, archive.add_event, firm, kind="party", happened_on="昨天", description="")
+        assert archive.attachment_file(s, tmp_path / "data", attached.id, keeper).read_bytes() == report.read_bytes()
+    error = refused(database, archive.add_yearly_record, keeper, firm, year=2025, sales="abc",
+                    attachment=tmp_path / "missing.pdf", data_dir=tmp_path / "data")
+    assert set(_messages(error)) == {"year", "sales", "attachment"}
+    error = refused(database, archive.add_event, keeper, firm, kind="party", happened_on="昨天", description="")
     assert set(_messages(error)) == {"kind", "happened_on", "description"}
     assert count(database, CustomerEvent) == 1 and count(database, YearlyRecord) == 1
+
+
+def test_i4_a_yearly_record_is_corrected_and_gets_one_more_file_but_keeps_its_year(database, firm, keeper, tmp_path):
+    data = tmp_path / "data"
+    audited = tmp_path / "审计报告.pdf"
+    audited.write_bytes(b"%PDF audited")
+    with database.Session.begin() as s:
+        record_id = archive.add_yearly_record(s, keeper, firm, year=2025, sales="100").id
+    with database.Session.begin() as s:
+        archive.update_yearly_record(s, keeper, record_id, {"sales": "1,250.5", "receivables": "", "remarks": "已审计"},
+                                     attachment=audited, data_dir=data)
+    with database.Session() as s:
+        record = s.get(YearlyRecord, record_id)
+        assert (record.sales, record.receivables, record.remarks) == (Decimal("1250.50"), None, "已审计")
+        assert [a.original_name for a in archive.attachments(s, yearly_record_id=record_id)] == ["审计报告.pdf"]
+    error = refused(database, archive.update_yearly_record, keeper, record_id, {"year": 2024, "sales": "x"})
+    assert set(_messages(error)) == {"year", "sales"}
+    with database.Session() as s:
+        assert (s.get(YearlyRecord, record_id).year, s.get(YearlyRecord, record_id).sales) == (2025, Decimal("1250.50"))
 
 
 # --------------------------------------------------------------------------- I5, I9 correspondence
 
 
-def test_i9_correspondence_with_attachments_copied_and_hashed(database, firm, staff, tmp_path):
+def test_i9_correspondence_with_attachments_copied_and_hashed(database, firm, staff, keeper, tmp_path):
     fax = tmp_path / "传真.tif"
     fax.write_bytes(b"fax image")
     data = tmp_path / "data"
     with database.Session.begin() as s:
         entry = archive.log_correspondence(
-            s, firm, happened_at="2026-11-20 10:30", kind="fax", direction="incoming", staff_id=staff[0],
-            summary="询价：复印机十台", attachments=[fax], data_dir=data, by_id=staff[0],
+            s, keeper, firm, happened_at="2026-11-20 10:30", kind="fax", direction="incoming", staff_id=staff[0],
+            summary="询价：复印机十台", attachments=[fax], data_dir=data,
         )
-        archive.log_correspondence(s, firm, happened_at=datetime(2026, 11, 21, 9), kind="visit", direction="outgoing",
-                                   summary="拜访总经理，谈保密合作", confidential=True)
+        archive.log_correspondence(s, keeper, firm, happened_at=datetime(2026, 11, 21, 9), kind="visit",
+                                   direction="outgoing", summary="拜访总经理，谈保密合作", confidential=True)
     fax.unlink()  # the archive keeps its own copy
     with database.Session() as s:
         assert [c.kind for c in archive.correspondence(s, firm)] == ["fax"]
-        assert [c.kind for c in archive.correspondence(s, firm, include_confidential=True)] == ["visit", "fax"]
+        assert [c.kind for c in archive.correspondence(s, firm, include_confidential=True, user=keeper)] == [
+            "visit", "fax"]
+        assert s.get(Correspondence, entry.id).recorded_by_id == keeper.staff_id
         (attached,) = archive.attachments(s, correspondence_id=entry.id)
         assert attached.original_name == "传真.tif" and len(attached.sha256) == 64 and attached.size == 9
-        path = archive.attachment_file(s, data, attached.id)
+        assert attached.added_by_id == keeper.staff_id
+        path = archive.attachment_file(s, data, attached.id, keeper)
         assert path.read_bytes() == b"fax image"
     path.write_bytes(b"tampered")
     with database.Session() as s:
         with pytest.raises(UserError) as info:
-            archive.attachment_file(s, data, attached.id)
+            archive.attachment_file(s, data, attached.id, keeper)
         assert "changed" in info.value.render()
 
 
-def test_i9_a_bad_correspondence_saves_nothing_not_even_the_file(database, firm, tmp_path):
-    error = refused(database, archive.log_correspondence, firm, happened_at="", kind="pigeon", direction="in",
+def test_i9_a_bad_correspondence_saves_nothing_not_even_the_file(database, firm, keeper, tmp_path):
+    error = refused(database, archive.log_correspondence, keeper, firm, happened_at="", kind="pigeon", direction="in",
                     summary=" ", attachments=[tmp_path / "missing.pdf"], data_dir=tmp_path / "data")
     assert set(_messages(error)) == {"happened_at", "kind", "direction", "summary", "attachment"}
     assert count(database, Correspondence) == 0 and count(database, Attachment) == 0
+    assert not (tmp_path / "data" / archive.ATTACHMENTS_FOLDER).exists()
 
 
 # --------------------------------------------------------------------------- contacts and I10
 
 
-def test_contacts_are_kept_and_checked(database, firm):
+def test_contacts_are_kept_and_checked(database, firm, keeper):
     with database.Session.begin() as s:
-        archive.add_contact(s, firm, name="刘经理", position="采购部经理", phone="13912345678", email="liu@mingda.cn")
-    error = refused(database, archive.add_contact, firm, name="", phone="123", email="no-at")
+        archive.add_contact(s, keeper, firm, name="刘经理", position="采购部经理", phone="13912345678",
+                            email="liu@mingda.cn")
+    error = refused(database, archive.add_contact, keeper, firm, name="", phone="123", email="no-at")
     assert set(_messages(error)) == {"name", "phone", "email"}
     with database.Session() as s:
         assert [c.name for c in archive.contacts(s, firm)] == ["刘经理"]
     assert count(database, CustomerContact) == 1
 
 
-def test_i10_important_customers_need_two_responsible_staff(database, firm, staff):
+def test_i4_a_contact_is_corrected_and_a_new_name_shows_in_the_history(database, firm, keeper):
+    with database.Session.begin() as s:
+        contact_id = archive.add_contact(s, keeper, firm, name="刘经里", phone="13912345678").id
+    with database.Session.begin() as s:
+        archive.update_contact(s, keeper, contact_id, {"name": "刘经理", "email": "liu@mingda.cn", "phone": "13912345678"})
+    with database.Session() as s:
+        contact = s.get(CustomerContact, contact_id)
+        assert (contact.name, contact.email, contact.phone) == ("刘经理", "liu@mingda.cn", "13912345678")
+        lines = [(h.old_value, h.new_value, h.changed_by_id) for h in archive.history(s, firm) if h.field == "contacts"]
+    assert lines == [("刘经里", "刘经理", keeper.staff_id), (None, "刘经里", keeper.staff_id)]
+    error = refused(database, archive.update_contact, keeper, contact_id, {"name": " ", "email": "x"})
+    assert set(_messages(error)) == {"name", "email"}
+    with database.Session() as s:
+        assert s.get(CustomerContact, contact_id).name == "刘经理"
+
+
+def test_i11_a_contact_who_left_stays_listed_last_and_the_history_says_so(database, firm, keeper):
+    with database.Session.begin() as s:
+        liu = archive.add_contact(s, keeper, firm, name="刘经理").id
+        archive.add_contact(s, keeper, firm, name="张科长")
+    with database.Session.begin() as s:
+        archive.mark_contact_left(s, keeper, liu, "2026-03-31")
+    with database.Session() as s:
+        assert [(c.name, c.left_on) for c in archive.contacts(s, firm)] == [
+            ("张科长", None), ("刘经理", date(2026, 3, 31))]
+        assert [c.name for c in archive.contacts(s, firm, include_left=False)] == ["张科长"]
+        latest = next(h for h in archive.history(s, firm) if h.field == "contacts")
+        assert (latest.old_value, latest.new_value, latest.changed_by_id) == ("刘经理、张科长", "张科长", keeper.staff_id)
+    changes = count(database, CustomerChange)
+    error = refused(database, archive.mark_contact_left, keeper, liu, "2026-04-01")
+    assert error.field == "left_on" and "2026-03-31" in error.render()
+    with database.Session() as s:
+        zhang = archive.contacts(s, firm)[0].id
+    error = refused(database, archive.mark_contact_left, keeper, zhang, date.today().replace(year=date.today().year + 1))
+    assert error.field == "left_on"
+    error = refused(database, archive.mark_contact_left, keeper, zhang, None)
+    assert error.field == "left_on"
+    with database.Session() as s:
+        assert s.get(CustomerContact, zhang).left_on is None
+    assert count(database, CustomerChange) == changes
+
+
+def test_i10_important_customers_need_two_responsible_staff(database, firm, staff, keeper):
     with database.Session.begin() as s:
         customers.update_customer(s, firm, {"importance": "important"})
         quiet = customers.create_customer(s, name="普通客户").id
         warning = archive.staffing_warning(s, firm)
         assert warning is not None and "2" in warning.render() and "0" in warning.render()
         assert archive.staffing_warning(s, quiet) is None
-        archive.assign_staff(s, firm, staff[0], since="2026-01-01", by_id=staff[2])
+        archive.assign_staff(s, keeper, firm, staff[0], since="2026-01-01")
         assert [u.name for u in archive.understaffed_customers(s)] == ["上海明达贸易有限公司"]
-        archive.assign_staff(s, firm, staff[1], since="2026-01-01")
+        archive.assign_staff(s, keeper, firm, staff[1], since="2026-01-01")
         assert archive.staffing_warning(s, firm) is None
         assert archive.understaffed_customers(s) == []
         (line,) = [x for x in archive.responsible_staff(s, firm) if x.staff_id == staff[1]]
-        archive.end_responsibility(s, line.id, until=date.today())
-        archive.end_responsibility(s, line.id, until="2026-01-02")
+        archive.end_responsibility(s, keeper, line.id, until=date.today())
+        archive.end_responsibility(s, keeper, line.id, until="2026-01-02")
         assert [u.staff_count for u in archive.understaffed_customers(s)] == [1]
         changes = [h for h in archive.history(s, firm) if h.field == "responsible_staff"]
         assert changes and changes[-1].new_value == "王业务" and changes[-1].changed_by_id == staff[2]
-    error = refused(database, archive.assign_staff, firm, staff[0])
+    error = refused(database, archive.assign_staff, keeper, firm, staff[0])
     assert error.field == "staff_id"
+    error = refused(database, archive.end_responsibility, keeper, line.id, until="2025-12-31")
+    assert error.field == "until"
 
 
 def test_an_archive_opens_only_with_the_permission_and_every_opening_is_logged(database, firm):
@@ -259,7 +338,7 @@ def test_i2_the_customer_list_filters_by_category_district_vip_and_staff_with_se
         a = customers.create_customer(s, name="鼓楼医院设备科", category="end_user", district="urban", vip_level=2).id
         customers.create_customer(s, name="鼓楼区图书馆", category="end_user", district="suburban")
         customers.create_customer(s, name="明达贸易", category="distributor", vip_level=2)
-        archive.assign_staff(s, a, staff[0])
+        archive.assign_staff(s, auth.user_of(s, staff[2]), a, staff[0])
     query = RegisterQuery(database, REGISTERS["customer"])
     assert query.count() == 3
     query.set_filters({"category": "end_user"})

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from crm_desktop.models import Staff
-from crm_desktop.services import archive, customers
+from crm_desktop.services import archive, auth, customers
 
 
 def _customer(database, tmp_path):
     with database.Session.begin() as s:
         s.add_all([Staff(name="王业务", role="clerk"), Staff(name="李业务", role="clerk")])
+        manager = Staff(name="周经理", role="manager")
+        s.add(manager)
+        s.flush()
+        keeper = auth.user_of(s, manager.id)
         c = customers.create_customer(s, name="鼓楼医院", importance="important", phone="025-83304616")
         customers.update_customer(s, c.id, {"address": "南京市中山路321号"})
         letter = tmp_path / "函.pdf"
         letter.write_bytes(b"%PDF letter")
-        archive.log_correspondence(s, c.id, happened_at="2026-11-20 10:00", kind="letter", direction="incoming",
-                                   summary="来函询问保养合同", attachments=[letter], data_dir=database.config.data_dir)
-        archive.log_correspondence(s, c.id, happened_at="2026-11-21 10:00", kind="visit", direction="outgoing",
-                                   summary="保密拜访", confidential=True)
+        archive.log_correspondence(s, keeper, c.id, happened_at="2026-11-20 10:00", kind="letter",
+                                   direction="incoming", summary="来函询问保养合同", attachments=[letter],
+                                   data_dir=database.config.data_dir)
+        archive.log_correspondence(s, keeper, c.id, happened_at="2026-11-21 10:00", kind="visit",
+                                   direction="outgoing", summary="保密拜访", confidential=True)
         return c.id
 
 
@@ -42,13 +49,13 @@ def test_the_archive_window_shows_every_tab_and_adds_through_the_services(app, q
     assert window.staffing.text() and not window.staffing.isHidden()
     window.correspondence.selectRow(0)
     assert window.attachment_path().read_bytes() == b"%PDF letter"
-    window.contact_name.setText("")
-    window._add_contact()
-    assert window.message.text() and window.contacts.rowCount() == 0
-    window.contact_name.setText("张科长")
-    window.contact_phone.setText("13912345678")
-    window._add_contact()
-    assert window.contacts.rowCount() == 1
+    dialog = window.contact_dialog()
+    qtbot.addWidget(dialog)
+    dialog.fields["name"].setText("张科长")
+    dialog.fields["phone"].setText("13912345678")
+    dialog.accept()
+    window.reload()
+    assert window.contacts.rowCount() == 1 and window.contacts.item(0, 0).text() == "张科长"
     for index in range(2):
         window.staff_choice.setCurrentIndex(index)
         window._assign_staff()
@@ -57,6 +64,17 @@ def test_the_archive_window_shows_every_tab_and_adds_through_the_services(app, q
     window.event_kind.setCurrentIndex(window.event_kind.findData("relocation"))
     window._add_event()
     assert window.events.rowCount() == 1
+    window.event_text.setText("")
+    window._add_event()
+    assert window.message.text() == "请填写变更内容。" and window.events.rowCount() == 1
+    window.staff_table.setCurrentCell(-1, -1)
+    window._end_staff()
+    assert window.message.text() and window.staff_table.rowCount() == 2  # nothing chosen, nothing ended
+    window.staff_table.selectRow(0)
+    window._end_staff()
+    assert window.staff_table.item(0, 2).text() == date.today().isoformat()  # responsible to the end of today
+    with database.Session() as s:
+        assert [e.recorded_by_id for e in archive.events(s, customer_id)] == [clerk_id]
 
 
 def test_the_customer_list_filters_narrow_the_register(app, qtbot, database, tmp_path):

@@ -112,3 +112,27 @@ def test_the_menu_offers_it_to_who_may_use_it(window):
         clerk_id = clerk.id
     window.set_current_user(clerk_id)
     assert not window.act_handover.isVisible()
+
+
+def test_earlier_hand_overs_are_listed_and_their_letters_print_again(qtbot, database, w, monkeypatch):  # noqa: F811
+    """I11: a lost letter is printed again from the recorded hand-over, as it was."""
+    from crm_desktop.services import handover
+    from crm_desktop.views import handover_wizard
+
+    done = handover.hand_over(database, user(database, w.manager), w.tech, {("call", w.call): w.tech2},
+                              reason="调走", effective_on=DAY)
+    shown = []
+    monkeypatch.setattr("crm_desktop.views.print_actions._show", lambda parent, pdf, form, title, name: shown.append(
+        (form, title, pdf[:5])))
+    dialog = handover_wizard.HandoverHistoryDialog(database, user(database, w.manager))
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == done.handover_no
+    assert dialog.print_selected() is None and dialog.message.text()  # nothing chosen yet
+    dialog.table.selectRow(0)
+    dialog.print_selected()
+    assert shown and shown[0][0] == "handover_letter" and shown[0][2] == b"%PDF-"
+    with database.read_session() as s:
+        from crm_desktop.models import AuditEntry
+
+        line = s.scalar(select(AuditEntry).where(AuditEntry.action == "print").order_by(AuditEntry.id.desc()))
+        assert (line.target_type, line.target_id) == ("handover_letter", done.handover_no)

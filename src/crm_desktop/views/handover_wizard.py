@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -70,6 +72,10 @@ class LeavingPage(QWizardPage):
         form.addRow(self.tr("Replacements take over on"), self.day)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.summary)
+        earlier = QPushButton(self.tr("Earlier hand-overs and their letters…"))
+        earlier.setObjectName("earlier")
+        earlier.clicked.connect(lambda: HandoverHistoryDialog(wizard.database, wizard.user, self).exec())
+        form.addRow("", earlier)
         self.person.currentIndexChanged.connect(self._changed)
         self.day.dateChanged.connect(self._changed)
         self.reason.textChanged.connect(lambda _t: self.completeChanged.emit())
@@ -156,6 +162,7 @@ class AssignPage(QWizardPage):
             self.table.setCellWidget(r, 4, combo)
             self.combos[item.key] = combo
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(4, max(self.table.columnWidth(4), 150))  # a name and the combo's arrow
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setVisible(bool(plan.items))
         self.empty.setVisible(not plan.items)
@@ -286,6 +293,61 @@ class HandoverWizard(QWizard):
 
     def letters_wanted(self) -> bool:
         return self.result is not None and self.result.customers > 0 and self.confirm_page.print_letters.isChecked()
+
+
+class HandoverHistoryDialog(QDialog):
+    """The hand-overs done so far, newest first, to print a hand-over's letters again."""
+
+    def __init__(self, database: Database, user: auth.LoggedIn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.user = user
+        self.setWindowTitle(self.tr("Earlier hand-overs"))
+        self.resize(760, 360)
+        box = QVBoxLayout(self)
+        self.table = QTableWidget(0, 6)
+        self.table.setObjectName("handovers")
+        self.table.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Effective"), self.tr("Who left"),
+                                              self.tr("Recorded by"), self.tr("Lines"), self.tr("Reason")])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        box.addWidget(self.table)
+        with database.read_session() as s:
+            for r, record in enumerate(handover_service.handovers(s)):
+                self.table.insertRow(r)
+                values = [record.handover_no, record.effective_on.isoformat(), record.leaving.name, record.by.name,
+                          str(len(record.items)), record.reason or ""]
+                for c, value in enumerate(values):
+                    self.table.setItem(r, c, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = buttons.addButton(self.tr("Print the letters…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setObjectName("print_letters")
+        self.print_button.clicked.connect(self.print_selected)
+        buttons.rejected.connect(self.reject)
+        box.addWidget(buttons)
+        self.message = QLabel()
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        box.addWidget(self.message)
+
+    def selected_number(self) -> str | None:
+        row = self.table.currentRow()
+        return self.table.item(row, 0).text() if row >= 0 else None
+
+    def print_selected(self):
+        number = self.selected_number()
+        if number is None:
+            self.message.setText(self.tr("Choose a hand-over in the list first."))
+            return None
+        try:
+            return preview_letters(self, self.database, self.user, number)
+        except UserError as exc:
+            self.message.setText(exc.render(translate))
+            return None
 
 
 def preview_letters(parent: QWidget | None, database: Database, user: auth.LoggedIn | None, number: str):

@@ -175,6 +175,11 @@ class MainWindow(QMainWindow):
         self.act_switch_user = self._action(self.tr("Switch &user…"), self.switch_user, None,
                                             self.tr("Log in as someone else"))
         self.act_change_password = self._action(self.tr("Change &password…"), self.change_password)
+        self.act_handover = self._action(
+            self.tr("Departure &hand-over…"), self.hand_over, None,
+            self.tr("A leaving employee's customers, open calls and contracts to colleagues; a letter to each customer"))
+        self.act_audit_log = self._action(self.tr("Audi&t log…"), self.open_audit_log, None,
+                                          self.tr("Who logged in, viewed, printed, exported and changed what (I7)"))
         self.act_accounts = self._action(self.tr("Staff and &accounts…"), self.manage_accounts, None,
                                          self.tr("The administrator adds colleagues and gives them one-time passwords"))
         self.act_board = self._action(self.tr("Dispatch &board"), self.open_board, QKeySequence("Ctrl+B"),
@@ -192,6 +197,9 @@ class MainWindow(QMainWindow):
         self.act_print_supervisor = self._action(
             self.tr("&Supervisor daily report…"), lambda: self.print_period("supervisor_daily"), None,
             self.tr("All technicians' day by kind and time, for the manager's signature (S11, S12)"))
+        self.act_print_customers = self._action(
+            self.tr("C&ustomer list…"), self.print_customer_list, None,
+            self.tr("The customer list as it is filtered and searched on screen (I2)"))
         self.act_daily_reports = self._action(
             self.tr("&Daily reports…"), self.open_daily_reports, None,
             self.tr("A day's work by technician and kind (S10, S11); the manager signs it (S12)"))
@@ -213,6 +221,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.act_switch_user)
         menu.addAction(self.act_change_password)
         menu.addAction(self.act_accounts)
+        menu.addAction(self.act_handover)
+        menu.addAction(self.act_audit_log)
         menu.addSeparator()
         menu.addAction(self.act_branch)
         menu.addAction(self.act_calendar)
@@ -240,6 +250,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         for a in (self.act_print_calls, self.act_print_goods, self.act_print_technician, self.act_print_supervisor):
             menu.addAction(a)
+        menu.addAction(self.act_print_customers)
         self.reports_menu = menu = self.menuBar().addMenu(self.tr("R&eports"))
         menu.setToolTipsVisible(True)
         menu.addAction(self.act_daily_reports)
@@ -350,6 +361,12 @@ class MainWindow(QMainWindow):
         self.act_export.setEnabled(self.current_name() in self.views)
         self.act_archive.setEnabled(self.current_name() == "customer")
         self.act_accounts.setVisible(self.current_user is not None and self.current_user.role == "admin")
+        from ..services.auth import ROLE_PERMISSIONS, Permission
+
+        role = self.current_user.role if self.current_user is not None else None
+        allowed = ROLE_PERMISSIONS.get(role, frozenset())
+        self.act_handover.setVisible(Permission.HANDOVER in allowed)
+        self.act_audit_log.setVisible(Permission.AUDIT in allowed)  # the service refuses anyway
 
     def _update_status(self, name: str) -> None:
         if name != self.current_name():
@@ -437,10 +454,26 @@ class MainWindow(QMainWindow):
         if ChangePasswordDialog(self.database, user, self).exec() == QDialog.DialogCode.Accepted:
             self.statusBar().showMessage(self.tr("Your password is changed."), 10_000)
 
+    def hand_over(self) -> None:
+        from .handover_wizard import run_handover
+
+        done = run_handover(self, self.database, self.logged_in())
+        if done is not None:
+            self.statusBar().showMessage(
+                self.tr("Hand-over %1 recorded: %2 customers, %3 calls, %4 contracts.")
+                .replace("%1", done.handover_no).replace("%2", str(done.customers))
+                .replace("%3", str(done.calls)).replace("%4", str(done.contracts)), 15_000)
+            self.refresh_current()
+
     def manage_accounts(self) -> None:
         from .accounts_dialog import AccountsDialog
 
         AccountsDialog(self.database, self.logged_in(), self).exec()
+
+    def open_audit_log(self):
+        from .audit_log_dialog import show_audit_log
+
+        return show_audit_log(self, self.database, self.logged_in())
 
     def update_deadlines(self, now=None) -> None:
         """S14 at a glance: calls past their arrival deadline, and due within one working
@@ -552,7 +585,7 @@ class MainWindow(QMainWindow):
     def new_customer(self) -> None:
         from . import dialogs
 
-        dialogs.new_customer(self, self.database, self.after_save)
+        dialogs.new_customer(self, self.database, self.after_save, current_user_id=self.current_user_id)
 
     def dispatch_current(self) -> None:
         """S3 from the register: the dispatch dialog, as the current user (the service
@@ -620,6 +653,16 @@ class MainWindow(QMainWindow):
         self.authorize("print", "print", target_type=form)
         self._warn_if_branch_unset()
         print_actions.ask_and_preview(self, self.database, form)
+
+    def print_customer_list(self) -> None:
+        from . import print_actions
+
+        view = self.views["customer"]
+        view.apply_search()
+        shown = view.model.query
+        self.authorize("print", "print", target_type="customer_list", detail={**shown.filters, "search": shown.search})
+        self._warn_if_branch_unset()
+        print_actions.preview_customer_list(self, self.database, view)
 
     def _warn_if_branch_unset(self) -> None:
         from . import print_actions

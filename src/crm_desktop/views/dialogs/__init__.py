@@ -59,10 +59,11 @@ def new_repair_card(parent: QWidget, database: Database, on_saved: SAVE_CALLBACK
     return run_dialog(RepairCardDialog(database, goods_entry_id=goods_entry_id, parent=parent), on_saved)
 
 
-def new_customer(parent: QWidget, database: Database, on_saved: SAVE_CALLBACK) -> int | None:
+def new_customer(parent: QWidget, database: Database, on_saved: SAVE_CALLBACK,
+                 current_user_id: int | None = None) -> int | None:
     from .customer_dialog import CustomerDialog
 
-    return run_dialog(CustomerDialog(database, parent=parent), on_saved)
+    return run_dialog(CustomerDialog(database, parent=parent, current_user_id=current_user_id), on_saved)
 
 
 def dispatch(

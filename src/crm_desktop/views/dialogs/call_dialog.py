@@ -164,7 +164,7 @@ class CallDialog(RecordDialog):
     def _create_customer(self, typed: str) -> None:
         from .customer_dialog import CustomerDialog
 
-        dialog = CustomerDialog(self.database, parent=self, initial_name=typed)
+        dialog = CustomerDialog(self.database, parent=self, initial_name=typed, current_user_id=self.current_user_id)
         if dialog.exec() and dialog.saved_id is not None:
             self.set_customer(dialog.saved_id)
 

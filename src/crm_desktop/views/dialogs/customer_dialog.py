@@ -1,7 +1,13 @@
-"""A customer's archive fields (I3) and the products they own."""
+"""A customer's archive fields (I3) and the products they own.
+
+The front desk registers callers here and keeps their name, phone, address and district
+right; the archive-only fields (status, VIP level, importance, legal representative,
+business scope, registered capital, code, category) are read-only, with the reason as their
+tooltip, for whoever may not change archives, and the archive service refuses them anyway (I7)."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -15,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...db import Database
+from ...errors import UserError
 from ...models import Customer
-from ...services import archive as archive_service, customers as customer_service, labels
+from ...services import archive as archive_service, auth, customers as customer_service, labels
 from ..table_model import translate
 from .form import OptionalDateEdit, RecordDialog, combo, set_value
 
@@ -35,6 +42,8 @@ class CustomerDialog(RecordDialog):
         super().__init__(database, parent)
         self.customer_id = customer_id
         self.current_user_id = current_user_id  # who changes the archive (kept in its history, I4)
+        with database.read_session() as s:
+            self.user = auth.user_of(s, current_user_id)
         self.staffing_warning: str | None = None
         self.setWindowTitle(self.tr("New customer") if customer_id is None else self.tr("Customer"))
         self.setMinimumWidth(560)
@@ -97,6 +106,26 @@ class CustomerDialog(RecordDialog):
         self.finish_layout()
         if customer_id is not None:
             self._load(customer_id)
+        self._lock_archive_fields()
+
+    def _lock_archive_fields(self) -> None:
+        """I7: the archive-only fields are read-only, saying why, for who may not change them."""
+        refusal = archive_service.edit_refusal(self.user)
+        self.archive_fields_locked = refusal is not None
+        if refusal is None:
+            return
+        reason = refusal.render(translate)
+        for name in archive_service.ARCHIVE_ONLY_FIELDS:
+            widget = self.fields[name]
+            if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+                widget.setReadOnly(True)
+                # read-only text looks editable: give it the greyed background of a disabled field
+                palette = widget.palette()
+                palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+                widget.setPalette(palette)
+            else:
+                widget.setEnabled(False)
+            widget.setToolTip(reason)
 
     def field_for(self, service_field: str | None) -> str | None:
         if service_field in ("model", "serial_no", "purchase_date", "warranty_end"):
@@ -152,12 +181,14 @@ class CustomerDialog(RecordDialog):
         values = {key: self.value(key) for key in ARCHIVE_FIELDS}
         code = self.value("code")
         if self.customer_id is None:
+            archive_service.check_archive_fields(self.user, {**values, "code": code})
             customer = customer_service.create_customer(session, code=code, **values)
         else:
             current = session.get(Customer, self.customer_id)
             if current.code is None and code:
                 values["code"] = code
             changes = {k: v for k, v in values.items() if str(v) != str(getattr(current, k))}
+            archive_service.check_archive_fields(self.user, changes, current)
             customer = (
                 customer_service.update_customer(session, self.customer_id, changes, by_id=self.current_user_id)
                 if changes else current
@@ -167,6 +198,12 @@ class CustomerDialog(RecordDialog):
         warning = archive_service.staffing_warning(session, customer.id)  # I10: warned, not refused
         self.staffing_warning = warning.render(translate) if warning is not None else None
         return customer.id
+
+    def show_user_error(self, exc: UserError) -> None:
+        if isinstance(exc, archive_service.ArchiveRefused):
+            # shown once the refused transaction has been rolled back: the audit line is kept
+            archive_service.record_refusal(self.database, exc)
+        super().show_user_error(exc)
 
     def accept(self) -> None:
         super().accept()
