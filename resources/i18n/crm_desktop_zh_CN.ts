@@ -90,12 +90,24 @@
         <translation>没有编号为 {id} 的附件。</translation>
     </message>
     <message>
+        <source>{date} has not come yet: record a departure once it happened.</source>
+        <translation>{date} 还没有到：请在离职之后再登记。</translation>
+    </message>
+    <message>
         <source>Enter the contact person's name.</source>
         <translation>请填写联系人姓名。</translation>
     </message>
     <message>
         <source>“{value}” is not an e-mail address.</source>
         <translation>“{value}”不是电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>Enter the date the contact person left.</source>
+        <translation>请填写联系人的离职日期。</translation>
+    </message>
+    <message>
+        <source>{name} is already recorded as having left on {date}.</source>
+        <translation>{name} 已登记为 {date} 离职。</translation>
     </message>
     <message>
         <source>{name} no longer works here and cannot be made responsible.</source>
@@ -236,12 +248,464 @@
         <source>Responsible staff</source>
         <translation>负责人员</translation>
     </message>
+    <message>
+        <source>Contact people</source>
+        <translation>联系人名单</translation>
+    </message>
 </context>
 <context>
     <name>ArriveDialog</name>
     <message>
         <source>Arrived at</source>
         <translation>到达时间</translation>
+    </message>
+</context>
+<context>
+    <name>AssignPage</name>
+    <message>
+        <source>Who takes over what</source>
+        <translation>交接安排</translation>
+    </message>
+    <message>
+        <source>Choose a colleague for every line; open service calls go to a technician.</source>
+        <translation>为每一项选定接替人员；未结叫修只能交给技术员。</translation>
+    </message>
+    <message>
+        <source>Give everything to</source>
+        <translation>全部交给</translation>
+    </message>
+    <message>
+        <source>Apply to all lines</source>
+        <translation>应用到所有项</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Taken over by</source>
+        <translation>接替人员</translation>
+    </message>
+    <message>
+        <source>Nothing to hand over: the account is closed and the departure recorded.</source>
+        <translation>没有需要交接的事项：将停用其账号并记录离职。</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+</context>
+<context>
+    <name>AuditAction</name>
+    <message>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>账号被锁定</translation>
+    </message>
+    <message>
+        <source>Login by someone who has left</source>
+        <translation>离职人员尝试登录</translation>
+    </message>
+    <message>
+        <source>Refused: no permission</source>
+        <translation>拒绝：无权限</translation>
+    </message>
+    <message>
+        <source>Changed own password</source>
+        <translation>修改本人密码</translation>
+    </message>
+    <message>
+        <source>Issued a one-time password</source>
+        <translation>发放一次性密码</translation>
+    </message>
+    <message>
+        <source>Created an account</source>
+        <translation>创建账号</translation>
+    </message>
+    <message>
+        <source>First start: administrator created</source>
+        <translation>首次启动：创建系统管理员</translation>
+    </message>
+    <message>
+        <source>Administrator password reset with the recovery code</source>
+        <translation>用恢复码重设管理员密码</translation>
+    </message>
+    <message>
+        <source>Wrong recovery code</source>
+        <translation>恢复码错误</translation>
+    </message>
+    <message>
+        <source>Opened a customer archive</source>
+        <translation>查阅客户档案</translation>
+    </message>
+    <message>
+        <source>Changed a customer archive</source>
+        <translation>修改客户档案</translation>
+    </message>
+    <message>
+        <source>Handed over a leaving employee's work</source>
+        <translation>办理离职员工移交</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Produced a report</source>
+        <translation>生成报表</translation>
+    </message>
+    <message>
+        <source>Produced a daily report</source>
+        <translation>生成日报表</translation>
+    </message>
+    <message>
+        <source>Produced the monthly technician report</source>
+        <translation>生成技术员月报表</translation>
+    </message>
+    <message>
+        <source>Exported a register to Excel</source>
+        <translation>导出登记簿到 Excel</translation>
+    </message>
+    <message>
+        <source>Imported customers</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>Viewed the audit log</source>
+        <translation>查阅审计日志</translation>
+    </message>
+    <message>
+        <source>Exported the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDetail</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Permission</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>no such login name</source>
+        <translation>登录名不存在</translation>
+    </message>
+    <message>
+        <source>wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <source>the account was locked</source>
+        <translation>账号处于锁定状态</translation>
+    </message>
+    <message>
+        <source>the person has left</source>
+        <translation>该人员已离职</translation>
+    </message>
+    <message>
+        <source>{action} (needs the permission to {permission})</source>
+        <translation>{action}（需要权限：{permission}）</translation>
+    </message>
+</context>
+<context>
+    <name>AuditExport</name>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>记录号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Period: {start} to {end}</source>
+        <translation>期间：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Period: all</source>
+        <translation>期间：全部</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Person: {name}</source>
+        <translation>人员：{name}</translation>
+    </message>
+    <message>
+        <source>Person: everyone</source>
+        <translation>人员：全部</translation>
+    </message>
+    <message>
+        <source>Action: {action}</source>
+        <translation>操作：{action}</translation>
+    </message>
+    <message>
+        <source>Action: all</source>
+        <translation>操作：全部</translation>
+    </message>
+    <message>
+        <source>Text: {text}</source>
+        <translation>文字：{text}</translation>
+    </message>
+    <message>
+        <source>{rows} lines</source>
+        <translation>共 {rows} 条</translation>
+    </message>
+    <message>
+        <source>Exported {at} by {name}</source>
+        <translation>导出：{at}，{name}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>The period ends ({end}) before it begins ({start}).</source>
+        <translation>期间的结束日（{end}）早于开始日（{start}）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date.</source>
+        <translation>“{value}”不是日期。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Search login, customer, colleague, target, detail</source>
+        <translation>搜索登录名、客户、同事、对象、详情</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>%1 (left)</source>
+        <translation>%1（已离职）</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>共 %1 条记录</translation>
+    </message>
+    <message>
+        <source> (%1 loaded; scroll for more)</source>
+        <translation>（已载入 %1 条，向下滚动载入更多）</translation>
+    </message>
+    <message>
+        <source>Export the audit log to Excel</source>
+        <translation>导出审计日志到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting %1 lines…</source>
+        <translation>正在导出 %1 条记录…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Exported %1 lines to %2</source>
+        <translation>已导出 %1 条记录到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTarget</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户资料</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记簿</translation>
+    </message>
+    <message>
+        <source>Hand-over</source>
+        <translation>离职移交</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
     </message>
 </context>
 <context>
@@ -959,6 +1423,38 @@
         <translation>要写入的文件；扩展名（.pdf 或 .xlsx）决定格式</translation>
     </message>
     <message>
+        <source>customer list: only this category (supplier, distributor, special, end_user)</source>
+        <translation>客户一览表：只列此类别的客户（supplier 供应商、distributor 经销商、special 特殊类、end_user 最终用户）</translation>
+    </message>
+    <message>
+        <source>customer list: only this district (urban, suburban)</source>
+        <translation>客户一览表：只列此区域的客户（urban 市区、suburban 郊区）</translation>
+    </message>
+    <message>
+        <source>customer list: only this VIP level (0, 1, 2, 3)</source>
+        <translation>客户一览表：只列此 VIP 等级的客户（0、1、2、3）</translation>
+    </message>
+    <message>
+        <source>customer list: only this status (prospect, active, inactive)</source>
+        <translation>客户一览表：只列此状态的客户（prospect 潜在客户、active 往来中、inactive 停止往来）</translation>
+    </message>
+    <message>
+        <source>customer list: only the customers this member of staff is responsible for</source>
+        <translation>客户一览表：只列此员工负责的客户</translation>
+    </message>
+    <message>
+        <source>customer list: only the customers this search finds (as in the register's search box)</source>
+        <translation>客户一览表：只列搜索到的客户（与登记簿的搜索框相同）</translation>
+    </message>
+    <message>
+        <source>The customer list is not printed by number; choose its customers with --category, --district, --vip, --status, --staff and --search.</source>
+        <translation>客户一览表不按编号打印；请用 --category、--district、--vip、--status、--staff 和 --search 选择客户。</translation>
+    </message>
+    <message>
+        <source>--category, --district, --vip, --status, --staff and --search choose the customers of the customer list; the {form} does not take them.</source>
+        <translation>--category、--district、--vip、--status、--staff 和 --search 用于选择客户一览表的客户；{form}不使用这些选项。</translation>
+    </message>
+    <message>
         <source>import customers and their products from an Excel workbook, all rows or none</source>
         <translation>从 Excel 工作簿导入客户及其产品：要么全部导入，要么一行也不导入</translation>
     </message>
@@ -1129,6 +1625,37 @@
     </message>
 </context>
 <context>
+    <name>ConfirmPage</name>
+    <message>
+        <source>Check and hand over</source>
+        <translation>核对并交接</translation>
+    </message>
+    <message>
+        <source>One step: everything moves and the account closes, or nothing changes.</source>
+        <translation>一步完成：全部交接并停用账号，否则什么都不改变。</translation>
+    </message>
+    <message>
+        <source>Show the notification letters to print (one per customer)</source>
+        <translation>显示通知函以便打印（每位客户一封）</translation>
+    </message>
+    <message>
+        <source>%1 leaves; replacements take over on %2.</source>
+        <translation>%1 离职；接替人员自 %2 起接手。</translation>
+    </message>
+    <message>
+        <source>To %1:</source>
+        <translation>交给 %1：</translation>
+    </message>
+    <message>
+        <source>%1's account is closed: they can no longer log in.</source>
+        <translation>%1 的账号将停用，此后不能再登录。</translation>
+    </message>
+    <message>
+        <source>The hand-over could not be saved; nothing was changed. See the log file.</source>
+        <translation>交接未能保存，没有任何改动。详情见日志文件。</translation>
+    </message>
+</context>
+<context>
     <name>ConsentChannel</name>
     <message>
         <source>By phone</source>
@@ -1179,6 +1706,64 @@
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message>
+        <source>New contact person</source>
+        <translation>新增联系人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>离职日期</translation>
+    </message>
+    <message>
+        <source>Empty while the person still works at the customer</source>
+        <translation>仍在客户处任职时留空</translation>
+    </message>
+    <message>
+        <source>Contact person %1</source>
+        <translation>联系人 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLeftDialog</name>
+    <message>
+        <source>Contact person left</source>
+        <translation>联系人离职</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>离职日期</translation>
+    </message>
+    <message>
+        <source>The person stays in the list, greyed. Add the person who takes over as a new contact, so that the customer keeps someone to talk to.</source>
+        <translation>该联系人仍留在名单中，以灰色显示。请把接替的人添加为新的联系人，使客户始终有人对接。</translation>
+    </message>
+</context>
+<context>
     <name>ContractDialog</name>
     <message>
         <source>New maintenance contract</source>
@@ -1211,6 +1796,18 @@
     <message>
         <source>Fee (yuan)</source>
         <translation>合同费用（元）</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Who looks after the contract and its renewal; handed over when they leave</source>
+        <translation>负责本合同及续约的人员；其离职时一并交接</translation>
+    </message>
+    <message>
+        <source>Looked after by</source>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>Remarks</source>
@@ -1295,6 +1892,10 @@
         <translation>没有编号为 {id} 的客户。</translation>
     </message>
     <message>
+        <source>{name} no longer works here and cannot look after a contract.</source>
+        <translation>{name} 已离职，不能负责合同。</translation>
+    </message>
+    <message>
         <source>Enter the day the contract starts.</source>
         <translation>请输入合同开始日期。</translation>
     </message>
@@ -1344,6 +1945,65 @@
     <message>
         <source>%1 of %2 contracts; %3 end within a month</source>
         <translation>显示 %1 / 共 %2 份合同；%3 份一个月内到期</translation>
+    </message>
+</context>
+<context>
+    <name>CorrespondenceDialog</name>
+    <message>
+        <source>Log a contact with the customer</source>
+        <translation>登记往来记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>往/来</translation>
+    </message>
+    <message>
+        <source>Our staff</source>
+        <translation>我方人员</translation>
+    </message>
+    <message>
+        <source>Who at the customer</source>
+        <translation>客户方的联系人</translation>
+    </message>
+    <message>
+        <source>Counterpart</source>
+        <translation>对方人员</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Only who may read confidential correspondence sees this entry</source>
+        <translation>只有有权查阅机密往来记录的人员才能看到这条记录</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Files that came or went with it</source>
+        <translation>随本次往来的文件</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +2084,22 @@
         <translation>历史</translation>
     </message>
     <message>
+        <source>Choose a line in the list first.</source>
+        <translation>请先在列表中选中一行。</translation>
+    </message>
+    <message>
+        <source>Add contact…</source>
+        <translation>添加联系人…</translation>
+    </message>
+    <message>
+        <source>Edit contact…</source>
+        <translation>修改联系人…</translation>
+    </message>
+    <message>
+        <source>Contact left…</source>
+        <translation>联系人离职…</translation>
+    </message>
+    <message>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -1474,10 +2150,6 @@
     <message>
         <source>Left on</source>
         <translation>离职日期</translation>
-    </message>
-    <message>
-        <source>Add contact</source>
-        <translation>添加联系人</translation>
     </message>
     <message>
         <source>Contacts</source>
@@ -1532,6 +2204,18 @@
         <translation>大事记</translation>
     </message>
     <message>
+        <source>Add yearly record…</source>
+        <translation>添加年度业绩…</translation>
+    </message>
+    <message>
+        <source>Edit yearly record…</source>
+        <translation>修改年度业绩…</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
         <source>Direction</source>
         <translation>往/来</translation>
     </message>
@@ -1544,12 +2228,20 @@
         <translation>附件</translation>
     </message>
     <message>
+        <source>Log a contact…</source>
+        <translation>登记往来…</translation>
+    </message>
+    <message>
         <source>Open attachment</source>
         <translation>打开附件</translation>
     </message>
     <message>
         <source>Correspondence</source>
         <translation>往来记录</translation>
+    </message>
+    <message>
+        <source>Left the customer on %1</source>
+        <translation>已于 %1 离职</translation>
     </message>
 </context>
 <context>
@@ -2655,6 +3347,25 @@
     </message>
 </context>
 <context>
+    <name>FileField</name>
+    <message>
+        <source>No file</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>File to keep with the archive</source>
+        <translation>存入客户档案的文件</translation>
+    </message>
+</context>
+<context>
     <name>FinishRepairDialog</name>
     <message>
         <source>Finished at</source>
@@ -2870,6 +3581,131 @@
     <message>
         <source>Accountant</source>
         <translation>会计员</translation>
+    </message>
+</context>
+<context>
+    <name>Handover</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Open service call</source>
+        <translation>未结叫修</translation>
+    </message>
+    <message>
+        <source>Maintenance contract</source>
+        <translation>保养合同</translation>
+    </message>
+    <message>
+        <source>There is no member of staff with id {id}.</source>
+        <translation>没有编号为 {id} 的员工。</translation>
+    </message>
+    <message>
+        <source>{name} has already left: the hand-over was done.</source>
+        <translation>{name} 已离职，交接已经办理过。</translation>
+    </message>
+    <message>
+        <source>You cannot hand over your own work: another administrator or the manager does it.</source>
+        <translation>不能为自己办理交接：请由另一位管理员或经理办理。</translation>
+    </message>
+    <message>
+        <source>{name} is the only administrator who can still log in: make someone else administrator first.</source>
+        <translation>{name} 是唯一还能登录的管理员：请先指定另一位管理员。</translation>
+    </message>
+    <message>
+        <source>Choose who takes over {what}.</source>
+        <translation>请选择由谁接替“{what}”。</translation>
+    </message>
+    <message>
+        <source>{what} cannot go to {name}: that is the person who leaves.</source>
+        <translation>“{what}”不能交给 {name}：此人就是离职人员。</translation>
+    </message>
+    <message>
+        <source>{name} no longer works here and cannot take over {what}.</source>
+        <translation>{name} 已离职，不能接替“{what}”。</translation>
+    </message>
+    <message>
+        <source>{what} is no longer {name}'s (someone changed it meanwhile): open the hand-over again.</source>
+        <translation>“{what}”已不再由 {name} 负责（期间有人改动）：请重新打开交接。</translation>
+    </message>
+    <message>
+        <source>{what} became {name}'s meanwhile: open the hand-over again so that it is handed over too.</source>
+        <translation>期间“{what}”改由 {name} 负责：请重新打开交接，以便一并交接。</translation>
+    </message>
+    <message>
+        <source>Say why the work is handed over (e.g. left the company on 30 November).</source>
+        <translation>请填写交接原因（例如：11 月 30 日离职）。</translation>
+    </message>
+    <message>
+        <source>The hand-over takes effect today or earlier, not on {day}.</source>
+        <translation>交接只能自今天或更早生效，不能是 {day}。</translation>
+    </message>
+    <message>
+        <source>There is no hand-over numbered “{number}”.</source>
+        <translation>没有编号为“{number}”的交接记录。</translation>
+    </message>
+    <message>
+        <source>Notification letter {number}: {leaving} no longer looks after your business; taken over by {replacements}.</source>
+        <translation>通知函 {number}：{leaving} 不再负责贵单位业务，由 {replacements} 接替。</translation>
+    </message>
+    <message>
+        <source>Takes over from {leaving} (hand-over {number})</source>
+        <translation>接替 {leaving}（交接 {number}）</translation>
+    </message>
+    <message>
+        <source>Hand-over {number}: {reason}</source>
+        <translation>交接 {number}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverHistoryDialog</name>
+    <message>
+        <source>Earlier hand-overs</source>
+        <translation>以往的交接</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Who left</source>
+        <translation>离职人员</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>办理人</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>事项数</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Print the letters…</source>
+        <translation>打印通知函…</translation>
+    </message>
+    <message>
+        <source>Choose a hand-over in the list first.</source>
+        <translation>请先在列表中选择一次交接。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverWizard</name>
+    <message>
+        <source>Departure hand-over</source>
+        <translation>离职交接</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>交接</translation>
     </message>
 </context>
 <context>
@@ -3472,6 +4308,45 @@
     </message>
 </context>
 <context>
+    <name>LeavingPage</name>
+    <message>
+        <source>Who leaves</source>
+        <translation>离职人员</translation>
+    </message>
+    <message>
+        <source>Everything this person is responsible for is handed over; then their account is closed.</source>
+        <translation>此人负责的一切都将交接给同事，然后停用其账号。</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>e.g. resigned; transferred to head office</source>
+        <translation>例如：辞职；调往总公司</translation>
+    </message>
+    <message>
+        <source>Leaving</source>
+        <translation>离职人员</translation>
+    </message>
+    <message>
+        <source>Replacements take over on</source>
+        <translation>接替生效日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Earlier hand-overs and their letters…</source>
+        <translation>以往的交接及通知函…</translation>
+    </message>
+    <message>
+        <source>%1 customers, %2 open service calls and %3 maintenance contracts to hand over.</source>
+        <translation>需交接：客户 %1 位，未结叫修 %2 件，保养合同 %3 份。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to crm_desktop</source>
@@ -3629,6 +4504,22 @@
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
+        <source>Departure &amp;hand-over…</source>
+        <translation>离职交接(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>A leaving employee's customers, open calls and contracts to colleagues; a letter to each customer</source>
+        <translation>把离职员工的客户、未结叫修和合同交给同事，并给每位客户发通知函</translation>
+    </message>
+    <message>
+        <source>Audi&amp;t log…</source>
+        <translation>审计日志(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Who logged in, viewed, printed, exported and changed what (I7)</source>
+        <translation>谁在何时登录、查阅、打印、导出和修改了什么（I7）</translation>
+    </message>
+    <message>
         <source>Staff and &amp;accounts…</source>
         <translation>员工与账号(&amp;A)…</translation>
     </message>
@@ -3683,6 +4574,14 @@
     <message>
         <source>All technicians' day by kind and time, for the manager's signature (S11, S12)</source>
         <translation>全体技术员当天按服务类别和用时汇总，供经理签字（S11、S12）</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer list…</source>
+        <translation>客户一览表(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>The customer list as it is filtered and searched on screen (I2)</source>
+        <translation>按屏幕上的筛选和搜索打印客户一览表（I2）</translation>
     </message>
     <message>
         <source>&amp;Daily reports…</source>
@@ -3781,6 +4680,10 @@
     <message>
         <source>Your password is changed.</source>
         <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <source>Hand-over %1 recorded: %2 customers, %3 calls, %4 contracts.</source>
+        <translation>交接 %1 已记录：客户 %2 位，叫修 %3 件，合同 %4 份。</translation>
     </message>
     <message>
         <source>Overdue: %1  Due within 1 h: %2</source>
@@ -4578,6 +5481,70 @@ repair</source>
         <source>supervisor daily report</source>
         <translation>服务主任日报表</translation>
     </message>
+    <message>
+        <source>customer list</source>
+        <translation>客户一览表</translation>
+    </message>
+    <message>
+        <source>hand-over notification letter</source>
+        <translation>业务联系人变更通知函</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>{what}: {value}</source>
+        <translation>{what}：{value}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>{code} ({label})</source>
+        <translation>{code}（{label}）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{what} “{value}” is unknown. Use one of: {choices}.</source>
+        <translation>{what}“{value}”无效。可选：{choices}。</translation>
+    </message>
+    <message>
+        <source>There is no member of staff called “{name}”.</source>
+        <translation>没有名叫“{name}”的员工。</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>VIP level</source>
+        <translation>VIP 等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Responsible staff</source>
+        <translation>负责人员</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Day-to-day business and your customer file</source>
+        <translation>日常业务联系及客户档案</translation>
+    </message>
 </context>
 <context>
     <name>Process</name>
@@ -4676,6 +5643,10 @@ repair</source>
     <message>
         <source>service kind changed</source>
         <translation>更改服务类别</translation>
+    </message>
+    <message>
+        <source>handed over to another technician</source>
+        <translation>转交其他技术员</translation>
     </message>
     <message>
         <source>step taken back</source>
@@ -4884,6 +5855,18 @@ repair</source>
     <message>
         <source>Invoice {invoice_no} is already issued: the service kind cannot change.</source>
         <translation>已开具发票 {invoice_no}，服务类别不能再更改。</translation>
+    </message>
+    <message>
+        <source>Give the reason for handing the call over.</source>
+        <translation>请填写转交叫修的原因。</translation>
+    </message>
+    <message>
+        <source>Call {call_no} has no technician yet: dispatch it instead.</source>
+        <translation>叫修 {call_no} 尚未派工：请直接派工。</translation>
+    </message>
+    <message>
+        <source>Call {call_no} is already {name}'s.</source>
+        <translation>叫修 {call_no} 已由 {name} 负责。</translation>
     </message>
     <message>
         <source>Say why the repair will miss its promised date and what is needed.</source>
@@ -5993,6 +6976,45 @@ repair</source>
     <message>
         <source>Workshop repair</source>
         <translation>送修</translation>
+    </message>
+</context>
+<context>
+    <name>YearlyRecordDialog</name>
+    <message>
+        <source>New yearly record</source>
+        <translation>新增年度业绩</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Sales (yuan)</source>
+        <translation>销售额（元）</translation>
+    </message>
+    <message>
+        <source>Receivables (yuan)</source>
+        <translation>应收账款（元）</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Yearly record %1</source>
+        <translation>%1 年度业绩</translation>
+    </message>
+    <message>
+        <source>A record belongs to its year: another year is a new record.</source>
+        <translation>记录按年度保存：其他年度请新增一条记录。</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>已存文件</translation>
     </message>
 </context>
 </TS>
