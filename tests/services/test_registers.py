@@ -211,3 +211,22 @@ def test_a_broad_search_walks_the_sort_index(filled):
         sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))
         plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
     assert "ix_service_call_received_at" in plan and "TEMP B-TREE FOR ORDER BY" not in plan
+
+
+def test_i7_archive_fields_are_not_edited_in_the_customer_list(database):
+    """The category and the legal representative change only in the customer's dialog, where
+    the permission to change archives is checked; the front-desk fields stay editable."""
+    from crm_desktop.models import Customer
+
+    spec = REGISTERS["customer"]
+    with database.Session.begin() as s:
+        customer = Customer(name="明达", district="urban")
+        s.add(customer)
+        s.flush()
+        customer_id = customer.id
+    for key in ("category", "legal_representative", "code"):
+        with pytest.raises(KeyError):
+            registers.save_edit(database, spec, customer_id, key, "special")
+    registers.save_edit(database, spec, customer_id, "phone", "13812345678")
+    with database.read_session() as s:
+        assert (s.get(Customer, customer_id).category, s.get(Customer, customer_id).phone) == ("end_user", "13812345678")

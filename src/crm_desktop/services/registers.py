@@ -210,13 +210,14 @@ CUSTOMERS = RegisterSpec(
     columns=(
         Column("code", QT_TRANSLATE_NOOP("Register", "Code"), width=90),
         Column("name", QT_TRANSLATE_NOOP("Register", "Name"), editable=True, width=200),
-        Column("category", QT_TRANSLATE_NOOP("Register", "Category"), "choice", labels.CUSTOMER_CATEGORY, editable=True, width=90),
+        # archive fields (I7: changed only with the permission, in the customer's dialog)
+        Column("category", QT_TRANSLATE_NOOP("Register", "Category"), "choice", labels.CUSTOMER_CATEGORY, width=90),
         Column("district", QT_TRANSLATE_NOOP("Register", "District"), "choice", labels.DISTRICT, editable=True, width=60),
         Column("contact_person", QT_TRANSLATE_NOOP("Register", "Contact"), editable=True, width=80),
         Column("phone", QT_TRANSLATE_NOOP("Register", "Phone"), editable=True, width=130),
         Column("address", QT_TRANSLATE_NOOP("Register", "Address"), editable=True, width=240),
         Column("postcode", QT_TRANSLATE_NOOP("Register", "Postcode"), editable=True, width=70),
-        Column("legal_representative", QT_TRANSLATE_NOOP("Register", "Legal representative"), editable=True, width=90),
+        Column("legal_representative", QT_TRANSLATE_NOOP("Register", "Legal representative"), width=90),
         Column("fax", QT_TRANSLATE_NOOP("Register", "Fax"), editable=True, width=120),
     ),
     search_keys=("code", "name", "phone", "address", "contact_person"),
