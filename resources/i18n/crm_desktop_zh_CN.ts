@@ -399,6 +399,93 @@
     </message>
 </context>
 <context>
+    <name>AuditChange</name>
+    <message>
+        <source>change the customer's archive fields</source>
+        <translation>修改客户档案字段</translation>
+    </message>
+    <message>
+        <source>add a contact person</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <source>contact person added</source>
+        <translation>已添加联系人</translation>
+    </message>
+    <message>
+        <source>correct a contact person</source>
+        <translation>更正联系人</translation>
+    </message>
+    <message>
+        <source>contact person corrected</source>
+        <translation>已更正联系人</translation>
+    </message>
+    <message>
+        <source>contact person left</source>
+        <translation>联系人离职</translation>
+    </message>
+    <message>
+        <source>make someone responsible</source>
+        <translation>指定负责人员</translation>
+    </message>
+    <message>
+        <source>responsible staff added</source>
+        <translation>已指定负责人员</translation>
+    </message>
+    <message>
+        <source>end a responsibility</source>
+        <translation>结束负责</translation>
+    </message>
+    <message>
+        <source>responsibility ended</source>
+        <translation>已结束负责</translation>
+    </message>
+    <message>
+        <source>record a major event</source>
+        <translation>登记重大变更</translation>
+    </message>
+    <message>
+        <source>major event recorded</source>
+        <translation>已登记重大变更</translation>
+    </message>
+    <message>
+        <source>attach a file</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>file attached</source>
+        <translation>已添加附件</translation>
+    </message>
+    <message>
+        <source>add a yearly record</source>
+        <translation>添加年度业绩</translation>
+    </message>
+    <message>
+        <source>yearly record added</source>
+        <translation>已添加年度业绩</translation>
+    </message>
+    <message>
+        <source>correct a yearly record</source>
+        <translation>更正年度业绩</translation>
+    </message>
+    <message>
+        <source>yearly record corrected</source>
+        <translation>已更正年度业绩</translation>
+    </message>
+    <message>
+        <source>log a contact with the customer</source>
+        <translation>登记往来记录</translation>
+    </message>
+    <message>
+        <source>contact with the customer logged</source>
+        <translation>已登记往来记录</translation>
+    </message>
+    <message>
+        <source>read confidential correspondence</source>
+        <translation>查阅机密往来记录</translation>
+    </message>
+</context>
+<context>
     <name>AuditDetail</name>
     <message>
         <source>File</source>
@@ -467,6 +554,38 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Hand-over no.</source>
+        <translation>交接编号</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Open calls</source>
+        <translation>未结叫修</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>合同</translation>
     </message>
     <message>
         <source>no such login name</source>

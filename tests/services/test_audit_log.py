@@ -380,3 +380,19 @@ def test_i7_an_export_to_a_folder_that_is_gone_says_so(database, month, tmp_path
         export_audit_log(database, month["admin"], tmp_path / "x.csv", now=NOW)
     with database.read_session() as s:
         assert s.scalar(select(func.count()).where(AuditEntry.action == "audit_export")) == 0
+
+
+def test_archive_changes_refusals_and_hand_overs_read_in_words(database):
+    """The administrator reads what was changed or refused, not the program's internal names."""
+    from crm_desktop.services import audit_log
+
+    zh = {"change": "修改内容", "add_contact": "添加联系人"}
+    words = lambda context, source: {  # noqa: E731
+        "Change": zh["change"], "add a contact person": zh["add_contact"]}.get(source, source)
+    text = audit_log.describe_detail("archive_change", '{"change": "add_contact", "name": "刘经理"}', words)
+    assert text.startswith("修改内容") and "添加联系人" in text and "刘经理" in text
+    denied = audit_log.describe_detail(
+        "denied", '{"permission": "archive.edit", "action": "log_correspondence"}')
+    assert "log a contact with the customer" in denied and "change customer archives" in denied
+    handover = audit_log.describe_detail("handover", '{"handover_no": "JJ2026-0001", "customer": 2, "call": 1}')
+    assert "Hand-over no." in handover and "Open calls" in handover

@@ -106,6 +106,14 @@ DETAIL_KEYS: dict[str, Msg] = {
     "old": QT_TRANSLATE_NOOP("AuditDetail", "Before"),
     "new": QT_TRANSLATE_NOOP("AuditDetail", "After"),
     "reason": QT_TRANSLATE_NOOP("AuditDetail", "Reason"),
+    "change": QT_TRANSLATE_NOOP("AuditDetail", "Change"),
+    "kind": QT_TRANSLATE_NOOP("AuditDetail", "Kind"),
+    "year": QT_TRANSLATE_NOOP("AuditDetail", "Year"),
+    "correspondence_id": QT_TRANSLATE_NOOP("AuditDetail", "Entry"),
+    "handover_no": QT_TRANSLATE_NOOP("AuditDetail", "Hand-over no."),
+    "customer": QT_TRANSLATE_NOOP("AuditDetail", "Customers"),
+    "call": QT_TRANSLATE_NOOP("AuditDetail", "Open calls"),
+    "contract": QT_TRANSLATE_NOOP("AuditDetail", "Contracts"),
 }
 # the plain-text details auth.log_in writes
 DETAIL_PHRASES: dict[str, Msg] = {
@@ -122,9 +130,36 @@ BAD_PERIOD = QT_TRANSLATE_NOOP("AuditLog", "The period ends ({end}) before it be
 NOT_A_DATE = QT_TRANSLATE_NOOP("AuditLog", "“{value}” is not a date.")
 
 
+# what an archive change (``archive_change``'s "change") or a refused archive edit (a
+# ``denied`` line's "action") was, as services/archive.py names them
+ARCHIVE_CHANGES: dict[str, Msg] = {
+    "customer_fields": QT_TRANSLATE_NOOP("AuditChange", "change the customer's archive fields"),
+    "add_contact": QT_TRANSLATE_NOOP("AuditChange", "add a contact person"),
+    "contact_added": QT_TRANSLATE_NOOP("AuditChange", "contact person added"),
+    "update_contact": QT_TRANSLATE_NOOP("AuditChange", "correct a contact person"),
+    "contact_changed": QT_TRANSLATE_NOOP("AuditChange", "contact person corrected"),
+    "contact_left": QT_TRANSLATE_NOOP("AuditChange", "contact person left"),
+    "assign_staff": QT_TRANSLATE_NOOP("AuditChange", "make someone responsible"),
+    "staff_assigned": QT_TRANSLATE_NOOP("AuditChange", "responsible staff added"),
+    "end_responsibility": QT_TRANSLATE_NOOP("AuditChange", "end a responsibility"),
+    "staff_ended": QT_TRANSLATE_NOOP("AuditChange", "responsibility ended"),
+    "add_event": QT_TRANSLATE_NOOP("AuditChange", "record a major event"),
+    "event_added": QT_TRANSLATE_NOOP("AuditChange", "major event recorded"),
+    "add_attachment": QT_TRANSLATE_NOOP("AuditChange", "attach a file"),
+    "attachment_added": QT_TRANSLATE_NOOP("AuditChange", "file attached"),
+    "add_yearly_record": QT_TRANSLATE_NOOP("AuditChange", "add a yearly record"),
+    "yearly_record_added": QT_TRANSLATE_NOOP("AuditChange", "yearly record added"),
+    "update_yearly_record": QT_TRANSLATE_NOOP("AuditChange", "correct a yearly record"),
+    "yearly_record_changed": QT_TRANSLATE_NOOP("AuditChange", "yearly record corrected"),
+    "log_correspondence": QT_TRANSLATE_NOOP("AuditChange", "log a contact with the customer"),
+    "correspondence_logged": QT_TRANSLATE_NOOP("AuditChange", "contact with the customer logged"),
+    "read_confidential": QT_TRANSLATE_NOOP("AuditChange", "read confidential correspondence"),
+}
+
+
 def action_label(action: str, translate: Translate | None = None) -> str:
     """The action as the administrator reads it; an action this version does not know, raw."""
-    label = ACTION_LABELS.get(action)
+    label = ACTION_LABELS.get(action) or ARCHIVE_CHANGES.get(action)
     return label.tr(translate) if label is not None else action
 
 
@@ -332,7 +367,7 @@ def _detail_value(key: str, value: object, translate: Translate | None) -> str:
     if key == "permission":
         label = PERMISSION_NAMES.get(str(value))
         return label.tr(translate) if label is not None else str(value)
-    if key == "action":
+    if key in ("action", "change"):
         return action_label(str(value), translate)
     if key in ("field", "fields"):
         from .archive import FIELD_LABELS
