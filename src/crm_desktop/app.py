@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 
@@ -64,6 +65,14 @@ def install_font(app: QApplication) -> str | None:
     return family
 
 
+def start_up_done() -> None:
+    """The objects made so far live until the program ends: the garbage collector leaves
+    them aside for good (gc.freeze) and goes back to collecting the ones made from now on
+    (cli.main turned it off for the start-up)."""
+    gc.freeze()
+    gc.enable()
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Start the window; any failure before it shows is logged and told in one short
     message (on stderr for --smoke), never as a traceback."""
@@ -81,13 +90,14 @@ def run_gui(args: argparse.Namespace) -> int:
         from .db import open_database
 
         database = open_database(cfg)
+        from .views.main_window import MainWindow
+
+        start_up_done()  # before anything waits for a person (first start, log-in)
         if database.is_empty_on_open and not args.smoke:
             from .views.first_start import ask_first_start
 
             if not ask_first_start(database):
                 return 0
-
-        from .views.main_window import MainWindow
 
         user_id = None  # --smoke shows nothing to anyone and acts as nobody
         if not args.smoke:

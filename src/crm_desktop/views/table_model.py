@@ -121,7 +121,9 @@ class RegisterTableModel(QAbstractTableModel):
     def _load_calendar(self) -> None:
         from ..services.calendar import calendar_from_database
 
-        with self.query.database.Session() as session:
+        # a read-only session: a writable one begins IMMEDIATE, and the window's start-up
+        # would wait for (or give up on) whoever is writing at that moment
+        with self.query.database.read_session() as session:
             self._calendar = calendar_from_database(session)
 
     def _deadline(self, r: tuple) -> tuple[float | None, str | None]:
