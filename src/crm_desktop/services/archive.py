@@ -56,6 +56,7 @@ from ..models import (
     Staff,
     YearlyRecord,
 )
+from . import labels
 from .auth import LoggedIn, Permission, audit, require
 from .customers import MAX_CAPITAL, NO_CUSTOMER, history_text, record_change
 from .validation import (
@@ -77,22 +78,9 @@ ATTACHMENTS_FOLDER = "attachments"
 
 # --------------------------------------------------------------------------- labels
 
-CUSTOMER_STATUS: dict[str, Msg] = {
-    CustomerStatus.PROSPECT.value: QT_TRANSLATE_NOOP("CustomerStatus", "Prospect"),
-    CustomerStatus.ACTIVE.value: QT_TRANSLATE_NOOP("CustomerStatus", "Active"),
-    CustomerStatus.INACTIVE.value: QT_TRANSLATE_NOOP("CustomerStatus", "Inactive"),
-}
-IMPORTANCE: dict[str, Msg] = {
-    Importance.NORMAL.value: QT_TRANSLATE_NOOP("Importance", "Normal"),
-    Importance.IMPORTANT.value: QT_TRANSLATE_NOOP("Importance", "Important"),
-    Importance.PROMISING.value: QT_TRANSLATE_NOOP("Importance", "Promising"),
-}
-VIP_LEVEL: dict[str, Msg] = {
-    "0": QT_TRANSLATE_NOOP("VipLevel", "None"),
-    "1": QT_TRANSLATE_NOOP("VipLevel", "VIP 1"),
-    "2": QT_TRANSLATE_NOOP("VipLevel", "VIP 2"),
-    "3": QT_TRANSLATE_NOOP("VipLevel", "VIP 3"),
-}
+# the customer's status, importance and VIP level are labelled in labels.py (the register
+# shows them without importing this module)
+CUSTOMER_STATUS, IMPORTANCE, VIP_LEVEL = labels.CUSTOMER_STATUS, labels.IMPORTANCE, labels.VIP_LEVEL
 EVENT_KIND: dict[str, Msg] = {
     EventKind.RESTRUCTURE.value: QT_TRANSLATE_NOOP("EventKind", "Restructuring"),
     EventKind.RENAME.value: QT_TRANSLATE_NOOP("EventKind", "Renamed"),

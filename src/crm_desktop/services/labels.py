@@ -9,7 +9,9 @@ from ..models import (
     CallStatus,
     ConsentChannel,
     CustomerCategory,
+    CustomerStatus,
     District,
+    Importance,
     PaymentMethod,
     RepairCardStatus,
     ReturnOutcome,
@@ -100,4 +102,21 @@ ROLE: dict[str, Msg] = {
     Role.MARKETING.value: QT_TRANSLATE_NOOP("Role", "Marketing"),
     Role.PLANNING.value: QT_TRANSLATE_NOOP("Role", "Planning"),
     Role.ADMIN.value: QT_TRANSLATE_NOOP("Role", "Administrator"),
+}
+
+CUSTOMER_STATUS: dict[str, Msg] = {
+    CustomerStatus.PROSPECT.value: QT_TRANSLATE_NOOP("CustomerStatus", "Prospect"),
+    CustomerStatus.ACTIVE.value: QT_TRANSLATE_NOOP("CustomerStatus", "Active"),
+    CustomerStatus.INACTIVE.value: QT_TRANSLATE_NOOP("CustomerStatus", "Inactive"),
+}
+IMPORTANCE: dict[str, Msg] = {
+    Importance.NORMAL.value: QT_TRANSLATE_NOOP("Importance", "Normal"),
+    Importance.IMPORTANT.value: QT_TRANSLATE_NOOP("Importance", "Important"),
+    Importance.PROMISING.value: QT_TRANSLATE_NOOP("Importance", "Promising"),
+}
+VIP_LEVEL: dict[str, Msg] = {
+    "0": QT_TRANSLATE_NOOP("VipLevel", "None"),
+    "1": QT_TRANSLATE_NOOP("VipLevel", "VIP 1"),
+    "2": QT_TRANSLATE_NOOP("VipLevel", "VIP 2"),
+    "3": QT_TRANSLATE_NOOP("VipLevel", "VIP 3"),
 }

@@ -99,12 +99,6 @@ def _update_card(session: Session, row_id: int, changes: dict[str, Any]) -> obje
     return repairs.update_card(session, row_id, changes)
 
 
-def _archive_labels(name: str) -> Mapping[str, Msg]:
-    from . import archive
-
-    return getattr(archive, name)
-
-
 def _update_customer(session: Session, row_id: int, changes: dict[str, Any]) -> object:
     from . import customers
 
@@ -257,9 +251,9 @@ CUSTOMERS = replace(
     CUSTOMERS,
     columns=CUSTOMERS.columns[:4]
     + (
-        Column("status", QT_TRANSLATE_NOOP("Register", "Status"), "choice", _archive_labels("CUSTOMER_STATUS"),
+        Column("status", QT_TRANSLATE_NOOP("Register", "Status"), "choice", labels.CUSTOMER_STATUS,
                editable=True, width=70),
-        Column("vip_level", QT_TRANSLATE_NOOP("Register", "VIP"), "choice", _archive_labels("VIP_LEVEL"), width=50),
+        Column("vip_level", QT_TRANSLATE_NOOP("Register", "VIP"), "choice", labels.VIP_LEVEL, width=50),
     )
     + CUSTOMERS.columns[4:],
     filters=CUSTOMER_FILTERS,

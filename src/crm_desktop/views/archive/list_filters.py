@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from ...services import archive as archive_service, labels
+from ...services import labels
 from ...services import staff as staff_service
 from ..table_model import translate
 
@@ -25,8 +25,8 @@ class CustomerListFilters(QWidget):
         for key, label, choices in (
             ("category", self.tr("Category"), labels.CUSTOMER_CATEGORY),
             ("district", self.tr("District"), labels.DISTRICT),
-            ("vip_level", self.tr("VIP level"), archive_service.VIP_LEVEL),
-            ("status", self.tr("Status"), archive_service.CUSTOMER_STATUS),
+            ("vip_level", self.tr("VIP level"), labels.VIP_LEVEL),
+            ("status", self.tr("Status"), labels.CUSTOMER_STATUS),
         ):
             box = QComboBox()
             box.setObjectName(f"filter_{key}")
@@ -39,7 +39,7 @@ class CustomerListFilters(QWidget):
         staff_box = QComboBox()
         staff_box.setObjectName("filter_staff_id")
         staff_box.addItem(everything, None)
-        with view.model.query.database.Session() as s:
+        with view.model.query.database.read_session() as s:
             for person in staff_service.active_staff(s):
                 staff_box.addItem(person.name, person.id)
         line.addWidget(QLabel(self.tr("Responsible")))
