@@ -95,3 +95,24 @@ def test_an_edited_time_is_saved(app, filled):
     assert model.setData(index, datetime(2026, 11, 27, 14, 5))
     assert model.data(index) == "2026-11-27 14:05"
     assert model.data(QModelIndex()) is None
+
+
+def test_an_edit_in_place_is_recorded_as_the_window_users(app, database, qtbot):
+    """I4: the customer's history says who changed the phone in the list."""
+    from sqlalchemy import select
+
+    from crm_desktop.models import Customer, CustomerChange, Staff
+    from crm_desktop.services.registers import REGISTERS, RegisterQuery
+    from crm_desktop.views.table_model import RegisterTableModel
+
+    with database.Session.begin() as s:
+        clerk = Staff(name="钱文员", role="clerk")
+        s.add_all([clerk, Customer(name="明达", district="urban")])
+        s.flush()
+        clerk_id = clerk.id
+    model = RegisterTableModel(RegisterQuery(database, REGISTERS["customer"]))
+    model.edited_by = clerk_id
+    phone = model.index(0, REGISTERS["customer"].index_of("phone"))
+    assert model.setData(phone, "13812345678")
+    with database.read_session() as s:
+        assert s.scalar(select(CustomerChange.changed_by_id)) == clerk_id

@@ -51,7 +51,7 @@ class Column:
     sort_by: str | None = None  # another column that gives this one's order (numbers: their id)
 
 
-UpdateFn = Callable[[Session, int, dict[str, Any]], object]
+UpdateFn = Callable[[Session, int, dict[str, Any], "int | None"], object]  # (…, row id, changes, by_id)
 
 
 @dataclass(frozen=True)
@@ -81,28 +81,28 @@ class RegisterSpec:
         return [c.key for c in self.columns].index(key)
 
 
-def _update_call(session: Session, row_id: int, changes: dict[str, Any]) -> object:
+def _update_call(session: Session, row_id: int, changes: dict[str, Any], by_id: int | None = None) -> object:
     from . import calls
 
     return calls.update_call(session, row_id, changes)
 
 
-def _update_goods(session: Session, row_id: int, changes: dict[str, Any]) -> object:
+def _update_goods(session: Session, row_id: int, changes: dict[str, Any], by_id: int | None = None) -> object:
     from . import goods
 
     return goods.update_goods_entry(session, row_id, changes)
 
 
-def _update_card(session: Session, row_id: int, changes: dict[str, Any]) -> object:
+def _update_card(session: Session, row_id: int, changes: dict[str, Any], by_id: int | None = None) -> object:
     from . import repairs
 
     return repairs.update_card(session, row_id, changes)
 
 
-def _update_customer(session: Session, row_id: int, changes: dict[str, Any]) -> object:
+def _update_customer(session: Session, row_id: int, changes: dict[str, Any], by_id: int | None = None) -> object:
     from . import customers
 
-    return customers.update_customer(session, row_id, changes)
+    return customers.update_customer(session, row_id, changes, by_id=by_id)  # I4: who, in the history
 
 
 
@@ -520,9 +520,11 @@ def record_of_number(database: Database, text: str) -> tuple[str, int] | None:
     return None
 
 
-def save_edit(database: Database, spec: RegisterSpec, row_id: int, key: str, value: Any) -> None:
-    """Save one in-place edit through the register's service, in one transaction."""
+def save_edit(database: Database, spec: RegisterSpec, row_id: int, key: str, value: Any,
+              by_id: int | None = None) -> None:
+    """Save one in-place edit through the register's service, in one transaction; ``by_id``
+    is who edits (the customer's history keeps it)."""
     if spec.update is None or not spec.column(key).editable:
         raise KeyError(key)
     with database.Session.begin() as session:
-        spec.update(session, row_id, {key: value})
+        spec.update(session, row_id, {key: value}, by_id)

@@ -410,6 +410,8 @@ class MainWindow(QMainWindow):
         self.board.set_user(self.current_user)
         for page in self._lists.values():
             page.current_user_id = self.current_user_id
+        for view in self.views.values():
+            view.model.edited_by = self.current_user_id
         self._update_actions()
 
     def switch_user(self) -> None:

@@ -74,6 +74,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._staff = staff_names(query.database) if any(c.kind == "staff" for c in self.spec.columns) else {}
         self._calendar: WorkingCalendar | None = None
         self.clock = datetime.now  # what "now" is for the deadlines (tests set it)
+        self.edited_by: int | None = None  # who edits in place (the window's current user)
         self._deadline_at = next((i for i, c in enumerate(self.spec.columns) if c.kind == "deadline"), None)
         self._status_at = next((i for i, c in enumerate(self.spec.columns) if c.key == "status"), None)
         if self._deadline_at is not None:
@@ -186,7 +187,7 @@ class RegisterTableModel(QAbstractTableModel):
         if value == current or (value in ("", None) and current in ("", None)):
             return False
         try:
-            save_edit(self.query.database, self.spec, row_id, column.key, value)
+            save_edit(self.query.database, self.spec, row_id, column.key, value, self.edited_by)
         except UserError as exc:
             self.editFailed.emit(QModelIndex(index), exc.render(translate))
             return False
