@@ -309,8 +309,13 @@ def check_archive_fields(user: LoggedIn | None, changes: Mapping[str, object],
 
 def open_archive(session: Session, customer_id: int, user: LoggedIn | None = None) -> Customer:
     """The one way a view opens a customer's archive (I7): only with the permission to view
-    archives, and every opening is written to the audit log (who, when, which customer)."""
-    require(user, Permission.ARCHIVE_VIEW)
+    archives, and every opening is written to the audit log (who, when, which customer).
+    A refusal is an ``ArchiveRefused``: run it in ``archive_edit`` to have it logged too."""
+    try:
+        require(user, Permission.ARCHIVE_VIEW)
+    except UserError as exc:
+        raise ArchiveRefused(exc, user=user, permission=Permission.ARCHIVE_VIEW, action="archive_open",
+                             customer_id=customer_id) from None
     assert user is not None
     customer = _customer(session, customer_id)
     assert customer is not None

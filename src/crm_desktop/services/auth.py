@@ -165,19 +165,29 @@ def require(user: LoggedIn | None, permission: str) -> LoggedIn:
     return user
 
 
+def require_audited(
+    database: Database, user: LoggedIn | None, permission: str, action: str, *,
+    target_type: str | None = None, target_id: object = None,
+) -> LoggedIn:
+    """``require``, and a refusal written to the audit log (action ``denied``) in a
+    transaction of its own before it is raised: call it before opening the transaction of
+    the work itself, which the refusal would otherwise take with it."""
+    try:
+        return require(user, permission)
+    except UserError:
+        with database.Session.begin() as session:
+            audit(session, "denied", staff_id=user.staff_id if user else None, login=user.login if user else None,
+                  target_type=target_type, target_id=target_id, detail={"permission": permission, "action": action})
+        raise
+
+
 def authorize(
     database: Database, user: LoggedIn | None, permission: str, action: str, *,
     target_type: str | None = None, target_id: object = None, detail: object = None,
 ) -> LoggedIn:
     """Check ``permission`` and record ``action`` in the audit log, in one transaction; a
     refusal is recorded too (action ``denied``), then raised."""
-    try:
-        require(user, permission)
-    except UserError:
-        with database.Session.begin() as session:
-            audit(session, "denied", staff_id=user.staff_id if user else None, login=user.login if user else None,
-                  target_type=target_type, target_id=target_id, detail={"permission": permission, "action": action})
-        raise
+    require_audited(database, user, permission, action, target_type=target_type, target_id=target_id)
     with database.Session.begin() as session:
         audit(session, action, staff_id=user.staff_id, login=user.login, target_type=target_type, target_id=target_id,
               detail=detail)
@@ -385,7 +395,7 @@ def add_staff(database: Database, by: LoggedIn | None, *, name: object, role: ob
     """A new member of staff with an account and a one-time password (returned, to hand over)."""
     from .validation import normalize_phone, optional_text
 
-    require(by, Permission.ACCOUNTS)
+    require_audited(database, by, Permission.ACCOUNTS, "account_created", target_type="staff")
     clean_name = optional_text(name, "name", max_length=40)
     if clean_name is None:
         raise UserError(NAME_MISSING, field="name")
@@ -407,7 +417,7 @@ def add_staff(database: Database, by: LoggedIn | None, *, name: object, role: ob
 
 def give_account(database: Database, by: LoggedIn | None, staff_id: int, login: object) -> str:
     """An account for a member of staff who has none; the one-time password is returned."""
-    require(by, Permission.ACCOUNTS)
+    require_audited(database, by, Permission.ACCOUNTS, "account_created", target_type="staff", target_id=staff_id)
     password = _new_secret(3)
     with database.Session.begin() as session:
         staff = session.get(Staff, staff_id)
@@ -418,7 +428,7 @@ def give_account(database: Database, by: LoggedIn | None, staff_id: int, login: 
 
 def reset_password(database: Database, by: LoggedIn | None, staff_id: int) -> str:
     """A new one-time password for someone who forgot theirs (and the lock lifted)."""
-    require(by, Permission.ACCOUNTS)
+    require_audited(database, by, Permission.ACCOUNTS, "password_reset", target_type="staff", target_id=staff_id)
     password = _new_secret(3)
     with database.Session.begin() as session:
         account = session.scalar(select(Account).where(Account.staff_id == staff_id))

@@ -235,15 +235,8 @@ def hand_over(
     ``replacements`` maps each item of ``departure_plan`` (``PlanItem.key``) to the member of
     staff who takes it over. The plan is read again inside the transaction: an item added
     or moved meanwhile is refused rather than left behind."""
-    try:
-        auth.require(user, auth.Permission.HANDOVER)
-    except UserError:
-        with database.Session.begin() as session:
-            auth.audit(session, "denied", staff_id=user.staff_id if user else None, login=user.login if user else None,
-                       target_type="staff", target_id=leaving_id,
-                       detail={"permission": auth.Permission.HANDOVER, "action": "handover"})
-        raise
-    assert user is not None
+    user = auth.require_audited(database, user, auth.Permission.HANDOVER, "handover", target_type="staff",
+                                target_id=leaving_id)
     moment = (now or datetime.now()).replace(microsecond=0)
     with database.Session.begin() as session:
         problems = Problems()

@@ -102,7 +102,7 @@ class CustomerArchiveWindow(QDialog):
         self.user = user
         self.current_user_id = user.staff_id if user is not None else current_user_id
         self.data_dir = database.config.data_dir if database.config is not None else None
-        with database.Session.begin() as s:  # the hook may write the audit line
+        with archive_service.archive_edit(database) as s:  # the opening's audit line, or the refusal's
             customer = archive_service.open_archive(s, customer_id, user)
             self.setWindowTitle(self.tr("Customer archive: %1").replace("%1", customer.name))
         # why this user may not change the archive (None: they may); the services refuse anyway
