@@ -4547,6 +4547,14 @@
         <translation>所选客户的完整档案（需有查阅档案的权限）</translation>
     </message>
     <message>
+        <source>Customers short of responsible &amp;staff…</source>
+        <translation>负责人员不足的客户(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Important or promising customers with fewer than two responsible staff (I10)</source>
+        <translation>负责人员少于两名的重要或有潜力客户（I10）</translation>
+    </message>
+    <message>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
@@ -6898,6 +6906,44 @@ repair</source>
     <message>
         <source>Dispatched on an earlier day and still open.</source>
         <translation>前几天派工，至今未完成。</translation>
+    </message>
+</context>
+<context>
+    <name>UnderstaffedDialog</name>
+    <message>
+        <source>Customers short of responsible staff</source>
+        <translation>负责人员不足的客户</translation>
+    </message>
+    <message>
+        <source>An important or promising customer has at least two responsible staff (I10). Red: nobody at all. Double-click a customer to open its archive and assign someone.</source>
+        <translation>重要或有潜力的客户至少应有两名负责人员（I10）。红色：无人负责。双击客户可打开其档案并指定负责人员。</translation>
+    </message>
+    <message>
+        <source>%1 customers</source>
+        <translation>共 %1 位客户</translation>
+    </message>
+</context>
+<context>
+    <name>UnderstaffedModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要程度</translation>
+    </message>
+    <message>
+        <source>Responsible now</source>
+        <translation>现有负责人数</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>负责人员</translation>
     </message>
 </context>
 <context>

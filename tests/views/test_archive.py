@@ -95,3 +95,36 @@ def test_the_customer_list_filters_narrow_the_register(app, qtbot, database, tmp
     bar.boxes["vip_level"].setCurrentIndex(0)
     bar.boxes["category"].setCurrentIndex(bar.boxes["category"].findData("end_user"))
     assert view.model.rowCount() == 1
+
+
+def test_i10_the_list_of_customers_short_of_staff(qtbot, database):
+    """Important or promising customers with fewer than two responsible staff, the fewest
+    first; the model passes Qt's tester."""
+    from datetime import date
+
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    from crm_desktop.models import Customer, CustomerStaff, Staff
+    from crm_desktop.views.archive.understaffed_dialog import CUSTOMER_ID_ROLE, UnderstaffedDialog
+
+    with database.Session.begin() as s:
+        a, b = Staff(name="吴业务", role="marketing"), Staff(name="郑业务", role="marketing")
+        one = Customer(name="一人负责", code="FX00001", district="urban", importance="important")
+        none = Customer(name="无人负责", code="FX00002", district="urban", importance="promising")
+        two = Customer(name="两人负责", code="FX00003", district="urban", importance="important")
+        normal = Customer(name="普通客户", code="YH00001", district="urban")
+        s.add_all([a, b, one, none, two, normal])
+        s.flush()
+        s.add_all([CustomerStaff(customer_id=one.id, staff_id=a.id, since=date(2026, 1, 1)),
+                   CustomerStaff(customer_id=two.id, staff_id=a.id, since=date(2026, 1, 1)),
+                   CustomerStaff(customer_id=two.id, staff_id=b.id, since=date(2026, 1, 1)),
+                   CustomerStaff(customer_id=one.id, staff_id=b.id, since=date(2026, 1, 1), until=date(2026, 6, 30))])
+        ids = (none.id, one.id)
+    dialog = UnderstaffedDialog(database)
+    qtbot.addWidget(dialog)
+    QAbstractItemModelTester(dialog.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model = dialog.model
+    assert [model.index(r, 1).data() for r in range(model.rowCount())] == ["无人负责", "一人负责"]
+    assert [model.index(r, 3).data() for r in range(2)] == ["0", "1"]
+    assert model.index(1, 4).data() == "吴业务"  # 郑业务's responsibility ended
+    assert tuple(model.index(r, 0).data(CUSTOMER_ID_ROLE) for r in range(2)) == ids

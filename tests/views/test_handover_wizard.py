@@ -46,7 +46,7 @@ def test_the_wizard_hands_over_every_line_and_closes_the_account(qtbot, database
     assert assign.isComplete()
     choose(assign.combos[("customer", w.firm)], w.sales2)
     wizard.next()
-    text = wizard.confirm_page.summary.text()
+    text = wizard.confirm_page.summary.toPlainText()
     assert "吴业务" in text and "钱文员" in text and "郑业务" in text
     wizard.grab().save(str(tmp_path / "confirm.png"))
     wizard.confirm_page.print_letters.setChecked(False)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -192,11 +192,10 @@ class ConfirmPage(QWizardPage):
         self.setTitle(self.tr("Check and hand over"))
         self.setSubTitle(self.tr("One step: everything moves and the account closes, or nothing changes."))
         box = QVBoxLayout(self)
-        self.summary = QLabel()
+        self.summary = QPlainTextEdit()  # scrolls: a long-serving colleague leaves many lines
         self.summary.setObjectName("confirm_summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.summary.setReadOnly(True)
+        self.summary.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         box.addWidget(self.summary, 1)
         self.print_letters = QCheckBox(self.tr("Show the notification letters to print (one per customer)"))
         self.print_letters.setObjectName("print_letters")
@@ -225,7 +224,7 @@ class ConfirmPage(QWizardPage):
             lines.extend(f"  · {thing}" for thing in things)
         lines.append("")
         lines.append(self.tr("%1's account is closed: they can no longer log in.").replace("%1", plan.name))
-        self.summary.setText("\n".join(lines))
+        self.summary.setPlainText("\n".join(lines))
         customers = {item.customer_id for item in plan.items}
         self.print_letters.setEnabled(bool(customers))
         self.print_letters.setChecked(bool(customers))

@@ -156,6 +156,9 @@ class MainWindow(QMainWindow):
         self.act_new_customer = self._action(self.tr("New c&ustomer…"), self.new_customer)
         self.act_archive = self._action(self.tr("Customer &archive…"), self.open_archive, QKeySequence("Ctrl+Shift+A"),
                                         self.tr("The selected customer's whole archive (with the permission to view archives)"))
+        self.act_understaffed = self._action(
+            self.tr("Customers short of responsible &staff…"), self.open_understaffed, None,
+            self.tr("Important or promising customers with fewer than two responsible staff (I10)"))
         self.act_open = self._action(self.tr("&Open…"), self.open_current, QKeySequence("Ctrl+O"),
                                      self.tr("Open the selected record"))
         self.act_dispatch = self._action(self.tr("&Dispatch…"), self.dispatch_current, QKeySequence("Ctrl+D"),
@@ -235,6 +238,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.act_open)
         menu.addAction(self.act_archive)
+        menu.addAction(self.act_understaffed)
         menu = self.menuBar().addMenu(self.tr("&Service"))
         menu.setToolTipsVisible(True)  # a greyed-out Dispatch says why
         menu.addAction(self.act_board)
@@ -438,6 +442,13 @@ class MainWindow(QMainWindow):
         if customer_id is not None:
             open_archive_window(self, self.database, customer_id, user=self.logged_in(),
                                 current_user_id=self.current_user_id)
+
+    def open_understaffed(self):
+        from .archive.understaffed_dialog import UnderstaffedDialog
+
+        dialog = UnderstaffedDialog(self.database, self, user=self.logged_in(), current_user_id=self.current_user_id)
+        dialog.show()
+        return dialog
 
     def authorize(self, permission: str, action: str, **target) -> None:
         """The services' permission check and audit line; a refusal raises (shown by _guarded)."""

@@ -1,0 +1,127 @@
+"""登记簿 → 负责人员不足的客户: the important and promising customers with fewer than two
+responsible staff (I10), the fewest first; a double-click opens the customer's archive to
+assign someone (with the permission to view archives, as always)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import or_, select
+
+from ...db import Database
+from ...models import CustomerStaff, Staff
+from ...services import archive as archive_service, labels
+from ..table_model import translate
+
+Index = QModelIndex | QPersistentModelIndex
+NOBODY_BACKGROUND = QColor("#f8d0d0")
+CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class UnderstaffedModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[archive_service.Understaffed, str]] = []
+
+    def load(self, database: Database, today: date | None = None) -> None:
+        day = today or date.today()
+        with database.read_session() as s:
+            found = archive_service.understaffed_customers(s, on=day)
+            names: dict[int, list[str]] = {}
+            if found:
+                lines = s.execute(
+                    select(CustomerStaff.customer_id, Staff.name).join(Staff, Staff.id == CustomerStaff.staff_id)
+                    .where(CustomerStaff.customer_id.in_([f.customer_id for f in found]), CustomerStaff.since <= day,
+                           or_(CustomerStaff.until.is_(None), CustomerStaff.until >= day))
+                    .order_by(CustomerStaff.since, CustomerStaff.id))
+                for customer_id, name in lines:
+                    names.setdefault(customer_id, []).append(name)
+        self.beginResetModel()
+        self.rows = [(f, "、".join(names.get(f.customer_id, []))) for f in found]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 5:
+            return [self.tr("Code"), self.tr("Customer"), self.tr("Importance"), self.tr("Responsible now"),
+                    self.tr("Staff")][section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row, names = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 2:
+                label = labels.IMPORTANCE.get(row.importance)
+                return label.tr(translate) if label else row.importance
+            return [row.code or "", row.name, None, str(row.staff_count), names][index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole and row.staff_count == 0:
+            return QBrush(NOBODY_BACKGROUND)
+        if role == CUSTOMER_ID_ROLE:
+            return row.customer_id
+        return None
+
+
+class UnderstaffedDialog(QDialog):
+    def __init__(self, database: Database, parent: QWidget | None = None, *, user: object | None = None,
+                 current_user_id: int | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.user = user
+        self.current_user_id = current_user_id
+        self.setWindowTitle(self.tr("Customers short of responsible staff"))
+        self.resize(760, 420)
+        box = QVBoxLayout(self)
+        hint = QLabel(self.tr(
+            "An important or promising customer has at least two responsible staff (I10). "
+            "Red: nobody at all. Double-click a customer to open its archive and assign someone."))
+        hint.setWordWrap(True)
+        box.addWidget(hint)
+        self.model = UnderstaffedModel(self)
+        self.model.load(database, today)
+        self.view = QTableView()
+        self.view.setObjectName("understaffed")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.resizeColumnsToContents()
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(self.open_archive)
+        box.addWidget(self.view, 1)
+        self.count = QLabel(self.tr("%1 customers").replace("%1", str(self.model.rowCount())))
+        self.count.setObjectName("count")
+        box.addWidget(self.count)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        box.addWidget(buttons)
+
+    def open_archive(self, index: QModelIndex):
+        from .archive_window import open_archive_window
+
+        customer_id = index.data(CUSTOMER_ID_ROLE)
+        if customer_id is None:
+            return None
+        window = open_archive_window(self, self.database, customer_id, user=self.user,
+                                     current_user_id=self.current_user_id)
+        if window is not None:
+            window.finished.connect(lambda _r: self.model.load(self.database))
+        return window
