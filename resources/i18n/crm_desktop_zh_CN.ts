@@ -1984,6 +1984,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Looked after by</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
         <source>Not started yet</source>
         <translation>尚未生效</translation>
     </message>

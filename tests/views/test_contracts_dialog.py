@@ -169,3 +169,36 @@ def test_the_contracts_are_grabbed(app, database, qtbot):
     new.accept()
     qtbot.wait(50)
     assert new.grab().save(str(shots / "contract_dialog_new_refused.png"))
+
+
+def test_who_looks_after_a_contract_is_chosen_shown_and_kept_after_they_leave(app, database, shop, qtbot):
+    """S15, I6: the keeper is chosen among active staff and listed; once they have left the
+    contract still names them (until the hand-over moves it), but nobody new can pick them."""
+    from crm_desktop.models import Staff
+
+    with database.Session.begin() as s:
+        wu, zheng = Staff(name="吴业务", role="marketing"), Staff(name="郑业务", role="marketing")
+        s.add_all([wu, zheng])
+        s.flush()
+        wu_id, zheng_id = wu.id, zheng.id
+        contract = contracts.create_contract(s, customer_id=shop["customer"], product_ids=[shop["copier"]],
+                                             start_date="2026-01-01", end_date="2026-12-31", fee="900", staff_id=wu_id)
+        contract_id = contract.id
+    listing = ContractsDialog(database, today=TODAY)
+    qtbot.addWidget(listing)
+    keeper_column = listing.model.KEYS.index("keeper")
+    assert listing.model.index(0, keeper_column).data() == "吴业务"
+    with database.Session.begin() as s:
+        s.get(Staff, wu_id).active = False
+    edit = ContractDialog(database, contract_id, today=TODAY)
+    qtbot.addWidget(edit)
+    box = edit.fields["staff_id"]
+    assert box.currentData() == wu_id and box.currentText() == "吴业务"  # still shown
+    edit.accept()  # kept as it is
+    assert edit.result() == edit.DialogCode.Accepted
+    new = ContractDialog(database, today=TODAY)
+    qtbot.addWidget(new)
+    offered = {new.fields["staff_id"].itemData(i) for i in range(new.fields["staff_id"].count())}
+    assert wu_id not in offered and zheng_id in offered
+    with database.Session() as s:
+        assert s.get(MaintenanceContract, contract_id).staff_id == wu_id

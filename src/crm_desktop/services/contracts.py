@@ -176,7 +176,8 @@ def all_contracts(session: Session) -> list[MaintenanceContract]:
     return list(
         session.scalars(
             select(MaintenanceContract)
-            .options(selectinload(MaintenanceContract.customer), selectinload(MaintenanceContract.products))
+            .options(selectinload(MaintenanceContract.customer), selectinload(MaintenanceContract.products),
+                     selectinload(MaintenanceContract.staff))
             .order_by(MaintenanceContract.id.desc())
         )
     )

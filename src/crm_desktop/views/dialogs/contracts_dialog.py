@@ -61,6 +61,7 @@ class ContractRow:
     fee: Decimal
     state: str
     remarks: str
+    keeper: str = ""  # who looks after it (S15, I6)
 
 
 def contract_rows(session: Session, today: date) -> list[ContractRow]:
@@ -69,6 +70,7 @@ def contract_rows(session: Session, today: date) -> list[ContractRow]:
             c.id, c.contract_no, c.customer.name,
             "、".join(p.model + (f"（{p.serial_no}）" if p.serial_no else "") for p in c.products),
             c.start_date, c.end_date, c.fee, contract_service.contract_state(c, today), c.remarks or "",
+            c.staff.name if c.staff is not None else "",
         )
         for c in contract_service.all_contracts(session)
     ]
@@ -77,14 +79,14 @@ def contract_rows(session: Session, today: date) -> list[ContractRow]:
 class ContractListModel(QAbstractTableModel):
     """Every contract (a branch has hundreds, not millions: held whole), newest first."""
 
-    KEYS = ("contract_no", "customer_name", "products", "start_date", "end_date", "fee", "state")
+    KEYS = ("contract_no", "customer_name", "products", "start_date", "end_date", "fee", "state", "keeper")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[ContractRow] = []
         self._headers = [
             self.tr("Contract no."), self.tr("Customer"), self.tr("Products covered"), self.tr("Start"),
-            self.tr("End"), self.tr("Fee (yuan)"), self.tr("State"),
+            self.tr("End"), self.tr("Fee (yuan)"), self.tr("State"), self.tr("Looked after by"),
         ]
 
     def set_rows(self, rows: list[ContractRow]) -> None:
