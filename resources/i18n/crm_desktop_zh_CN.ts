@@ -5996,6 +5996,10 @@ repair</source>
         <translation>叫修 {call_no} 尚未派工：请直接派工。</translation>
     </message>
     <message>
+        <source>{name} has no work on call {call_no}.</source>
+        <translation>{name} 在叫修 {call_no} 上没有工作。</translation>
+    </message>
+    <message>
         <source>Call {call_no} is already {name}'s.</source>
         <translation>叫修 {call_no} 已由 {name} 负责。</translation>
     </message>

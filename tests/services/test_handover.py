@@ -274,3 +274,22 @@ def test_contract_keeper_must_still_work_here(database, w):
 
 def test_kind_names_cover_every_item_kind():
     assert set(handover.KIND_NAMES) == {k.value for k in HandoverItemKind}
+
+
+def test_goods_repaired_by_the_leaver_in_the_workshop_go_too_though_the_call_is_anothers(database, w):
+    """I6: the one who went on site and the one repairing in the workshop may differ; the
+    leaver's card is handed over and the call stays with its own technician."""
+    with database.Session.begin() as s:
+        s.scalar(select(RepairCard).where(RepairCard.call_id == w.call)).technician_id = w.tech2
+    plan = plan_of(database, w.tech2)
+    assert [(i.kind, i.item_id) for i in plan.items] == [("call", w.call)]
+    with database.Session.begin() as s:
+        third = Staff(name="钱技师", role="technician")
+        s.add(third)
+        s.flush()
+        third_id = third.id
+    handover.hand_over(database, user(database, w.manager), w.tech2, {("call", w.call): third_id},
+                       reason="辞职", effective_on=DAY, now=NOW)
+    with database.read_session() as s:
+        assert s.get(ServiceCall, w.call).technician_id == w.tech  # the on-site technician's still
+        assert s.scalar(select(RepairCard).where(RepairCard.call_id == w.call)).technician_id == third_id

@@ -34,6 +34,8 @@ from ..models import (
     HandoverItem,
     HandoverItemKind,
     MaintenanceContract,
+    RepairCard,
+    RepairCardStatus,
     Role,
     ServiceCall,
     Staff,
@@ -117,9 +119,16 @@ def _current_lines(session: Session, staff_id: int, day: date) -> list[CustomerS
 
 
 def _open_calls(session: Session, staff_id: int) -> list[ServiceCall]:
+    """Open calls that are theirs, or whose goods they repair in the workshop."""
+    repairing = (
+        select(RepairCard.call_id)
+        .where(RepairCard.technician_id == staff_id,
+               RepairCard.status.not_in((RepairCardStatus.CANCELLED.value, RepairCardStatus.RETURNED.value)))
+    )
     return list(session.scalars(
         select(ServiceCall)
-        .where(ServiceCall.technician_id == staff_id, ServiceCall.status.in_(OPEN_CALL_STATUSES))
+        .where(or_(ServiceCall.technician_id == staff_id, ServiceCall.id.in_(repairing)),
+               ServiceCall.status.in_(OPEN_CALL_STATUSES))
         .order_by(ServiceCall.received_at, ServiceCall.id)
     ))
 
@@ -294,7 +303,7 @@ def hand_over(
                               _responsible_names(session, item.customer_id, day), user.staff_id, moment)
             elif item.kind == HandoverItemKind.CALL.value:
                 process.reassign_technician(
-                    session, item.item_id, person.id, by_id=user.staff_id, now=moment,
+                    session, item.item_id, person.id, by_id=user.staff_id, leaving_id=leaving.id, now=moment,
                     reason=CALL_REASON.tr(translate, number=number, reason=clean_reason),
                 )
             else:

@@ -1225,11 +1225,13 @@ def change_kind(
 
 def reassign_technician(
     session: Session, call_id: int, technician_id: int, *, reason: str, by_id: int | None,
-    now: datetime | None = None,
+    leaving_id: int | None = None, now: datetime | None = None,
 ) -> ServiceCall:
-    """An open call (and its repair card) goes from its technician to another whatever its
-    status: the hand-over of someone who leaves (I6). Kept in the call's history like any
-    step, with the values it replaced, so that a supervisor can take it back.
+    """The work of ``leaving_id`` (by default the call's technician) on an open call goes to
+    another technician whatever the call's status: the call if it is theirs, the repair card
+    if they repair it (the one who went on site and the one in the workshop may differ). The
+    hand-over of someone who leaves (I6). Kept in the call's history like any step, with the
+    values it replaced, so that a supervisor can take it back.
 
     Not one of ``ALLOWED_FROM``'s steps: it keeps the status and is no button of the call's
     dialog (a call not yet on site is simply dispatched again)."""
@@ -1241,29 +1243,41 @@ def reassign_technician(
     technician = problems.check(check_technician, session, technician_id, "technician_id")
     clean_reason = problems.check(
         require_text, reason, "reason", QT_TRANSLATE_NOOP("Process", "Give the reason for handing the call over."))
-    if call.technician_id is None:
+    card = _card_of(session, call)
+    if card is not None and card.status in (RepairCardStatus.CANCELLED.value, RepairCardStatus.RETURNED.value):
+        card = None
+    previous_id = leaving_id if leaving_id is not None else call.technician_id
+    moves_call = previous_id is not None and call.technician_id == previous_id
+    moves_card = card is not None and (card.technician_id == previous_id or (moves_call and card.technician_id is None))
+    if previous_id is None:
         problems.report(
             QT_TRANSLATE_NOOP("Process", "Call {call_no} has no technician yet: dispatch it instead."),
             field="technician_id", call_no=call.call_no,
         )
-    elif technician is not None and technician.id == call.technician_id:
+    elif not (moves_call or moves_card):
+        previous = session.get(Staff, previous_id)
+        problems.report(
+            QT_TRANSLATE_NOOP("Process", "{name} has no work on call {call_no}."),
+            field="technician_id", call_no=call.call_no, name=previous.name if previous else previous_id,
+        )
+    elif technician is not None and technician.id == previous_id:
         problems.report(
             QT_TRANSLATE_NOOP("Process", "Call {call_no} is already {name}'s."),
             field="technician_id", call_no=call.call_no, name=technician.name,
         )
     problems.raise_if_any()
-    assert who is not None and technician is not None
+    assert who is not None and technician is not None and previous_id is not None
     moment = now or datetime.now()
     previous_step = last_step(session, call.id)
     if previous_step is not None and moment < previous_step.happened_at:
         moment = previous_step.happened_at  # the history stays in order
-    previous = session.get(Staff, call.technician_id)
+    previous = session.get(Staff, previous_id)
     changes = _Changes()
-    changes.set(call, "technician_id", technician.id)
-    card = _card_of(session, call)
-    if card is not None and card.status not in (RepairCardStatus.CANCELLED.value, RepairCardStatus.RETURNED.value):
+    if moves_call:
+        changes.set(call, "technician_id", technician.id)
+    if moves_card:
         changes.set(card, "technician_id", technician.id)
-    note = f"{previous.name if previous else call.technician_id} → {technician.name}: {clean_reason}"
+    note = f"{previous.name if previous else previous_id} → {technician.name}: {clean_reason}"
     _record(session, call, Step.REASSIGN, None, moment, who, changes, note)
     return call
 
