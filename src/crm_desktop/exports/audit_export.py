@@ -38,17 +38,7 @@ from ..models import Staff
 from ..services import audit_log
 from ..services.auth import LoggedIn, audit
 from . import xlsx
-from .register_export import (
-    MAX_SHEET_ROWS,
-    TOO_MANY_ROWS,
-    Cancelled,
-    Progress,
-    _cannot_write,
-    _check_path,
-    _clean_text,
-    _discard_sheet,
-    _text_with_font,
-)
+from .register_export import MAX_SHEET_ROWS, TOO_MANY_ROWS, Cancelled, Progress, cannot_write, check_path
 
 SUMMARY_ROW = 1
 HEADER_ROW = 2
@@ -116,9 +106,9 @@ def summary_line(database: Database, audit_filter: audit_log.AuditFilter, rows: 
 def row_values(row: audit_log.AuditRow, translate: Translate | None = None) -> list[Any]:
     """One line as typed cell values: the number, the time (a date-time), then texts."""
     return [
-        row.id, row.at, _clean_text(row.person or ""), _clean_text(row.login or ""),
-        _clean_text(row.action_text(translate)), _clean_text(row.target_text(translate)),
-        _clean_text(row.detail_text(translate)),
+        row.id, row.at, xlsx.clean_text(row.person or ""), xlsx.clean_text(row.login or ""),
+        xlsx.clean_text(row.action_text(translate)), xlsx.clean_text(row.target_text(translate)),
+        xlsx.clean_text(row.detail_text(translate)),
     ]
 
 
@@ -141,13 +131,13 @@ def export_audit_log(
     audit_filter = audit_filter or audit_log.AuditFilter()
     with database.read_session() as session:
         audit_log.require_audit(session, user, audit_log.EXPORT_ACTION)
-    _check_path(path)
+    check_path(path)
     at = now or datetime.now()
 
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise _cannot_write(path, exc) from exc
+        raise cannot_write(path, exc) from exc
     os.close(fd)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(TITLE.tr(translate)[:31])
@@ -167,7 +157,7 @@ def export_audit_log(
         widths.widths[1] = max(widths.widths[1], TIME_WIDTH)
         _lay_out(sheet, len(headers), total, widths, summary)
 
-        sheet.append([_text_with_font(sheet, summary, xlsx.TOTAL_FONT)])
+        sheet.append([xlsx.text_with_font(sheet, summary, xlsx.TOTAL_FONT)])
         sheet.append(xlsx.header_cells(sheet, headers))
 
         time_cell = WriteOnlyCell(sheet)
@@ -200,11 +190,11 @@ def export_audit_log(
                       target_type=audit_log.TARGET_TYPE, detail=detail)
                 os.replace(temporary, path)  # a failure here rolls the line back
         except OSError as exc:
-            raise _cannot_write(path, exc) from exc
+            raise cannot_write(path, exc) from exc
         return AuditExportReport(path=path, rows=done, summary=summary)
     finally:
         if not saved:
-            _discard_sheet(sheet)
+            xlsx.discard_sheet(sheet)
         if os.path.exists(temporary):
             try:
                 os.remove(temporary)

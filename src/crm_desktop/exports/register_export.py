@@ -42,7 +42,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 
 from ..db import Database
@@ -60,7 +60,6 @@ SUMMARY_ROW = 1
 HEADER_ROW = 2
 FIRST_DATA_ROW = 3
 MAX_SHEET_ROWS = 1_048_576  # Excel's limit
-MAX_CELL_TEXT = 32_767  # Excel's limit on the characters of one cell
 MAX_PAGE_HEADER = 200  # of Excel's 255 characters for a page header, with room for its codes
 SUMMARY_FONT = xlsx.TOTAL_FONT
 
@@ -153,12 +152,6 @@ def column_by_name(spec: RegisterSpec, name: str, translate: Translate | None = 
 
 # -- cell values ---------------------------------------------------------------------------
 
-def _clean_text(text: str) -> str:
-    """Text openpyxl accepts and Excel opens: no control characters, at most 32,767 long."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
-    return text[:MAX_CELL_TEXT] if len(text) > MAX_CELL_TEXT else text
-
-
 def cell_value(column: Column, value: Any, staff: dict[int, str], translate: Translate | None = None) -> Any:
     """What the cell of ``column`` holds for the stored ``value``: the same as the table
     shows (``views/table_model.format_value``, which imports Qt) but typed — a time or a
@@ -168,23 +161,23 @@ def cell_value(column: Column, value: Any, staff: dict[int, str], translate: Tra
         return None
     kind = column.kind
     if kind in ("datetime", "deadline"):
-        return value if isinstance(value, datetime) else _clean_text(str(value))
+        return value if isinstance(value, datetime) else xlsx.clean_text(str(value))
     if kind == "date":
         if isinstance(value, datetime):
             return value.date()
-        return value if isinstance(value, date) else _clean_text(str(value))
+        return value if isinstance(value, date) else xlsx.clean_text(str(value))
     if kind in ("money", "decimal"):
         if isinstance(value, (Decimal, int, float)):
             return float(value)
-        return _clean_text(str(value))
+        return xlsx.clean_text(str(value))
     if kind == "choice" and column.choices is not None:
         label = column.choices.get(str(value))
-        return label.tr(translate) if label is not None else _clean_text(str(value))
+        return label.tr(translate) if label is not None else xlsx.clean_text(str(value))
     if kind == "staff":
-        return _clean_text(staff.get(int(value), f"#{value}"))
+        return xlsx.clean_text(staff.get(int(value), f"#{value}"))
     if kind == "multiline":
-        return _clean_text(" ".join(str(value).split()))  # one line, as the table shows it
-    return _clean_text(str(value))
+        return xlsx.clean_text(" ".join(str(value).split()))  # one line, as the table shows it
+    return xlsx.clean_text(str(value))
 
 
 def _sheet_name(title: str) -> str:
@@ -206,33 +199,14 @@ def summary_line(query: RegisterQuery, rows: int, at: datetime, translate: Trans
 
 # -- the workbook --------------------------------------------------------------------------
 
-def _check_path(path: Path) -> None:
+def check_path(path: Path) -> None:
     if path.suffix.lower() != ".xlsx":
         raise UserError(NOT_XLSX, "path", path=str(path))
 
 
-def _cannot_write(path: Path, exc: OSError) -> UserError:
+def cannot_write(path: Path, exc: OSError) -> UserError:
     log.warning("export to %s failed: %s", path, exc)
     return UserError(CANNOT_WRITE, "path", path=str(path), reason=exc.strerror or type(exc).__name__)
-
-
-def _discard_sheet(sheet) -> None:
-    """Remove the temporary file a write-only sheet streams into (openpyxl removes it only
-    when the workbook is saved, or when the program exits)."""
-    writer = getattr(sheet, "_writer", None)
-    if writer is None:
-        return
-    rows = getattr(sheet, "_rows", None)
-    try:
-        if rows is not None:
-            rows.close()  # ends sheetData while the stream is still open
-        writer.xf.close()
-    except Exception:  # noqa: BLE001 - a half-written stream may complain as it closes
-        pass
-    try:
-        writer.cleanup()
-    except (OSError, ValueError):
-        pass
 
 
 def export_register(
@@ -252,7 +226,7 @@ def export_register(
     file is left. A file that cannot be written (a missing folder, no permission, open in
     Excel) is a ``UserError``."""
     path = Path(path)
-    _check_path(path)
+    check_path(path)
     spec = query.spec
     shown = [spec.column(key) for key in columns] if columns is not None else list(spec.columns)
     positions = [spec.index_of(c.key) + 1 for c in shown]  # a window row is (id, value per column)
@@ -262,7 +236,7 @@ def export_register(
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise _cannot_write(path, exc) from exc
+        raise cannot_write(path, exc) from exc
     os.close(fd)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_sheet_name(spec.title.tr(translate)))
@@ -286,7 +260,7 @@ def export_register(
             widths.see(values)
         _lay_out(sheet, len(shown), total, widths, summary)
 
-        sheet.append([_text_with_font(sheet, summary, SUMMARY_FONT)])
+        sheet.append([xlsx.text_with_font(sheet, summary, SUMMARY_FONT)])
         sheet.append(xlsx.header_cells(sheet, headers))
 
         body = _BodyCells(sheet, shown)
@@ -310,23 +284,16 @@ def export_register(
             saved = True
             os.replace(temporary, path)
         except OSError as exc:
-            raise _cannot_write(path, exc) from exc
+            raise cannot_write(path, exc) from exc
         return ExportReport(path=path, register=spec.name, rows=done, columns=len(shown), summary=summary)
     finally:
         if not saved:
-            _discard_sheet(sheet)
+            xlsx.discard_sheet(sheet)
         if os.path.exists(temporary):
             try:
                 os.remove(temporary)
             except OSError:
                 log.warning("could not remove the temporary file %s", temporary)
-
-
-def _text_with_font(sheet, text: str, font) -> Cell:
-    safe = xlsx.text_cell(sheet, text)
-    cell = safe if isinstance(safe, Cell) else WriteOnlyCell(sheet, value=safe)
-    cell.font = font
-    return cell
 
 
 def _lay_out(sheet, columns: int, rows: int, widths: xlsx.WidthTracker, summary: str) -> None:

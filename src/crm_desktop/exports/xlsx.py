@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -34,6 +35,7 @@ PERCENT_FORMAT = "0.0%"
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 MAX_WIDTH = 60
+MAX_CELL_TEXT = 32_767  # Excel's limit on the characters of one cell
 
 
 def is_risky(text: str) -> bool:
@@ -116,3 +118,35 @@ def print_setup(sheet: Worksheet, header_rows: str = "1:1", landscape: bool = Tr
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+
+
+def clean_text(text: str) -> str:
+    """Text openpyxl accepts and Excel opens: no control characters, at most 32,767 long."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    return text[:MAX_CELL_TEXT] if len(text) > MAX_CELL_TEXT else text
+
+
+def text_with_font(sheet, text: str, font) -> Cell:
+    safe = text_cell(sheet, text)
+    cell = safe if isinstance(safe, Cell) else WriteOnlyCell(sheet, value=safe)
+    cell.font = font
+    return cell
+
+
+def discard_sheet(sheet) -> None:
+    """Remove the temporary file a write-only sheet streams into (openpyxl removes it only
+    when the workbook is saved, or when the program exits)."""
+    writer = getattr(sheet, "_writer", None)
+    if writer is None:
+        return
+    rows = getattr(sheet, "_rows", None)
+    try:
+        if rows is not None:
+            rows.close()  # ends sheetData while the stream is still open
+        writer.xf.close()
+    except Exception:  # noqa: BLE001 - a half-written stream may complain as it closes
+        pass
+    try:
+        writer.cleanup()
+    except (OSError, ValueError):
+        pass

@@ -51,7 +51,7 @@ from ..services.audit_log import AuditFilter, AuditRow
 from ..services.auth import LoggedIn
 from .delegates import from_qdate, to_qdate
 from .errors import show_error
-from .export_actions import LAST_FOLDER_KEY, PROGRESS_AFTER_MS, _last_folder
+from .export_actions import LAST_FOLDER_KEY, PROGRESS_AFTER_MS, last_folder
 from .table_model import translate
 
 log = logging.getLogger(__name__)
@@ -356,7 +356,7 @@ class AuditLogDialog(QDialog):
 
     def ask_file(self) -> Path | None:
         file_name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export the audit log to Excel"), str(_last_folder() / self.suggested_file_name()),
+            self, self.tr("Export the audit log to Excel"), str(last_folder() / self.suggested_file_name()),
             self.tr("Excel workbook (*.xlsx)"),
         )
         if not file_name:

@@ -59,7 +59,7 @@ def suggested_file_name(view: RegisterView, today: date | None = None) -> str:
     return f"{title}-{(today or date.today()):%Y%m%d}.xlsx"
 
 
-def _last_folder() -> Path:
+def last_folder() -> Path:
     saved = QSettings().value(LAST_FOLDER_KEY, "", type=str)
     if saved and Path(saved).is_dir():
         return Path(saved)
@@ -72,7 +72,7 @@ def ask_file(parent: QWidget | None, view: RegisterView) -> Path | None:
     file_name, _filter = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("ExportActions", "Export to Excel"),
-        str(_last_folder() / suggested_file_name(view)),
+        str(last_folder() / suggested_file_name(view)),
         QCoreApplication.translate("ExportActions", "Excel workbook (*.xlsx)"),
     )
     if not file_name:
