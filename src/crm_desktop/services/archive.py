@@ -586,11 +586,12 @@ class Understaffed:
     name: str
     importance: str
     staff_count: int
+    staff_names: str = ""  # who is responsible now, 、-separated
 
 
 def understaffed_customers(session: Session, *, on: date | None = None) -> list[Understaffed]:
     """I10: the important or promising customers (not inactive) with fewer than two
-    responsible staff, the fewest first."""
+    responsible staff, the fewest first, with who is responsible now."""
     day = on or date.today()
     current = and_(
         CustomerStaff.customer_id == Customer.id,
@@ -607,7 +608,17 @@ def understaffed_customers(session: Session, *, on: date | None = None) -> list[
         )
         .order_by(count, Customer.name)
     ).all()
-    return [Understaffed(r.id, r.code, r.name, r.importance, r.n) for r in rows]
+    names: dict[int, list[str]] = {}
+    if rows:
+        lines = session.execute(
+            select(CustomerStaff.customer_id, Staff.name).join(Staff, Staff.id == CustomerStaff.staff_id)
+            .where(CustomerStaff.customer_id.in_([r.id for r in rows]), CustomerStaff.since <= day,
+                   or_(CustomerStaff.until.is_(None), CustomerStaff.until >= day))
+            .order_by(CustomerStaff.since, CustomerStaff.id)
+        )
+        for customer_id, name in lines:
+            names.setdefault(customer_id, []).append(name)
+    return [Understaffed(r.id, r.code, r.name, r.importance, r.n, "、".join(names.get(r.id, []))) for r in rows]
 
 
 # --------------------------------------------------------------------------- events

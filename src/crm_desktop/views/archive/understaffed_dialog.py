@@ -18,10 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import or_, select
-
 from ...db import Database
-from ...models import CustomerStaff, Staff
 from ...services import archive as archive_service, labels
 from ..table_model import translate
 
@@ -33,23 +30,13 @@ CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class UnderstaffedModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rows: list[tuple[archive_service.Understaffed, str]] = []
+        self.rows: list[archive_service.Understaffed] = []
 
     def load(self, database: Database, today: date | None = None) -> None:
-        day = today or date.today()
         with database.read_session() as s:
-            found = archive_service.understaffed_customers(s, on=day)
-            names: dict[int, list[str]] = {}
-            if found:
-                lines = s.execute(
-                    select(CustomerStaff.customer_id, Staff.name).join(Staff, Staff.id == CustomerStaff.staff_id)
-                    .where(CustomerStaff.customer_id.in_([f.customer_id for f in found]), CustomerStaff.since <= day,
-                           or_(CustomerStaff.until.is_(None), CustomerStaff.until >= day))
-                    .order_by(CustomerStaff.since, CustomerStaff.id))
-                for customer_id, name in lines:
-                    names.setdefault(customer_id, []).append(name)
+            found = archive_service.understaffed_customers(s, on=today)
         self.beginResetModel()
-        self.rows = [(f, "、".join(names.get(f.customer_id, []))) for f in found]
+        self.rows = found
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
@@ -67,12 +54,12 @@ class UnderstaffedModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        row, names = self.rows[index.row()]
+        row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 2:
                 label = labels.IMPORTANCE.get(row.importance)
                 return label.tr(translate) if label else row.importance
-            return [row.code or "", row.name, None, str(row.staff_count), names][index.column()]
+            return [row.code or "", row.name, None, str(row.staff_count), row.staff_names][index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and row.staff_count == 0:
             return QBrush(NOBODY_BACKGROUND)
         if role == CUSTOMER_ID_ROLE:
