@@ -237,3 +237,29 @@ def test_i7_archive_fields_are_not_edited_in_the_customer_list(database):
         assert (s.get(Customer, customer_id).category, s.get(Customer, customer_id).phone) == ("end_user", "13812345678")
         change = s.scalar(select(CustomerChange).where(CustomerChange.customer_id == customer_id))
         assert (change.field, change.new_value, change.changed_by_id) == ("phone", "13812345678", clerk_id)  # I4
+
+
+def test_i10_the_staff_filter_counts_a_responsibility_until_its_last_day(database):
+    """``until`` is the last day someone is responsible (the hand-over ends it the day before
+    the replacement starts): until tomorrow still counts today, until yesterday no longer."""
+    from datetime import date, timedelta
+
+    from crm_desktop.models import Customer, CustomerStaff, Staff
+
+    today = date.today()
+    with database.Session.begin() as s:
+        wu = Staff(name="吴业务", role="marketing")
+        ending, ended, starting = (Customer(name=n, district="urban") for n in ("明天结束", "昨天结束", "明天开始"))
+        s.add_all([wu, ending, ended, starting])
+        s.flush()
+        s.add_all([
+            CustomerStaff(customer_id=ending.id, staff_id=wu.id, since=date(2026, 1, 1), until=today + timedelta(days=1)),
+            CustomerStaff(customer_id=ended.id, staff_id=wu.id, since=date(2026, 1, 1), until=today - timedelta(days=1)),
+            CustomerStaff(customer_id=starting.id, staff_id=wu.id, since=today + timedelta(days=1)),
+        ])
+        wu_id = wu.id
+    query = RegisterQuery(database, REGISTERS["customer"])
+    query.set_filters({"staff_id": wu_id})
+    with database.read_session() as s:
+        names = set(s.scalars(select(Customer.name).where(Customer.id.in_(query.matching_ids()))))
+    assert names == {"明天结束"}
