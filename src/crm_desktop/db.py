@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import paths
+from . import clock, paths
 from .config import Config
 from .errors import DatabaseRefused
 from .i18n import QT_TRANSLATE_NOOP
@@ -135,7 +135,7 @@ def make_engine(url: str) -> Engine:
 def backup_sqlite(path: Path, backups_dir: Path, today: date | None = None) -> Path:
     """Copy a live SQLite database consistently (online backup API); keep one per day for
     BACKUP_KEEP_DAYS days."""
-    today = today or date.today()
+    today = today or clock.today()
     backups_dir.mkdir(parents=True, exist_ok=True)
     target = backups_dir / f"{path.stem}-{today.isoformat()}.sqlite3"
     partial = target.with_suffix(".partial")

@@ -12,11 +12,10 @@ import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from crm_desktop import config as config_mod
 from crm_desktop.db import open_database
@@ -24,6 +23,7 @@ from crm_desktop.models import CustomerStaff, Staff
 from crm_desktop.printing import forms, load_layout, print_customer_list
 from crm_desktop.services import branch, customers
 from crm_desktop.translation import standalone_translate
+from tests.conftest import FIXED_NOW
 
 from ..test_cli import run
 from .test_forms import BRANCH, assert_font_embedded, pdf_text, rendered_pages, squeezed
@@ -33,7 +33,7 @@ pytestmark = pytest.mark.skipif(
     reason="poppler-utils is installed by `python3 dev.py test`",
 )
 
-NOW = datetime.now().replace(second=0, microsecond=0)
+NOW = FIXED_NOW
 TODAY = NOW.date()
 HEADERS = ("编号", "名称", "类别", "区域", "VIP", "状态", "联系人", "电话", "地址", "负责人员")
 

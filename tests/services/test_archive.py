@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from crm_desktop import clock
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.models import (
     Attachment,
@@ -22,6 +23,7 @@ from crm_desktop.models import (
     YearlyRecord,
 )
 from crm_desktop.services import archive, auth, customers, numbering
+
 from ..factories import count, refused
 
 
@@ -267,7 +269,7 @@ def test_i11_a_contact_who_left_stays_listed_last_and_the_history_says_so(databa
     assert error.field == "left_on" and "2026-03-31" in error.render()
     with database.Session() as s:
         zhang = archive.contacts(s, firm)[0].id
-    error = refused(database, archive.mark_contact_left, keeper, zhang, date.today().replace(year=date.today().year + 1))
+    error = refused(database, archive.mark_contact_left, keeper, zhang, clock.today().replace(year=clock.today().year + 1))
     assert error.field == "left_on"
     error = refused(database, archive.mark_contact_left, keeper, zhang, None)
     assert error.field == "left_on"
@@ -289,7 +291,7 @@ def test_i10_important_customers_need_two_responsible_staff(database, firm, staf
         assert archive.staffing_warning(s, firm) is None
         assert archive.understaffed_customers(s) == []
         (line,) = [x for x in archive.responsible_staff(s, firm) if x.staff_id == staff[1]]
-        archive.end_responsibility(s, keeper, line.id, until=date.today())
+        archive.end_responsibility(s, keeper, line.id, until=clock.today())
         archive.end_responsibility(s, keeper, line.id, until="2026-01-02")
         assert [u.staff_count for u in archive.understaffed_customers(s)] == [1]
         changes = [h for h in archive.history(s, firm) if h.field == "responsible_staff"]
@@ -301,10 +303,8 @@ def test_i10_important_customers_need_two_responsible_staff(database, firm, staf
 
 
 def test_an_archive_opens_only_with_the_permission_and_every_opening_is_logged(database, firm):
-    from crm_desktop.models import AuditEntry
+    from crm_desktop.models import AuditEntry, Staff
     from crm_desktop.services.auth import LoggedIn
-
-    from crm_desktop.models import Staff
 
     with database.Session.begin() as s:
         people = [Staff(name="周经理", role="manager"), Staff(name="王师傅", role="technician")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from crm_desktop import clock
 from crm_desktop.models import ServiceCall
 from crm_desktop.services import registers
 from crm_desktop.services.registers import REGISTERS, RegisterQuery
@@ -246,7 +247,7 @@ def test_i10_the_staff_filter_counts_a_responsibility_until_its_last_day(databas
 
     from crm_desktop.models import Customer, CustomerStaff, Staff
 
-    today = date.today()
+    today = clock.today()
     with database.Session.begin() as s:
         wu = Staff(name="吴业务", role="marketing")
         ending, ended, starting = (Customer(name=n, district="urban") for n in ("明天结束", "昨天结束", "明天开始"))

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from crm_desktop import clock
 from crm_desktop.models import Staff
 from crm_desktop.services import archive, auth, customers
 
@@ -72,7 +71,7 @@ def test_the_archive_window_shows_every_tab_and_adds_through_the_services(app, q
     assert window.message.text() and window.staff_table.rowCount() == 2  # nothing chosen, nothing ended
     window.staff_table.selectRow(0)
     window._end_staff()
-    assert window.staff_table.item(0, 2).text() == date.today().isoformat()  # responsible to the end of today
+    assert window.staff_table.item(0, 2).text() == clock.today().isoformat()  # responsible to the end of today
     with database.Session() as s:
         assert [e.recorded_by_id for e in archive.events(s, customer_id)] == [clerk_id]
 

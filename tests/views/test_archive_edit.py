@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
 from sqlalchemy import select
 
+from crm_desktop import clock
 from crm_desktop.models import (
     Attachment,
     AuditEntry,
@@ -29,6 +30,7 @@ from crm_desktop.services import archive, auth, customers
 from crm_desktop.views.archive import CustomerArchiveWindow
 from crm_desktop.views.archive.archive_window import LEFT_COLOUR
 from crm_desktop.views.dialogs.customer_dialog import CustomerDialog
+
 from ..factories import count
 
 ROLES = ("manager", "information", "marketing", "supervisor", "clerk")
@@ -130,7 +132,7 @@ def test_i11_a_contact_who_left_stays_listed_greyed_and_is_recorded_once(app, qt
     qtbot.addWidget(dialog)
     assert "刘经理（采购部经理）" in dialog.findChild(QLabel, "person").text()
     changes = count(database, CustomerChange)
-    dialog.fields["left_on"].set_value(date.today() + timedelta(days=3))
+    dialog.fields["left_on"].set_value(clock.today() + timedelta(days=3))
     dialog.accept()
     assert message(dialog, "left_on")
     dialog.fields["left_on"].set_value(None)

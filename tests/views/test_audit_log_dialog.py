@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -15,12 +15,14 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 from sqlalchemy import insert, select
 
+from crm_desktop import clock
 from crm_desktop.exports.audit_export import FIRST_DATA_ROW
 from crm_desktop.models import AuditEntry, Staff
 from crm_desktop.services import audit_log, auth, demo
 from crm_desktop.views import audit_log_dialog
 from crm_desktop.views.audit_log_dialog import AuditLogDialog, AuditLogModel, show_audit_log
 from crm_desktop.views.table_model import translate
+
 
 # the labels as the window shows them (translated once the .qm has them)
 def label(action: str) -> str:
@@ -173,7 +175,7 @@ def test_i7_export_writes_what_the_table_shows(dialog, database, people, tmp_pat
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
     dialog.person.setCurrentIndex(dialog.person.findData(people["clerk"].staff_id))
     written = dialog.export()
-    assert asked and asked[0].endswith(f"-{date.today():%Y%m%d}.xlsx")
+    assert asked and asked[0].endswith(f"-{clock.today():%Y%m%d}.xlsx")
     assert written == tmp_path / "审计.xlsx" and written.exists()  # the extension added
     sheet = load_workbook(written).active
     body = list(sheet.iter_rows(min_row=FIRST_DATA_ROW, values_only=True))

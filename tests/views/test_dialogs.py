@@ -4,22 +4,28 @@ with nothing saved, repair cards with their parts lines."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
 
+from crm_desktop.clock import now_to_minute as now
 from crm_desktop.models import Customer, CustomerProduct, GoodsEntry, RepairCard, RepairPart, ServiceCall, Staff
-from crm_desktop.services import calls as call_service, customers as customer_service, goods as goods_service
+from crm_desktop.services import calls as call_service
+from crm_desktop.services import customers as customer_service
+from crm_desktop.services import goods as goods_service
 from crm_desktop.views.dialogs.call_dialog import CallDialog
 from crm_desktop.views.dialogs.customer_dialog import CustomerDialog
 from crm_desktop.views.dialogs.goods_dialog import GoodsDialog
 from crm_desktop.views.dialogs.process import ChangeKindDialog, DispatchDialog
 from crm_desktop.views.dialogs.repair_dialog import RepairCardDialog
+
 from ..factories import count
 
-NOW = datetime.now().replace(second=0, microsecond=0)
+# Steps propose "now" and count working time up to it: each test runs at the moments where the
+# working day turns (tests/conftest.py SENSITIVE_MOMENTS).
+pytestmark = pytest.mark.clock_sensitive
 
 
 @pytest.fixture
@@ -32,7 +38,7 @@ def people(database):
         customer_service.create_customer(s, name="张伟强", phone="13912345678", address="南京市鼓楼区1号")
         customer_service.add_product(
             s, zhang.id, model="理光 MP 2014", serial_no="RC-778899",
-            purchase_date=NOW.date() - timedelta(days=100), warranty_end=NOW.date() + timedelta(days=265),
+            purchase_date=now().date() - timedelta(days=100), warranty_end=now().date() + timedelta(days=265),
         )
     return database
 
@@ -126,7 +132,7 @@ def test_the_product_history_and_the_30_day_warning(app, people, qtbot):
     with people.Session.begin() as s:
         zhang = s.scalar(select(Customer).where(Customer.name == "张伟"))
         call_service.register_call(s, customer_id=zhang.id, product_id=zhang.products[0].id,
-                                   received_at=NOW - timedelta(days=10), fault="卡纸")
+                                   received_at=now() - timedelta(days=10), fault="卡纸")
     dialog = CallDialog(people)
     qtbot.addWidget(dialog)
     choose_customer(dialog, qtbot, "张伟")
@@ -138,7 +144,7 @@ def test_the_product_history_and_the_30_day_warning(app, people, qtbot):
 def test_editing_a_call_changes_plain_fields_only(app, people, qtbot):
     with people.Session.begin() as s:
         zhang = s.scalar(select(Customer).where(Customer.name == "张伟"))
-        call = call_service.register_call(s, customer_id=zhang.id, received_at=NOW, fault="卡纸")
+        call = call_service.register_call(s, customer_id=zhang.id, received_at=now(), fault="卡纸")
         call_id = call.id
     dialog = CallDialog(people, call_id=call_id)
     qtbot.addWidget(dialog)
@@ -181,9 +187,9 @@ def _taken_back(database) -> tuple[int, int]:
     with database.Session.begin() as s:
         zhang = s.scalar(select(Customer).where(Customer.name == "张伟"))
         call = call_service.register_call(s, customer_id=zhang.id, product_id=zhang.products[0].id,
-                                          received_at=NOW - timedelta(hours=3), fault="不进纸")
+                                          received_at=now() - timedelta(hours=3), fault="不进纸")
         entry = goods_service.take_in(s, customer_id=zhang.id, call_id=call.id, product_id=zhang.products[0].id,
-                                      taken_in_at=NOW - timedelta(hours=1))
+                                      taken_in_at=now() - timedelta(hours=1))
         return call.id, entry.id
 
 
@@ -191,16 +197,16 @@ def test_goods_entry_from_a_call(app, people, qtbot):
     with people.Session.begin() as s:
         zhang = s.scalar(select(Customer).where(Customer.name == "张伟"))
         call_id = call_service.register_call(s, customer_id=zhang.id, product_id=zhang.products[0].id,
-                                             received_at=NOW - timedelta(hours=3), fault="不进纸").id
+                                             received_at=now() - timedelta(hours=3), fault="不进纸").id
     dialog = GoodsDialog(people, call_id=call_id)
     qtbot.addWidget(dialog)
     assert "RC-778899" in dialog.customer_label.text()
     dialog.fields["accessories"].setText("电源线一根")
-    dialog.fields["promised_date"].set_value(NOW.date() - timedelta(days=3))
+    dialog.fields["promised_date"].set_value(now().date() - timedelta(days=3))
     dialog.accept()
     assert message(dialog, "promised_date")
     assert count(people, GoodsEntry) == 0
-    dialog.fields["promised_date"].set_value(NOW.date() + timedelta(days=3))
+    dialog.fields["promised_date"].set_value(now().date() + timedelta(days=3))
     dialog.accept()
     with people.Session() as s:
         entry = s.get(GoodsEntry, dialog.saved_id)
@@ -235,7 +241,7 @@ def test_repair_card_with_parts_lines_refuses_a_negative_quantity(app, people, q
 def test_dispatch_and_kind_change_are_process_steps(app, people, qtbot):
     with people.Session.begin() as s:
         zhang = s.scalar(select(Customer).where(Customer.name == "张伟"))
-        call_id = call_service.register_call(s, customer_id=zhang.id, received_at=NOW - timedelta(hours=1), fault="卡纸").id
+        call_id = call_service.register_call(s, customer_id=zhang.id, received_at=now() - timedelta(hours=1), fault="卡纸").id
     with people.Session() as s:
         boss = s.scalar(select(Staff.id).where(Staff.role == "supervisor"))
     dispatch = DispatchDialog(people, call_id, by_id=boss)

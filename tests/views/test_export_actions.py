@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
+from crm_desktop import clock
 from crm_desktop.exports import register_export
 from crm_desktop.exports.register_export import FIRST_DATA_ROW, HEADER_ROW
 from crm_desktop.services import demo
@@ -108,7 +109,7 @@ def test_export_writes_the_views_search_and_sort(window, out, monkeypatch, warni
     assert str(len(rows)) in message and str(path) in message
     # the file dialog suggested the register's title and today's date, in the documents folder
     suggested = Path(dialog.asked[0][2]).name
-    assert suggested == f"{view.spec.title.tr(export_actions.translate)}-{date.today():%Y%m%d}.xlsx"
+    assert suggested == f"{view.spec.title.tr(export_actions.translate)}-{clock.today():%Y%m%d}.xlsx"
     assert "*.xlsx" in dialog.asked[0][3]
     # and the next export starts in the folder used last
     assert QSettings().value(export_actions.LAST_FOLDER_KEY) == str(out)

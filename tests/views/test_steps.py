@@ -4,7 +4,7 @@ with nothing saved (X2)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -12,14 +12,19 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from crm_desktop.clock import now_to_minute as now
 from crm_desktop.models import CallStep, Customer, CustomerProduct, GoodsEntry, RepairCard, ServiceCall, Staff, WorkLog
-from crm_desktop.services import calls as call_service, pricing, process, repairs
+from crm_desktop.services import calls as call_service
+from crm_desktop.services import pricing, process, repairs
 from crm_desktop.services.process import Step
 from crm_desktop.views.dialogs import steps
 from crm_desktop.views.dialogs.steps import step_dialog
+
 from ..factories import count
 
-NOW = datetime.now().replace(second=0, microsecond=0)
+# Steps propose "now" and count working time up to it: each test runs at the moments where the
+# working day turns (tests/conftest.py SENSITIVE_MOMENTS).
+pytestmark = pytest.mark.clock_sensitive
 
 
 @pytest.fixture
@@ -34,10 +39,10 @@ def w(database) -> SimpleNamespace:
             "accountant": Staff(name="李会计", role="accountant"),
         }
         customer = Customer(name="张伟", district="urban", phone="13812345678", address="南京市鼓楼区中山路5号")
-        CustomerProduct(customer=customer, model="FC-2020", serial_no="SN-OLD", warranty_end=NOW.date() - timedelta(days=400))
+        CustomerProduct(customer=customer, model="FC-2020", serial_no="SN-OLD", warranty_end=now().date() - timedelta(days=400))
         s.add_all([*people.values(), customer])
         s.flush()
-        start = (NOW - timedelta(days=400)).date()
+        start = (now() - timedelta(days=400)).date()
         pricing.set_rate(s, mode="on_site", valid_from=start, hourly_rate="80", minimum_fee="80")
         pricing.set_rate(s, mode="repair", valid_from=start, hourly_rate="60", minimum_fee="50")
         pricing.save_part(s, part_no="DR-01", name="感光鼓", unit_price="320.00")
@@ -50,7 +55,7 @@ def w(database) -> SimpleNamespace:
 def new_call(w, hours_ago: int = 4) -> int:
     with w.database.Session.begin() as s:
         return call_service.register_call(
-            s, customer_id=w.customer, product_id=w.product, received_at=NOW - timedelta(hours=hours_ago),
+            s, customer_id=w.customer, product_id=w.product, received_at=now() - timedelta(hours=hours_ago),
             fault="卡纸，有异响", registered_by_id=w.clerk,
         ).id
 
@@ -112,7 +117,7 @@ def test_s4_on_site_path_from_dispatch_to_struck_off_through_the_dialogs(app, w,
     take(qtbot, w, call_id, Step.DISPATCH, w.boss, technician_id="王技师")
     take(qtbot, w, call_id, Step.ARRIVE, w.tech)
     complete = open_step(qtbot, w, call_id, Step.COMPLETE_ON_SITE, w.tech)
-    assert complete.value("when") == NOW or complete.value("when") > NOW  # now, to the minute
+    assert complete.value("when") == now()  # now, to the minute
     complete.fields["hours_spent"].setValue(1.5)
     assert complete.fields["fee_computed"].text() == "¥120.00"  # S5: 1.5 h × 80
     assert complete.fields["fee"].text() == "120.00"
@@ -140,9 +145,9 @@ def test_s4_on_site_path_from_dispatch_to_struck_off_through_the_dialogs(app, w,
 def test_s10_hours_on_site_default_to_the_working_time_since_arrival(app, w, qtbot):
     call_id = new_call(w, hours_ago=30)
     with w.database.Session.begin() as s:
-        process.dispatch(s, call_id, w.tech, NOW - timedelta(hours=29), w.boss)
-        process.arrive(s, call_id, NOW - timedelta(hours=28), w.tech)
-        expected = process.proposed_hours(s, call_id, NOW)
+        process.dispatch(s, call_id, w.tech, now() - timedelta(hours=29), w.boss)
+        process.arrive(s, call_id, now() - timedelta(hours=28), w.tech)
+        expected = process.proposed_hours(s, call_id, now())
     dialog = open_step(qtbot, w, call_id, Step.COMPLETE_ON_SITE, w.tech)
     assert Decimal(f"{dialog.fields['hours_spent'].value():.2f}") == expected
     assert expected % Decimal("0.25") == 0 and expected >= Decimal("0.25")
@@ -151,8 +156,8 @@ def test_s10_hours_on_site_default_to_the_working_time_since_arrival(app, w, qtb
 def test_s5_the_fee_follows_the_hours_and_another_fee_needs_a_reason(app, w, qtbot):
     call_id = new_call(w)
     with w.database.Session.begin() as s:
-        process.dispatch(s, call_id, w.tech, NOW - timedelta(hours=3), w.boss)
-        process.arrive(s, call_id, NOW - timedelta(hours=2), w.tech)
+        process.dispatch(s, call_id, w.tech, now() - timedelta(hours=3), w.boss)
+        process.arrive(s, call_id, now() - timedelta(hours=2), w.tech)
     steps_before = count(w.database, CallStep)
     dialog = open_step(qtbot, w, call_id, Step.COMPLETE_ON_SITE, w.tech)
     dialog.fields["hours_spent"].setValue(0.5)
@@ -228,7 +233,7 @@ def test_s6_s7_take_back_path_from_arrival_to_closed_through_the_dialogs(app, w,
     call_id = new_call(w)
     take(qtbot, w, call_id, Step.DISPATCH, w.boss, technician_id="王技师")
     take(qtbot, w, call_id, Step.ARRIVE, w.tech)
-    promised = (NOW + timedelta(days=5)).date()
+    promised = (now() + timedelta(days=5)).date()
     back = open_step(qtbot, w, call_id, Step.TAKE_BACK, w.tech)
     back.fields["condition"].setText("外壳有划痕")
     back.fields["accessories"].setText("电源线一根")
@@ -303,7 +308,7 @@ def test_s6_s7_take_back_path_from_arrival_to_closed_through_the_dialogs(app, w,
 
 def returned_and_signed(w, call_id: int, minutes: int) -> str:
     """A free repair (kind changed) taken back, repaired, inspected, returned and signed."""
-    at = NOW - timedelta(hours=3, minutes=-minutes)
+    at = now() - timedelta(hours=3, minutes=-minutes)
     with w.database.Session.begin() as s:
         process.change_kind(s, call_id, kind="C", reason="保修期内", by_id=w.clerk, now=at - timedelta(minutes=1))
         process.dispatch(s, call_id, w.tech, at, w.boss)

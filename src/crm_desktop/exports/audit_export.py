@@ -31,6 +31,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
+from .. import clock
 from ..db import Database
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Translate
@@ -132,7 +133,7 @@ def export_audit_log(
     with database.read_session() as session:
         audit_log.require_audit(session, user, audit_log.EXPORT_ACTION)
     check_path(path)
-    at = now or datetime.now()
+    at = now or clock.now()
 
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)

@@ -47,6 +47,7 @@ from xml.etree import ElementTree
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from .. import clock
 from ..db import Database
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
@@ -1258,7 +1259,7 @@ def apply(
     skipped = [d for d in plan.customers if skip_duplicates and d.resembles]
     if not drafts:
         raise UserError(NOTHING_TO_IMPORT)
-    now = datetime.now()
+    now = clock.now()
     customer_table = Customer.__table__
     product_table = CustomerProduct.__table__
     total = len(drafts) + sum(len(d.products) for d in drafts)

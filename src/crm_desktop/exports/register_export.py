@@ -45,6 +45,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 
+from .. import clock
 from ..db import Database
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
@@ -230,7 +231,7 @@ def export_register(
     spec = query.spec
     shown = [spec.column(key) for key in columns] if columns is not None else list(spec.columns)
     positions = [spec.index_of(c.key) + 1 for c in shown]  # a window row is (id, value per column)
-    at = now or datetime.now()
+    at = now or clock.now()
     staff = staff_names(query.database) if any(c.kind == "staff" for c in shown) else {}
 
     try:

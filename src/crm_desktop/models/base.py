@@ -8,6 +8,8 @@ from datetime import datetime
 from sqlalchemy import DateTime, MetaData, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from .. import clock
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -25,10 +27,10 @@ class TimestampMixin:
     # Python-side local time, like every business time the program stores; SQLite's
     # CURRENT_TIMESTAMP (the server default, for rows written by other tools) is UTC.
     created_at: Mapped[datetime] = mapped_column(
-        DateTime, default=datetime.now, server_default=func.current_timestamp()
+        DateTime, default=clock.now, server_default=func.current_timestamp()
     )
     updated_at: Mapped[datetime] = mapped_column(
-        DateTime, default=datetime.now, onupdate=datetime.now, server_default=func.current_timestamp()
+        DateTime, default=clock.now, onupdate=clock.now, server_default=func.current_timestamp()
     )
 
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from .. import clock
 from .base import Base, StrEnum, TimestampMixin
 from .customer import Customer, CustomerProduct
 from .staff import Staff
@@ -286,7 +287,7 @@ class CallStep(Base):
     from_status: Mapped[str] = mapped_column(String(20))
     to_status: Mapped[str] = mapped_column(String(20))
     happened_at: Mapped[datetime] = mapped_column(DateTime)
-    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=clock.now)
     by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     note: Mapped[str | None] = mapped_column(Text)
     changes: Mapped[str | None] = mapped_column(Text)

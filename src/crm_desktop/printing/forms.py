@@ -16,6 +16,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from .. import clock
 from ..db import Database
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
@@ -188,7 +189,7 @@ class _Labels:
 
 def _head(session: Session, now: datetime | None) -> dict[str, str]:
     fields = branch.load(session).as_fields()
-    fields["printed_at"] = fmt_datetime(now or datetime.now())
+    fields["printed_at"] = fmt_datetime(now or clock.now())
     return fields
 
 
@@ -664,7 +665,7 @@ def customer_list(
     query.set_search(search)
     label = _Labels(translate)
     codes = _customer_codes()
-    printed = now or datetime.now()
+    printed = now or clock.now()
     today = printed.date()
     with database.read_session() as session:
         matching = query.matching_ids()

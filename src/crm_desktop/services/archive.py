@@ -28,7 +28,7 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Iterator, Mapping
@@ -36,6 +36,7 @@ from typing import Iterator, Mapping
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from .. import clock
 from ..db import Database
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg
@@ -350,7 +351,7 @@ CONTACT_FIELDS = ("name", "position", "phone", "email", "remarks", "left_on")
 
 def _check_left_on(value: object) -> date | None:
     day = parse_date(value, "left_on")
-    if day is not None and day > date.today():
+    if day is not None and day > clock.today():
         raise UserError(QT_TRANSLATE_NOOP("Archive", "{date} has not come yet: record a departure once it happened."),
                         field="left_on", date=day.isoformat())
     return day
@@ -473,7 +474,7 @@ def contacts(session: Session, customer_id: int, *, include_left: bool = True) -
 
 def responsible_staff(session: Session, customer_id: int, *, on: date | None = None) -> list[CustomerStaff]:
     """The staff responsible for the customer now (or on ``on``), longest-serving first."""
-    day = on or date.today()
+    day = on or clock.today()
     return list(
         session.scalars(
             select(CustomerStaff)
@@ -507,7 +508,7 @@ def assign_staff(
     problems = Problems()
     customer = _customer(session, customer_id, problems)
     person = problems.check(check_staff, session, staff_id, "staff_id")
-    day = problems.check(parse_date, since, "since") or date.today()
+    day = problems.check(parse_date, since, "since") or clock.today()
     if person is not None and not person.active:
         problems.report(
             QT_TRANSLATE_NOOP("Archive", "{name} no longer works here and cannot be made responsible."),
@@ -542,7 +543,7 @@ def end_responsibility(
     """The member of staff is no longer responsible from ``until`` on (today by default)."""
     user = _require_edit(user, "end_responsibility", _owner(session, CustomerStaff, assignment_id))
     line = fetch(session, CustomerStaff, assignment_id, "assignment_id", _NO_ASSIGNMENT)
-    day = parse_date(until, "until") or date.today()
+    day = parse_date(until, "until") or clock.today()
     if day < line.since:
         raise UserError(
             QT_TRANSLATE_NOOP("Archive", "The end ({until}) is before the start ({since})."),
@@ -592,7 +593,7 @@ class Understaffed:
 def understaffed_customers(session: Session, *, on: date | None = None) -> list[Understaffed]:
     """I10: the important or promising customers (not inactive) with fewer than two
     responsible staff, the fewest first, with who is responsible now."""
-    day = on or date.today()
+    day = on or clock.today()
     current = and_(
         CustomerStaff.customer_id == Customer.id,
         CustomerStaff.since <= day,
@@ -643,7 +644,7 @@ def add_event(
     problems.raise_if_any()
     assert day is not None
     event = CustomerEvent(customer_id=customer_id, kind=clean_kind, happened_on=day, description=text,
-                          recorded_by_id=user.staff_id, recorded_at=datetime.now())
+                          recorded_by_id=user.staff_id, recorded_at=clock.now())
     session.add(event)
     session.flush()
     _audit_change(session, user, customer_id, "event_added", kind=clean_kind, start=day.isoformat())
@@ -723,7 +724,7 @@ def _store_attachment(
     attachment = Attachment(
         customer_id=customer_id, correspondence_id=correspondence_id, yearly_record_id=yearly_record_id,
         original_name=path.name[:255], stored_name=stored, sha256=sha, size=size, added_by_id=by_id,
-        added_at=datetime.now(),
+        added_at=clock.now(),
     )
     session.add(attachment)
     session.flush()
@@ -824,7 +825,7 @@ def add_yearly_record(
     problems.raise_if_any()
     record = YearlyRecord(customer_id=customer_id, year=clean_year, sales=clean_sales, receivables=clean_receivables,
                           remarks=optional_text(remarks, "remarks"), recorded_by_id=user.staff_id,
-                          recorded_at=datetime.now())
+                          recorded_at=clock.now())
     session.add(record)
     session.flush()
     for f in files:
@@ -916,7 +917,7 @@ def log_correspondence(
     entry = Correspondence(
         customer_id=customer_id, happened_at=when, kind=clean_kind, direction=clean_direction, staff_id=staff_id,
         counterpart=clean_counterpart, summary=text, confidential=bool(confidential), recorded_by_id=user.staff_id,
-        recorded_at=datetime.now(),
+        recorded_at=clock.now(),
     )
     session.add(entry)
     session.flush()

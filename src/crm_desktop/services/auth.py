@@ -26,6 +26,7 @@ from functools import lru_cache
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .. import clock
 from ..db import Database
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
@@ -146,7 +147,7 @@ def audit(
 ) -> None:
     """Append one line to the audit log (in the caller's transaction)."""
     session.add(AuditEntry(
-        at=(now or datetime.now()).replace(microsecond=0), staff_id=staff_id, login=login, action=action,
+        at=(now or clock.now()).replace(microsecond=0), staff_id=staff_id, login=login, action=action,
         target_type=target_type, target_id=None if target_id is None else str(target_id),
         detail=detail if detail is None or isinstance(detail, str) else json.dumps(detail, ensure_ascii=False, default=str),
     ))
@@ -212,7 +213,7 @@ def create_account(session: Session, staff_id: int, login: object, password: obj
         raise UserError(HAS_ACCOUNT, field="staff", name=staff.name if staff else staff_id)
     account = Account(
         staff_id=staff_id, login=name, password_hash=password_hash or hash_password(check_password(password)),
-        must_change_password=must_change_password, failed_attempts=0, created_at=datetime.now().replace(microsecond=0),
+        must_change_password=must_change_password, failed_attempts=0, created_at=clock.now().replace(microsecond=0),
     )
     session.add(account)
     session.flush()
@@ -237,7 +238,7 @@ def user_of(session: Session, staff_id: int | None) -> LoggedIn | None:
 
 def log_in(database: Database, login: str, password: str, *, now: datetime | None = None) -> LoggedIn:
     """Check a login; failures are counted (and logged) even though the call then raises."""
-    now = (now or datetime.now()).replace(microsecond=0)
+    now = (now or clock.now()).replace(microsecond=0)
     login = (login or "").strip()
     error: UserError | None = None
     with database.Session.begin() as session:

@@ -13,6 +13,8 @@ from decimal import Decimal
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
+from .. import clock
+from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import (
     VIP_LEVELS,
@@ -27,7 +29,6 @@ from ..models import (
     ServiceCall,
 )
 from . import numbering
-from ..errors import UserError
 from .validation import (
     Problems,
     check_choice,
@@ -90,7 +91,7 @@ def next_customer_code(session: Session, category: str) -> str:
     """The next code of the category's rule; a number that a clerk already typed by hand
     for another customer is skipped (and stays used: numbers are never reused)."""
     while True:
-        code = numbering.next_number(session, code_rule(category), date.today())
+        code = numbering.next_number(session, code_rule(category), clock.today())
         if session.scalar(select(Customer.id).where(Customer.code == code)) is None:
             return code
 
@@ -100,7 +101,7 @@ def next_customer_codes(session: Session, category: str, count: int, taken: set[
     the database or in ``taken`` (typed in the imported file) are skipped and stay used."""
     codes: list[str] = []
     while len(codes) < count:
-        batch = numbering.next_numbers(session, code_rule(category), date.today(), count - len(codes))
+        batch = numbering.next_numbers(session, code_rule(category), clock.today(), count - len(codes))
         used = set(taken)
         for start in range(0, len(batch), 500):
             part = batch[start:start + 500]
@@ -251,7 +252,7 @@ def record_change(
         return None
     change = CustomerChange(
         customer_id=customer_id, field=field, old_value=old_text, new_value=new_text,
-        changed_by_id=by_id, changed_at=at or datetime.now(),
+        changed_by_id=by_id, changed_at=at or clock.now(),
     )
     session.add(change)
     return change
@@ -267,7 +268,7 @@ def update_customer(
     customer = fetch(session, Customer, customer_id, "customer_id", NO_CUSTOMER)
     refuse_unknown_fields(changes, CUSTOMER_FIELDS, {})
     clean = _clean_customer(session, dict(changes), customer)
-    now = datetime.now()
+    now = clock.now()
     for name, value in clean.items():
         record_change(session, customer.id, name, getattr(customer, name), value, by_id, now)
         setattr(customer, name, value)

@@ -20,6 +20,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from .. import clock
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import CallStep, DailyReportSignoff, Role, ServiceCall, ServiceKind, Staff, WorkLog
@@ -221,7 +222,7 @@ def sign_off(
 ) -> Signoff:
     """S12: the branch manager signs the supervisor's report of ``day``; the day's work as it
     stands is kept with the signature."""
-    now = now or datetime.now()
+    now = now or clock.now()
     if by_id is None:
         raise UserError(WHO_MISSING, field="by_id")
     person = check_staff(session, by_id, "by_id")

@@ -86,6 +86,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Boolean, Connection, Date, DateTime, Numeric, Table, func, select
 from sqlalchemy.orm import Session
 
+from .. import clock
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Translate
 from ..models import (
@@ -107,13 +108,15 @@ from ..models import (
     RepairPart,
     ReturnOutcome,
     Role,
-    Sequence as SequenceRow,
     ServiceCall,
     ServiceKind,
     Staff,
     WorkLog,
     WorkMode,
     contract_product,
+)
+from ..models import (
+    Sequence as SequenceRow,
 )
 from . import numbering
 from .process import Step
@@ -864,7 +867,7 @@ def generate(
     if calls < 0:
         raise UserError(NEGATIVE_CALLS, field="calls", calls=calls)
     started = time.perf_counter()
-    now = (now or datetime.now()).replace(second=0, microsecond=0)
+    now = (now or clock.now()).replace(second=0, microsecond=0)
     with database.engine.connect() as conn:
         # A large load on SQLite checks no foreign keys row by row (a sixth of the cost of
         # writing a row of history): the rows refer only to rows made before them, which the
@@ -1839,7 +1842,7 @@ class _Generator:
         rnd = self.rng.random
         cal = self.cal
         day_texts = cal.day_texts
-        clock = _CLOCK
+        minute_texts = _CLOCK
         limit = self.limit
         r, product, path, times, work, kind, reason = plan
         status = PATH_STATUS_VALUES[path][j]
@@ -1863,7 +1866,7 @@ class _Generator:
         clerk = clerks[int(rnd() * len(clerks))]
         steps = self.steps
         sid = self.step_id
-        received = day_texts[day_index] + clock[r % DAY_MINUTES]
+        received = day_texts[day_index] + minute_texts[r % DAY_MINUTES]
         steps.append((call_id, _K_REGISTER, received, clerk, None, None))
         sid += 1
 
@@ -1873,7 +1876,7 @@ class _Generator:
         if path == CANCEL:
             if j:
                 t = times[0]
-                closed_at = day_texts[t // DAY_MINUTES] + clock[t % DAY_MINUTES]
+                closed_at = day_texts[t // DAY_MINUTES] + minute_texts[t % DAY_MINUTES]
                 cancel_reason = CANCEL_REASONS[int(rnd() * len(CANCEL_REASONS))]
                 steps.append((call_id, _K_CANCEL, closed_at, clerk, cancel_reason, None))
                 sid += 1
@@ -1883,7 +1886,7 @@ class _Generator:
             supervisors = self.supervisors
             supervisor = supervisors[technician % len(supervisors)]
             t = times[0]
-            dispatched_at = day_texts[t // DAY_MINUTES] + clock[t % DAY_MINUTES]
+            dispatched_at = day_texts[t // DAY_MINUTES] + minute_texts[t % DAY_MINUTES]
             if rnd() < UNDO_SHARE or not self.undone:  # (the first one always, so that a small run has one)
                 sid = self.undone_dispatch(sid, call_id, r, t, technician, supervisor)
                 self.undone = True
@@ -1892,14 +1895,14 @@ class _Generator:
             if path == CANCEL_DISPATCHED:
                 if j >= 2:
                     t = times[1]
-                    closed_at = day_texts[t // DAY_MINUTES] + clock[t % DAY_MINUTES]
+                    closed_at = day_texts[t // DAY_MINUTES] + minute_texts[t % DAY_MINUTES]
                     cancel_reason = CANCEL_REASONS[int(rnd() * len(CANCEL_REASONS))]
                     steps.append((call_id, _K_CANCEL_DISPATCHED, closed_at, clerk, cancel_reason, None))
                     sid += 1
             else:
                 if j >= 2:
                     t = times[1]
-                    arrived_at = day_texts[t // DAY_MINUTES] + clock[t % DAY_MINUTES]
+                    arrived_at = day_texts[t // DAY_MINUTES] + minute_texts[t % DAY_MINUTES]
                     steps.append((call_id, _K_ARRIVE, arrived_at, technician, None, None))
                     sid += 1
                 signer = 0 if rnd() < 0.8 else 1 + int(rnd() * SIGNER_POOL)
@@ -1911,7 +1914,7 @@ class _Generator:
                         hours = half / 2
                         t = times[2]
                         done_day = t // DAY_MINUTES
-                        done = day_texts[done_day] + clock[t % DAY_MINUTES]
+                        done = day_texts[done_day] + minute_texts[t % DAY_MINUTES]
                         if kind == _PAID:
                             computed, charged, fee_reason = self.fee_cents(_MODE_ON_SITE, cal.ordinals[done_day], half)
                             if fee_reason is None and charged >= 10_000 and rnd() < 0.03:
@@ -1932,12 +1935,12 @@ class _Generator:
                     if j >= 4:  # S4: the customer signed the voucher
                         signed_by = self.c_signer[owner] if signer == 0 else self.signers[signer - 1]
                         t = times[3]
-                        signed_at = day_texts[t // DAY_MINUTES] + clock[t % DAY_MINUTES]
+                        signed_at = day_texts[t // DAY_MINUTES] + minute_texts[t % DAY_MINUTES]
                         steps.append((call_id, _K_SIGN, signed_at, technician, signed_by, None))
                         sid += 1
                     if j >= 5:  # ... brought it back, and the clerk struck the call off
                         t = times[4]
-                        closed_at = day_texts[t // DAY_MINUTES] + clock[t % DAY_MINUTES]
+                        closed_at = day_texts[t // DAY_MINUTES] + minute_texts[t % DAY_MINUTES]
                         steps.append((call_id, _K_STRIKE_OFF, closed_at, clerk, None, None))
                         sid += 1
                         if kind == _PAID:  # S5: the money to the accountant, the invoice

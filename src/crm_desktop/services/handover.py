@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from .. import clock
 from ..db import Database
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
@@ -147,7 +148,7 @@ def departure_plan(session: Session, staff_id: int, *, on: date | None = None,
     """Everything ``staff_id`` is responsible for on ``on`` (today), customers first."""
     from .labels import CALL_STATUS
 
-    day = on or date.today()
+    day = on or clock.today()
     person = _leaving(session, staff_id)
     plan = DeparturePlan(person.id, person.name, person.role)
     for line in _current_lines(session, person.id, day):
@@ -246,7 +247,7 @@ def hand_over(
     or moved meanwhile is refused rather than left behind."""
     user = auth.require_audited(database, user, auth.Permission.HANDOVER, "handover", target_type="staff",
                                 target_id=leaving_id)
-    moment = (now or datetime.now()).replace(microsecond=0)
+    moment = (now or clock.now()).replace(microsecond=0)
     with database.Session.begin() as session:
         problems = Problems()
         leaving = _leaving(session, leaving_id)

@@ -66,6 +66,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from .. import clock
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import (
@@ -441,7 +442,7 @@ def monthly_figures(
         end=end,
         branch_name=branch_service.load(session).name,
         technicians=technicians,
-        computed_at=(now or datetime.now()).replace(microsecond=0),
+        computed_at=(now or clock.now()).replace(microsecond=0),
     )
 
 

@@ -33,6 +33,7 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, aliased
 
+from .. import clock
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg
 from ..models import (
@@ -292,8 +293,8 @@ def _when(
     moment = problems.check(lambda: require(parse_datetime(value, field), field, _WHEN_MISSING))
     if moment is None:
         return None
-    clock = now or datetime.now()
-    if moment > clock + FUTURE_TOLERANCE:
+    current = now or clock.now()
+    if moment > current + FUTURE_TOLERANCE:
         problems.report(_IN_FUTURE, field=field, at=moment.strftime("%Y-%m-%d %H:%M"))
         return None
     if moment < call.received_at:
@@ -330,7 +331,7 @@ def _record(
         from_status=from_status,
         to_status=call.status,
         happened_at=when,
-        recorded_at=datetime.now(),
+        recorded_at=clock.now(),
         by_id=by.id if by else None,
         note=note,
         changes=changes.to_json(),
@@ -348,7 +349,7 @@ def record_registration(session: Session, call: ServiceCall) -> CallStep:
         from_status="",
         to_status=call.status,
         happened_at=call.received_at,
-        recorded_at=datetime.now(),
+        recorded_at=clock.now(),
         by_id=call.registered_by_id,
     )
     session.add(row)
@@ -1204,7 +1205,7 @@ def change_kind(
             field="service_kind", invoice_no=call.invoice_no,
         )
     problems.raise_if_any()
-    moment = now or datetime.now()
+    moment = now or clock.now()
     previous = last_step(session, call.id)
     if previous is not None and moment < previous.happened_at:
         moment = previous.happened_at  # a correction keeps the history in order
@@ -1267,7 +1268,7 @@ def reassign_technician(
         )
     problems.raise_if_any()
     assert who is not None and technician is not None and previous_id is not None
-    moment = now or datetime.now()
+    moment = now or clock.now()
     previous_step = last_step(session, call.id)
     if previous_step is not None and moment < previous_step.happened_at:
         moment = previous_step.happened_at  # the history stays in order
@@ -1347,7 +1348,7 @@ def undo_last_step(
         )
     problems.raise_if_any()
     assert step is not None and who is not None
-    moment = now or datetime.now()
+    moment = now or clock.now()
     before = call.status
     data = json.loads(step.changes) if step.changes else {"old": [], "created": []}
     for table, row_id, field, old in reversed(data["old"]):
@@ -1368,7 +1369,7 @@ def undo_last_step(
         from_status=before,
         to_status=call.status,
         happened_at=moment,
-        recorded_at=datetime.now(),
+        recorded_at=clock.now(),
         by_id=who.id,
         note=clean_reason,
         undoes_id=step.id,
@@ -1492,7 +1493,7 @@ def proposed_hours(session: Session, call_id: int, now: datetime | None = None) 
     start = work_started_at(session, call_id)
     if start is None:
         return None
-    end = now or datetime.now()
+    end = now or clock.now()
     if _call(session, call_id).status == S.ARRIVED and start.date() == end.date():
         # a visit is the time actually spent there, lunch or Saturday included
         hours = max((end - start).total_seconds() / 3600, 0.0)

@@ -20,13 +20,13 @@ because through a join they cost seconds at a million rows (DESIGN.md). Search:
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping, Sequence
 
 from sqlalchemy import ColumnElement, and_, bindparam, func, literal_column, or_, select, table, text
 from sqlalchemy.orm import Session
 
+from .. import clock
 from ..db import Database
 from ..i18n import QT_TRANSLATE_NOOP, Msg
 from ..models import Customer, GoodsEntry, RepairCard, ServiceCall
@@ -226,13 +226,12 @@ CUSTOMERS = RegisterSpec(
 def _responsible_staff_filter(staff_id: Any) -> ColumnElement:
     """Customers for whom the member of staff is responsible today (I10): ``until`` is the
     last day of a responsibility, as ``archive.responsible_staff`` reads it."""
-    from datetime import date
 
     from sqlalchemy import or_
 
     from ..models import CustomerStaff
 
-    today = date.today()
+    today = clock.today()
     return Customer.__table__.c.id.in_(
         select(CustomerStaff.customer_id).where(
             CustomerStaff.staff_id == int(staff_id), CustomerStaff.since <= today,

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import clock
 from ..db import Database
 from ..errors import UserError
 from ..services import audit_log
@@ -185,7 +186,7 @@ class AuditLogDialog(QDialog):
         bar = QHBoxLayout()
         self.use_period = QCheckBox(self.tr("Period"))
         self.use_period.setObjectName("use_period")
-        today = date.today()
+        today = clock.today()
         self.date_from = self._date_edit(today - timedelta(days=30), "date_from")
         self.date_to = self._date_edit(today, "date_to")
         bar.addWidget(self.use_period)
@@ -352,7 +353,7 @@ class AuditLogDialog(QDialog):
 
     # -- export -----------------------------------------------------------------------------
     def suggested_file_name(self, today: date | None = None) -> str:
-        return f"{self.tr('Audit log')}-{(today or date.today()):%Y%m%d}.xlsx"
+        return f"{self.tr('Audit log')}-{(today or clock.today()):%Y%m%d}.xlsx"
 
     def ask_file(self) -> Path | None:
         file_name, _filter = QFileDialog.getSaveFileName(

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import clock
 from ..db import Database
 from ..services import daily_reports, labels, users
 from .delegates import from_qdate, to_qdate
@@ -52,7 +53,7 @@ class DailyReportDialog(QDialog):
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Day")))
-        self.day = QDateEdit(to_qdate(day or date.today() - timedelta(days=1)))
+        self.day = QDateEdit(to_qdate(day or clock.today() - timedelta(days=1)))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.dateChanged.connect(lambda _d: self.load())
@@ -152,7 +153,7 @@ class DailyReportDialog(QDialog):
         self.amendments.setText(self._amendments_text(report))
         self.amendments.setVisible(bool(report.amendments))
         is_manager = user is not None and user.role == "manager"
-        self.sign_button.setEnabled(report.signoff is None and is_manager and day <= date.today())
+        self.sign_button.setEnabled(report.signoff is None and is_manager and day <= clock.today())
         self.sign_button.setToolTip(
             "" if is_manager else self.tr("Only the branch manager signs the daily report (S12).")
         )

@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QDateTime, QModelIndex, QTime, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, QDateTime, QModelIndex, Qt, QTime
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDateTimeEdit, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from .. import clock
 from ..services.registers import RegisterSpec
 from .table_model import translate
 
@@ -63,9 +64,9 @@ class RegisterDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QDateTimeEdit) and not isinstance(editor, QDateEdit):
-            editor.setDateTime(to_qdatetime(value if isinstance(value, datetime) else datetime.now().replace(second=0)))
+            editor.setDateTime(to_qdatetime(value if isinstance(value, datetime) else clock.now_to_minute()))
         elif isinstance(editor, QDateEdit):
-            editor.setDate(to_qdate(value if isinstance(value, date) else date.today()))
+            editor.setDate(to_qdate(value if isinstance(value, date) else clock.today()))
         elif isinstance(editor, QComboBox):
             position = editor.findData(value)
             editor.setCurrentIndex(max(position, 0))

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import clock
 from ..db import Database
 from ..services import deadlines, labels, users
 from ..services.calendar import WorkingCalendar, calendar_from_database
@@ -118,7 +119,7 @@ class UndispatchedModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[BoardCall] = []
         self.calendar: WorkingCalendar | None = None
-        self.now = datetime.now()
+        self.now = clock.now()
         self.drag_enabled = True
         self._headers = [self.tr("Carry-over")] + [_header(k) for k in self.KEYS[1:]]
         self._deadlines: dict[int, tuple[float | None, str | None]] = {}
@@ -398,7 +399,7 @@ class DispatchBoard(QWidget):
         super().__init__(parent)
         self.database = database
         self.user: CurrentUser | None = None
-        self.clock: Callable[[], datetime] = datetime.now  # what "now" is (tests set it)
+        self.clock: Callable[[], datetime] = clock.now  # what "now" is (tests set it)
 
         self.title = QLabel(self.tr("Dispatch board"))
         self.title.setObjectName("board_title")

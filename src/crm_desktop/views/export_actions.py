@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from .. import clock
 from ..errors import UserError
 from ..services.registers import RegisterQuery
 from .register_view import RegisterView
@@ -56,7 +57,7 @@ def visible_columns(view: RegisterView) -> list[str]:
 def suggested_file_name(view: RegisterView, today: date | None = None) -> str:
     """``叫修登记簿-20261128.xlsx``: the register's title and the day."""
     title = re.sub(r'[<>:"/\\|?*]', "_", view.spec.title.tr(translate))  # Goods in/out register
-    return f"{title}-{(today or date.today()):%Y%m%d}.xlsx"
+    return f"{title}-{(today or clock.today()):%Y%m%d}.xlsx"
 
 
 def last_folder() -> Path:

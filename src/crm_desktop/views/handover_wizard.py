@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from .. import clock
 from ..db import Database
 from ..errors import UserError
 from ..models import HandoverItemKind, Role
-from ..services import auth, handover as handover_service, labels
+from ..services import auth, labels
+from ..services import handover as handover_service
 from ..services import staff as staff_service
 from .delegates import DATE_FORMAT, from_qdate, to_qdate
 from .table_model import translate
@@ -256,7 +258,7 @@ class HandoverWizard(QWizard):
         assert user is not None
         self.database = database
         self.user = user
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.plan: handover_service.DeparturePlan | None = None
         self.result: handover_service.HandoverDone | None = None
         self.setWindowTitle(self.tr("Departure hand-over"))

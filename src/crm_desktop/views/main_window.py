@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import clock
 from ..db import Database
 from ..services import users
 from ..services.registers import REGISTERS
@@ -491,11 +492,11 @@ class MainWindow(QMainWindow):
     def update_deadlines(self, now=None) -> None:
         """S14 at a glance: calls past their arrival deadline, and due within one working
         hour; and a warning while the holiday arrangement of this (or next) year is missing."""
-        from datetime import datetime
 
-        from ..services import calendar as calendar_service, deadlines
+        from ..services import calendar as calendar_service
+        from ..services import deadlines
 
-        now = now or datetime.now()
+        now = now or clock.now()
         with self.database.read_session() as session:
             calendar = calendar_service.calendar_from_database(session)
             counts = deadlines.deadline_counts(session, calendar, now)
@@ -568,8 +569,8 @@ class MainWindow(QMainWindow):
     def new_goods_entry(self) -> None:
         """Goods of a call come in by the call's step 取回维修 (receipt and repair card in one
         go); from elsewhere, goods brought in without a call."""
-        from . import dialogs
         from ..services import process
+        from . import dialogs
 
         if self.current_name() == "service_call":
             call_id = self.views["service_call"].current_id()

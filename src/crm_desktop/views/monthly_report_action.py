@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import clock
 from ..db import Database
 from .errors import message_of
 from .table_model import translate
@@ -31,7 +32,7 @@ LAST_FOLDER_KEY = "export/last_folder"
 class MonthDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        today = today or date.today()
+        today = today or clock.today()
         self.setWindowTitle(self.tr("Monthly technician report"))
         layout = QFormLayout(self)
         last_month = QDate(today.year, today.month, 1).addMonths(-1)

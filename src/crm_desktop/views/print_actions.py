@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import clock
 from ..db import Database
 from ..printing import Cancelled, Record, RenderReport, forms, print_records
 from ..services import branch
@@ -120,7 +121,7 @@ class PeriodDialog(QDialog):
     def __init__(self, database: Database, form: str, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.form = forms.spec_of(form)
-        today = today or date.today()
+        today = today or clock.today()
         self.setWindowTitle(self.tr("Print %1").replace("%1", self.form.title.tr(translate)))
         layout = QFormLayout(self)
         self.technician: QComboBox | None = None
@@ -153,7 +154,7 @@ class PeriodDialog(QDialog):
         edit = QDateEdit(to_qdate(value))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMaximumDate(QDate.currentDate().addYears(1))
+        edit.setMaximumDate(to_qdate(clock.today()).addYears(1))
         return edit
 
     def values(self) -> tuple[date, date, str | None]:
@@ -201,5 +202,5 @@ def preview_customer_list(parent: QWidget | None, database: Database, view, now:
     pdf, report = print_customer_list(database, dict(shown.filters), shown.search, None, _override_dir(database), translate, now)
     _warn_if_cut(parent, report)
     title = forms.spec_of("customer_list").title.tr(translate)
-    day = f"{now or datetime.now():%Y-%m-%d}"
+    day = f"{now or clock.now():%Y-%m-%d}"
     return _show(parent, pdf, "customer_list", title, f"{title}-{day}.pdf")

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from .. import clock
 from ..errors import UserError
 from ..services import deadlines
 from ..services.calendar import WorkingCalendar
@@ -73,7 +74,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._count = query.count()
         self._staff = staff_names(query.database) if any(c.kind == "staff" for c in self.spec.columns) else {}
         self._calendar: WorkingCalendar | None = None
-        self.clock = datetime.now  # what "now" is for the deadlines (tests set it)
+        self.clock = clock.now  # what "now" is for the deadlines (tests set it)
         self.edited_by: int | None = None  # who edits in place (the window's current user)
         self._deadline_at = next((i for i, c in enumerate(self.spec.columns) if c.kind == "deadline"), None)
         self._status_at = next((i for i, c in enumerate(self.spec.columns) if c.key == "status"), None)

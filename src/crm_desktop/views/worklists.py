@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import clock
 from ..db import Database
 from ..services import deadlines, labels, worklists
 from ..services.calendar import calendar_from_database
@@ -45,7 +46,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _now() -> datetime:
-    return datetime.now().replace(second=0, microsecond=0)
+    return clock.now_to_minute()
 
 
 def _title(text: str) -> QLabel:
@@ -85,7 +86,7 @@ class _ListModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[Any] = []
-        self.today = date.today()
+        self.today = clock.today()
 
     def headers(self) -> list[str]:  # pragma: no cover - every model names its columns
         raise NotImplementedError
@@ -173,7 +174,7 @@ class _ListPage(QWidget):
         super().__init__(parent)
         self.database = database
         self.current_user_id = current_user_id
-        self.clock: Callable[[], date] = date.today  # what "today" is (tests set it)
+        self.clock: Callable[[], date] = clock.today  # what "today" is (tests set it)
         self.model = model
         model.setParent(self)
         self.view = _table(model)

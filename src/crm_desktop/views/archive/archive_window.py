@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QCursor, QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,12 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...db import Database
 from ...errors import UserError
 from ...models import Customer, Staff
-from ...services import archive as archive_service, customers as customer_service, labels
+from ...services import archive as archive_service
+from ...services import customers as customer_service
+from ...services import labels
 from ...services import staff as staff_service
 from ...services.auth import LoggedIn
+from ..delegates import to_qdate
 from ..dialogs.form import OptionalDateEdit, RecordDialog
 from ..table_model import translate
 from .edit_dialogs import ContactDialog, ContactLeftDialog, CorrespondenceDialog, YearlyRecordDialog
@@ -219,7 +223,7 @@ class CustomerArchiveWindow(QDialog):
             self.event_kind.addItem(msg.tr(translate), code)
         self.event_date = OptionalDateEdit()
         self.event_date.setObjectName("event_date")
-        self.event_date.setDate(QDate.currentDate())
+        self.event_date.setDate(to_qdate(clock.today()))
         self.event_text = QLineEdit()
         self.event_text.setObjectName("event_text")
         self.event_text.setPlaceholderText(self.tr("What changed"))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,12 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...db import Database
 from ...errors import UserError
 from ...models import Correspondence, CustomerContact, YearlyRecord
 from ...services import archive as archive_service
 from ...services import staff as staff_service
 from ...services.auth import LoggedIn
+from ..delegates import to_qdate
 from ..dialogs.form import OptionalDateEdit, RecordDialog, combo, datetime_edit, set_value
 from ..table_model import translate
 
@@ -127,7 +128,7 @@ class ContactLeftDialog(ArchiveEditDialog):
         person.setObjectName("person")
         self.form.addRow(self.tr("Contact person"), person)
         left_on = OptionalDateEdit()
-        left_on.setDate(QDate.currentDate())
+        left_on.setDate(to_qdate(clock.today()))
         self.add_field("left_on", self.tr("Left on"), _full_width(left_on), required=True)
         hint = QLabel(self.tr("The person stays in the list, greyed. Add the person who takes over as a new "
                               "contact, so that the customer keeps someone to talk to."))
@@ -182,7 +183,7 @@ class YearlyRecordDialog(ArchiveEditDialog):
         self.setWindowTitle(self.tr("New yearly record"))
         year = QSpinBox()
         year.setRange(1900, 2200)
-        year.setValue(QDate.currentDate().year() - 1)  # the year just closed is the one reported
+        year.setValue(clock.today().year - 1)  # the year just closed is the one reported
         self.add_field("year", self.tr("Year"), _full_width(year), required=True)
         for name, label in (("sales", self.tr("Sales (yuan)")), ("receivables", self.tr("Receivables (yuan)"))):
             self.add_field(name, label, QLineEdit())

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ... import clock
 from ...db import Database
-from ...services import calendar as calendar_service, deadlines as deadline_service
+from ...services import calendar as calendar_service
+from ...services import deadlines as deadline_service
 from ..delegates import from_qdate, to_qdate
 from ..table_model import translate
 from .form import RecordDialog
@@ -49,7 +51,7 @@ class CalendarDialog(RecordDialog):
         super().__init__(database, parent)
         self.setWindowTitle(self.tr("Working calendar"))
         self.setMinimumWidth(560)
-        today = today or date.today()
+        today = today or clock.today()
         with database.Session() as s:
             timetable = calendar_service.load_timetable(s)
             calendar = calendar_service.calendar_from_database(s)

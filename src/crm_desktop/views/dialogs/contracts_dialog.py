@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox,
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ... import clock
 from ...db import Database
 from ...models import Customer, CustomerProduct, MaintenanceContract
 from ...services import contracts as contract_service
@@ -148,7 +149,7 @@ class ContractsDialog(QDialog):
     def __init__(self, database: Database, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.database = database
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.setWindowTitle(self.tr("Maintenance contracts"))
         self.resize(980, 520)
         self.model = ContractListModel(self)
@@ -252,7 +253,7 @@ class ContractDialog(RecordDialog):
         super().__init__(database, parent)
         self.contract_id = contract_id
         self.customer_id: int | None = None
-        today = today or date.today()
+        today = today or clock.today()
         self.today = today
         self.setWindowTitle(self.tr("New maintenance contract") if contract_id is None else self.tr("Maintenance contract"))
         self.setMinimumWidth(680)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...db import Database
 from ...errors import UserError, ValidationError
 from ...i18n import Msg
@@ -51,7 +52,7 @@ def datetime_edit(value: datetime | None = None) -> QDateTimeEdit:
     edit = QDateTimeEdit()
     edit.setDisplayFormat(DATETIME_FORMAT)
     edit.setCalendarPopup(True)
-    edit.setDateTime(to_qdatetime(value or datetime.now().replace(second=0, microsecond=0)))
+    edit.setDateTime(to_qdatetime(value or clock.now_to_minute()))
     return edit
 
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ... import clock
 from ...db import Database
 from ...errors import UserError, ValidationError
 from ...services import labels, pricing
@@ -71,7 +72,7 @@ class PricingDialog(RecordDialog):
 
     def __init__(self, database: Database, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(database, parent)
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.setWindowTitle(self.tr("Charges"))
         self.setMinimumSize(760, 540)
         self._sent: dict[str, list[int]] = {"rates": [], "parts": []}  # line n → table row

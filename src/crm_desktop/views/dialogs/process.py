@@ -3,13 +3,13 @@ kind that differs from the proposal (S1, with a reason)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
+from ... import clock
 from ...db import Database
 from ...models import ServiceCall
-from ...services import calls as call_service, labels
+from ...services import calls as call_service
+from ...services import labels
 from .form import RecordDialog, combo, datetime_edit
 from .goods_dialog import staff_combo
 
@@ -39,7 +39,7 @@ class DispatchDialog(RecordDialog):
         label.setWordWrap(True)  # above the form: a wrapped label in a form row gets clipped
         self.body.insertWidget(0, label)
         self.add_field("technician_id", self.tr("Technician"), staff_combo(database, current, roles=("technician",)), required=True)
-        self.add_field("when", self.tr("Dispatched at"), datetime_edit(datetime.now().replace(second=0, microsecond=0)))
+        self.add_field("when", self.tr("Dispatched at"), datetime_edit(clock.now_to_minute()))
         self.finish_layout()
 
     def field_for(self, service_field: str | None) -> str | None:

@@ -7,7 +7,6 @@ for the hours entered)."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -26,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...db import Database
 from ...models import GoodsEntry, RepairCard
-from ...services import labels, pricing, repairs as repair_service
+from ...services import labels, pricing
+from ...services import repairs as repair_service
 from ..table_model import translate
 from .form import OptionalDateEdit, RecordDialog, datetime_edit, set_value
 from .goods_dialog import staff_combo
@@ -101,7 +102,7 @@ class RepairCardDialog(RecordDialog):
         self.add_field("labour_fee", self.tr("Labour fee (yuan)"), QLineEdit())
         self.fields["repair_hours"].textChanged.connect(lambda _t: self._update_total())
         self.fields["labour_fee"].textChanged.connect(lambda _t: self._update_total())
-        self.labour_day = date.today()  # the day the repair rate is taken from
+        self.labour_day = clock.today()  # the day the repair rate is taken from
         remarks = QPlainTextEdit()
         remarks.setMaximumHeight(40)
         self.add_field("remarks", self.tr("Remarks"), remarks)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...db import Database
 from ...errors import UserError
 from ...models import ServiceCall, ServiceKind, Staff, WorkMode
@@ -140,7 +141,7 @@ class StepDialog(RecordDialog):
         super().__init__(database, parent)
         self.call_id = call_id
         self.by_id = by_id
-        self.now = (now or datetime.now()).replace(second=0, microsecond=0)
+        self.now = (now or clock.now()).replace(second=0, microsecond=0)
         self.setMinimumWidth(520)
         with database.read_session() as s:
             call = s.get(ServiceCall, call_id)
