@@ -94,7 +94,7 @@
         <translation>{date} 还没有到：请在离职之后再登记。</translation>
     </message>
     <message>
-        <source>Enter the contact person's name.</source>
+        <source>Enter the contact person&apos;s name.</source>
         <translation>请填写联系人姓名。</translation>
     </message>
     <message>
@@ -362,7 +362,7 @@
         <translation>修改客户档案</translation>
     </message>
     <message>
-        <source>Handed over a leaving employee's work</source>
+        <source>Handed over a leaving employee&apos;s work</source>
         <translation>办理离职员工移交</translation>
     </message>
     <message>
@@ -401,7 +401,7 @@
 <context>
     <name>AuditChange</name>
     <message>
-        <source>change the customer's archive fields</source>
+        <source>change the customer&apos;s archive fields</source>
         <translation>修改客户档案字段</translation>
     </message>
     <message>
@@ -918,7 +918,7 @@
         <translation>查阅审计日志</translation>
     </message>
     <message>
-        <source>hand over a leaving employee's customers</source>
+        <source>hand over a leaving employee&apos;s customers</source>
         <translation>办理离职员工的客户移交</translation>
     </message>
     <message>
@@ -937,11 +937,11 @@
 <context>
     <name>Branch</name>
     <message>
-        <source>Enter the branch's name as the forms print it.</source>
+        <source>Enter the branch&apos;s name as the forms print it.</source>
         <translation>请填写本单位名称（表单上打印的名称）。</translation>
     </message>
     <message>
-        <source>Enter the branch's address.</source>
+        <source>Enter the branch&apos;s address.</source>
         <translation>请填写本单位地址。</translation>
     </message>
 </context>
@@ -995,11 +995,11 @@
         <translation>{day} 不能既是放假日又是调休上班日。</translation>
     </message>
     <message>
-        <source>A year's arrangement has at least its days off (New Year's Day, Spring Festival …).</source>
+        <source>A year&apos;s arrangement has at least its days off (New Year&apos;s Day, Spring Festival …).</source>
         <translation>一年的节假日安排至少应包括放假日（元旦、春节……）。</translation>
     </message>
     <message>
-        <source>No official holiday arrangement is entered for {years}: deadlines follow the weekly timetable only. Enter the State Council's arrangement in the settings.</source>
+        <source>No official holiday arrangement is entered for {years}: deadlines follow the weekly timetable only. Enter the State Council&apos;s arrangement in the settings.</source>
         <translation>尚未录入 {years} 年的法定节假日安排：期限暂按每周作息时间计算。请在设置中录入国务院公布的放假安排。</translation>
     </message>
 </context>
@@ -1334,7 +1334,7 @@
         <translation>请填写客户反映的故障情况。</translation>
     </message>
     <message>
-        <source>Enter the customer's name.</source>
+        <source>Enter the customer&apos;s name.</source>
         <translation>请输入客户名称。</translation>
     </message>
     <message>
@@ -1450,7 +1450,7 @@
         <translation>crm_desktop：分公司售后服务登记簿</translation>
     </message>
     <message>
-        <source>data folder (database, backups, log); default: CRM_DESKTOP_DATA_DIR or the user's application-data folder</source>
+        <source>data folder (database, backups, log); default: CRM_DESKTOP_DATA_DIR or the user&apos;s application-data folder</source>
         <translation>数据文件夹（数据库、备份、日志）；默认为 CRM_DESKTOP_DATA_DIR 或用户的应用数据文件夹</translation>
     </message>
     <message>
@@ -1482,7 +1482,7 @@
         <translation>不显示进度</translation>
     </message>
     <message>
-        <source>copy the SQLite database into the data folder's backups/</source>
+        <source>copy the SQLite database into the data folder&apos;s backups/</source>
         <translation>将 SQLite 数据库复制到数据文件夹的 backups/ 中</translation>
     </message>
     <message>
@@ -1518,7 +1518,7 @@
         <translation>日期（日报表）</translation>
     </message>
     <message>
-        <source>only this technician's daily report (default: every technician who worked that day)</source>
+        <source>only this technician&apos;s daily report (default: every technician who worked that day)</source>
         <translation>只打印这位技术员的日报表（默认：当天有工作记录的每位技术员）</translation>
     </message>
     <message>
@@ -1526,7 +1526,7 @@
         <translation>日报表（PDF 或 Excel）和月度技术员报表（Excel）</translation>
     </message>
     <message>
-        <source>a day's supervisor report, or one technician's (S10–S12), as .pdf or .xlsx</source>
+        <source>a day&apos;s supervisor report, or one technician&apos;s (S10–S12), as .pdf or .xlsx</source>
         <translation>某一天的服务主任日报表或某位技术员的日报表（S10–S12），保存为 .pdf 或 .xlsx</translation>
     </message>
     <message>
@@ -1562,7 +1562,7 @@
         <translation>客户一览表：只列此员工负责的客户</translation>
     </message>
     <message>
-        <source>customer list: only the customers this search finds (as in the register's search box)</source>
+        <source>customer list: only the customers this search finds (as in the register&apos;s search box)</source>
         <translation>客户一览表：只列搜索到的客户（与登记簿的搜索框相同）</translation>
     </message>
     <message>
@@ -1614,7 +1614,7 @@
         <translation>要写入的工作簿（.xlsx）</translation>
     </message>
     <message>
-        <source>only the rows this search finds (as in the register's search box)</source>
+        <source>only the rows this search finds (as in the register&apos;s search box)</source>
         <translation>只导出这一搜索找到的行（与登记簿的搜索框相同）</translation>
     </message>
     <message>
@@ -1662,11 +1662,11 @@
         <translation>{file}：{records} 份，共 {pages} 页</translation>
     </message>
     <message>
-        <source>Warning: the layout's box {key} is too small, its text was cut on record {record}.</source>
+        <source>Warning: the layout&apos;s box {key} is too small, its text was cut on record {record}.</source>
         <translation>警告：版式中的 {key} 框太小，第 {record} 份上的文字被截断。</translation>
     </message>
     <message>
-        <source>The backup command copies SQLite files only; use the database server's own tools.</source>
+        <source>The backup command copies SQLite files only; use the database server&apos;s own tools.</source>
         <translation>备份命令只能复制 SQLite 文件；其他数据库请使用数据库服务器自带的工具。</translation>
     </message>
     <message>
@@ -1766,7 +1766,7 @@
         <translation>交给 %1：</translation>
     </message>
     <message>
-        <source>%1's account is closed: they can no longer log in.</source>
+        <source>%1&apos;s account is closed: they can no longer log in.</source>
         <translation>%1 的账号将停用，此后不能再登录。</translation>
     </message>
     <message>
@@ -2039,7 +2039,7 @@
         <translation>请选择合同所保养的产品。</translation>
     </message>
     <message>
-        <source>Product {id} is not one of this customer's products.</source>
+        <source>Product {id} is not one of this customer&apos;s products.</source>
         <translation>产品 {id} 不是该客户的产品。</translation>
     </message>
     <message>
@@ -2401,7 +2401,7 @@
         <translation>名称</translation>
     </message>
     <message>
-        <source>Given by the category's rule when left empty</source>
+        <source>Given by the category&apos;s rule when left empty</source>
         <translation>留空则按类别规则自动编号</translation>
     </message>
     <message>
@@ -2528,12 +2528,16 @@
         <translation>%1 — %2，序列号 %3</translation>
     </message>
     <message>
-        <source>No customer found: use "New customer…"</source>
+        <source>No customer found: use &quot;New customer…&quot;</source>
         <translation>未找到客户：请使用“新建客户…”</translation>
     </message>
 </context>
 <context>
     <name>CustomerImport</name>
+    <message>
+        <source>The import was cancelled: nothing was imported.</source>
+        <translation>导入已取消：没有导入任何数据。</translation>
+    </message>
     <message>
         <source>Customer name</source>
         <translation>客户名称</translation>
@@ -2655,11 +2659,11 @@
         <translation>工作表“{sheet}”的表头（第 {row} 行）有合并单元格：{cells}。请取消合并，使每一列在同一行里有自己的列名，然后重新导入。</translation>
     </message>
     <message>
-        <source>Choose the column that holds the customer's name.</source>
+        <source>Choose the column that holds the customer&apos;s name.</source>
         <translation>请选择客户名称所在的列。</translation>
     </message>
     <message>
-        <source>No column of the header row (row {row}) is named like the customer's name (客户名称, 单位名称, 名称 …). The columns found: {headers}.</source>
+        <source>No column of the header row (row {row}) is named like the customer&apos;s name (客户名称, 单位名称, 名称 …). The columns found: {headers}.</source>
         <translation>表头（第 {row} 行）中没有像客户名称的列（客户名称、单位名称、名称……）。找到的列：{headers}。</translation>
     </message>
     <message>
@@ -2695,7 +2699,7 @@
         <translation>该单元格有 {length} 个字符，超过此项允许的 {max} 个字符。程序不会截断内容：请在表格中缩短后重新导入。</translation>
     </message>
     <message>
-        <source>the customer's name is empty.</source>
+        <source>the customer&apos;s name is empty.</source>
         <translation>客户名称为空。</translation>
     </message>
     <message>
@@ -2904,11 +2908,11 @@
         <translation>保修截止日期（{warranty_end}）早于购买日期（{purchase_date}）。</translation>
     </message>
     <message>
-        <source>Enter the customer's name.</source>
+        <source>Enter the customer&apos;s name.</source>
         <translation>请输入客户名称。</translation>
     </message>
     <message>
-        <source>Choose the customer's category (supplier, distributor, special or end user).</source>
+        <source>Choose the customer&apos;s category (supplier, distributor, special or end user).</source>
         <translation>请选择客户类别（供应商、经销商、特殊类或最终用户）。</translation>
     </message>
     <message>
@@ -2916,7 +2920,7 @@
         <translation>请选择客户位于市区还是郊区。</translation>
     </message>
     <message>
-        <source>Choose the customer's status (prospect, active or inactive).</source>
+        <source>Choose the customer&apos;s status (prospect, active or inactive).</source>
         <translation>请选择客户状态（潜在、往来中或停止往来）。</translation>
     </message>
     <message>
@@ -3222,7 +3226,7 @@
         <translation>商品进出登记 {goods} 条，修理卡 {cards} 张，零件明细 {parts} 行。</translation>
     </message>
     <message>
-        <source>{contracts} maintenance contracts; {steps} steps in the calls' history, {logs} work log lines.</source>
+        <source>{contracts} maintenance contracts; {steps} steps in the calls&apos; history, {logs} work log lines.</source>
         <translation>{contracts} 份保养合同；服务过程记录 {steps} 条，工时记录 {logs} 条。</translation>
     </message>
     <message>
@@ -3289,7 +3293,7 @@
     </message>
     <message>
         <source>Waiting: %1   Carry-overs: %2</source>
-        <translation>待派工：%1 件　其中遗留：%2 件</translation>
+        <translation>待派工：%1 件&#x3000;其中遗留：%2 件</translation>
     </message>
     <message>
         <source>Dispatched %1 to %2 at %3.</source>
@@ -3398,12 +3402,16 @@
         <translation>{register}没有“{column}”这一列。可用的列：{columns}。</translation>
     </message>
     <message>
-        <source>An Excel workbook's file name ends in .xlsx: {path}</source>
+        <source>An Excel workbook&apos;s file name ends in .xlsx: {path}</source>
         <translation>Excel 工作簿的文件名须以 .xlsx 结尾：{path}</translation>
     </message>
     <message>
         <source>{path} cannot be written ({reason}). If the file is open in Excel, close it and export again.</source>
         <translation>无法写入 {path}（{reason}）。如果该文件正在 Excel 中打开，请先关闭，再重新导出。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled: no file was written.</source>
+        <translation>导出已取消：没有写入文件。</translation>
     </message>
     <message>
         <source>{rows} rows do not fit on one Excel sheet (at most {limit}); narrow the search and export again.</source>
@@ -3518,11 +3526,11 @@
 <context>
     <name>FirstSetupDialog</name>
     <message>
-        <source>The administrator's account</source>
+        <source>The administrator&apos;s account</source>
         <translation>管理员账号</translation>
     </message>
     <message>
-        <source>The program created the administrator's account. Log in with it now and choose your own password; then create the accounts of your colleagues.</source>
+        <source>The program created the administrator&apos;s account. Log in with it now and choose your own password; then create the accounts of your colleagues.</source>
         <translation>程序已创建管理员账号。请现在用它登录并设置您自己的密码，然后为同事们开通账号。</translation>
     </message>
     <message>
@@ -3538,7 +3546,7 @@
         <translation>恢复码</translation>
     </message>
     <message>
-        <source>The recovery code is shown only now. Write it down or print this window and lock it away: with it the administrator's password can be reset on this PC. Anyone who has it can do the same.</source>
+        <source>The recovery code is shown only now. Write it down or print this window and lock it away: with it the administrator&apos;s password can be reset on this PC. Anyone who has it can do the same.</source>
         <translation>恢复码只在此刻显示一次。请抄下或打印本窗口并锁好：凭它可以在这台电脑上重设管理员密码。任何拿到它的人也都能这样做。</translation>
     </message>
     <message>
@@ -3596,7 +3604,7 @@
         <translation>请输入商品带回的日期和时间。</translation>
     </message>
     <message>
-        <source>Enter the customer's name.</source>
+        <source>Enter the customer&apos;s name.</source>
         <translation>请输入客户名称。</translation>
     </message>
     <message>
@@ -3624,7 +3632,7 @@
         <translation>收据编号不能更改。</translation>
     </message>
     <message>
-        <source>Call {call_no} is another customer's, not {name}'s.</source>
+        <source>Call {call_no} is another customer&apos;s, not {name}&apos;s.</source>
         <translation>叫修单 {call_no} 属于其他客户，不属于 {name}。</translation>
     </message>
     <message>
@@ -3749,11 +3757,11 @@
         <translation>{name} 已离职，不能接替“{what}”。</translation>
     </message>
     <message>
-        <source>{what} is no longer {name}'s (someone changed it meanwhile): open the hand-over again.</source>
+        <source>{what} is no longer {name}&apos;s (someone changed it meanwhile): open the hand-over again.</source>
         <translation>“{what}”已不再由 {name} 负责（期间有人改动）：请重新打开交接。</translation>
     </message>
     <message>
-        <source>{what} became {name}'s meanwhile: open the hand-over again so that it is handed over too.</source>
+        <source>{what} became {name}&apos;s meanwhile: open the hand-over again so that it is handed over too.</source>
         <translation>期间“{what}”改由 {name} 负责：请重新打开交接，以便一并交接。</translation>
     </message>
     <message>
@@ -3901,7 +3909,7 @@
         <translation>复制</translation>
     </message>
     <message>
-        <source>Copy the check's report (counts, bad rows, duplicates) to the clipboard</source>
+        <source>Copy the check&apos;s report (counts, bad rows, duplicates) to the clipboard</source>
         <translation>将检查报告（行数、有问题的行、疑似重复）复制到剪贴板</translation>
     </message>
     <message>
@@ -3985,7 +3993,7 @@
         <translation>%1-检查结果.xlsx</translation>
     </message>
     <message>
-        <source>Save the check's report</source>
+        <source>Save the check&apos;s report</source>
         <translation>保存检查报告</translation>
     </message>
     <message>
@@ -4016,7 +4024,7 @@
         <translation>Excel 工作簿（.xlsx），每行一个客户或客户的一件产品，数据上方一行为列名（客户名称、电话、地址、型号……）。</translation>
     </message>
     <message>
-        <source>The workbook's file</source>
+        <source>The workbook&apos;s file</source>
         <translation>工作簿文件</translation>
     </message>
     <message>
@@ -4028,7 +4036,7 @@
         <translation>工作表</translation>
     </message>
     <message>
-        <source>Choose the customers' workbook</source>
+        <source>Choose the customers&apos; workbook</source>
         <translation>选择客户工作簿</translation>
     </message>
     <message>
@@ -4071,7 +4079,7 @@
         <translation>（不导入）</translation>
     </message>
     <message>
-        <source>%1 of the sheet's %2 columns are imported.</source>
+        <source>%1 of the sheet&apos;s %2 columns are imported.</source>
         <translation>表格共 %2 列，导入其中 %1 列。</translation>
     </message>
     <message>
@@ -4394,15 +4402,15 @@
         <translation>应指明该列显示的内容</translation>
     </message>
     <message>
-        <source>are {total} mm wide together, wider than the table's w = {width} mm</source>
+        <source>are {total} mm wide together, wider than the table&apos;s w = {width} mm</source>
         <translation>各列合计宽 {total} 毫米，超过了表格的宽度 w = {width} 毫米</translation>
     </message>
     <message>
-        <source>must be a table {{ column = "{{field}}" }}</source>
-        <translation>应为 {{ column = "{{field}}" }} 形式的表（列名 = 字段）</translation>
+        <source>must be a table {{ column = &quot;{{field}}&quot; }}</source>
+        <translation>应为 {{ column = &quot;{{field}}&quot; }} 形式的表（列名 = 字段）</translation>
     </message>
     <message>
-        <source>is not one of the table's columns</source>
+        <source>is not one of the table&apos;s columns</source>
         <translation>不是表格中的列</translation>
     </message>
     <message>
@@ -4484,7 +4492,7 @@
         <translation>密码</translation>
     </message>
     <message>
-        <source>Forgot the administrator's password…</source>
+        <source>Forgot the administrator&apos;s password…</source>
         <translation>忘记管理员密码…</translation>
     </message>
     <message>
@@ -4547,7 +4555,7 @@
         <translation>客户档案(&amp;A)…</translation>
     </message>
     <message>
-        <source>The selected customer's whole archive (with the permission to view archives)</source>
+        <source>The selected customer&apos;s whole archive (with the permission to view archives)</source>
         <translation>所选客户的完整档案（需有查阅档案的权限）</translation>
     </message>
     <message>
@@ -4611,7 +4619,7 @@
         <translation>保养合同(&amp;C)…</translation>
     </message>
     <message>
-        <source>The customers' maintenance contracts (service kind B)</source>
+        <source>The customers&apos; maintenance contracts (service kind B)</source>
         <translation>客户的保养合同（B 类服务）</translation>
     </message>
     <message>
@@ -4639,7 +4647,7 @@
         <translation>离职交接(&amp;H)…</translation>
     </message>
     <message>
-        <source>A leaving employee's customers, open calls and contracts to colleagues; a letter to each customer</source>
+        <source>A leaving employee&apos;s customers, open calls and contracts to colleagues; a letter to each customer</source>
         <translation>把离职员工的客户、未结叫修和合同交给同事，并给每位客户发通知函</translation>
     </message>
     <message>
@@ -4663,7 +4671,7 @@
         <translation>派工板(&amp;B)</translation>
     </message>
     <message>
-        <source>Calls waiting for dispatch, carry-overs first, and the technicians' open jobs</source>
+        <source>Calls waiting for dispatch, carry-overs first, and the technicians&apos; open jobs</source>
         <translation>待派工的叫修（遗留优先）和技术员的在办工作</translation>
     </message>
     <message>
@@ -4679,7 +4687,7 @@
         <translation>叫修登记簿(&amp;C)…</translation>
     </message>
     <message>
-        <source>The call register's pages for a period</source>
+        <source>The call register&apos;s pages for a period</source>
         <translation>打印一段期间的叫修登记簿</translation>
     </message>
     <message>
@@ -4687,7 +4695,7 @@
         <translation>客户商品进出登记簿(&amp;G)…</translation>
     </message>
     <message>
-        <source>The goods in/out register's pages for a period</source>
+        <source>The goods in/out register&apos;s pages for a period</source>
         <translation>打印一段期间的客户商品进出登记簿</translation>
     </message>
     <message>
@@ -4695,7 +4703,7 @@
         <translation>技术员工作日报表(&amp;T)…</translation>
     </message>
     <message>
-        <source>Each job of a technician's day with its kind and time (S10)</source>
+        <source>Each job of a technician&apos;s day with its kind and time (S10)</source>
         <translation>技术员当天每项工作的服务类别和用时（S10）</translation>
     </message>
     <message>
@@ -4703,7 +4711,7 @@
         <translation>服务主任日报表(&amp;S)…</translation>
     </message>
     <message>
-        <source>All technicians' day by kind and time, for the manager's signature (S11, S12)</source>
+        <source>All technicians&apos; day by kind and time, for the manager&apos;s signature (S11, S12)</source>
         <translation>全体技术员当天按服务类别和用时汇总，供经理签字（S11、S12）</translation>
     </message>
     <message>
@@ -4719,7 +4727,7 @@
         <translation>日报表(&amp;D)…</translation>
     </message>
     <message>
-        <source>A day's work by technician and kind (S10, S11); the manager signs it (S12)</source>
+        <source>A day&apos;s work by technician and kind (S10, S11); the manager signs it (S12)</source>
         <translation>按技术员和服务类别汇总一天的工作（S10、S11），由经理签字（S12）</translation>
     </message>
     <message>
@@ -4727,7 +4735,7 @@
         <translation>月度技术员报表(&amp;M)…</translation>
     </message>
     <message>
-        <source>Each technician's month in an Excel workbook: jobs, hours, arrivals on time, fees, parts</source>
+        <source>Each technician&apos;s month in an Excel workbook: jobs, hours, arrivals on time, fees, parts</source>
         <translation>每位技术员一个月的工作汇总成 Excel 工作簿：工作件数、工时、按时到达、收费、零件</translation>
     </message>
     <message>
@@ -4833,7 +4841,7 @@
         <translation>技术员到达后才能取回叫修的商品：请打开该叫修，使用其“取回维修”步骤。</translation>
     </message>
     <message>
-        <source>The branch's name and address are not set: File → Branch details… puts them on every form.</source>
+        <source>The branch&apos;s name and address are not set: File → Branch details… puts them on every form.</source>
         <translation>尚未填写本单位名称和地址：在“文件 → 本单位信息…”中填写后，每张表单都会印上。</translation>
     </message>
     <message>
@@ -4885,7 +4893,7 @@ After-sales service registers of the branch office.</source>
         <translation>说明</translation>
     </message>
     <message>
-        <source>{branch} technicians' monthly report, {year}-{month}</source>
+        <source>{branch} technicians&apos; monthly report, {year}-{month}</source>
         <translation>{branch} 技术员月报（{year}年{month}月）</translation>
     </message>
     <message>
@@ -5111,7 +5119,7 @@ repair</source>
         <translation>统计期间：自 {start} 00:00 起，至 {end} 00:00 止（不含该时刻），本地时间。</translation>
     </message>
     <message>
-        <source>Job: one line of the work log (one visit or one repair) dated in the month; lines whose step was taken back by a supervisor are not counted. Kind: the job's service kind when it was recorded.</source>
+        <source>Job: one line of the work log (one visit or one repair) dated in the month; lines whose step was taken back by a supervisor are not counted. Kind: the job&apos;s service kind when it was recorded.</source>
         <translation>工作：工作记录中日期在本月的一行，即一次上门服务或一次修理；服务主任撤回的步骤所记的工作不计。服务类别：记录该工作时的服务类别（A 有费、B 合同、C 免费）。</translation>
     </message>
     <message>
@@ -5119,7 +5127,7 @@ repair</source>
         <translation>现场服务：上门服务的次数（上门后把商品带回修理的那次上门也计在内）。车间修理：在车间完成修理的次数。带回修理：本月由该技术员带回修理的叫修数（以客户商品进出登记簿为准，被撤回的带回不计）。</translation>
     </message>
     <message>
-        <source>Working hours: the sum of the jobs' hours in the work log.</source>
+        <source>Working hours: the sum of the jobs&apos; hours in the work log.</source>
         <translation>工时：上述各项工作所记工时之和。</translation>
     </message>
     <message>
@@ -5127,11 +5135,11 @@ repair</source>
         <translation>到达：本月技术员到达客户处的叫修；到达时间不晚于到达期限（自叫修起，市区 6 个、郊区 7 个工作小时）为准时，否则为超时。准时率 = 准时 ÷ 到达次数。</translation>
     </message>
     <message>
-        <source>Response: working time from the call to the arrival on the branch's working calendar, in working minutes; average response = their sum ÷ arrivals, in working hours.</source>
+        <source>Response: working time from the call to the arrival on the branch&apos;s working calendar, in working minutes; average response = their sum ÷ arrivals, in working hours.</source>
         <translation>响应：自叫修至到达、按本分公司工作日历计算的工作时间（工作分钟）；平均响应 = 响应合计 ÷ 到达次数，以工作小时计。</translation>
     </message>
     <message>
-        <source>Repairs completed: repair cards whose repair was finished in the month (the last time, if the inspection sent it back), by the technician who finished it. Parts cost: quantity × unit price of those cards' parts.</source>
+        <source>Repairs completed: repair cards whose repair was finished in the month (the last time, if the inspection sent it back), by the technician who finished it. Parts cost: quantity × unit price of those cards&apos; parts.</source>
         <translation>完成修理：本月修理完成的修理卡（检验不合格返修的，以最后一次完成为准），计入完成修理的技术员。配件金额：这些修理卡所用配件的数量 × 单价。</translation>
     </message>
     <message>
@@ -5139,11 +5147,11 @@ repair</source>
         <translation>收取费用：本月现场收取的费用，以记录收费的时间为准（收费步骤，或记下现场收费的现场完工步骤）。</translation>
     </message>
     <message>
-        <source>Survey averages (S16): the average of each item over the month's survey cards of the technician; blank where there are no cards.</source>
+        <source>Survey averages (S16): the average of each item over the month&apos;s survey cards of the technician; blank where there are no cards.</source>
         <translation>调查平均分：该技术员本月客户意见调查卡各项评分的平均值；没有调查卡的留空。</translation>
     </message>
     <message>
-        <source>Detail sheets: every job of the month. Arrival due, arrival and on time are shown on visits; the call's fee and the repair card's parts cost on the call's latest job, so that no fee is counted twice.</source>
+        <source>Detail sheets: every job of the month. Arrival due, arrival and on time are shown on visits; the call&apos;s fee and the repair card&apos;s parts cost on the call&apos;s latest job, so that no fee is counted twice.</source>
         <translation>明细表：本月的每一项工作。到达期限、到达时间和是否准时列在上门服务行；叫修的费用和修理卡的配件金额列在该叫修最后一项工作的行上，同一笔费用不重复计算。</translation>
     </message>
     <message>
@@ -5427,7 +5435,7 @@ repair</source>
 <context>
     <name>PrintActions</name>
     <message>
-        <source>Some text did not fit its box in the form's layout (%1) and was cut.</source>
+        <source>Some text did not fit its box in the form&apos;s layout (%1) and was cut.</source>
         <translation>表单版式中有框太小（%1），其中的文字被截断。</translation>
     </message>
     <message>
@@ -5676,6 +5684,10 @@ repair</source>
         <source>Day-to-day business and your customer file</source>
         <translation>日常业务联系及客户档案</translation>
     </message>
+    <message>
+        <source>The printing was cancelled: nothing was printed.</source>
+        <translation>打印已取消：没有打印任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>Process</name>
@@ -5700,7 +5712,7 @@ repair</source>
         <translation>现场完成</translation>
     </message>
     <message>
-        <source>customer's signature</source>
+        <source>customer&apos;s signature</source>
         <translation>客户签字</translation>
     </message>
     <message>
@@ -5716,7 +5728,7 @@ repair</source>
         <translation>报价</translation>
     </message>
     <message>
-        <source>customer's answer to the quote</source>
+        <source>customer&apos;s answer to the quote</source>
         <translation>客户答复报价</translation>
     </message>
     <message>
@@ -5880,7 +5892,7 @@ repair</source>
         <translation>请输入报价金额。</translation>
     </message>
     <message>
-        <source>Record the quote before the customer's answer to it.</source>
+        <source>Record the quote before the customer&apos;s answer to it.</source>
         <translation>请先登记报价，再登记客户的答复。</translation>
     </message>
     <message>
@@ -5912,7 +5924,7 @@ repair</source>
         <translation>请说明问题所在：维修将连同意见退回技术员。</translation>
     </message>
     <message>
-        <source>The repair of call {call_no} has not passed the supervisor's inspection: the goods cannot go back yet (or return them unrepaired).</source>
+        <source>The repair of call {call_no} has not passed the supervisor&apos;s inspection: the goods cannot go back yet (or return them unrepaired).</source>
         <translation>叫修 {call_no} 的维修尚未通过服务主任检验，商品还不能交还（或按未修交还处理）。</translation>
     </message>
     <message>
@@ -6000,7 +6012,7 @@ repair</source>
         <translation>{name} 在叫修 {call_no} 上没有工作。</translation>
     </message>
     <message>
-        <source>Call {call_no} is already {name}'s.</source>
+        <source>Call {call_no} is already {name}&apos;s.</source>
         <translation>叫修 {call_no} 已由 {name} 负责。</translation>
     </message>
     <message>
@@ -6068,6 +6080,13 @@ repair</source>
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <source>The work was cancelled: nothing was changed.</source>
+        <translation>操作已取消：没有做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>QDialog</name>
     <message>
         <source>Customer archive</source>
@@ -6096,14 +6115,14 @@ repair</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <source>Preview, print or save this record's form as PDF (as last saved)</source>
+        <source>Preview, print or save this record&apos;s form as PDF (as last saved)</source>
         <translation>预览、打印本记录的表单或另存为 PDF（按最后保存的内容）</translation>
     </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <source>Reset the administrator's password</source>
+        <source>Reset the administrator&apos;s password</source>
         <translation>重设管理员密码</translation>
     </message>
     <message>
@@ -6524,7 +6543,7 @@ repair</source>
         <translation>修理完成须通过服务流程登记，不能直接修改修理卡。</translation>
     </message>
     <message>
-        <source>The inspection is recorded by the supervisor's inspection step.</source>
+        <source>The inspection is recorded by the supervisor&apos;s inspection step.</source>
         <translation>检验结果须由服务主任在检验步骤中登记。</translation>
     </message>
     <message>
@@ -6544,7 +6563,7 @@ repair</source>
         <translation>收据 {receipt_no} 的商品属于另一张叫修单，不是 {call_no}。</translation>
     </message>
     <message>
-        <source>Enter the customer's name, or open the card from a goods register line or a call.</source>
+        <source>Enter the customer&apos;s name, or open the card from a goods register line or a call.</source>
         <translation>请输入客户名称，或从客户商品进出登记簿或叫修登记簿中打开修理卡。</translation>
     </message>
     <message>
@@ -6812,7 +6831,7 @@ repair</source>
         <translation>不同意 %1</translation>
     </message>
     <message>
-        <source>Customer's answer</source>
+        <source>Customer&apos;s answer</source>
         <translation>客户答复</translation>
     </message>
 </context>
@@ -7054,7 +7073,7 @@ repair</source>
         <translation>邮编必须是 6 位数字，例如 200040。</translation>
     </message>
     <message>
-        <source>The phone number may contain only digits, spaces, '-', '+', '(' ')' and an extension such as '转 123'.</source>
+        <source>The phone number may contain only digits, spaces, &apos;-&apos;, &apos;+&apos;, &apos;(&apos; &apos;)&apos; and an extension such as &apos;转 123&apos;.</source>
         <translation>电话号码只能包含数字、空格、“-”、“+”、“(”“)”以及分机号（如“转 123”）。</translation>
     </message>
     <message>

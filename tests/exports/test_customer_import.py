@@ -17,6 +17,7 @@ from openpyxl import Workbook, load_workbook
 from crm_desktop.errors import UserError
 from crm_desktop.exports import customer_import as ci
 from crm_desktop.models import Customer, CustomerProduct
+from crm_desktop.progress import Cancelled
 from crm_desktop.services import customers
 
 from ..factories import count
@@ -243,7 +244,7 @@ def test_a_failure_while_writing_leaves_nothing_behind(database, tmp_path, monke
         calls.append(done)
         return done < 20  # cancel after the second group of customers
 
-    with pytest.raises(ci.ImportCancelled):
+    with pytest.raises(Cancelled):
         ci.apply(database, plan, progress=progress)
     assert calls == [10, 20]
     assert count(database, Customer) == count(database, CustomerProduct) == 0

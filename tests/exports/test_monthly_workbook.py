@@ -17,11 +17,11 @@ from openpyxl import load_workbook
 from crm_desktop.exports.monthly_workbook import (
     COL,
     SUMMARY_COLUMNS,
-    ReportCancelled,
     sheet_names,
     write_monthly_report,
 )
 from crm_desktop.exports.xlsx import display_width
+from crm_desktop.progress import Cancelled
 from crm_desktop.services import calls, demo, process
 from crm_desktop.services.monthly_report import SURVEY_ITEMS, SurveyScores
 from tests.services.test_monthly_report import LATER, at, build_month
@@ -257,14 +257,14 @@ def test_cancel_leaves_no_file(month_db, tmp_path):
         seen.append((done, total))
         return len(seen) < 4
 
-    with pytest.raises(ReportCancelled) as caught:
+    with pytest.raises(Cancelled) as caught:
         write_monthly_report(database, 2026, 11, path, progress=progress)
     assert caught.value.render(chinese)  # a UserError the dialog can show
     assert path.read_bytes() == b"the previous report"  # untouched
     assert sorted(p.name for p in folder.iterdir()) == ["report.xlsx"]  # no temporary file left
     assert len(seen) == 4
 
-    with pytest.raises(ReportCancelled):
+    with pytest.raises(Cancelled):
         write_monthly_report(database, 2026, 11, folder / "never.xlsx", progress=lambda d, t: False)
     assert sorted(p.name for p in folder.iterdir()) == ["report.xlsx"]
 

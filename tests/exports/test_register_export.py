@@ -21,11 +21,11 @@ from crm_desktop.exports import register_export, xlsx
 from crm_desktop.exports.register_export import (
     FIRST_DATA_ROW,
     HEADER_ROW,
-    Cancelled,
     export_register,
     export_register_by_name,
 )
 from crm_desktop.models import Customer, GoodsEntry, RepairCard, ServiceCall
+from crm_desktop.progress import Cancelled
 from crm_desktop.services import demo, labels
 from crm_desktop.services.registers import REGISTERS, RegisterQuery
 

@@ -18,8 +18,8 @@ from sqlalchemy import func, select
 from crm_desktop.errors import UserError
 from crm_desktop.exports import audit_export
 from crm_desktop.exports.audit_export import FIRST_DATA_ROW, HEADER_ROW, export_audit_log
-from crm_desktop.exports.register_export import Cancelled
 from crm_desktop.models import AuditEntry, Customer, Staff
+from crm_desktop.progress import Cancelled
 from crm_desktop.services import audit_log, auth
 from crm_desktop.services.audit_log import AuditFilter
 

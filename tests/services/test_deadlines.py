@@ -8,7 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from crm_desktop.models import Customer, ServiceCall, Staff
-from crm_desktop.services import calendar as cal, calls, customers, deadlines
+from crm_desktop.progress import Cancelled
+from crm_desktop.services import calendar as cal
+from crm_desktop.services import calls, customers, deadlines
 
 
 def _customer(session, district: str) -> Customer:
@@ -163,7 +165,7 @@ def test_s14_recompute_cancelled_changes_nothing(database, monkeypatch):
         reports.append(done)
         return done < 1
 
-    with pytest.raises(deadlines.RecomputeCancelled) as info:
+    with pytest.raises(Cancelled) as info:
         with database.Session.begin() as s:
             cal.save_timetable(s, SATURDAYS_TOO)
             deadlines.recompute_open_deadlines(s, progress=cancel_after_the_first_chunk)

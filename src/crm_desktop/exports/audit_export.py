@@ -36,10 +36,11 @@ from ..db import Database
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Translate
 from ..models import Staff
+from ..progress import Progress, report
 from ..services import audit_log
 from ..services.auth import LoggedIn, audit
 from . import xlsx
-from .register_export import MAX_SHEET_ROWS, TOO_MANY_ROWS, Cancelled, Progress, cannot_write, check_path
+from .register_export import EXPORT_CANCELLED, MAX_SHEET_ROWS, TOO_MANY_ROWS, cannot_write, check_path
 
 SUMMARY_ROW = 1
 HEADER_ROW = 2
@@ -170,8 +171,7 @@ def export_audit_log(
                 time_cell.value = values[1]
                 sheet.append([values[0], time_cell, *(xlsx.text_cell(sheet, v) if v else None for v in values[2:])])
             done += len(chunk)
-            if progress is not None and progress(done, total) is False:
-                raise Cancelled()
+            report(progress, done, total, EXPORT_CANCELLED)
             if done >= total or not chunk:
                 break
             with database.read_session() as session:

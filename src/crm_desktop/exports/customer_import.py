@@ -52,6 +52,7 @@ from ..db import Database
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
 from ..models import Customer, CustomerCategory, CustomerProduct, District
+from ..progress import Progress, report
 from ..services.customers import MAX_CAPITAL
 from ..services.validation import (
     check_postcode,
@@ -65,11 +66,7 @@ from ..services.validation import (
 log = logging.getLogger(__name__)
 
 
-Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
-
-
-class ImportCancelled(Exception):
-    """The clerk cancelled a long step; nothing was written."""
+IMPORT_CANCELLED = QT_TRANSLATE_NOOP("CustomerImport", "The import was cancelled: nothing was imported.")
 
 
 # --------------------------------------------------------------------------- the fields
@@ -515,8 +512,7 @@ def _read_rows(ws, progress: Progress | None) -> list[tuple[int, tuple[Any, ...]
             append((number, values))
         if progress is not None and number % 500 == 0:
             total = max(total, number + 1)
-            if not progress(number, total):
-                raise ImportCancelled()
+            report(progress, number, total, IMPORT_CANCELLED)
     return rows
 
 
@@ -1062,8 +1058,8 @@ def check(
     total = len(sheet.rows)
 
     for done, (number, values) in enumerate(sheet.rows, start=1):
-        if progress is not None and done % 1000 == 0 and not progress(done, total):
-            raise ImportCancelled()
+        if done % 1000 == 0:
+            report(progress, done, total, IMPORT_CANCELLED)
         width = len(values)
         customer: dict[str, Any] = {}
         product: dict[str, Any] = {}
@@ -1249,7 +1245,7 @@ def apply(
     them, False imports them anyway). Inside the transaction the duplicates and codes are
     looked up again: if the customer list changed since the check, nothing is written.
     ``by_id``, the member of staff importing, must exist; it is written to the log.
-    ``progress(done, total)`` returning False cancels (``ImportCancelled``, rolled back).
+    ``progress(done, total)`` returning False cancels (``Cancelled``, rolled back).
     """
     if plan.problems:
         raise UserError(HAS_BAD_ROWS, bad=len(plan.bad_rows), rows=plan.row_count)
@@ -1279,8 +1275,7 @@ def apply(
             ]
             ids.extend(session.execute(statement, rows).scalars())
             done += len(chunk)
-            if progress is not None and not progress(done, total):
-                raise ImportCancelled()
+            report(progress, done, total, IMPORT_CANCELLED)
         products = [
             {"customer_id": cid, "model": p["model"], "serial_no": p.get("serial_no"),
              "purchase_date": p.get("purchase_date"), "warranty_end": p.get("warranty_end"),
@@ -1291,8 +1286,7 @@ def apply(
         for chunk in _chunks(products, INSERT_CHUNK):
             session.execute(insert(product_table), list(chunk))
             done += len(chunk)
-            if progress is not None and not progress(done, total):
-                raise ImportCancelled()
+            report(progress, done, total, IMPORT_CANCELLED)
     log.info("imported %d customers and %d products from %s (sheet %s)%s; skipped %d likely duplicates",
              len(ids), len(products), plan.sheet.path, plan.sheet.sheet_name,
              f" by staff {by_id}" if by_id is not None else "", len(skipped))

@@ -27,7 +27,6 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -45,6 +44,7 @@ from openpyxl.worksheet.pagebreak import Break
 
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
+from ..progress import Progress, report
 from ..services.monthly_report import (
     KINDS,
     SURVEY_ITEMS,
@@ -75,7 +75,6 @@ from .xlsx import (
 )
 
 # progress(done, total) -> False to cancel
-Progress = Callable[[int, int], bool]
 
 
 # -- the user-visible strings ----------------------------------------------------------------
@@ -203,12 +202,6 @@ FILE_BUSY = QT_TRANSLATE_NOOP(
 )
 CANNOT_WRITE = QT_TRANSLATE_NOOP("MonthlyReport", "The report cannot be written to {folder}: {reason}")
 
-
-class ReportCancelled(UserError):
-    """The clerk stopped the export; no file was written."""
-
-    def __init__(self) -> None:
-        super().__init__(CANCELLED)
 
 
 @dataclass(frozen=True)
@@ -704,7 +697,7 @@ def write_figures(
 ) -> list[str]:
     """Write ``figures`` as the workbook at ``path`` (through a temporary file beside it);
     returns the sheet names. ``progress(done, total)`` after each sheet; False cancels
-    (``ReportCancelled``, no file)."""
+    (``Cancelled``, no file)."""
     path = Path(path)
     writer = _Writer(figures, translate, write_only=write_only)
     steps = len(figures.technicians) + 3  # summary, details, notes, saving
@@ -714,8 +707,7 @@ def write_figures(
     def step() -> None:
         nonlocal done
         done += 1
-        if progress is not None and not progress(min(done, total), total):
-            raise ReportCancelled()
+        report(progress, min(done, total), total, CANCELLED)
 
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -757,7 +749,7 @@ def write_monthly_report(
     """The monthly technician report of ``year``-``month`` from ``database`` to the .xlsx file
     at ``path`` (replaced if it exists). ``progress(done, total)`` is called before the work,
     after the figures and after each sheet (from the calling thread); when it returns False
-    the export stops with ``ReportCancelled`` and no file is left. ``translate(context,
+    the export stops with ``Cancelled`` and no file is left. ``translate(context,
     text)`` gives the sheet names, titles and headers in the user's language."""
     started = time.perf_counter()
     with database.read_session() as session:
@@ -769,12 +761,10 @@ def write_monthly_report(
         expected = (session.scalar(
             select(func.count()).where(Staff.role == Role.TECHNICIAN.value, Staff.active.is_(True))
         ) or 0) + 4
-        if progress is not None and not progress(0, expected):
-            raise ReportCancelled()
+        report(progress, 0, expected, CANCELLED)
         figures = monthly_figures(session, year, month, surveys)
     total = len(figures.technicians) + 4
-    if progress is not None and not progress(1, total):
-        raise ReportCancelled()
+    report(progress, 1, total, CANCELLED)
     sheets = write_figures(figures, path, progress, translate, done_before=1, total=total)
     return Report(
         path=Path(path),

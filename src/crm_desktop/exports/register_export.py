@@ -33,7 +33,7 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -49,12 +49,12 @@ from .. import clock
 from ..db import Database
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
+from ..progress import Progress, report
 from ..services.registers import REGISTERS, Column, RegisterQuery, RegisterSpec, staff_names
 from . import xlsx
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], "bool | None"]  # (rows done, rows in all) -> False to cancel
 
 CHUNK = 2000  # rows a window: about 0.4 s of work here (19 columns), so Cancel answers soon
 SUMMARY_ROW = 1
@@ -70,6 +70,7 @@ NOT_XLSX = QT_TRANSLATE_NOOP("Export", "An Excel workbook's file name ends in .x
 CANNOT_WRITE = QT_TRANSLATE_NOOP(
     "Export", "{path} cannot be written ({reason}). If the file is open in Excel, close it and export again."
 )
+EXPORT_CANCELLED = QT_TRANSLATE_NOOP("Export", "The export was cancelled: no file was written.")
 TOO_MANY_ROWS = QT_TRANSLATE_NOOP(
     "Export", "{rows} rows do not fit on one Excel sheet (at most {limit}); narrow the search and export again."
 )
@@ -90,9 +91,6 @@ NUMBER_FORMATS = {
 }
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
-
-class Cancelled(Exception):
-    """The user cancelled the export; no file was written."""
 
 
 @dataclass(frozen=True)
@@ -271,8 +269,7 @@ def export_register(
             for values in chunk:
                 sheet.append(body.row(values))
             done += len(chunk)
-            if progress is not None and progress(done, total) is False:
-                raise Cancelled()
+            report(progress, done, total, EXPORT_CANCELLED)
             if done >= total or not chunk:
                 break
             chunk = values_of(query.window(done, CHUNK))

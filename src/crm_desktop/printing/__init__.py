@@ -18,9 +18,10 @@ from typing import BinaryIO, Sequence
 from ..db import Database
 from ..errors import UserError
 from ..i18n import Translate
+from ..progress import Cancelled, Progress
 from . import forms
 from .layout import NO_FILE, Layout, LayoutError, layout_path, read_layout
-from .record import Cancelled, Progress, Record, RenderReport
+from .record import Record, RenderReport
 
 __all__ = [
     "Cancelled", "Layout", "LayoutError", "Record", "RenderReport", "load_layout", "print_numbered",

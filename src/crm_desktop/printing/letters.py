@@ -5,6 +5,7 @@ the recorded hand-over, so a letter can be printed again later exactly as it was
 from __future__ import annotations
 
 from collections.abc import Sequence
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 

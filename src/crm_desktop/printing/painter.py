@@ -25,8 +25,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import paths
+from ..progress import Progress
+from ..progress import report as report_progress
 from .layout import Column, Element, Layout
-from .record import Cancelled, Progress, Record, RenderReport
+from .record import PRINT_CANCELLED, Record, RenderReport
 from .text_fit import LEADING, Fitted, fit
 
 # Page streams are compressed but not ASCII85-encoded: a fifth smaller and faster to write,
@@ -83,8 +85,7 @@ def render(
     for index, record in enumerate(records):
         report.pages += painter.draw_record(record, index, report)
         report.records += 1
-        if progress is not None and not progress(index + 1, total or 0):
-            raise Cancelled()
+        report_progress(progress, index + 1, total or 0, PRINT_CANCELLED)
     if report.records == 0:
         report.pages = painter.draw_record(Record({}), 0, report)  # the form blank, never an empty file
     canvas.save()

@@ -3,15 +3,13 @@ and the window import these without loading the renderer)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-Progress = Callable[[int, int], bool]  # (done, total) -> go on?
+from ..i18n import QT_TRANSLATE_NOOP
 
-
-class Cancelled(Exception):
-    """The user cancelled a long print; nothing was written."""
+PRINT_CANCELLED = QT_TRANSLATE_NOOP("Printing", "The printing was cancelled: nothing was printed.")
 
 
 @dataclass

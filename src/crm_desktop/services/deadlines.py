@@ -3,7 +3,6 @@ suburbs (郊区), counted on the branch's working calendar."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,9 +10,9 @@ from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from .. import clock
-from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import CallStatus, District, ServiceCall
+from ..progress import Progress, report
 from .calendar import WorkingCalendar, calendar_from_database
 
 ARRIVAL_HOURS = {District.URBAN.value: 6.0, District.SUBURBAN.value: 7.0}
@@ -32,21 +31,11 @@ def set_arrival_due(session: Session, call: ServiceCall, calendar: WorkingCalend
     call.arrival_due_at = arrival_due(calendar, call.received_at, call.district)
 
 
-# progress(done, total) -> False to cancel
-Progress = Callable[[int, int], bool]
 RECOMPUTE_CHUNK = 2000  # calls between two progress reports (a few ms of work each)
 
 RECOMPUTE_CANCELLED = QT_TRANSLATE_NOOP("Deadlines", "Recomputing the deadlines was cancelled: nothing was changed.")
 
 
-class RecomputeCancelled(UserError):
-    """The clerk stopped ``recompute_open_deadlines``. Raised inside the caller's
-    transaction, which must roll back: the deadlines written so far and whatever the
-    transaction changed before (the timetable that made the recompute necessary) go with
-    it. A UserError, so that any dialog shows it like a refused step."""
-
-    def __init__(self) -> None:
-        super().__init__(RECOMPUTE_CANCELLED)
 
 
 def recompute_open_deadlines(
@@ -58,7 +47,9 @@ def recompute_open_deadlines(
     Calls whose technician has arrived keep theirs: it is the record of whether the arrival
     was on time. Runs in the caller's transaction; ``progress(done, total)`` is called
     before the first and after every RECOMPUTE_CHUNK calls, and when it returns False,
-    RecomputeCancelled is raised."""
+    ``Cancelled`` is raised inside the caller's transaction, which must roll back: the
+    deadlines written so far and whatever the transaction changed before (the timetable that
+    made the recompute necessary) go with it."""
     if calendar is None:
         calendar = calendar_from_database(session)
     rows = session.execute(
@@ -67,8 +58,7 @@ def recompute_open_deadlines(
         )
     ).all()
     total = len(rows)
-    if progress is not None and not progress(0, total):
-        raise RecomputeCancelled()
+    report(progress, 0, total, RECOMPUTE_CANCELLED)
     table = ServiceCall.__table__
     # Core executemany by id: half the time of the ORM's bulk UPDATE by primary key
     # (benchmarks/bench_deadlines.py); one updated_at for all saves a clock.now() a row
@@ -92,8 +82,7 @@ def recompute_open_deadlines(
         if changes:
             session.execute(statement, changes)
             moved += len(changes)
-        if progress is not None and not progress(min(first + RECOMPUTE_CHUNK, total), total):
-            raise RecomputeCancelled()
+        report(progress, min(first + RECOMPUTE_CHUNK, total), total, RECOMPUTE_CANCELLED)
     _forget_stored_deadlines(session)
     return moved
 

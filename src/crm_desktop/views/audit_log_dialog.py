@@ -372,7 +372,7 @@ class AuditLogDialog(QDialog):
         """The lines the table shows (the filter as applied) to a workbook the user names,
         under a progress dialog whose Cancel leaves no file."""
         from ..exports.audit_export import export_audit_log
-        from ..exports.register_export import Cancelled
+        from ..progress import Cancelled
 
         path = self.ask_file()
         if path is None:

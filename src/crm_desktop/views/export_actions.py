@@ -99,7 +99,7 @@ def export_current_register(parent: QWidget | None, view: RegisterView) -> Path 
     """Ask for a file and export the register on screen to it, as it is searched and
     sorted; the path written, or None (no file chosen, cancelled, or it could not be
     written: the clerk was told why)."""
-    from ..exports.register_export import Cancelled
+    from ..progress import Cancelled
 
     view.apply_search()  # what the search box shows, even if typed a moment ago
     path = ask_file(parent, view)

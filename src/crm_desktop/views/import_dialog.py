@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from ..db import Database
 from ..errors import UserError
 from ..exports import customer_import as ci
+from ..progress import Cancelled
 from .errors import message_of
 from .table_model import translate
 
@@ -77,7 +78,7 @@ def with_progress(parent: QWidget, label: str, work: Callable[[ci.Progress], T])
 
     try:
         return work(step)
-    except ci.ImportCancelled:
+    except Cancelled:
         return None
     finally:
         dialog.close()

@@ -57,7 +57,8 @@ def save_monthly_report(
 ) -> Path | None:
     """Ask for the month and the file, write the workbook under a cancellable progress dialog;
     the path written, or None (cancelled or not written)."""
-    from ..exports.monthly_workbook import ReportCancelled, write_monthly_report
+    from ..exports.monthly_workbook import write_monthly_report
+    from ..progress import Cancelled
 
     dialog = MonthDialog(parent)
     if (ask or QDialog.exec)(dialog) != QDialog.DialogCode.Accepted:
@@ -90,7 +91,7 @@ def save_monthly_report(
 
     try:
         report = write_monthly_report(database, year, month, path, progress=step, translate=translate)
-    except ReportCancelled:
+    except Cancelled:
         return None
     except OSError as exc:
         log.warning("monthly report not saved: %s", exc)

@@ -196,7 +196,7 @@ class CalendarDialog(RecordDialog):
     def save(self, session: Session) -> int:
         """The timetable and the year's arrangement, and, when they change working time, the
         deadlines of the open calls (S14) in the same transaction: cancelling the recompute
-        raises RecomputeCancelled and RecordDialog.accept rolls everything back."""
+        raises Cancelled and RecordDialog.accept rolls everything back."""
         timetable = calendar_service.Timetable(
             weekdays=tuple(i for i, box in enumerate(self.weekday_boxes) if box.isChecked()),
             periods=tuple((_time(a.time()), _time(b.time())) for a, b in self.period_edits),
