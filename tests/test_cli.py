@@ -1,25 +1,75 @@
-"""The program as a command: --smoke, the data-folder options, refusal of foreign files."""
+"""The program as a command: --smoke, the data-folder options, refusal of foreign files.
+
+The headless commands run in this process through ``cli.main(argv)`` with their output
+captured (a new Python process costs 1–3 s each); ``--smoke``, which starts the real window
+and the whole program, runs as a real ``python -m crm_desktop`` process.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import os
+import shutil
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
+import pytest
 
 # the demo database's administrator: the headless commands act as a logged-in user (I7)
 AS_ADMIN = {"CRM_DESKTOP_USER": "admin", "CRM_DESKTOP_PASSWORD": "admin123"}
 
 
 def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``python -m crm_desktop ARGS`` in this process: exit code, stdout and stderr as the
+    real command gives them (an exception that escapes is printed as the interpreter would,
+    exit code 1), with ``env`` added to the environment for the call only."""
+    from crm_desktop import cli
+
+    wanted = {**AS_ADMIN, **(env or {})}
+    saved = {key: os.environ.get(key) for key in wanted}
+    out, err = io.StringIO(), io.StringIO()
+    os.environ.update(wanted)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli.main(list(args))
+            except SystemExit as exc:  # argparse refusing the arguments
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            except Exception:  # noqa: BLE001 - what the interpreter would print before exit 1
+                traceback.print_exc()
+                code = 1
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        _close_the_commands_log()
+    return subprocess.CompletedProcess(["crm_desktop", *args], code, out.getvalue(), err.getvalue())
+
+
+def _close_the_commands_log() -> None:
+    """The command logs into its data folder (config.setup_logging); the folder belongs to
+    the test, so the file is closed when the command ends, as at a process's exit."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "_crm_desktop", False)]:
+        root.removeHandler(handler)
+        handler.close()
+
+
+def run_process(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """A real ``python -m crm_desktop ARGS`` process (for --smoke)."""
     full_env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **{**AS_ADMIN, **(env or {})})
     return subprocess.run([sys.executable, "-m", "crm_desktop", *args], capture_output=True, text=True,
                           env=full_env, timeout=120)
 
 
 def test_smoke_on_a_new_data_folder_creates_the_database_and_exits_0(tmp_path):
-    result = run("--smoke", "--data-dir", str(tmp_path / "d"))
+    result = run_process("--smoke", "--data-dir", str(tmp_path / "d"))
     assert result.returncode == 0, result.stderr
     assert "smoke ok: service_call, goods_entry, repair_card, customer" in result.stdout
     assert (tmp_path / "d" / "crm_desktop.sqlite3").exists()
@@ -30,7 +80,7 @@ def test_smoke_on_demo_data_from_the_environment_variable(tmp_path):
     folder = tmp_path / "demo"
     filled = run("demo", "--calls", "120", "--quiet", env={"CRM_DESKTOP_DATA_DIR": str(folder)})
     assert filled.returncode == 0, filled.stderr
-    result = run("--smoke", "--smoke-print", env={"CRM_DESKTOP_DATA_DIR": str(folder)})
+    result = run_process("--smoke", "--smoke-print", env={"CRM_DESKTOP_DATA_DIR": str(folder)})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith(", printing")
 
@@ -41,7 +91,7 @@ def test_smoke_refuses_a_file_that_is_not_a_database_and_leaves_it_alone(tmp_pat
     db = folder / "crm_desktop.sqlite3"
     db.write_text("这是一份客户名单，不是数据库。\n" * 50, encoding="utf-8")
     before = db.read_bytes()
-    result = run("--smoke", "--data-dir", str(folder))
+    result = run_process("--smoke", "--data-dir", str(folder))
     assert result.returncode == 2
     assert "not a SQLite file" in result.stderr
     assert db.read_bytes() == before
@@ -49,14 +99,14 @@ def test_smoke_refuses_a_file_that_is_not_a_database_and_leaves_it_alone(tmp_pat
 
 def test_database_url_option(tmp_path):
     target = tmp_path / "other.sqlite3"
-    result = run("--smoke", "--data-dir", str(tmp_path / "d"), "--database-url", f"sqlite:///{target.as_posix()}")
+    result = run_process("--smoke", "--data-dir", str(tmp_path / "d"), "--database-url", f"sqlite:///{target.as_posix()}")
     assert result.returncode == 0, result.stderr
     assert target.exists() and not (tmp_path / "d" / "crm_desktop.sqlite3").exists()
 
 
 def test_backup_command_copies_the_database(tmp_path):
     folder = tmp_path / "d"
-    assert run("--smoke", "--data-dir", str(folder)).returncode == 0
+    assert run("demo", "--calls", "0", "--quiet", "--data-dir", str(folder)).returncode == 0
     result = run("backup", "--data-dir", str(folder))
     assert result.returncode == 0, result.stderr
     assert Path(result.stdout.strip()).exists()
@@ -65,10 +115,19 @@ def test_backup_command_copies_the_database(tmp_path):
 
 # -- print (paper forms) ---------------------------------------------------------------------------
 
-def _demo_folder(tmp_path: Path) -> Path:
-    folder = tmp_path / "demo"
-    assert run("demo", "--calls", "200", "--quiet", "--data-dir", str(folder)).returncode == 0
+@pytest.fixture(scope="module")
+def demo_folder_made_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder filled by the ``demo`` command, once for the module."""
+    folder = tmp_path_factory.mktemp("cli") / "demo"
+    result = run("demo", "--calls", "200", "--quiet", "--data-dir", str(folder))
+    assert result.returncode == 0, result.stderr
     return folder
+
+
+@pytest.fixture
+def demo_folder(demo_folder_made_once: Path, tmp_path: Path) -> Path:
+    """The test's own copy of the demo data folder."""
+    return Path(shutil.copytree(demo_folder_made_once, tmp_path / "demo"))
 
 
 def _first(folder: Path, sql: str) -> str:
@@ -81,10 +140,10 @@ def _first(folder: Path, sql: str) -> str:
         con.close()
 
 
-def test_print_numbered_forms_and_registers_to_pdf(tmp_path):
+def test_print_numbered_forms_and_registers_to_pdf(tmp_path, demo_folder):
     import shutil
 
-    folder = _demo_folder(tmp_path)
+    folder = demo_folder
     card_no = _first(folder, "SELECT card_no FROM repair_card ORDER BY id LIMIT 1")
     call_no = _first(folder, "SELECT call_no FROM service_call ORDER BY id LIMIT 1")
     out = tmp_path / "cards.pdf"
@@ -103,8 +162,8 @@ def test_print_numbered_forms_and_registers_to_pdf(tmp_path):
         assert "叫修登记簿" in subprocess.run(["pdftotext", str(register), "-"], capture_output=True, text=True).stdout
 
 
-def test_print_an_unknown_number_says_so_and_exits_2_without_a_file(tmp_path):
-    folder = _demo_folder(tmp_path)
+def test_print_an_unknown_number_says_so_and_exits_2_without_a_file(tmp_path, demo_folder):
+    folder = demo_folder
     card_no = _first(folder, "SELECT card_no FROM repair_card ORDER BY id LIMIT 1")
     out = tmp_path / "cards.pdf"
     result = run("print", "repair-card", card_no, "XK209901-0001", "--data-dir", str(folder), "-o", str(out))
@@ -120,8 +179,8 @@ def test_print_a_register_needs_its_period(tmp_path):
     assert result.returncode == 2 and "--to" in result.stderr
 
 
-def test_print_with_a_broken_layout_of_the_branch_names_the_file_and_key(tmp_path):
-    folder = _demo_folder(tmp_path)
+def test_print_with_a_broken_layout_of_the_branch_names_the_file_and_key(tmp_path, demo_folder):
+    folder = demo_folder
     (folder / "forms").mkdir()
     (folder / "forms" / "goods_register.toml").write_text('[form]\npage = "A3"\n', encoding="utf-8")
     result = run("print", "goods-register", "--from", "2026-11-01", "--to", "2026-11-30", "--data-dir", str(folder),
@@ -137,8 +196,8 @@ def test_the_print_command_offers_exactly_the_printable_forms():
     assert sorted(cli.PRINT_FORMS) == sorted(forms.BY_COMMAND)
 
 
-def test_report_daily_as_pdf_and_as_workbook(tmp_path):
-    folder = _demo_folder(tmp_path)
+def test_report_daily_as_pdf_and_as_workbook(tmp_path, demo_folder):
+    folder = demo_folder
     day = _first(folder, "SELECT work_day FROM work_log GROUP BY work_day ORDER BY count(*) DESC LIMIT 1")
     pdf, book = tmp_path / "day.pdf", tmp_path / "day.xlsx"
     assert run("report", "daily", "--date", day, "--data-dir", str(folder), "-o", str(pdf)).returncode == 0
@@ -149,7 +208,7 @@ def test_report_daily_as_pdf_and_as_workbook(tmp_path):
     assert wrong.returncode == 2 and ".xlsx" in wrong.stderr and not (tmp_path / "day.doc").exists()
 
 
-def test_import_customers_dry_run_then_for_real(tmp_path):
+def test_import_customers_dry_run_then_for_real(tmp_path, demo_folder):
     import sqlite3
 
     from openpyxl import Workbook
@@ -161,7 +220,7 @@ def test_import_customers_dry_run_then_for_real(tmp_path):
     sheet.append(["苏州工业园区管委会", "0512-66881234", "苏州市工业园区现代大道999号", "佳能 iR 2206", "CN-0002"])
     path = tmp_path / "客户.xlsx"
     book.save(path)
-    folder = _demo_folder(tmp_path)
+    folder = demo_folder
 
     def customers() -> int:
         con = sqlite3.connect(folder / "crm_desktop.sqlite3")
@@ -183,10 +242,10 @@ def test_import_customers_dry_run_then_for_real(tmp_path):
     assert refused.returncode == 2 and "Traceback" not in refused.stderr and customers() == before + 2
 
 
-def test_export_a_register_as_searched_and_sorted(tmp_path):
+def test_export_a_register_as_searched_and_sorted(tmp_path, demo_folder):
     from openpyxl import load_workbook
 
-    folder = _demo_folder(tmp_path)
+    folder = demo_folder
     out = tmp_path / "calls.xlsx"
     result = run("export", "service-call", "--search", "南京", "--sort", "received_at", "--descending",
                  "--data-dir", str(folder), "-o", str(out))
@@ -198,10 +257,10 @@ def test_export_a_register_as_searched_and_sorted(tmp_path):
     assert unknown.returncode == 2 and "service-call" in unknown.stderr and not (tmp_path / "x.xlsx").exists()
 
 
-def test_report_monthly_writes_the_workbook(tmp_path):
+def test_report_monthly_writes_the_workbook(tmp_path, demo_folder):
     from openpyxl import load_workbook
 
-    folder = _demo_folder(tmp_path)
+    folder = demo_folder
     out = tmp_path / "2026-10.xlsx"
     result = run("report", "monthly", "--month", "2026-10", "--data-dir", str(folder), "-o", str(out))
     assert result.returncode == 0, result.stderr
@@ -210,10 +269,10 @@ def test_report_monthly_writes_the_workbook(tmp_path):
     assert bad.returncode == 2 and "13" in bad.stderr and "Traceback" not in bad.stderr
 
 
-def test_headless_commands_act_as_a_logged_in_user_checked_and_audited(tmp_path):
+def test_headless_commands_act_as_a_logged_in_user_checked_and_audited(tmp_path, demo_folder):
     import sqlite3
 
-    folder = _demo_folder(tmp_path)
+    folder = demo_folder
     out = tmp_path / "calls.xlsx"
     nobody = run("export", "service-call", "--data-dir", str(folder), "-o", str(out),
                  env={"CRM_DESKTOP_USER": "", "CRM_DESKTOP_PASSWORD": ""})

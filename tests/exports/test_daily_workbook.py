@@ -3,10 +3,6 @@ to the figures summed here from the work log, and the file reloads with openpyxl
 
 from __future__ import annotations
 
-import csv
-import shutil
-import subprocess
-import uuid
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -19,25 +15,15 @@ from crm_desktop.exports.daily_workbook import write_daily_report
 from crm_desktop.models import Staff, WorkLog
 from crm_desktop.services import daily_reports, process
 
+from .. import libreoffice
 from ..views.branch_data import at, build
 
 DAY = date(2026, 11, 23)
 
 
 def recalculated(path: Path, out: Path) -> dict[str, list[list[str]]]:
-    """Every sheet as LibreOffice computes it (headless, its own profile): CSV rows by sheet name."""
-    out.mkdir(exist_ok=True)
-    profile = f"file:///tmp/lo-profile-{uuid.uuid4().hex}"
-    subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation={profile}", "--convert-to",
-         "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", str(out), str(path)],
-        check=True, capture_output=True, timeout=180,
-    )
-    shutil.rmtree(profile.removeprefix("file://"), ignore_errors=True)
-    return {
-        sheet.stem.removeprefix(f"{path.stem}-"): list(csv.reader(sheet.open(encoding="utf-8")))
-        for sheet in out.glob(f"{path.stem}-*.csv")
-    }
+    """Every sheet as LibreOffice computes it: CSV rows by sheet name."""
+    return libreoffice.recalculate(path, out)
 
 
 @pytest.fixture
@@ -74,7 +60,7 @@ def test_the_supervisor_workbook_has_formula_totals_and_the_signature(database, 
     assert amendments[0][1] == "赵技师" and amendments[0][5] == 2.5
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="libreoffice-calc is installed by `python3 dev.py test`")
+@libreoffice.needs_soffice
 def test_libreoffice_recalculates_the_signed_figures(database, signed_day, tmp_path):
     path = write_daily_report(database, DAY, tmp_path / "daily.xlsx")
     rows = signed_day.signed_rows

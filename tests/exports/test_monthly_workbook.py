@@ -4,9 +4,6 @@ formulas gives the program's own figures."""
 
 from __future__ import annotations
 
-import csv
-import shutil
-import subprocess
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -26,9 +23,9 @@ from crm_desktop.services import calls, demo, process
 from crm_desktop.services.monthly_report import SURVEY_ITEMS, SurveyScores
 from tests.services.test_monthly_report import LATER, at, build_month
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
-CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+from .. import libreoffice
+from ..libreoffice import needs_soffice
+
 CHINESE = {  # enough of the translation to see it used (the full one lives in the .ts file)
     "MonthlyReport|Summary": "汇总",
     "MonthlyReport|Notes": "说明",
@@ -58,16 +55,7 @@ def month_db(database):
 
 def recalculate(path: Path, folder: Path) -> dict[str, list[list[str]]]:
     """Every sheet as LibreOffice computes it (formulas recalculated), by sheet name."""
-    out = folder / "csv"
-    out.mkdir(parents=True, exist_ok=True)
-    profile = (folder / "lo-profile").resolve().as_uri()
-    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation={profile}", "--convert-to", CSV_FILTER,
-                    "--outdir", str(out), str(path)], check=True, capture_output=True, timeout=240)
-    sheets = {}
-    for file in out.glob(f"{path.stem}-*.csv"):
-        with open(file, encoding="utf-8", newline="") as handle:
-            sheets[file.stem[len(path.stem) + 1:]] = list(csv.reader(handle))
-    return sheets
+    return libreoffice.recalculate(path, folder / "csv")
 
 
 def number(text: str) -> Decimal | None:

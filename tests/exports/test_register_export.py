@@ -4,11 +4,7 @@ failures that leave no file, and the command line's names."""
 
 from __future__ import annotations
 
-import csv
 import os
-import shutil
-import subprocess
-import uuid
 from datetime import date, datetime
 from pathlib import Path
 
@@ -26,8 +22,12 @@ from crm_desktop.exports.register_export import (
 )
 from crm_desktop.models import Customer, GoodsEntry, RepairCard, ServiceCall
 from crm_desktop.progress import Cancelled
-from crm_desktop.services import demo, labels
+from crm_desktop.services import labels
 from crm_desktop.services.registers import REGISTERS, RegisterQuery
+
+from .. import libreoffice
+
+pytestmark = pytest.mark.demo_data(calls=400, seed=11)
 
 HYPERLINK = '=HYPERLINK("http://x","点我")'
 PHONE = "+86 138 0013 8000"
@@ -39,10 +39,6 @@ KEY_COLUMN = {"service_call": "call_no", "goods_entry": "receipt_no", "repair_ca
 MODELS = {"service_call": ServiceCall, "goods_entry": GoodsEntry, "repair_card": RepairCard, "customer": Customer}
 
 
-@pytest.fixture
-def demo_database(database):
-    demo.generate(database, calls=400, seed=11)
-    return database
 
 
 @pytest.fixture
@@ -257,23 +253,12 @@ def test_a_search_that_looks_like_a_formula_is_text_in_the_summary(demo_database
 
 
 def _soffice_csv(xlsx_file: Path, out_dir: Path) -> list[list[str]]:
-    profile = Path("/tmp") / f"lo-profile-export-{uuid.uuid4().hex}"
-    try:
-        subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-             "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-             "--outdir", str(out_dir), str(xlsx_file)],
-            check=True, capture_output=True, timeout=180,
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    produced = sorted(out_dir.glob("*.csv"))
-    assert len(produced) == 1, produced  # one sheet, one file
-    with produced[0].open(encoding="utf-8", newline="") as f:
-        return list(csv.reader(f))
+    sheets = libreoffice.recalculate(xlsx_file, out_dir)
+    assert len(sheets) == 1, sheets.keys()  # one sheet, one file
+    return next(iter(sheets.values()))
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@libreoffice.needs_soffice
 def test_libreoffice_shows_the_formula_like_text_literally(risky, tmp_path):
     database, _call_id, _customer_id = risky
     spec = REGISTERS["service_call"]

@@ -37,6 +37,23 @@ def test_passwords_are_stored_as_argon2_hashes_only(database, clerk):
     assert stored.startswith("$argon2id$") and "mima12345" not in stored
 
 
+def test_the_program_hashes_with_argon2_cffis_full_parameters(monkeypatch):
+    """The suite hashes cheaply (tests/conftest.py); the program itself keeps argon2-cffi's
+    recommended parameters (RFC 9106 low-memory: 3 passes over 64 MiB)."""
+    from argon2 import PasswordHasher
+
+    from tests import conftest
+
+    real = conftest.REAL_PASSWORD_HASHER()
+    recommended = PasswordHasher()
+    assert (real.time_cost, real.memory_cost, real.parallelism) == (
+        recommended.time_cost, recommended.memory_cost, recommended.parallelism)
+    assert real.time_cost >= 3 and real.memory_cost >= 64 * 1024
+    monkeypatch.setattr(auth, "_hasher", conftest.REAL_PASSWORD_HASHER)
+    stored = auth.hash_password("mima12345")
+    assert stored.startswith(f"$argon2id$v=19$m={recommended.memory_cost},t={recommended.time_cost},")
+
+
 def test_a_login_is_checked_and_logged(database, clerk):
     user = auth.log_in(database, "qian", "mima12345", now=NOW)
     assert (user.name, user.role) == ("钱文员", "clerk")

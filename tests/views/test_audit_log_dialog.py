@@ -18,10 +18,12 @@ from sqlalchemy import insert, select
 from crm_desktop import clock
 from crm_desktop.exports.audit_export import FIRST_DATA_ROW
 from crm_desktop.models import AuditEntry, Staff
-from crm_desktop.services import audit_log, auth, demo
+from crm_desktop.services import audit_log, auth
 from crm_desktop.views import audit_log_dialog
 from crm_desktop.views.audit_log_dialog import AuditLogDialog, AuditLogModel, show_audit_log
 from crm_desktop.views.table_model import translate
+
+pytestmark = pytest.mark.demo_data(calls=30, seed=2)
 
 
 # the labels as the window shows them (translated once the .qm has them)
@@ -214,10 +216,6 @@ def test_i7_without_the_permission_a_message_and_never_the_dialog(app, database,
 
 # -- File → Audit log in the main window ------------------------------------------------------------
 
-@pytest.fixture
-def demo_database(database):
-    demo.generate(database, calls=30, seed=2)
-    return database
 
 
 def test_i7_the_file_menu_opens_the_audit_log(window, demo_database, qtbot):

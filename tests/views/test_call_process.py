@@ -10,21 +10,23 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
+from crm_desktop.clock import now_to_minute as now
 from crm_desktop.models import CallStep, ServiceCall
 from crm_desktop.services import process
 from crm_desktop.services.process import Step
 from crm_desktop.views.call_process import HistoryModel, ProcessPanel, status_name
 from crm_desktop.views.dialogs import next_steps, run_step
 from crm_desktop.views.dialogs.call_dialog import CallDialog
+
 from ..factories import count
-from .test_steps import NOW, new_call, w  # noqa: F401 - the fixture
+from .test_steps import new_call, w  # noqa: F401 - the fixture
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 def advance(w, call_id: int, until: str) -> None:
     """The call moved along the take-back path by the services, up to ``until``."""
-    start = NOW - timedelta(hours=3)
+    start = now() - timedelta(hours=3)
 
     def t(minutes: int):
         return start + timedelta(minutes=minutes)
@@ -118,7 +120,7 @@ def test_s8_the_invoice_button_is_the_accountants(app, w, qtbot):
     call_id = new_call(w)
     advance(w, call_id, "arrive")
     with w.database.Session.begin() as s:
-        process.complete_on_site(s, call_id, when=NOW - timedelta(hours=2), work_done="调整", hours_spent="1",
+        process.complete_on_site(s, call_id, when=now() - timedelta(hours=2), work_done="调整", hours_spent="1",
                                  by_id=w.tech, payment_method="invoice")
     assert not panel_for(qtbot, w, call_id, w.clerk).step_buttons[Step.INVOICE].isEnabled()
     assert panel_for(qtbot, w, call_id, w.accountant).step_buttons[Step.INVOICE].isEnabled()

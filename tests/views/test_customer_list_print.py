@@ -11,15 +11,15 @@ from sqlalchemy import select
 
 from crm_desktop.errors import UserError
 from crm_desktop.models import AuditEntry, Customer
-from crm_desktop.services import demo
 from crm_desktop.views.print_preview import PrintPreviewDialog
 
 from ..printing.test_customer_list import MADE, make_customers
 
+pytestmark = pytest.mark.demo_data(calls=60, seed=5)
+
 
 @pytest.fixture
 def demo_database(database):
-    demo.generate(database, calls=60, seed=5)
     make_customers(database)
     return database
 

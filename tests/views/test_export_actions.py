@@ -19,15 +19,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 from crm_desktop import clock
 from crm_desktop.exports import register_export
 from crm_desktop.exports.register_export import FIRST_DATA_ROW, HEADER_ROW
-from crm_desktop.services import demo
 from crm_desktop.views import export_actions
 from crm_desktop.views.table_model import format_value
 
+pytestmark = pytest.mark.demo_data(calls=400, seed=11)
 
-@pytest.fixture
-def demo_database(database):
-    demo.generate(database, calls=400, seed=11)
-    return database
+
 
 
 @pytest.fixture

@@ -14,6 +14,8 @@ from crm_desktop.views.handover_wizard import HandoverWizard
 
 from ..services.test_handover import DAY, user, w  # noqa: F401  (the fixture)
 
+pytestmark = pytest.mark.demo_data(calls=30, seed=7)
+
 
 def open_wizard(qtbot, database, staff_id) -> HandoverWizard:
     wizard = HandoverWizard(database, user(database, staff_id), today=DAY)
@@ -95,12 +97,6 @@ def test_without_the_permission_the_wizard_does_not_open(qtbot, database, w, rol
         HandoverWizard(database, user(database, getattr(w, role_key)), today=DAY)
 
 
-@pytest.fixture
-def demo_database(database):
-    from crm_desktop.services import demo
-
-    demo.generate(database, calls=30, seed=7)
-    return database
 
 
 def test_the_menu_offers_it_to_who_may_use_it(window):

@@ -9,17 +9,14 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QImage
 
-from crm_desktop.services import demo
 from crm_desktop.services.registers import REGISTERS
 from crm_desktop.views.main_window import MainWindow
+
+pytestmark = pytest.mark.demo_data(calls=150, seed=7)
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
-@pytest.fixture
-def demo_database(database):
-    demo.generate(database, calls=150, seed=7)
-    return database
 
 
 def _has_cjk_pixels(image: QImage) -> bool:

@@ -13,18 +13,16 @@ from PySide6.QtWidgets import QDialog, QProgressDialog
 from sqlalchemy import select
 
 from crm_desktop.models import GoodsEntry, RepairCard, ServiceCall, Setting
-from crm_desktop.services import branch, demo
+from crm_desktop.services import branch
 from crm_desktop.views import print_actions
 from crm_desktop.views.dialogs.branch_dialog import BranchDialog
 from crm_desktop.views.print_preview import PrintPreviewDialog
 
+pytestmark = pytest.mark.demo_data(calls=400, seed=11)
+
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
-@pytest.fixture
-def demo_database(database):
-    demo.generate(database, calls=400, seed=11)
-    return database
 
 
 def _pages(dialog: PrintPreviewDialog) -> int:
