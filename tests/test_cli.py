@@ -68,6 +68,7 @@ def run_process(*args: str, env: dict | None = None) -> subprocess.CompletedProc
                           env=full_env, timeout=120)
 
 
+@pytest.mark.slow  # a real process
 def test_smoke_on_a_new_data_folder_creates_the_database_and_exits_0(tmp_path):
     result = run_process("--smoke", "--data-dir", str(tmp_path / "d"))
     assert result.returncode == 0, result.stderr
@@ -76,6 +77,7 @@ def test_smoke_on_a_new_data_folder_creates_the_database_and_exits_0(tmp_path):
     assert (tmp_path / "d" / "crm_desktop.log").exists()
 
 
+@pytest.mark.slow  # a real process
 def test_smoke_on_demo_data_from_the_environment_variable(tmp_path):
     folder = tmp_path / "demo"
     filled = run("demo", "--calls", "120", "--quiet", env={"CRM_DESKTOP_DATA_DIR": str(folder)})
@@ -85,6 +87,7 @@ def test_smoke_on_demo_data_from_the_environment_variable(tmp_path):
     assert result.stdout.strip().endswith(", printing")
 
 
+@pytest.mark.slow  # a real process
 def test_smoke_refuses_a_file_that_is_not_a_database_and_leaves_it_alone(tmp_path):
     folder = tmp_path / "d"
     folder.mkdir()
@@ -97,6 +100,7 @@ def test_smoke_refuses_a_file_that_is_not_a_database_and_leaves_it_alone(tmp_pat
     assert db.read_bytes() == before
 
 
+@pytest.mark.slow  # a real process
 def test_database_url_option(tmp_path):
     target = tmp_path / "other.sqlite3"
     result = run_process("--smoke", "--data-dir", str(tmp_path / "d"), "--database-url", f"sqlite:///{target.as_posix()}")

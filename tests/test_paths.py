@@ -43,6 +43,7 @@ def test_missing_resources_are_reported_with_the_places_looked(tmp_path, monkeyp
         paths._data_root.cache_clear()
 
 
+@pytest.mark.slow  # pip builds a wheel
 def test_a_built_wheel_carries_resources_and_forms(tmp_path):
     """A non-editable install has no repository around it: the wheel must carry the files."""
     result = subprocess.run(
