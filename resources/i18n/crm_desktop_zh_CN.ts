@@ -4599,10 +4599,6 @@
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <source>Working &amp;calendar…</source>
-        <translation>工作日历(&amp;C)…</translation>
-    </message>
-    <message>
         <source>Timetable and official holiday arrangement</source>
         <translation>作息时间与法定节假日安排</translation>
     </message>
@@ -4665,6 +4661,10 @@
     <message>
         <source>The administrator adds colleagues and gives them one-time passwords</source>
         <translation>管理员新增同事并发放一次性密码</translation>
+    </message>
+    <message>
+        <source>Working ca&amp;lendar…</source>
+        <translation>工作日历(&amp;L)…</translation>
     </message>
     <message>
         <source>Dispatch &amp;board</source>

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from ..db import Database
 from ..services import users
 from ..services.registers import REGISTERS
 from ..services.users import CurrentUser
+from . import actions
 from .dispatch_board import DispatchBoard, board_status_text
 from .errors import show_error
 from .register_view import RegisterView
@@ -148,138 +148,16 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
 
     def _build_actions(self) -> None:
-        self.act_new_call = self._action(self.tr("New service &call…"), self.new_call, QKeySequence("Ctrl+N"),
-                                         self.tr("Register a call received by phone or letter"))
-        self.act_new_goods = self._action(self.tr("New &goods entry…"), self.new_goods_entry, None,
-                                          self.tr("Log goods taken back for repair"))
-        self.act_new_card = self._action(self.tr("New &repair card…"), self.new_repair_card, None,
-                                         self.tr("Open a repair card for goods taken back"))
-        self.act_new_customer = self._action(self.tr("New c&ustomer…"), self.new_customer)
-        self.act_archive = self._action(self.tr("Customer &archive…"), self.open_archive, QKeySequence("Ctrl+Shift+A"),
-                                        self.tr("The selected customer's whole archive (with the permission to view archives)"))
-        self.act_understaffed = self._action(
-            self.tr("Customers short of responsible &staff…"), self.open_understaffed, None,
-            self.tr("Important or promising customers with fewer than two responsible staff (I10)"))
-        self.act_open = self._action(self.tr("&Open…"), self.open_current, QKeySequence("Ctrl+O"),
-                                     self.tr("Open the selected record"))
-        self.act_dispatch = self._action(self.tr("&Dispatch…"), self.dispatch_current, QKeySequence("Ctrl+D"),
-                                         self.tr("Assign a technician to the selected call"))
-        self.act_kind = self._action(self.tr("Change service &kind…"), self.change_kind_current, None,
-                                     self.tr("Override the proposed service kind, with a reason"))
-        self.act_refresh = self._action(self.tr("&Refresh"), self.refresh_current, QKeySequence.StandardKey.Refresh)
-        self.act_find = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
-        self.act_calendar = self._action(self.tr("Working &calendar…"), self.edit_calendar, None,
-                                         self.tr("Timetable and official holiday arrangement"))
-        self.act_pricing = self._action(self.tr("&Charges…"), self.edit_pricing, None,
-                                        self.tr("Labour rates and the parts price list"))
-        self.act_contracts = self._action(self.tr("Maintenance &contracts…"), self.manage_contracts, None,
-                                          self.tr("The customers' maintenance contracts (service kind B)"))
-        self.act_invoices = self._action(self.tr("&Invoices to issue"), lambda: self.open_page(INVOICES))
-        self.act_at_risk = self._action(self.tr("Repairs at &risk"), lambda: self.open_page(AT_RISK))
-        self.act_switch_user = self._action(self.tr("Switch &user…"), self.switch_user, None,
-                                            self.tr("Log in as someone else"))
-        self.act_change_password = self._action(self.tr("Change &password…"), self.change_password)
-        self.act_handover = self._action(
-            self.tr("Departure &hand-over…"), self.hand_over, None,
-            self.tr("A leaving employee's customers, open calls and contracts to colleagues; a letter to each customer"))
-        self.act_audit_log = self._action(self.tr("Audi&t log…"), self.open_audit_log, None,
-                                          self.tr("Who logged in, viewed, printed, exported and changed what (I7)"))
-        self.act_accounts = self._action(self.tr("Staff and &accounts…"), self.manage_accounts, None,
-                                         self.tr("The administrator adds colleagues and gives them one-time passwords"))
-        self.act_board = self._action(self.tr("Dispatch &board"), self.open_board, QKeySequence("Ctrl+B"),
-                                      self.tr("Calls waiting for dispatch, carry-overs first, and the technicians' open jobs"))
-        self.act_print = self._action(self.tr("&Print selected…"), self.print_selected, QKeySequence.StandardKey.Print,
-                                      self.tr("Preview and print the form of the selected rows: service vouchers, "
-                                              "goods receipts or repair cards"))
-        self.act_print_calls = self._action(self.tr("&Call register…"), lambda: self.print_period("call_register"), None,
-                                            self.tr("The call register's pages for a period"))
-        self.act_print_goods = self._action(self.tr("&Goods register…"), lambda: self.print_period("goods_register"), None,
-                                            self.tr("The goods in/out register's pages for a period"))
-        self.act_print_technician = self._action(
-            self.tr("&Technician daily report…"), lambda: self.print_period("technician_daily"), None,
-            self.tr("Each job of a technician's day with its kind and time (S10)"))
-        self.act_print_supervisor = self._action(
-            self.tr("&Supervisor daily report…"), lambda: self.print_period("supervisor_daily"), None,
-            self.tr("All technicians' day by kind and time, for the manager's signature (S11, S12)"))
-        self.act_print_customers = self._action(
-            self.tr("C&ustomer list…"), self.print_customer_list, None,
-            self.tr("The customer list as it is filtered and searched on screen (I2)"))
-        self.act_daily_reports = self._action(
-            self.tr("&Daily reports…"), self.open_daily_reports, None,
-            self.tr("A day's work by technician and kind (S10, S11); the manager signs it (S12)"))
-        self.act_monthly = self._action(
-            self.tr("&Monthly technician report…"), self.save_monthly_report, None,
-            self.tr("Each technician's month in an Excel workbook: jobs, hours, arrivals on time, fees, parts"))
-        self.act_export = self._action(
-            self.tr("E&xport to Excel…"), self.export_current, None,
-            self.tr("The register on screen, as searched and sorted, to an Excel workbook"))
-        self.act_import_customers = self._action(
-            self.tr("&Import customers…"), self.import_customers, None,
-            self.tr("Customers and their products from an Excel workbook: checked row by row, all or none"))
-        self.act_branch = self._action(self.tr("&Branch details…"), self.edit_branch, None,
-                                       self.tr("Name, address and telephone printed on every form"))
-        self.act_quit = self._action(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
-        self.act_about = self._action(self.tr("&About crm_desktop"), self.about)
-
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.addAction(self.act_switch_user)
-        menu.addAction(self.act_change_password)
-        menu.addAction(self.act_accounts)
-        menu.addAction(self.act_handover)
-        menu.addAction(self.act_audit_log)
-        menu.addSeparator()
-        menu.addAction(self.act_branch)
-        menu.addAction(self.act_calendar)
-        menu.addAction(self.act_pricing)
-        menu.addSeparator()
-        menu.addAction(self.act_quit)
-        menu = self.menuBar().addMenu(self.tr("&Register"))
-        for a in (self.act_new_call, self.act_new_goods, self.act_new_card, self.act_new_customer):
-            menu.addAction(a)
-        menu.addSeparator()
-        menu.addAction(self.act_open)
-        menu.addAction(self.act_archive)
-        menu.addAction(self.act_understaffed)
-        menu = self.menuBar().addMenu(self.tr("&Service"))
-        menu.setToolTipsVisible(True)  # a greyed-out Dispatch says why
-        menu.addAction(self.act_board)
-        menu.addAction(self.act_dispatch)
-        menu.addAction(self.act_kind)
-        menu.addSeparator()
-        menu.addAction(self.act_contracts)
-        menu.addAction(self.act_invoices)
-        menu.addAction(self.act_at_risk)
-        menu = self.menuBar().addMenu(self.tr("&Print"))
-        menu.setToolTipsVisible(True)
-        menu.addAction(self.act_print)
-        menu.addSeparator()
-        for a in (self.act_print_calls, self.act_print_goods, self.act_print_technician, self.act_print_supervisor):
-            menu.addAction(a)
-        menu.addAction(self.act_print_customers)
-        self.reports_menu = menu = self.menuBar().addMenu(self.tr("R&eports"))
-        menu.setToolTipsVisible(True)
-        menu.addAction(self.act_daily_reports)
-        menu.addAction(self.act_monthly)
-        menu.addSeparator()
-        menu.addAction(self.act_export)
-        menu.addAction(self.act_import_customers)
-        menu = self.menuBar().addMenu(self.tr("&View"))
-        menu.addAction(self.act_find)
-        menu.addAction(self.act_refresh)
-        for name, spec in REGISTERS.items():
-            menu.addAction(self._action(spec.title.tr(translate), lambda n=name: self.open_register(n)))
-        menu = self.menuBar().addMenu(self.tr("&Help"))
-        menu.addAction(self.act_about)
-
-        toolbar = QToolBar(self.tr("Main toolbar"))
+        """Actions, menus and toolbar from the registry in actions.py."""
+        self.actions_by_key = actions.build_actions(self, self._guarded)
+        opening = [self._action(spec.title.tr(translate), lambda n=name: self.open_register(n))
+                   for name, spec in REGISTERS.items()]
+        self.menus = actions.build_menus(self, self.actions_by_key, opening)
+        self.reports_menu = self.menus["R&eports"]
+        toolbar = actions.build_toolbar(self, self.actions_by_key, self.tr("Main toolbar"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setIconSize(QSize(16, 16))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (self.act_new_call, self.act_new_goods, self.act_new_card, self.act_new_customer):
-            toolbar.addAction(a)
-        toolbar.addSeparator()
-        for a in (self.act_open, self.act_print, self.act_dispatch, self.act_board, self.act_refresh):
-            toolbar.addAction(a)
         self.addToolBar(toolbar)
 
     # -- pages ---------------------------------------------------------------------------
@@ -365,13 +243,10 @@ class MainWindow(QMainWindow):
         self.act_print.setEnabled(self.current_name() in ("service_call", "goods_entry", "repair_card", BOARD))
         self.act_export.setEnabled(self.current_name() in self.views)
         self.act_archive.setEnabled(self.current_name() == "customer")
-        self.act_accounts.setVisible(self.current_user is not None and self.current_user.role == "admin")
-        from ..services.auth import ROLE_PERMISSIONS, Permission
+        from ..services.auth import ROLE_PERMISSIONS
 
         role = self.current_user.role if self.current_user is not None else None
-        allowed = ROLE_PERMISSIONS.get(role, frozenset())
-        self.act_handover.setVisible(Permission.HANDOVER in allowed)
-        self.act_audit_log.setVisible(Permission.AUDIT in allowed)  # the service refuses anyway
+        actions.apply_permissions(self.actions_by_key, ROLE_PERMISSIONS.get(role, frozenset()))
 
     def _update_status(self, name: str) -> None:
         if name != self.current_name():

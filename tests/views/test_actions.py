@@ -1,0 +1,113 @@
+"""The main window's commands come from one registry (views/actions.py): every one is in a
+menu, no menu gives one accelerator letter twice (in English and in Chinese), no two share a
+shortcut, and who sees a command follows the permissions of the role in one place (I7)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtGui import QKeySequence
+
+from crm_desktop.models import Staff
+from crm_desktop.services.auth import ROLE_PERMISSIONS
+from crm_desktop.views import actions
+from crm_desktop.views.main_window import MainWindow
+
+ACCELERATOR = re.compile(r"&(?!&)(.)")
+
+
+def accelerator(text: str) -> str | None:
+    found = ACCELERATOR.search(text)
+    return found.group(1).casefold() if found else None
+
+
+@pytest.fixture
+def make_window(database, qtbot):
+    def make(role: str | None = None) -> MainWindow:
+        staff_id = None
+        if role is not None:
+            with database.Session.begin() as s:
+                person = Staff(name=f"试用{role}", role=role)
+                s.add(person)
+                s.flush()
+                staff_id = person.id
+        window = MainWindow(database, current_user_id=staff_id)
+        qtbot.addWidget(window)
+        return window
+
+    return make
+
+
+def menus_of(window: MainWindow):
+    return [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
+
+
+def duplicated_accelerators(window: MainWindow) -> dict[str, list[str]]:
+    clashes = {}
+    titles = [a.text() for a in window.menuBar().actions()]
+    letters = [accelerator(t) for t in titles]
+    if len(set(letters)) != len(letters) or None in letters:
+        clashes["menu bar"] = titles
+    for menu in menus_of(window):
+        texts = [a.text() for a in menu.actions() if not a.isSeparator() and accelerator(a.text())]
+        letters = [accelerator(t) for t in texts]
+        if len(set(letters)) != len(letters):
+            clashes[menu.title()] = texts
+    return clashes
+
+
+def test_every_declared_action_is_on_the_window_and_in_a_menu(app, make_window):
+    window = make_window()
+    in_menus = {a for menu in menus_of(window) for a in menu.actions()}
+    for spec in actions.ACTIONS:
+        action = getattr(window, f"act_{spec.key}")
+        assert action is window.actions_by_key[spec.key]
+        assert action in in_menus, spec.key
+    assert {key for _title, entries, _tips in actions.MENUS for key in entries if key} - {actions.REGISTER_PAGES} \
+        == set(actions.BY_KEY)
+    assert len(actions.BY_KEY) == len(actions.ACTIONS)  # keys are unique
+
+
+def test_no_menu_gives_one_accelerator_letter_twice_in_chinese(app, make_window):
+    window = make_window()
+    assert window.menuBar().actions()[0].text() == "文件(&F)"  # the translation is loaded
+    assert duplicated_accelerators(window) == {}
+
+
+def test_no_menu_gives_one_accelerator_letter_twice_in_english(qapp, make_window):
+    window = make_window()  # ``qapp`` without the translation: the English source texts
+    assert window.menuBar().actions()[0].text() == "&File"
+    assert duplicated_accelerators(window) == {}
+
+
+def test_no_two_actions_share_a_shortcut(app, make_window):
+    window = make_window()
+    shortcuts = [a.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+                 for a in window.actions_by_key.values() if not a.shortcut().isEmpty()]
+    assert len(shortcuts) == len(set(shortcuts)), shortcuts
+
+
+def test_a_triggered_action_calls_its_slot_with_its_arguments(app, make_window):
+    window = make_window("accountant")
+    window.act_invoices.trigger()  # open_page("invoices_to_issue")
+    assert window.current_name() == "invoices_to_issue"
+    window.act_at_risk.trigger()
+    assert window.current_name() == "repairs_at_risk"
+    window.act_board.trigger()
+    assert window.current_name() == "dispatch_board"
+
+
+@pytest.mark.parametrize("role", sorted(ROLE_PERMISSIONS))
+def test_who_sees_a_command_follows_the_roles_permissions(app, make_window, role):
+    window = make_window(role)
+    allowed = ROLE_PERMISSIONS[role]
+    for spec in actions.ACTIONS:
+        shown = window.actions_by_key[spec.key].isVisible()
+        assert shown == (spec.permission is None or spec.permission in allowed), (role, spec.key)
+
+
+def test_nobody_logged_in_sees_no_command_that_needs_a_permission(app, make_window):
+    window = make_window()
+    hidden = {spec.key for spec in actions.ACTIONS if not window.actions_by_key[spec.key].isVisible()}
+    assert hidden == {spec.key for spec in actions.ACTIONS if spec.permission is not None}
