@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ..db import Database
 from ..models import Role, ServiceCall
 from ..services import labels, process, users
-from ..services.process import STEP_NAMES, Step, HistoryLine
+from ..services.process import STEP_NAMES, HistoryLine, Step
 from .table_model import translate
 
 log = logging.getLogger(__name__)
@@ -268,7 +268,7 @@ class ProcessPanel(QWidget):
         self._set_buttons(steps, user)
         self._set_undo(user, undo_name)
 
-    def _set_buttons(self, steps: list[str], user: users.CurrentUser | None) -> None:
+    def _set_buttons(self, steps: list[str], user: users.LoggedIn | None) -> None:
         for button in self.step_buttons.values():
             self.steps_box.removeWidget(button)
             button.deleteLater()
@@ -295,7 +295,7 @@ class ProcessPanel(QWidget):
             self.none_label.setText(self.tr("No further step: the call is “%1”.").replace("%1", status_name(self.status)))
         self.none_label.setVisible(not steps)
 
-    def may_take(self, step: str, user: users.CurrentUser | None) -> tuple[bool, str]:
+    def may_take(self, step: str, user: users.LoggedIn | None) -> tuple[bool, str]:
         """Whether the current user may take ``step``, and why not (for the tooltip)."""
         if user is None:
             if step == Step.CHANGE_KIND:  # the kind may change without a known user (S1)
@@ -308,7 +308,7 @@ class ProcessPanel(QWidget):
             return False, self.tr("Only an accountant records invoices; %1 is not an accountant.").replace("%1", user.name)
         return False, self.tr("Only the service supervisor may do this; %1 is not a supervisor.").replace("%1", user.name)
 
-    def _set_undo(self, user: users.CurrentUser | None, undo_name: str | None) -> None:
+    def _set_undo(self, user: users.LoggedIn | None, undo_name: str | None) -> None:
         allowed, why = self.may_take(Step.UNDO, user)
         if allowed and undo_name is None:
             allowed, why = False, self.tr("There is no step to take back.")

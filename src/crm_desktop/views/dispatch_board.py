@@ -43,10 +43,10 @@ from PySide6.QtWidgets import (
 from .. import clock
 from ..db import Database
 from ..services import deadlines, labels, users
+from ..services.auth import LoggedIn
 from ..services.calendar import WorkingCalendar, calendar_from_database
 from ..services.dispatch_board import BoardCall, TechnicianJobs, technician_jobs, undispatched_calls
 from ..services.registers import REGISTERS
-from ..services.users import CurrentUser
 from .errors import show_error
 from .table_model import DEADLINE_COLOURS, ROW_ID_ROLE, translate
 from .user_names import user_text
@@ -395,10 +395,10 @@ class DispatchBoard(QWidget):
     openRequested = Signal(int)  # noqa: N815
     countChanged = Signal(int)  # noqa: N815 - calls waiting
 
-    def __init__(self, database: Database, user: CurrentUser | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, user: LoggedIn | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database = database
-        self.user: CurrentUser | None = None
+        self.user: LoggedIn | None = None
         self.clock: Callable[[], datetime] = clock.now  # what "now" is (tests set it)
 
         self.title = QLabel(self.tr("Dispatch board"))
@@ -527,7 +527,7 @@ class DispatchBoard(QWidget):
     def may_dispatch(self) -> bool:
         return users.may_dispatch(self.user)
 
-    def set_user(self, user: CurrentUser | None) -> None:
+    def set_user(self, user: LoggedIn | None) -> None:
         """S3: only the supervisor dispatches. The board greys out what the user may not do;
         the service checks it again."""
         self.user = user

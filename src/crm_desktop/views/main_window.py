@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from .. import clock
 from ..db import Database
 from ..services import users
+from ..services.auth import LoggedIn
 from ..services.registers import REGISTERS
-from ..services.users import CurrentUser
 from . import actions
 from .dispatch_board import DispatchBoard, board_status_text
 from .errors import show_error
@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
     def __init__(self, database: Database, current_user_id: int | None = None) -> None:
         super().__init__()
         self.database = database
-        self.current_user: CurrentUser | None = None
+        self.current_user: LoggedIn | None = None
         self.setWindowTitle(self.tr("crm_desktop — after-sales service"))
         self.views: dict[str, RegisterView] = {}
         self._nav = QListWidget()

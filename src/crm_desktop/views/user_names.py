@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ..services import labels
-from ..services.users import CurrentUser
+from ..services.auth import LoggedIn
 from .table_model import translate
 
 
@@ -14,6 +14,6 @@ def role_text(role: str) -> str:
     return label.tr(translate) if label is not None else role
 
 
-def user_text(user: CurrentUser) -> str:
+def user_text(user: LoggedIn) -> str:
     """张三（服务主任）"""
     return QCoreApplication.translate("UserChooser", "%1 (%2)").replace("%1", user.name).replace("%2", role_text(user.role))
