@@ -127,3 +127,33 @@ def test_i10_the_list_of_customers_short_of_staff(qtbot, database):
     assert [model.index(r, 3).data() for r in range(2)] == ["0", "1"]
     assert model.index(1, 4).data() == "吴业务"  # 郑业务's responsibility ended
     assert tuple(model.index(r, 0).data(CUSTOMER_ID_ROLE) for r in range(2)) == ids
+
+
+def test_windows_shown_and_forgotten_delete_themselves_when_closed(app, qtbot, database, tmp_path):
+    """The archive window and the I10 list are opened without anyone keeping them: closed, they
+    are gone, not hidden (a clerk opening archives all day would pile up windows)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from crm_desktop.views.archive import CustomerArchiveWindow, open_archive_window
+    from crm_desktop.views.archive.understaffed_dialog import UnderstaffedDialog
+    from crm_desktop.views.main_window import MainWindow
+
+    customer_id = _customer(database, tmp_path)
+    with database.Session.begin() as s:
+        manager_id = s.query(Staff.id).filter(Staff.role == "manager").scalar()
+    main = MainWindow(database, current_user_id=manager_id)
+    qtbot.addWidget(main)
+
+    def alive(kind: type[QWidget]) -> int:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return sum(isinstance(w, kind) for w in QApplication.allWidgets())
+
+    for _ in range(3):
+        window = open_archive_window(main, database, customer_id, user=main.logged_in())
+        assert window is not None and window.isVisible()
+        window.close()
+        dialog = main.open_understaffed()
+        dialog.close()
+    assert alive(CustomerArchiveWindow) == 0
+    assert alive(UnderstaffedDialog) == 0

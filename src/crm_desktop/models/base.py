@@ -39,7 +39,3 @@ class StrEnum(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
-
-
-def enum_values(enum_cls: type[enum.Enum]) -> list[str]:
-    return [m.value for m in enum_cls]

@@ -15,10 +15,10 @@ from ..models import Customer, CustomerProduct, MaintenanceContract, contract_pr
 from . import numbering
 from .validation import (
     Problems,
+    check_staff,
     fetch,
     optional_text,
     parse_date,
-    check_staff,
     parse_decimal,
     require,
 )
@@ -159,16 +159,6 @@ def active_contract_for(session: Session, product_id: int | None, day: date) -> 
         .order_by(MaintenanceContract.end_date.desc())
         .limit(1)
     ).first()
-
-
-def contracts_of(session: Session, customer_id: int) -> list[MaintenanceContract]:
-    return list(
-        session.scalars(
-            select(MaintenanceContract)
-            .where(MaintenanceContract.customer_id == customer_id)
-            .order_by(MaintenanceContract.start_date.desc())
-        )
-    )
 
 
 def all_contracts(session: Session) -> list[MaintenanceContract]:

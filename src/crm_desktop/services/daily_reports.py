@@ -211,11 +211,6 @@ def supervisor_day(session: Session, day: date) -> SupervisorDay:
     return SupervisorDay(day, sorted(per.items()), _totals(lines), lines, signoff, amendments, corrected)
 
 
-def signoff_of(session: Session, day: date) -> Signoff | None:
-    row = _signoff_row(session, day)
-    return Signoff(day, row.signed_by.name, row.signed_at, row.remarks) if row else None
-
-
 def sign_off(
     session: Session, day: date, by_id: object, *, when: datetime | str | None = None, remarks: object = None,
     now: datetime | None = None,

@@ -323,6 +323,7 @@ class MainWindow(QMainWindow):
         from .archive.understaffed_dialog import UnderstaffedDialog
 
         dialog = UnderstaffedDialog(self.database, self, user=self.logged_in(), current_user_id=self.current_user_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # shown and forgotten: closed is gone
         dialog.show()
         return dialog
 
@@ -479,23 +480,21 @@ class MainWindow(QMainWindow):
     def dispatch_current(self) -> None:
         """S3 from the register: the dispatch dialog, as the current user (the service
         refuses anyone but the supervisor, and the dialog shows why)."""
-        from .dialogs.form import run_dialog
-        from .dialogs.process import DispatchDialog
+        from . import dialogs
 
         if self.current_name() == BOARD:
             self.board.dispatch_selected()
             return
         call_id = self.views["service_call"].current_id()
         if call_id is not None:
-            run_dialog(DispatchDialog(self.database, call_id, by_id=self.current_user_id, parent=self), self.after_save)
+            dialogs.dispatch(self, self.database, call_id, self.after_save, self.current_user_id)
 
     def change_kind_current(self) -> None:
-        from .dialogs.form import run_dialog
-        from .dialogs.process import ChangeKindDialog
+        from . import dialogs
 
         call_id = self.views["service_call"].current_id()
         if call_id is not None:
-            run_dialog(ChangeKindDialog(self.database, call_id, by_id=self.current_user_id, parent=self), self.after_save)
+            dialogs.change_kind(self, self.database, call_id, self.after_save, self.current_user_id)
 
     def edit_calendar(self) -> None:
         from .dialogs.calendar_dialog import CalendarDialog

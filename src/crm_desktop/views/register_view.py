@@ -146,6 +146,3 @@ class RegisterView(QWidget):
         rect = self.table.visualRect(index)
         QToolTip.showText(self.table.viewport().mapToGlobal(rect.bottomLeft()), text, self.table)
 
-    def clear_message(self) -> None:
-        self.message.hide()
-        self.message.clear()

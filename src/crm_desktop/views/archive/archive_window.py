@@ -472,5 +472,6 @@ def open_archive_window(parent: QWidget | None, database: Database, customer_id:
 
         QMessageBox.warning(parent, QDialog.tr("Customer archive"), exc.render(translate))
         return None
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # shown and forgotten: closed is gone
     window.show()
     return window
