@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from crm_desktop import files
 from crm_desktop.errors import UserError
 from crm_desktop.exports import customer_import as ci
+from crm_desktop.exports.customer_import import reading, writing
 from crm_desktop.models import Customer, CustomerProduct
 from crm_desktop.progress import Cancelled
 from crm_desktop.services import customers
@@ -237,7 +239,7 @@ def test_one_bad_row_writes_nothing_and_the_report_lists_it(database, tmp_path):
 
 def test_a_failure_while_writing_leaves_nothing_behind(database, tmp_path, monkeypatch):
     plan = check_file(database, write_book(tmp_path / "c.xlsx", simple_rows(30)))
-    monkeypatch.setattr(ci, "INSERT_CHUNK", 10)
+    monkeypatch.setattr(writing, "INSERT_CHUNK", 10)
     calls = []
 
     def progress(done, total):
@@ -317,6 +319,37 @@ def test_the_bad_rows_can_be_saved_as_a_workbook(database, tmp_path):
     values = [list(r) for r in wb["Problems"].iter_rows(values_only=True)]
     assert values[0] == ["Row", "Column", "Field", "Reason"]
     assert values[1][:3] == [3, "B", "Phone"]
+
+
+def test_a_problem_report_that_cannot_be_saved_keeps_the_earlier_one(database, tmp_path, monkeypatch):
+    rows = simple_rows(3)
+    rows[2][1] = "不详"
+    plan = check_file(database, write_book(tmp_path / "c.xlsx", rows))
+    out = tmp_path / "reports"
+    out.mkdir()
+    target = out / "问题.xlsx"
+    target.write_bytes(b"yesterday's report, open in Excel")
+
+    def locked(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(files.os, "replace", locked)
+    with pytest.raises(PermissionError):  # the wizard says it in the clerk's words
+        ci.write_problem_report(plan, target)
+    assert target.read_bytes() == b"yesterday's report, open in Excel"
+    assert files.leftover_temporaries(out) == []
+
+
+def test_the_import_is_four_steps_that_depend_one_way():
+    """reading ← mapping ← checking ← writing (and the field table under all of them): a
+    step never imports a later one, so each can be read, and used, without the rest."""
+    package = Path(ci.__file__).parent
+    order = ["fields", "reading", "mapping", "checking", "writing"]
+    for i, name in enumerate(order):
+        source = (package / f"{name}.py").read_text(encoding="utf-8")
+        imported = set(re.findall(r"^\s*from \.(\w+) import", source, re.M))
+        assert imported <= set(order[:i]), f"{name} imports {sorted(imported - set(order[:i]))}"
+        assert source.count("\n") < 1000, name
 
 
 def test_a_changed_mapping_gives_another_check(database, tmp_path):
@@ -444,7 +477,7 @@ def test_a_file_that_cannot_be_opened_is_refused(database, tmp_path, zh, monkeyp
     def locked(_path):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(ci, "_judge_bytes", locked)
+    monkeypatch.setattr(reading, "_judge_bytes", locked)
     error = refused_file(database, path)
     assert error.message == ci.FILE_UNREADABLE and "无法读取" in error.render(zh), error.render(zh)
 
