@@ -86,3 +86,21 @@ def test_one_technicians_day(database, signed_day, tmp_path):
     book = load_workbook(path)
     assert book.worksheets[0]["A4"].value == "赵技师"
     assert len(book.worksheets) == 3  # as signed (nothing), the jobs, and the amendment
+
+
+def test_a_report_open_in_excel_stays_as_it_was_and_no_temporary_is_left(database, signed_day, tmp_path, monkeypatch):
+    from crm_desktop import files
+
+    out = tmp_path / "reports"
+    out.mkdir()
+    target = out / "daily.xlsx"
+    target.write_bytes(b"yesterday's report, open in Excel")
+
+    def locked(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(files.os, "replace", locked)
+    with pytest.raises(PermissionError):  # the dialog says it ("Could not save …")
+        write_daily_report(database, DAY, target)
+    assert target.read_bytes() == b"yesterday's report, open in Excel"
+    assert files.leftover_temporaries(out) == [] and [p.name for p in out.iterdir()] == ["daily.xlsx"]

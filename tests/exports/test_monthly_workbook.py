@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from crm_desktop import files
+from crm_desktop.errors import UserError
+from crm_desktop.exports import monthly_workbook
 from crm_desktop.exports.monthly_workbook import (
     COL,
     SUMMARY_COLUMNS,
@@ -255,6 +258,35 @@ def test_cancel_leaves_no_file(month_db, tmp_path):
     with pytest.raises(Cancelled):
         write_monthly_report(database, 2026, 11, folder / "never.xlsx", progress=lambda d, t: False)
     assert sorted(p.name for p in folder.iterdir()) == ["report.xlsx"]
+
+
+def test_a_report_open_in_excel_is_said_and_stays_as_it_was(month_db, tmp_path, monkeypatch):
+    database, _ns = month_db
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    path = folder / "report.xlsx"
+    path.write_bytes(b"last month's report, open in Excel")
+
+    def locked(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(files.os, "replace", locked)
+    with pytest.raises(UserError) as caught:
+        write_monthly_report(database, 2026, 11, path)
+    assert caught.value.message == monthly_workbook.FILE_BUSY and str(path) in caught.value.render()
+    assert path.read_bytes() == b"last month's report, open in Excel"
+    assert files.leftover_temporaries(folder) == [] and [p.name for p in folder.iterdir()] == ["report.xlsx"]
+
+
+def test_a_folder_that_is_gone_is_said_before_any_sheet_is_made(month_db, tmp_path):
+    database, _ns = month_db
+    seen = []
+    with pytest.raises(UserError) as caught:
+        write_monthly_report(database, 2026, 11, tmp_path / "gone" / "report.xlsx",
+                             progress=lambda d, t: seen.append(d) or True)
+    assert caught.value.message == monthly_workbook.CANNOT_WRITE and caught.value.field == "path"
+    assert seen == [0, 1]  # the figures, then nothing
+    assert not (tmp_path / "gone").exists()
 
 
 def test_progress_reports_every_sheet(month_db, tmp_path):

@@ -390,6 +390,29 @@ def test_a_file_open_in_excel_is_a_user_error_and_stays_as_it_was(demo_database,
     assert [p.name for p in out.iterdir()] == ["open.xlsx"]  # no temporary file either
 
 
+def test_a_disk_that_fills_up_while_saving_leaves_the_old_file_and_no_temporary(demo_database, out, monkeypatch):
+    from openpyxl import Workbook
+
+    from crm_desktop import files
+
+    target = out / "calls.xlsx"
+    target.write_bytes(b"the clerk's earlier export")
+    real_save = Workbook.save
+
+    def disk_full(self, filename):
+        real_save(self, filename)  # the sheets are closed as in a real failure at the end
+        with open(filename, "r+b") as half:
+            half.truncate(100)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Workbook, "save", disk_full)
+    with pytest.raises(UserError) as raised:
+        export_register(RegisterQuery(demo_database, REGISTERS["customer"]), target)
+    assert raised.value.message == register_export.CANNOT_WRITE and "No space left" in str(raised.value)
+    assert target.read_bytes() == b"the clerk's earlier export"
+    assert files.leftover_temporaries(out) == [] and [p.name for p in out.iterdir()] == ["calls.xlsx"]
+
+
 def test_only_xlsx_file_names(demo_database, out):
     with pytest.raises(UserError) as raised:
         export_register(RegisterQuery(demo_database, REGISTERS["customer"]), out / "x.xls")

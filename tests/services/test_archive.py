@@ -4,13 +4,15 @@ refused with nothing saved (X2)."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from crm_desktop import clock
+from crm_desktop import clock, files
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.models import (
     Attachment,
@@ -220,6 +222,26 @@ def test_i9_a_bad_correspondence_saves_nothing_not_even_the_file(database, firm,
     assert set(_messages(error)) == {"happened_at", "kind", "direction", "summary", "attachment"}
     assert count(database, Correspondence) == 0 and count(database, Attachment) == 0
     assert not (tmp_path / "data" / archive.ATTACHMENTS_FOLDER).exists()
+
+
+def test_i9_a_copy_that_fails_half_way_keeps_nothing_of_the_file(database, firm, keeper, tmp_path, monkeypatch):
+    fax = tmp_path / "传真.tif"
+    fax.write_bytes(b"fax image" * 1000)
+    data = tmp_path / "data"
+
+    def disk_full(src, dst, **_kwargs):
+        Path(dst).write_bytes(b"fax ima")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfile", disk_full)
+    with pytest.raises(UserError) as info:
+        with database.Session.begin() as s:
+            archive.log_correspondence(s, keeper, firm, happened_at="2026-11-20 10:30", kind="fax",
+                                       direction="incoming", summary="询价", attachments=[fax], data_dir=data)
+    assert "could not be copied" in info.value.render() and "No space left" in info.value.render()
+    assert count(database, Correspondence) == 0 and count(database, Attachment) == 0
+    folders = list((data / archive.ATTACHMENTS_FOLDER).rglob("*"))
+    assert folders and all(p.is_dir() and files.leftover_temporaries(p) == [] for p in folders)
 
 
 # --------------------------------------------------------------------------- contacts and I10

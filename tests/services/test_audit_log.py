@@ -361,6 +361,28 @@ def test_i7_a_cancelled_export_leaves_no_file_and_no_line(database, people, tmp_
     assert len(all_lines(database)) == before
 
 
+def test_i7_an_export_that_cannot_be_put_in_place_leaves_the_old_file_no_temporary_and_no_line(
+        database, month, tmp_path, monkeypatch):
+    from crm_desktop import files
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    path = folder / "open.xlsx"
+    path.write_bytes(b"last month's export, open in Excel")
+    before = len(all_lines(database))
+
+    def locked(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(files.os, "replace", locked)
+    with pytest.raises(UserError) as failed:
+        export_audit_log(database, month["admin"], path, now=NOW)
+    assert failed.value.field == "path" and "Permission denied" in failed.value.render()
+    assert path.read_bytes() == b"last month's export, open in Excel"
+    assert files.leftover_temporaries(folder) == [] and [p.name for p in folder.iterdir()] == ["open.xlsx"]
+    assert len(all_lines(database)) == before  # the line went with the file that was not written
+
+
 def test_i7_an_export_without_the_permission_is_refused_and_logged(database, month, tmp_path):
     folder = tmp_path / "out"
     folder.mkdir()

@@ -12,16 +12,15 @@ Times are Excel date-times to the second; the entry number is a number (a gap in
 numbers of an unfiltered export shows a line that is missing). Every text goes through
 ``xlsx.text_cell``: a failed login typed as ``=HYPERLINK(…)`` stays text.
 
-The workbook is written to a temporary file next to the target. Only when it is complete
-is the ``audit_export`` line written, with the filter in its detail, and the file moved into
-place in the same transaction: there is a line for every file, and no file (not half of one)
-for a cancelled or failed export. Nothing here imports Qt.
+The workbook is written to a temporary file next to the target (``files.replacing``). Only
+when it is complete is the ``audit_export`` line written, with the filter in its detail, and
+the file moved into place in the same transaction: there is a line for every file, and no
+file (not half of one) for a cancelled or failed export. Nothing here imports Qt.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -40,7 +39,7 @@ from ..progress import Progress, report
 from ..services import audit_log
 from ..services.auth import LoggedIn, audit
 from . import xlsx
-from .register_export import EXPORT_CANCELLED, MAX_SHEET_ROWS, TOO_MANY_ROWS, cannot_write, check_path
+from .register_export import EXPORT_CANCELLED, MAX_SHEET_ROWS, TOO_MANY_ROWS, check_path, replacing_workbook
 
 SUMMARY_ROW = 1
 HEADER_ROW = 2
@@ -136,71 +135,60 @@ def export_audit_log(
     check_path(path)
     at = now or clock.now()
 
-    try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise cannot_write(path, exc) from exc
-    os.close(fd)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(TITLE.tr(translate)[:31])
     saved = False
     try:
-        with database.read_session() as session:
-            total = audit_log.count_entries(session, user, **audit_filter.as_kwargs())
-            if total > MAX_SHEET_ROWS - FIRST_DATA_ROW + 1:
-                raise UserError(TOO_MANY_ROWS, "period", rows=total, limit=MAX_SHEET_ROWS - FIRST_DATA_ROW + 1)
-            first = [row_values(r, translate) for r in
-                     audit_log.entries(session, user, **audit_filter.as_kwargs(), limit=CHUNK)]
-        summary = summary_line(database, audit_filter, total, at, user, translate)
-        headers = [h.tr(translate) for h in HEADERS]
-        widths = xlsx.WidthTracker(headers)
-        for values in first:
-            widths.see(values)
-        widths.widths[1] = max(widths.widths[1], TIME_WIDTH)
-        _lay_out(sheet, len(headers), total, widths, summary)
-
-        sheet.append([xlsx.text_with_font(sheet, summary, xlsx.TOTAL_FONT)])
-        sheet.append(xlsx.header_cells(sheet, headers))
-
-        time_cell = WriteOnlyCell(sheet)
-        time_cell.number_format = TIME_FORMAT
-        done = 0
-        chunk = first
-        while True:
-            for values in chunk:
-                time_cell.value = values[1]
-                sheet.append([values[0], time_cell, *(xlsx.text_cell(sheet, v) if v else None for v in values[2:])])
-            done += len(chunk)
-            report(progress, done, total, EXPORT_CANCELLED)
-            if done >= total or not chunk:
-                break
+        # The line and the file: both or neither. The session takes no lock until the line
+        # is written at the end, and the file is renamed into place before the commit, so a
+        # failed rename rolls the line back.
+        with database.Session.begin() as log_session, replacing_workbook(path) as temporary:
             with database.read_session() as session:
-                chunk = [row_values(r, translate) for r in
-                         audit_log.entries(session, user, **audit_filter.as_kwargs(), offset=done, limit=CHUNK)]
+                total = audit_log.count_entries(session, user, **audit_filter.as_kwargs())
+                if total > MAX_SHEET_ROWS - FIRST_DATA_ROW + 1:
+                    raise UserError(TOO_MANY_ROWS, "period", rows=total, limit=MAX_SHEET_ROWS - FIRST_DATA_ROW + 1)
+                first = [row_values(r, translate) for r in
+                         audit_log.entries(session, user, **audit_filter.as_kwargs(), limit=CHUNK)]
+            summary = summary_line(database, audit_filter, total, at, user, translate)
+            headers = [h.tr(translate) for h in HEADERS]
+            widths = xlsx.WidthTracker(headers)
+            for values in first:
+                widths.see(values)
+            widths.widths[1] = max(widths.widths[1], TIME_WIDTH)
+            _lay_out(sheet, len(headers), total, widths, summary)
 
-        workbook.properties.title = TITLE.tr(translate)
-        workbook.properties.description = summary
-        workbook.properties.creator = "crm_desktop"
-        try:
+            sheet.append([xlsx.text_with_font(sheet, summary, xlsx.TOTAL_FONT)])
+            sheet.append(xlsx.header_cells(sheet, headers))
+
+            time_cell = WriteOnlyCell(sheet)
+            time_cell.number_format = TIME_FORMAT
+            done = 0
+            chunk = first
+            while True:
+                for values in chunk:
+                    time_cell.value = values[1]
+                    sheet.append([values[0], time_cell, *(xlsx.text_cell(sheet, v) if v else None for v in values[2:])])
+                done += len(chunk)
+                report(progress, done, total, EXPORT_CANCELLED)
+                if done >= total or not chunk:
+                    break
+                with database.read_session() as session:
+                    chunk = [row_values(r, translate) for r in
+                             audit_log.entries(session, user, **audit_filter.as_kwargs(), offset=done, limit=CHUNK)]
+
+            workbook.properties.title = TITLE.tr(translate)
+            workbook.properties.description = summary
+            workbook.properties.creator = "crm_desktop"
             workbook.save(temporary)
             saved = True
-            with database.Session.begin() as session:
-                detail = audit_filter.described(session)
-                detail.update(rows=done, file=str(path))
-                audit(session, audit_log.EXPORT_ACTION, staff_id=user.staff_id, login=user.login,
-                      target_type=audit_log.TARGET_TYPE, detail=detail)
-                os.replace(temporary, path)  # a failure here rolls the line back
-        except OSError as exc:
-            raise cannot_write(path, exc) from exc
+            detail = audit_filter.described(log_session)
+            detail.update(rows=done, file=str(path))
+            audit(log_session, audit_log.EXPORT_ACTION, staff_id=user.staff_id, login=user.login,
+                  target_type=audit_log.TARGET_TYPE, detail=detail)
         return AuditExportReport(path=path, rows=done, summary=summary)
     finally:
         if not saved:
             xlsx.discard_sheet(sheet)
-        if os.path.exists(temporary):
-            try:
-                os.remove(temporary)
-            except OSError:
-                pass
 
 
 def _lay_out(sheet, columns: int, rows: int, widths: xlsx.WidthTracker, summary: str) -> None:

@@ -8,7 +8,6 @@ figure changed by hand in Excel moves its total, and LibreOffice recalculates th
 from __future__ import annotations
 
 import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
+from .. import files
 from ..db import Database
 from ..i18n import QT_TRANSLATE_NOOP, Translate
 from ..services import branch, daily_reports, labels
@@ -53,7 +53,8 @@ def write_daily_report(
     translate: Translate | None = None,
 ) -> Path:
     """The supervisor's report of ``day`` (or one technician's, with ``technician_id``) as
-    .xlsx at ``path``; written to a temporary file first, so a failure leaves no half file."""
+    .xlsx at ``path``; written to a temporary file first (``files.replacing``), so a failure
+    leaves no half file and an earlier report as it was."""
     def tr(msg, **args) -> str:
         return msg.tr(translate, **args)
 
@@ -144,14 +145,8 @@ def write_daily_report(
         amend_widths.apply(sheet)
 
     target = Path(path)
-    handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=target.parent)
-    os.close(handle)
-    try:
+    with files.replacing(target) as temporary:
         workbook.save(temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     return target
 
 

@@ -17,15 +17,14 @@ row, so each sheet's rows are made as plain values first, measured, then written
 Cells share precomputed style arrays instead of setting font, border and number format
 cell by cell (openpyxl hashes each style object on every assignment).
 
-The file is written to a temporary file beside the target and moved over it at the end:
-a cancelled or failed export leaves no file, and never a half-written one.
+The file is written to a temporary file beside the target and moved over it at the end
+(``files.replacing``): a cancelled or failed export leaves no file, and never a half-written
+one.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import time
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -42,6 +41,7 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
+from .. import files
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
 from ..progress import Progress, report
@@ -710,29 +710,26 @@ def write_figures(
         report(progress, min(done, total), total, CANCELLED)
 
     folder = path.parent if str(path.parent) else Path(".")
+    started = finished = False  # the temporary file is made / the workbook is in it
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx.part", dir=folder)
-    except OSError as exc:
-        raise UserError(CANNOT_WRITE, field="path", folder=str(folder), reason=exc.strerror or str(exc)) from exc
-    os.close(handle)
-    temporary_path = Path(temporary)
-    try:
-        writer.summary()
-        step()
-        for t, label, name in zip(figures.technicians, writer.labels, writer.detail_names):
-            writer.detail(t, label, name)
+        with files.replacing(path) as temporary:
+            started = True
+            writer.summary()
             step()
-        writer.notes()
-        step()
-        writer.save(temporary_path)
-        try:
-            os.replace(temporary_path, path)
-        except PermissionError as exc:
-            raise UserError(FILE_BUSY, field="path", file=str(path)) from exc
-        step()
-    except BaseException:
+            for t, label, name in zip(figures.technicians, writer.labels, writer.detail_names):
+                writer.detail(t, label, name)
+                step()
+            writer.notes()
+            step()
+            writer.save(temporary)
+            step()  # the last chance to cancel: the file is put in place as the block ends
+            finished = True
+    except BaseException as exc:
         writer.discard()
-        temporary_path.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and not started:  # the folder is gone or read-only
+            raise UserError(CANNOT_WRITE, field="path", folder=str(folder), reason=exc.strerror or str(exc)) from exc
+        if isinstance(exc, PermissionError) and finished:  # the rename: the file is open in Excel
+            raise UserError(FILE_BUSY, field="path", file=str(path)) from exc
         raise
     return [writer.summary_name, *writer.detail_names, writer.notes_name]
 

@@ -19,8 +19,9 @@ it is landscape and fits the page's width, the table has its grid, the headers r
 every page and the summary line is the page header of every page.
 
 Nothing here imports Qt: the command line exports without a window. The workbook is
-written to a temporary file next to the target and moved over it at the end, so a
-cancelled or failed export leaves no file behind, and never half of one.
+written to a temporary file next to the target and moved over it at the end
+(``files.replacing``), so a cancelled or failed export leaves no file behind, and never
+half of one.
 
 Column widths: a write-only sheet writes its column widths before its first row, so they
 are measured on the header and the first window of rows (``CHUNK`` rows: the whole export
@@ -32,8 +33,8 @@ from __future__ import annotations
 import logging
 import os
 import re
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -45,7 +46,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 
-from .. import clock
+from .. import clock, files
 from ..db import Database
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
@@ -208,6 +209,19 @@ def cannot_write(path: Path, exc: OSError) -> UserError:
     return UserError(CANNOT_WRITE, "path", path=str(path), reason=exc.strerror or type(exc).__name__)
 
 
+@contextmanager
+def replacing_workbook(path: Path) -> Iterator[Path]:
+    """``files.replacing(path)`` with its ``OSError`` in the clerk's words (``cannot_write``):
+    a folder that is gone or read-only, a file open in Excel (which then stays as it was).
+    Entered before the rows are read, so that a folder that is gone is said at once rather
+    than after the whole export."""
+    try:
+        with files.replacing(path) as temporary:
+            yield temporary
+    except OSError as exc:
+        raise cannot_write(path, exc) from exc
+
+
 def export_register(
     query: RegisterQuery,
     path: str | os.PathLike[str],
@@ -232,66 +246,53 @@ def export_register(
     at = now or clock.now()
     staff = staff_names(query.database) if any(c.kind == "staff" for c in shown) else {}
 
-    try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise cannot_write(path, exc) from exc
-    os.close(fd)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_sheet_name(spec.title.tr(translate)))
     saved = False
     try:
-        total = query.count()
-        if total > MAX_SHEET_ROWS - FIRST_DATA_ROW + 1:
-            raise UserError(TOO_MANY_ROWS, "search", rows=total, limit=MAX_SHEET_ROWS - FIRST_DATA_ROW + 1)
-        summary = summary_line(query, total, at, translate)
-        headers = [c.header.tr(translate) for c in shown]
+        with replacing_workbook(path) as temporary:
+            total = query.count()
+            if total > MAX_SHEET_ROWS - FIRST_DATA_ROW + 1:
+                raise UserError(TOO_MANY_ROWS, "search", rows=total, limit=MAX_SHEET_ROWS - FIRST_DATA_ROW + 1)
+            summary = summary_line(query, total, at, translate)
+            headers = [c.header.tr(translate) for c in shown]
 
-        def values_of(window: list[tuple]) -> list[list[Any]]:
-            return [
-                [cell_value(c, r[p], staff, translate) for c, p in zip(shown, positions)]
-                for r in window
-            ]
+            def values_of(window: list[tuple]) -> list[list[Any]]:
+                return [
+                    [cell_value(c, r[p], staff, translate) for c, p in zip(shown, positions)]
+                    for r in window
+                ]
 
-        first = values_of(query.window(0, CHUNK)) if total else []
-        widths = xlsx.WidthTracker(headers)
-        for values in first:
-            widths.see(values)
-        _lay_out(sheet, len(shown), total, widths, summary)
+            first = values_of(query.window(0, CHUNK)) if total else []
+            widths = xlsx.WidthTracker(headers)
+            for values in first:
+                widths.see(values)
+            _lay_out(sheet, len(shown), total, widths, summary)
 
-        sheet.append([xlsx.text_with_font(sheet, summary, SUMMARY_FONT)])
-        sheet.append(xlsx.header_cells(sheet, headers))
+            sheet.append([xlsx.text_with_font(sheet, summary, SUMMARY_FONT)])
+            sheet.append(xlsx.header_cells(sheet, headers))
 
-        body = _BodyCells(sheet, shown)
-        done = 0
-        chunk = first
-        while True:
-            for values in chunk:
-                sheet.append(body.row(values))
-            done += len(chunk)
-            report(progress, done, total, EXPORT_CANCELLED)
-            if done >= total or not chunk:
-                break
-            chunk = values_of(query.window(done, CHUNK))
+            body = _BodyCells(sheet, shown)
+            done = 0
+            chunk = first
+            while True:
+                for values in chunk:
+                    sheet.append(body.row(values))
+                done += len(chunk)
+                report(progress, done, total, EXPORT_CANCELLED)
+                if done >= total or not chunk:
+                    break
+                chunk = values_of(query.window(done, CHUNK))
 
-        workbook.properties.title = spec.title.tr(translate)
-        workbook.properties.description = summary
-        workbook.properties.creator = "crm_desktop"
-        try:
+            workbook.properties.title = spec.title.tr(translate)
+            workbook.properties.description = summary
+            workbook.properties.creator = "crm_desktop"
             workbook.save(temporary)
             saved = True
-            os.replace(temporary, path)
-        except OSError as exc:
-            raise cannot_write(path, exc) from exc
         return ExportReport(path=path, register=spec.name, rows=done, columns=len(shown), summary=summary)
     finally:
         if not saved:
             xlsx.discard_sheet(sheet)
-        if os.path.exists(temporary):
-            try:
-                os.remove(temporary)
-            except OSError:
-                log.warning("could not remove the temporary file %s", temporary)
 
 
 def _lay_out(sheet, columns: int, rows: int, widths: xlsx.WidthTracker, summary: str) -> None:

@@ -23,9 +23,6 @@ the views open the checked path with the system viewer.
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -39,6 +36,7 @@ from sqlalchemy.orm import Session
 from .. import clock
 from ..db import Database
 from ..errors import UserError
+from ..files import copy as copy_file
 from ..i18n import QT_TRANSLATE_NOOP, Msg
 from ..models import (
     Attachment,
@@ -699,8 +697,8 @@ def _store_attachment(
     yearly_record_id: int | None, by_id: int | None,
 ) -> Attachment:
     """Copy ``source`` into the data folder and keep it with the archive. The copy is
-    written to a temporary name and renamed, so a half-copied file never carries the name
-    of a whole one; a file already there (same content) is not copied again."""
+    written to a temporary name and renamed (``files.copy``), so a half-copied file never
+    carries the name of a whole one; a file already there (same content) is not copied again."""
     path = Path(source)
     if not path.is_file():
         raise UserError(_NO_FILE, field="attachment", path=str(path))
@@ -710,14 +708,7 @@ def _store_attachment(
         target = attachments_dir(data_dir) / stored
         if not target.exists() or _sha256(target)[0] != sha:
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
-            os.close(fd)
-            try:
-                shutil.copyfile(path, tmp)
-                os.replace(tmp, target)
-            finally:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
+            copy_file(path, target)
     except OSError as exc:
         raise UserError(QT_TRANSLATE_NOOP("Archive", "The file {path} could not be copied: {error}"),
                         field="attachment", path=str(path), error=exc.strerror or str(exc)) from exc
