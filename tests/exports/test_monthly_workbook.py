@@ -4,6 +4,7 @@ formulas gives the program's own figures."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -297,6 +298,15 @@ def test_progress_reports_every_sheet(month_db, tmp_path):
     done = [d for d, _t in seen]
     assert done == sorted(done)
     assert seen[-1][1] == len(report.sheets) + 2  # figures, each sheet, saving
+
+
+def test_the_report_workbooks_only_lay_out_what_the_services_give():
+    """exports → services → models: the figures and every query behind them are the services'."""
+    from crm_desktop.exports import daily_workbook
+
+    for module in (monthly_workbook, daily_workbook):
+        source = Path(module.__file__).read_text(encoding="utf-8")
+        assert not re.findall(r"^\s*(?:from|import) \S*\b(?:models|sqlalchemy)\b", source, re.M), module
 
 
 def test_sheet_names_are_valid_and_unique():

@@ -19,6 +19,7 @@ from crm_desktop.services import calls, demo, process, repairs
 from crm_desktop.services.monthly_report import (
     SURVEY_ITEMS,
     SurveyScores,
+    active_technician_count,
     month_bounds,
     monthly_figures,
     parse_month,
@@ -325,6 +326,15 @@ def test_november_by_hand(month_db):
     assert (t.total_jobs, t.arrivals_on_time, t.arrivals_late) == (4 + 3 + 4 + 1, 5 + 5 + 5 + 1, 1)
     assert t.fees_collected == Decimal("360.00") and t.parts_cost == Decimal("448.53")
     assert f.jobs == 12 and (f.start, f.end) == (datetime(2026, 11, 1), datetime(2026, 12, 1))
+
+
+def test_the_active_technicians_are_counted_before_the_figures(month_db):
+    """The workbook's first progress report: one row per active technician at least."""
+    database, ns = month_db
+    with database.read_session() as s:
+        active = {t.technician_id for t in monthly_figures(s, 2026, 11).technicians if t.active}
+        assert active_technician_count(s) == len(active) == 4  # 周技师 left: not counted
+        assert not s.get(Staff, ns.gone).active
 
 
 def test_detail_lines(month_db):

@@ -52,6 +52,7 @@ from ..services.monthly_report import (
     MonthlyFigures,
     SurveySource,
     TechnicianMonth,
+    active_technician_count,
     monthly_figures,
 )
 from .xlsx import (
@@ -751,13 +752,7 @@ def write_monthly_report(
     started = time.perf_counter()
     with database.read_session() as session:
         # the number of sheets before the figures: a first progress report without waiting
-        from sqlalchemy import func, select
-
-        from ..models import Role, Staff
-
-        expected = (session.scalar(
-            select(func.count()).where(Staff.role == Role.TECHNICIAN.value, Staff.active.is_(True))
-        ) or 0) + 4
+        expected = active_technician_count(session) + 4
         report(progress, 0, expected, CANCELLED)
         figures = monthly_figures(session, year, month, surveys)
     total = len(figures.technicians) + 4

@@ -255,6 +255,15 @@ def parse_month(text: str) -> tuple[int, int]:
 # --------------------------------------------------------------------------- the figures
 
 
+def active_technician_count(session: Session) -> int:
+    """How many rows the month's report has at least: one per active technician (anyone
+    else the month's records name comes on top). One count, so that the report's progress
+    bar can start before the figures are computed."""
+    return session.scalar(
+        select(func.count()).where(Staff.role == Role.TECHNICIAN.value, Staff.active.is_(True))
+    ) or 0
+
+
 def monthly_figures(
     session: Session,
     year: int,
