@@ -203,6 +203,13 @@ def technician_day(session: Session, technician_id: int, day: date) -> Technicia
     return TechnicianDay(staff.name if staff else "", day, lines, _totals(lines), signoff, amendments, corrected)
 
 
+def technicians_with_work(session: Session, day: date) -> list[int]:
+    """Every technician who logged work on ``day`` (work taken back not counted), by name:
+    the technicians whose report of the day has something to say."""
+    worked = select(WorkLog.technician_id).where(WorkLog.work_day == day, WorkLog.voided_by_step_id.is_(None))
+    return list(session.scalars(select(Staff.id).where(Staff.id.in_(worked)).order_by(Staff.name)))
+
+
 def supervisor_day(session: Session, day: date) -> SupervisorDay:
     lines, signoff, amendments, corrected = _state(session, day, None)
     per: dict[str, KindTotals] = defaultdict(KindTotals)

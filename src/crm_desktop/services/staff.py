@@ -15,3 +15,8 @@ def active_staff(session: Session, roles: tuple[str, ...] | None = None) -> list
     if roles:
         stmt = stmt.where(Staff.role.in_(roles))
     return list(session.scalars(stmt))
+
+
+def staff_id_by_name(session: Session, name: str) -> int | None:
+    """The id of the member of staff called ``name`` (as typed on a command line), or None."""
+    return session.scalar(select(Staff.id).where(Staff.name == name.strip()))
