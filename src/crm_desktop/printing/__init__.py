@@ -4,10 +4,11 @@
 
 This module is the package's face only: it names what the window and the command line use.
 A print goes one way: ``prints.py`` loads the layout (``layout.py`` reads and checks the
-layout files), ``forms.py`` gathers each form's records as on paper, and ``painter.py``
-draws them. Nothing here imports Qt: the command line prints without a GUI. The renderer
-(reportlab, qrcode) is imported on the first print, not with this package: the window's
-start-up does not pay for it.
+layout files), ``forms.py`` writes each form's records as on paper from the plain data the
+services read (``services.form_data``, ``daily_reports``), and ``painter.py`` draws them.
+Nothing here imports Qt — the command line prints without a GUI — and nothing here queries
+the database. The renderer (reportlab, qrcode) is imported on the first print, not with
+this package: the window's start-up does not pay for it.
 """
 
 from __future__ import annotations

@@ -1,32 +1,34 @@
 """The printable forms: what each one is called, which fields and lists its layout may use,
-and how a record's values are gathered from the database and written as on paper.
+and how a record's values are written as on paper from what ``services.form_data`` (and
+``daily_reports``, ``branch``) read from the database.
 
 Values are formatted here (dates ``2026-11-20``, times ``2026-11-20 14:30``, money with two
 decimals, hours without trailing zeros, codes as their Chinese names), so the layouts only
-place text. Every form also gets the branch's name, address and telephone.
+place text. Every form also gets the branch's name, address and telephone. Nothing here
+queries the database: a function given a session hands it on to a service.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from typing import TYPE_CHECKING
 
 from .. import clock
 from ..db import Database
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
-from ..models import CallStatus, GoodsEntry, RepairCard, ServiceCall, Staff
-from ..services import branch, daily_reports, labels
+from ..services import branch, daily_reports, form_data, labels
+from ..services import staff as staff_service
 from .record import Record
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 UNKNOWN_NUMBER = QT_TRANSLATE_NOOP("Printing", "There is no {form} numbered “{number}”.")
 UNKNOWN_FORM = QT_TRANSLATE_NOOP("Printing", "There is no form called “{form}”. Forms: {forms}.")
-BAD_RANGE = QT_TRANSLATE_NOOP("Printing", "The period ends ({end}) before it begins ({start}).")
 NOBODY_WORKED = QT_TRANSLATE_NOOP("Printing", "No technician logged any work on {day}.")
 NO_SUCH_TECHNICIAN = QT_TRANSLATE_NOOP("Printing", "There is no technician called “{name}”.")
 
@@ -193,10 +195,6 @@ def _head(session: Session, now: datetime | None) -> dict[str, str]:
     return fields
 
 
-def _staff_names(session: Session) -> dict[int, str]:
-    return dict(session.execute(select(Staff.id, Staff.name)).all())
-
-
 # -- numbered forms ------------------------------------------------------------------------------
 
 def numbered_records(
@@ -207,21 +205,17 @@ def numbered_records(
     spec = spec_of(form)
     wanted = [n.strip() for n in numbers]
     if spec.name == "handover_letter":  # one number, a letter per customer concerned
-        from .letters import letters_by_number
+        from .letters import handover_letters
 
-        return letters_by_number(session, wanted, _head(session, now), translate)
-    if spec.name == "repair_card":
-        found = {c.card_no: c for c in _cards(session, RepairCard.card_no.in_(wanted))}
-    elif spec.name == "goods_receipt":
-        found = {g.receipt_no: g for g in session.scalars(select(GoodsEntry).where(GoodsEntry.receipt_no.in_(wanted)))}
-    elif spec.name == "service_voucher":
-        found = {c.call_no: c for c in session.scalars(select(ServiceCall).where(ServiceCall.call_no.in_(wanted)))}
-    else:
+        return handover_letters(form_data.handover_letters(session, wanted), _head(session, now), translate)
+    if spec.name not in _NUMBERED:
         raise UserError(UNKNOWN_FORM, "form", form=form, forms=", ".join(s.command for s in FORMS.values() if s.numbered))
+    read, number_of, _make = _NUMBERED[spec.name]
+    found = {number_of(row): row for row in read(session, numbers=wanted)}
     for number in wanted:
         if number not in found:
             raise UserError(UNKNOWN_NUMBER, "number", form=spec.title, number=number)
-    return list(_build(session, spec, [found[n] for n in wanted], translate, now))
+    return _build(session, spec, [found[n] for n in wanted], translate, now)
 
 
 def records_by_ids(
@@ -229,38 +223,26 @@ def records_by_ids(
 ) -> list[Record]:
     """The records of the rows ``ids`` (a selection in a register), in that order."""
     spec = spec_of(form)
-    model = {"repair_card": RepairCard, "goods_receipt": GoodsEntry, "service_voucher": ServiceCall}[spec.name]
-    if model is RepairCard:
-        rows = {c.id: c for c in _cards(session, RepairCard.id.in_(ids))}
-    else:
-        rows = {r.id: r for r in session.scalars(select(model).where(model.id.in_(ids)))}
-    return list(_build(session, spec, [rows[i] for i in ids if i in rows], translate, now))
+    read, _number_of, _make = _NUMBERED[spec.name]
+    rows = {row.id: row for row in read(session, ids=list(ids))}
+    return _build(session, spec, [rows[i] for i in ids if i in rows], translate, now)
 
 
-def _cards(session: Session, condition) -> list[RepairCard]:
-    return list(
-        session.scalars(
-            select(RepairCard)
-            .where(condition)
-            .options(selectinload(RepairCard.parts), selectinload(RepairCard.goods_entry), selectinload(RepairCard.call))
-        )
-    )
-
-
-def _build(session: Session, spec: FormSpec, rows: list, translate: Translate | None, now: datetime | None) -> Iterator[Record]:
+def _build(
+    session: Session, spec: FormSpec, rows: list, translate: Translate | None, now: datetime | None
+) -> list[Record]:
     head = _head(session, now)
-    names = _staff_names(session)
     label = _Labels(translate)
-    make = {"repair_card": _repair_card, "goods_receipt": _goods_receipt, "service_voucher": _service_voucher}[spec.name]
+    make = _NUMBERED[spec.name][2]
+    records = []
     for row in rows:
-        record = make(session, row, names, label)
+        record = make(row, label)
         record.fields.update(head)
-        yield record
+        records.append(record)
+    return records
 
 
-def _repair_card(session: Session, card: RepairCard, names: dict[int, str], label: _Labels) -> Record:
-    goods, call = card.goods_entry, card.call
-    parts_total = sum((p.quantity * p.unit_price for p in card.parts), Decimal("0"))
+def _repair_card(card: form_data.RepairCardData, label: _Labels) -> Record:
     verdict = "" if card.inspection_passed is None else label.text(PASSED if card.inspection_passed else FAILED)
     consent = ""
     if card.consent_given is not None:
@@ -270,28 +252,28 @@ def _repair_card(session: Session, card: RepairCard, names: dict[int, str], labe
         "card_no": card.card_no,
         "opened_at": fmt_datetime(card.opened_at),
         "customer_name": card.customer_name,
-        "phone": (call.phone if call else None) or (goods.phone if goods else "") or "",
-        "address": (call.address if call else "") or "",
+        "phone": card.phone,
+        "address": card.address,
         "product_model": card.product_model or "",
         "serial_no": card.serial_no or "",
         "fault": card.fault or "",
-        "accessories": (goods.accessories if goods else "") or "",
-        "condition": (goods.condition if goods else "") or "",
-        "receipt_no": goods.receipt_no if goods else "",
-        "call_no": call.call_no if call else "",
-        "service_kind": label(labels.SERVICE_KIND, call.service_kind) if call else "",
-        "technician": names.get(card.technician_id, ""),
+        "accessories": card.accessories,
+        "condition": card.condition,
+        "receipt_no": card.receipt_no,
+        "call_no": card.call_no,
+        "service_kind": label(labels.SERVICE_KIND, card.service_kind),
+        "technician": card.technician,
         "promised_date": fmt_date(card.promised_date),
         "work_done": card.work_done or "",
         "repair_hours": fmt_hours(card.repair_hours),
         "labour_fee": fmt_money(card.labour_fee),
-        "parts_total": fmt_money(parts_total) if card.parts else "",
-        "total_fee": fmt_money((card.labour_fee or Decimal("0")) + parts_total) if card.labour_fee is not None or card.parts else "",
+        "parts_total": fmt_money(card.parts_total) if card.parts else "",
+        "total_fee": fmt_money(card.total_fee),
         "quote_amount": fmt_money(card.quote_amount),
         "consent": consent,
         "inspection_verdict": verdict,
         "inspection_result": card.inspection_result or "",
-        "inspected_by": names.get(card.inspected_by_id, ""),
+        "inspected_by": card.inspected_by,
         "inspected_at": fmt_datetime(card.inspected_at),
         "status": label(labels.REPAIR_CARD_STATUS, card.status),
         "remarks": card.remarks or "",
@@ -303,33 +285,29 @@ def _repair_card(session: Session, card: RepairCard, names: dict[int, str], labe
             "name": p.name,
             "quantity": fmt_quantity(p.quantity),
             "unit_price": fmt_money(p.unit_price),
-            "amount": fmt_money(p.quantity * p.unit_price),
+            "amount": fmt_money(p.amount),
         }
-        for p in sorted(card.parts, key=lambda p: p.line_no)
+        for p in card.parts
     ]
     return Record(fields, {"parts": parts})
 
 
-def _goods_receipt(session: Session, goods: GoodsEntry, names: dict[int, str], label: _Labels) -> Record:
-    call = goods.call
-    card_no = session.scalar(
-        select(RepairCard.card_no).where(RepairCard.goods_entry_id == goods.id).order_by(RepairCard.id.desc()).limit(1)
-    )
+def _goods_receipt(goods: form_data.GoodsReceiptData, label: _Labels) -> Record:
     fields = {
         "receipt_no": goods.receipt_no,
         "taken_in_at": fmt_datetime(goods.taken_in_at),
         "customer_name": goods.customer_name,
         "phone": goods.phone or "",
-        "address": (call.address if call else "") or "",
+        "address": goods.address,
         "product_model": goods.product_model or "",
         "serial_no": goods.serial_no or "",
         "accessories": goods.accessories or "",
         "condition": goods.condition or "",
-        "fault": (call.fault if call else "") or "",
+        "fault": goods.fault,
         "promised_date": fmt_date(goods.promised_date),
-        "taken_in_by": names.get(goods.taken_in_by_id, ""),
-        "call_no": call.call_no if call else "",
-        "card_no": card_no or "",
+        "taken_in_by": goods.taken_in_by,
+        "call_no": goods.call_no,
+        "card_no": goods.card_no,
         "voided": label.text(VOID) if goods.receipt_voided_at else "",
         "voided_at": fmt_datetime(goods.receipt_voided_at),
         "returned_at": fmt_datetime(goods.returned_at),
@@ -339,12 +317,8 @@ def _goods_receipt(session: Session, goods: GoodsEntry, names: dict[int, str], l
     return Record(fields)
 
 
-def _service_voucher(session: Session, call: ServiceCall, names: dict[int, str], label: _Labels) -> Record:
-    return Record(_call_fields(call, names, label))
-
-
-def _call_fields(call: ServiceCall, names: dict[int, str], label: _Labels) -> dict[str, str]:
-    return {
+def _service_voucher(call: form_data.CallData, label: _Labels) -> Record:
+    return Record({
         "call_no": call.call_no,
         "received_at": fmt_datetime(call.received_at),
         "channel": label(labels.CALL_CHANNEL, call.channel),
@@ -356,7 +330,7 @@ def _call_fields(call: ServiceCall, names: dict[int, str], label: _Labels) -> di
         "serial_no": call.serial_no or "",
         "fault": call.fault or "",
         "service_kind": label(labels.SERVICE_KIND, call.service_kind),
-        "technician": names.get(call.technician_id, ""),
+        "technician": call.technician,
         "dispatched_at": fmt_datetime(call.dispatched_at),
         "arrival_due_at": fmt_datetime(call.arrival_due_at),
         "arrived_at": fmt_datetime(call.arrived_at),
@@ -370,45 +344,28 @@ def _call_fields(call: ServiceCall, names: dict[int, str], label: _Labels) -> di
         "status": label(labels.CALL_STATUS, call.status),
         "invoice_no": call.invoice_no or "",
         "remarks": call.remarks or "",
-        "registered_by": names.get(call.registered_by_id, ""),
-    }
+        "registered_by": call.registered_by,
+    })
+
+
+# form → (the service that reads its rows by numbers= or ids=, a row's number, its record)
+_NUMBERED: dict[str, tuple[Callable, Callable, Callable]] = {
+    "repair_card": (form_data.repair_cards, lambda row: row.card_no, _repair_card),
+    "goods_receipt": (form_data.goods_receipts, lambda row: row.receipt_no, _goods_receipt),
+    "service_voucher": (form_data.service_calls, lambda row: row.call_no, _service_voucher),
+}
 
 
 # -- registers for a period ---------------------------------------------------------------------
-
-def _period(start: date, end: date) -> tuple[datetime, datetime]:
-    if end < start:
-        raise UserError(BAD_RANGE, "date_to", start=fmt_date(start), end=fmt_date(end))
-    return datetime.combine(start, datetime.min.time()), datetime.combine(end + timedelta(days=1), datetime.min.time())
-
 
 def call_register(
     session: Session, start: date, end: date, translate: Translate | None = None, now: datetime | None = None
 ) -> Record:
     """叫修登记簿 for the calls received from ``start`` to ``end`` (both days included)."""
-    low, high = _period(start, end)
+    register = form_data.call_register(session, start, end)
     label = _Labels(translate)
-    names = _staff_names(session)
-    rows = []
-    counts = {"A": 0, "B": 0, "C": 0}
-    fee_total = Decimal("0")
-    still_open = 0
-    finished = {CallStatus.STRUCK_OFF.value, CallStatus.CLOSED.value, CallStatus.CANCELLED.value}
-    query = (
-        select(
-            ServiceCall.call_no, ServiceCall.received_at, ServiceCall.customer_name, ServiceCall.phone,
-            ServiceCall.address, ServiceCall.product_model, ServiceCall.fault, ServiceCall.service_kind,
-            ServiceCall.technician_id, ServiceCall.arrived_at, ServiceCall.status, ServiceCall.fee,
-        )
-        .where(ServiceCall.received_at >= low, ServiceCall.received_at < high)
-        .order_by(ServiceCall.received_at, ServiceCall.call_no)
-    )
-    for r in session.execute(query):
-        counts[r.service_kind] = counts.get(r.service_kind, 0) + 1
-        if r.fee is not None and r.status != CallStatus.CANCELLED.value:
-            fee_total += r.fee
-        still_open += r.status not in finished
-        rows.append({
+    rows = [
+        {
             "call_no": r.call_no,
             "received_at": fmt_datetime(r.received_at),
             "customer_name": r.customer_name,
@@ -417,15 +374,18 @@ def call_register(
             "product_model": r.product_model or "",
             "fault": r.fault or "",
             "service_kind": r.service_kind,
-            "technician": names.get(r.technician_id, ""),
+            "technician": r.technician,
             "arrived_at": fmt_datetime(r.arrived_at),
             "status": label(labels.CALL_STATUS, r.status),
             "fee": fmt_money(r.fee),
-        })
+        }
+        for r in register.lines
+    ]
+    counts = register.count_by_kind
     fields = {
         "date_from": fmt_date(start), "date_to": fmt_date(end), "count": str(len(rows)),
         "count_a": str(counts.get("A", 0)), "count_b": str(counts.get("B", 0)), "count_c": str(counts.get("C", 0)),
-        "count_open": str(still_open), "fee_total": fmt_money(fee_total),
+        "count_open": str(register.still_open), "fee_total": fmt_money(register.fee_total),
     }
     fields.update(_head(session, now))
     return Record(fields, {"calls": rows})
@@ -435,23 +395,11 @@ def goods_register(
     session: Session, start: date, end: date, translate: Translate | None = None, now: datetime | None = None
 ) -> Record:
     """客户商品进出登记簿: the goods taken in from ``start`` to ``end`` and where each is now."""
-    low, high = _period(start, end)
+    register = form_data.goods_register(session, start, end)
     label = _Labels(translate)
     states = {key: label.text(msg) for key, msg in (("in", IN_SHOP), ("back", GONE_BACK), ("void", RECEIPT_VOIDED))}
-    rows = []
-    returned = voided = 0
-    query = (
-        select(GoodsEntry)
-        .where(GoodsEntry.taken_in_at >= low, GoodsEntry.taken_in_at < high)
-        .order_by(GoodsEntry.taken_in_at, GoodsEntry.receipt_no)
-    )
-    for g in session.scalars(query):
-        if g.returned_at:
-            returned += 1
-        if g.receipt_voided_at:
-            voided += 1
-        state = states["void"] if g.receipt_voided_at else states["back"] if g.returned_at else states["in"]
-        rows.append({
+    rows = [
+        {
             "receipt_no": g.receipt_no,
             "taken_in_at": fmt_datetime(g.taken_in_at),
             "customer_name": g.customer_name,
@@ -463,11 +411,14 @@ def goods_register(
             "promised_date": fmt_date(g.promised_date),
             "returned_at": fmt_datetime(g.returned_at),
             "received_back_by": g.received_back_by or "",
-            "state": state,
-        })
+            "state": states[g.state],
+        }
+        for g in register.lines
+    ]
     fields = {
         "date_from": fmt_date(start), "date_to": fmt_date(end), "count": str(len(rows)),
-        "count_returned": str(returned), "count_in_shop": str(len(rows) - returned), "count_voided": str(voided),
+        "count_returned": str(register.returned), "count_in_shop": str(register.in_shop),
+        "count_voided": str(register.voided),
     }
     fields.update(_head(session, now))
     return Record(fields, {"goods": rows})
@@ -488,23 +439,11 @@ def _kind_fields(totals: daily_reports.KindTotals) -> dict[str, str]:
 
 
 def technician_id_by_name(session: Session, name: str) -> int:
-    staff_id = session.scalar(select(Staff.id).where(Staff.name == name.strip()))
+    """The technician a report is asked for by name (the command line's ``--technician``)."""
+    staff_id = staff_service.staff_id_by_name(session, name)
     if staff_id is None:
         raise UserError(NO_SUCH_TECHNICIAN, "technician", name=name)
     return staff_id
-
-
-def technicians_with_work(session: Session, day: date) -> list[int]:
-    """Every technician who logged work on ``day``, by name: one report each."""
-    from ..models import WorkLog
-
-    return list(
-        session.scalars(
-            select(Staff.id)
-            .where(Staff.id.in_(select(WorkLog.technician_id).where(WorkLog.work_day == day, WorkLog.voided_by_step_id.is_(None))))
-            .order_by(Staff.name)
-        )
-    )
 
 
 def not_a_period_form(form: str) -> UserError:
@@ -636,7 +575,7 @@ def customer_list_filters(
         chosen[key] = found
     name = (staff or "").strip()
     if name:
-        staff_id = session.scalar(select(Staff.id).where(Staff.name == name))
+        staff_id = staff_service.staff_id_by_name(session, name)
         if staff_id is None:
             raise UserError(NO_SUCH_STAFF, "staff", name=name)
         chosen["staff_id"] = staff_id
@@ -654,53 +593,22 @@ def customer_list(
     bar's: category, district, vip_level, status, staff_id) and ``search`` (its search box),
     by code and then name (customers without a code last), each with the staff responsible
     for it on the day printed. Takes the database, not a session: the rows are chosen by the
-    register's own query, so the paper never disagrees with the screen."""
-    from sqlalchemy import or_
-
-    from ..models import Customer, CustomerStaff
-    from ..services import registers
-
-    query = registers.RegisterQuery(database, registers.CUSTOMERS)
-    query.set_filters(filters or {})
-    query.set_search(search)
+    register's own query (``form_data.customer_list``), so the paper never disagrees with the screen."""
     label = _Labels(translate)
     codes = _customer_codes()
     printed = now or clock.now()
-    today = printed.date()
+    chosen = form_data.customer_list(database, filters, search, printed.date())
+    parts = [
+        label.text(FILTER_PART, what=CUSTOMER_FILTER_NAMES[key], value=label(codes[key], str(chosen.filters[key])))
+        for key in codes
+        if key in chosen.filters
+    ]
+    if "staff_id" in chosen.filters:
+        name = chosen.staff_name or str(chosen.filters["staff_id"])
+        parts.append(label.text(FILTER_PART, what=CUSTOMER_FILTER_NAMES["staff_id"], value=name))
+    if chosen.search:
+        parts.append(label.text(FILTER_PART, what=SEARCH, value=chosen.search))
     with database.read_session() as session:
-        matching = query.matching_ids()
-        customers = session.execute(
-            select(
-                Customer.id, Customer.code, Customer.name, Customer.category, Customer.district, Customer.vip_level,
-                Customer.status, Customer.contact_person, Customer.phone, Customer.address,
-            )
-            .where(Customer.id.in_(matching))
-            .order_by(Customer.code.is_(None), Customer.code, Customer.name, Customer.id)
-        ).all()
-        responsible: dict[int, list[str]] = {}
-        current_staff = (
-            select(CustomerStaff.customer_id, Staff.name)
-            .join(Staff, Staff.id == CustomerStaff.staff_id)
-            .where(
-                CustomerStaff.customer_id.in_(matching),
-                CustomerStaff.since <= today,
-                or_(CustomerStaff.until.is_(None), CustomerStaff.until >= today),
-            )
-            .order_by(CustomerStaff.customer_id, CustomerStaff.since, CustomerStaff.id)
-        )
-        for customer_id, name in session.execute(current_staff):
-            responsible.setdefault(customer_id, []).append(name)
-        parts = [
-            label.text(FILTER_PART, what=CUSTOMER_FILTER_NAMES[key], value=label(codes[key], str(query.filters[key])))
-            for key in codes
-            if key in query.filters
-        ]
-        if "staff_id" in query.filters:
-            staff_id = query.filters["staff_id"]
-            name = session.scalar(select(Staff.name).where(Staff.id == int(staff_id))) or str(staff_id)
-            parts.append(label.text(FILTER_PART, what=CUSTOMER_FILTER_NAMES["staff_id"], value=name))
-        if query.search:
-            parts.append(label.text(FILTER_PART, what=SEARCH, value=query.search))
         head = _head(session, printed)
     separator = label.text(LIST_SEPARATOR)
     rows = [
@@ -714,9 +622,9 @@ def customer_list(
             "contact_person": c.contact_person or "",
             "phone": c.phone or "",
             "address": c.address or "",
-            "responsible_staff": separator.join(responsible.get(c.id, [])),
+            "responsible_staff": separator.join(c.responsible),
         }
-        for c in customers
+        for c in chosen.lines
     ]
     fields = {
         "filter": label.text(FILTER_SEPARATOR).join(parts) if parts else label.text(ALL_CUSTOMERS),

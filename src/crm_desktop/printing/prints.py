@@ -1,5 +1,5 @@
 """The prints the window and the command line ask for: a form's layout loaded, its records
-gathered (``forms``) and drawn (``painter``).
+gathered (``forms``, which has the services read them) and drawn (``painter``).
 
 The renderer (reportlab, qrcode) is imported on the first print, not with this module: the
 window's start-up does not pay for it.
@@ -15,6 +15,7 @@ from ..db import Database
 from ..errors import UserError
 from ..i18n import Translate
 from ..progress import Progress
+from ..services import daily_reports
 from . import forms
 from .layout import NO_FILE, Layout, LayoutError, layout_path, read_layout
 from .record import Record, RenderReport
@@ -91,7 +92,7 @@ def print_period(
             if technician:
                 ids = [forms.technician_id_by_name(session, technician)]
             else:
-                ids = forms.technicians_with_work(session, start)
+                ids = daily_reports.technicians_with_work(session, start)
                 if not ids:
                     raise UserError(forms.NOBODY_WORKED, "date", day=start.isoformat())
             records = [forms.technician_daily(session, i, start, translate, now) for i in ids]
