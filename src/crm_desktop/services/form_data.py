@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import cache
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -45,10 +46,15 @@ def staff_names(session: Session) -> dict[int, str]:
     return dict(session.execute(select(Staff.id, Staff.name)).all())
 
 
+@cache
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))  # asked once a class: fields() is slow for every row
+
+
 def _copied(cls, row, **chosen):
     """A ``cls`` with the attributes of ``row`` that share its fields' names, and ``chosen``
     for the rest: the dataclasses below name their columns as the models do."""
-    return cls(**{f.name: getattr(row, f.name) for f in fields(cls) if f.name not in chosen}, **chosen)
+    return cls(**{name: getattr(row, name) for name in _field_names(cls) if name not in chosen}, **chosen)
 
 
 # -- the numbered forms: repair card, goods receipt, service voucher ------------------------------------
