@@ -24,7 +24,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from .. import paths
+from .. import files, paths
 from ..progress import Progress
 from ..progress import report as report_progress
 from .layout import Column, Element, Layout
@@ -93,7 +93,7 @@ def render(
     if out is None:
         return data, report
     if isinstance(out, (str, Path)):
-        Path(out).write_bytes(data)
+        files.write_bytes(out, data)  # whole or not at all: a PDF half-written is never left
     else:
         out.write(data)
     return None, report
@@ -455,13 +455,3 @@ class _Painter:
             align = "center" if header else col.align
             self._write(cell, x + CELL_PADDING, top - CELL_PADDING / 2, w - 2 * CELL_PADDING, height - CELL_PADDING, align, "middle")
             x += w
-
-
-def qr_module_count(value: str) -> int:
-    """Modules across the QR code of ``value`` (without the quiet zone); for layout checks."""
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
-    code.add_data(value)
-    code.make(fit=True)
-    return code.modules_count
-
-
