@@ -29,6 +29,7 @@ from ..models import (
     ServiceKind,
 )
 from . import contracts, deadlines, numbering, process
+from .service_kind import check_kind
 from .validation import (
     Problems,
     check_choice,
@@ -56,7 +57,6 @@ _FAULT_MISSING = QT_TRANSLATE_NOOP("Calls", "Describe the fault the customer rep
 _NAME_MISSING = QT_TRANSLATE_NOOP("Calls", "Enter the customer's name.")
 _BAD_CHANNEL = QT_TRANSLATE_NOOP("Calls", "Choose how the call came in: by phone, by letter or in person.")
 _BAD_DISTRICT = QT_TRANSLATE_NOOP("Calls", "Choose whether the customer is in the city (市区) or the suburbs (郊区).")
-_BAD_KIND = QT_TRANSLATE_NOOP("Calls", "The service kind is A (paid), B (contract) or C (free), not “{value}”.")
 _REASON_MISSING = QT_TRANSLATE_NOOP(
     "Calls", "The proposed service kind is {proposed}; give the reason for choosing {kind} instead."
 )
@@ -209,7 +209,7 @@ def register_call(
         proposed = propose_kind(session, product, received)
         kind = proposed
         if _given(service_kind):
-            kind = problems.check(check_choice, service_kind, ServiceKind, "service_kind", _BAD_KIND)
+            kind = problems.check(check_kind, service_kind)
             if kind is not None and kind != proposed:
                 reason = problems.check(
                     require_text, kind_override_reason, "kind_override_reason", _REASON_MISSING, proposed=proposed, kind=kind

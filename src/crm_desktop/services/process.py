@@ -55,6 +55,7 @@ from ..models import (
 from . import goods as goods_service
 from . import pricing
 from . import repairs as repair_service
+from .service_kind import CHANGE_REASON_MISSING, check_kind
 from .validation import (
     Problems,
     check_choice,
@@ -1188,17 +1189,12 @@ def change_kind(
 ) -> ServiceCall:
     """S1: the clerk sets the service kind against the proposal; the reason is kept. A job
     that is no longer paid drops its fee; one whose invoice is issued keeps its kind."""
-    from .calls import _BAD_KIND
-
     call = _call(session, call_id)
     _check_allowed(call, Step.CHANGE_KIND)
     problems = Problems()
     who = problems.check(_actor, session, by_id) if by_id is not None else None
-    clean_kind = problems.check(check_choice, kind, ServiceKind, "service_kind", _BAD_KIND)
-    clean_reason = problems.check(
-        require_text, reason, "kind_override_reason",
-        QT_TRANSLATE_NOOP("Calls", "Give the reason for changing the service kind."),
-    )
+    clean_kind = problems.check(check_kind, kind)
+    clean_reason = problems.check(require_text, reason, "kind_override_reason", CHANGE_REASON_MISSING)
     if call.invoice_no is not None and clean_kind != call.service_kind:
         problems.report(
             QT_TRANSLATE_NOOP("Process", "Invoice {invoice_no} is already issued: the service kind cannot change."),
