@@ -21,7 +21,9 @@ from .fees import fee_values
 from .states import Step
 
 
-def arrive(session: Session, call_id: int, when: datetime | str, by_id: int | None, *, now: datetime | None = None) -> ServiceCall:
+def arrive(
+    session: Session, call_id: int, when: datetime | str, by_id: int | None, *, now: datetime | None = None
+) -> ServiceCall:
     """S4, S14: the technician's arrival at the customer (it stops the S14 clock)."""
     return dated_step(session, call_id, Step.ARRIVE, "arrived_at", when, by_id, now)
 
@@ -102,6 +104,8 @@ def sign(
     return call
 
 
-def strike_off(session: Session, call_id: int, when: datetime | str, by_id: int | None, *, now: datetime | None = None) -> ServiceCall:
+def strike_off(
+    session: Session, call_id: int, when: datetime | str, by_id: int | None, *, now: datetime | None = None
+) -> ServiceCall:
     """S4: the signed voucher is back; the clerk strikes the call off the register (注销)."""
     return dated_step(session, call_id, Step.STRIKE_OFF, "closed_at", when, by_id, now)

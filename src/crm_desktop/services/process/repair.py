@@ -133,7 +133,9 @@ def record_consent(
     return card
 
 
-def start_repair(session: Session, call_id: int, when: datetime | str, by_id: int | None, *, now: datetime | None = None) -> RepairCard:
+def start_repair(
+    session: Session, call_id: int, when: datetime | str, by_id: int | None, *, now: datetime | None = None
+) -> RepairCard:
     """Work on the goods begins; a paid repair only once the customer agreed to the quote."""
     call = call_of(session, call_id)
     to_status = states.check(call, Step.START_REPAIR)
@@ -177,12 +179,16 @@ def finish_repair(
     problems = Problems()
     who = problems.check(actor, session, by_id)
     moment = step_time(session, problems, call, when, now, "repaired_at")
-    spent = hours(problems, repair_hours, "repair_hours", QT_TRANSLATE_NOOP("Process", "Enter the actual repair time (hours)."))
+    spent = hours(
+        problems, repair_hours, "repair_hours", QT_TRANSLATE_NOOP("Process", "Enter the actual repair time (hours).")
+    )
     work = problems.check(optional_text, work_done, "work_done")
     technician = None
     tech_id = technician_id if technician_id is not None else (card.technician_id or call.technician_id)
     if tech_id is None:
-        problems.report(QT_TRANSLATE_NOOP("Process", "Choose the technician who did the repair."), field="technician_id")
+        problems.report(
+            QT_TRANSLATE_NOOP("Process", "Choose the technician who did the repair."), field="technician_id"
+        )
     else:
         technician = problems.check(check_technician, session, tech_id, "technician_id")
     problems.raise_if_any()
@@ -198,7 +204,8 @@ def finish_repair(
         labour = pricing.labour_fee(session, WorkMode.REPAIR.value, moment.date(), spent)
         if labour is not None:
             changes.set(card, "labour_fee", labour)
-        computed = pricing.job_fee(session, WorkMode.REPAIR.value, moment.date(), spent, repair_service.parts_total(card))
+        parts = repair_service.parts_total(card)
+        computed = pricing.job_fee(session, WorkMode.REPAIR.value, moment.date(), spent, parts)
         changes.set(call, "fee_computed", computed)
         if call.fee_override_reason is None:
             changes.set(call, "fee", computed)
@@ -243,7 +250,9 @@ def inspect(
     return card
 
 
-def return_goods(session: Session, call_id: int, when: datetime | str, by_id: int | None, *, now: datetime | None = None) -> GoodsEntry:
+def return_goods(
+    session: Session, call_id: int, when: datetime | str, by_id: int | None, *, now: datetime | None = None
+) -> GoodsEntry:
     """S7: after the inspection, the return date goes in the goods register and the goods
     go back to the customer with the voucher."""
     call = call_of(session, call_id)
@@ -360,7 +369,9 @@ def check_receipt_number(session: Session, receipt_no: str, expected: GoodsEntry
     return entry
 
 
-def close(session: Session, call_id: int, when: datetime | str, by_id: int | None, *, now: datetime | None = None) -> ServiceCall:
+def close(
+    session: Session, call_id: int, when: datetime | str, by_id: int | None, *, now: datetime | None = None
+) -> ServiceCall:
     """S7: the voucher is filed and the call closed."""
     return dated_step(session, call_id, Step.CLOSE, "closed_at", when, by_id, now)
 

@@ -227,12 +227,13 @@ ALLOWED_FROM: dict[str, frozenset[str]] = {
     if step not in NOT_OFFERED and any(step in row for row in TABLE.values())
 }
 
-_ILLEGAL = QT_TRANSLATE_NOOP(
+# The refusals of a step the table does not allow: "not now", "no further step" once the call's
+# open life is over, or one that names the way on.
+NOT_NOW = QT_TRANSLATE_NOOP(
     "Process", "Call {call_no} is “{status}”: the step “{step}” is not possible now."
 )
-_CLOSED = QT_TRANSLATE_NOOP("Process", "Call {call_no} is “{status}”: no further step is possible.")
-# A refusal that says more than "not now" because the way on is another step.
-_REFUSALS: dict[str, tuple[frozenset[CallStatus], Msg]] = {
+NO_FURTHER_STEP = QT_TRANSLATE_NOOP("Process", "Call {call_no} is “{status}”: no further step is possible.")
+REFUSALS: dict[str, tuple[frozenset[CallStatus], Msg]] = {
     Step.RETURN_GOODS: (
         frozenset({S.TAKEN_BACK, S.IN_REPAIR, S.REPAIRED}),
         QT_TRANSLATE_NOOP(
@@ -277,13 +278,13 @@ def check(call: ServiceCall, step: str, outcome: str | None = None) -> str:
     """The status ``step`` leads ``call`` to; ``UserError`` on the call's status field when the
     table does not allow it from where the call stands."""
     if not allows(call.status, step):
-        refusal = _REFUSALS.get(step)
+        refusal = REFUSALS.get(step)
         if refusal is not None and call.status in refusal[0]:
             raise UserError(refusal[1], field="status", call_no=call.call_no)
         if call.status in CLOSED_STATUSES:
-            raise UserError(_CLOSED, field="status", call_no=call.call_no, status=status_name(call.status))
+            raise UserError(NO_FURTHER_STEP, field="status", call_no=call.call_no, status=status_name(call.status))
         raise UserError(
-            _ILLEGAL, field="status", call_no=call.call_no, status=status_name(call.status), step=STEP_NAMES[step]
+            NOT_NOW, field="status", call_no=call.call_no, status=status_name(call.status), step=STEP_NAMES[step]
         )
     return leads_to(call.status, step, outcome)
 
