@@ -1,7 +1,7 @@
 """One small dialog per step of the service process (S3–S9).
 
 Each shows the call on top (number · customer · model · fault, its status) and asks exactly
-what its step in ``services/process.py`` takes, with defaults a clerk rarely changes: the
+what its step in ``services/process/`` takes, with defaults a clerk rarely changes: the
 time is now to the minute, the signer the call's customer, the hours the working time since
 the work began (``process.proposed_hours``). ``save`` calls the step with ``by_id`` = the
 current user, shown in the form as "Recorded by" so that a refusal of the person (only a
