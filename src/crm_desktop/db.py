@@ -3,7 +3,8 @@
 Opening a database file goes in this order, so that a file that is not ours is never
 touched: (1) the header and the stored revision are read through a *read-only* sqlite3
 connection; (2) a file that is not SQLite, has tables but no revision of ours, or has a
-revision newer than this program is refused with ``DatabaseRefused``; (3) only then is the
+revision newer than this program is refused with ``DatabaseRefused`` (one that is locked,
+on a failing disk or damaged fails as that fault, see faults.py); (3) only then is the
 engine made and the pragmas (WAL, foreign keys, busy timeout) set; (4) if the revision is
 behind, the file is copied into ``backups/`` with SQLite's online backup API and Alembic
 upgrades it. A database already at the head revision opens without importing Alembic.
@@ -20,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import clock, paths
+from . import clock, faults, paths
 from .config import Config
 from .errors import DatabaseRefused
 from .i18n import QT_TRANSLATE_NOOP
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUP_KEEP_DAYS = 30
+# how long a write waits for another program's write lock before it fails as Fault.LOCKED;
+# read at each new connection, so a test lowers it (monkeypatch) to see the fault at once
 BUSY_TIMEOUT_MS = 5000
 READ_ONLY = "crm_read_only"  # execution option: a read-only transaction
 
@@ -62,6 +65,8 @@ def read_sqlite_state(path: Path) -> SchemaState:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        if faults.classify(exc, path) is not None:
+            raise  # locked, a disk that fails, a damaged file: the machine's fault, not a foreign file
         raise DatabaseRefused(
             QT_TRANSLATE_NOOP("Database", "The file {path} cannot be read as a database: {reason}"),
             path=str(path),

@@ -1,0 +1,284 @@
+"""Known faults (issue 12 item 4): a locked database, a full disk, a read-only file or folder,
+a failing disk and a damaged file, each made for real (tests/fault_scenarios.py), are told
+apart from bugs by faults.py."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import exc as sa_exc
+
+from crm_desktop import config as config_mod
+from crm_desktop import db, faults
+from crm_desktop.db import Database, make_engine, open_database
+from crm_desktop.errors import DatabaseRefused, UserError
+from crm_desktop.faults import Fault
+from crm_desktop.i18n import QT_TRANSLATE_NOOP, Msg
+from crm_desktop.migrations.revisions import HEAD
+
+from .fault_scenarios import (
+    damage,
+    failing_disk,
+    fill,
+    read_only,
+    save_a_customer,
+    small_disk,
+    sqlite_may_not_grow,
+    write_lock_held,
+)
+
+QUICK_BUSY_TIMEOUT_MS = 50
+
+
+def raised(action) -> BaseException:
+    try:
+        action()
+    except Exception as exc:  # noqa: BLE001 - the exception is what the test looks at
+        return exc
+    raise AssertionError("no error was raised")
+
+
+def on(folder: Path, tmp_path: Path) -> config_mod.Config:
+    """A configuration whose database lives in ``folder``, its data folder (log) elsewhere."""
+    return config_mod.resolve(tmp_path / "data", config_mod.sqlite_url(folder / "crm_desktop.sqlite3"))
+
+
+@pytest.fixture
+def quick_busy_timeout(monkeypatch):
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", QUICK_BUSY_TIMEOUT_MS)
+
+
+# -- the faults themselves ---------------------------------------------------------------------------
+
+def test_each_fault_has_its_own_message_and_exit_code():
+    codes = [fault.exit_code for fault in Fault]
+    assert sorted(codes) == [3, 4, 5, 6, 7] and faults.EXIT_CODES == dict(zip(Fault, codes))
+    messages = [fault.message for fault in Fault]
+    assert len(set(messages)) == len(messages)
+    for message in messages:
+        assert isinstance(message, Msg) and message.context == "Faults"
+    assert "backups" in Fault.DAMAGED.render() and "Close the other program" in Fault.LOCKED.render()
+
+
+# -- each fault, made for real, is recognised ---------------------------------------------------------
+
+def test_a_write_lock_held_by_another_connection_is_locked(database, cfg, quick_busy_timeout):
+    database.engine.dispose()  # the next connections wait QUICK_BUSY_TIMEOUT_MS, not 5 s
+    with write_lock_held(cfg.sqlite_path):
+        started = time.perf_counter()
+        error = raised(lambda: save_a_customer(database))
+        waited = time.perf_counter() - started
+    assert isinstance(error, sa_exc.OperationalError)
+    found = faults.diagnose(error)
+    assert found.fault is Fault.LOCKED and faults.is_fault(error)
+    assert found.cause is error.orig and found.cause.sqlite_errorname == "SQLITE_BUSY"
+    assert "SQLITE_BUSY" in str(found) and "LOCKED" in str(found)
+    assert waited < 2
+    save_a_customer(database)  # the lock let go: the same write goes through
+
+
+def test_the_busy_timeout_stays_five_seconds_for_the_program():
+    assert db.BUSY_TIMEOUT_MS == 5000
+
+
+def test_a_full_small_disk_is_disk_full(tmp_path):
+    with small_disk(tmp_path / "disk") as disk:
+        database = open_database(on(disk, tmp_path))
+        try:
+            save_a_customer(database)  # the WAL and its shared memory exist before the disk fills
+            fill(disk)
+            error = raised(lambda: [save_a_customer(database) for _ in range(50)])
+            assert faults.classify(error) is Fault.DISK_FULL
+            assert faults.diagnose(error).cause.sqlite_errorcode & 0xFF == sqlite3.SQLITE_FULL
+            written = raised(lambda: (disk / "report.xlsx").write_bytes(b"x" * 65536))
+            assert isinstance(written, OSError) and written.errno == errno.ENOSPC
+            assert faults.classify(written) is Fault.DISK_FULL
+        finally:
+            database.dispose()
+
+
+def test_a_database_that_may_not_grow_is_disk_full(database):
+    """Where no small disk can be mounted, SQLite's own SQLITE_FULL stands in for it."""
+    with sqlite_may_not_grow():
+        database.engine.dispose()
+        error = raised(lambda: [save_a_customer(database) for _ in range(200)])
+        database.engine.dispose()
+    assert faults.diagnose(error).cause.sqlite_errorname == "SQLITE_FULL"
+    assert faults.classify(error) is Fault.DISK_FULL
+
+
+def test_a_database_opened_read_only_is_read_only(database, cfg):
+    uri = f"sqlite:///file:{cfg.sqlite_path.as_posix()}?mode=ro&uri=true"
+    read_only_database = Database(make_engine(uri))
+    try:
+        error = raised(lambda: save_a_customer(read_only_database))
+    finally:
+        read_only_database.dispose()
+    assert faults.diagnose(error).cause.sqlite_errorname == "SQLITE_READONLY"
+    assert faults.classify(error) is Fault.READ_ONLY
+
+
+def test_a_read_only_database_file_is_read_only(cfg):
+    open_database(cfg).dispose()
+    with read_only(cfg.sqlite_path):
+        database = open_database(cfg)  # at the head revision: opening writes nothing
+        try:
+            error = raised(lambda: save_a_customer(database))
+        finally:
+            database.dispose()
+    assert faults.classify(error) is Fault.READ_ONLY
+
+
+def test_a_read_only_folder_is_read_only_and_tells_a_database_that_cannot_be_opened(tmp_path):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    config = on(folder, tmp_path)
+    open_database(config).dispose()  # closed cleanly: no -wal or -shm file is left beside it
+    with read_only(folder):
+        written = raised(lambda: (folder / "notes.txt").write_text("x"))
+        opened = raised(lambda: open_database(config))
+        # SQLite only says it could not open the file; beside it, nothing can be written either
+        told = faults.classify(opened, config.sqlite_path)
+    assert isinstance(written, OSError) and written.errno in (errno.EROFS, errno.EACCES)
+    assert faults.classify(written) is Fault.READ_ONLY
+    assert faults.diagnose(opened).cause.sqlite_errorname == "SQLITE_CANTOPEN"
+    assert told is Fault.READ_ONLY
+    assert faults.classify(opened) is Fault.IO_ERROR  # without the path: a drive that went away
+
+
+def test_a_disk_that_fails_is_an_io_error(tmp_path):
+    with failing_disk(tmp_path / "disk", tmp_path / "disk.img") as disk:
+        config = on(disk.folder, tmp_path)
+        database = open_database(config)
+        try:
+            save_a_customer(database)
+            disk.fail()
+            error = raised(lambda: save_a_customer(database))
+        finally:
+            database.dispose()
+        written = raised(lambda: (disk.folder / "notes.txt").write_text("x"))
+        opened = raised(lambda: open_database(config))
+        told = faults.classify(opened, config.sqlite_path)
+    assert faults.diagnose(error).cause.sqlite_errorcode & 0xFF == sqlite3.SQLITE_IOERR
+    assert faults.classify(error) is Fault.IO_ERROR
+    assert isinstance(written, OSError) and written.errno == errno.EIO
+    assert faults.classify(written) is Fault.IO_ERROR
+    assert told is Fault.IO_ERROR
+
+
+def test_an_input_output_error_from_the_system_is_an_io_error():
+    """EIO made by the kernel on any machine: reading a terminal whose other side closed."""
+    controller, terminal = os.openpty()
+    os.close(terminal)
+    try:
+        error = raised(lambda: os.read(controller, 1))
+    finally:
+        os.close(controller)
+    assert isinstance(error, OSError) and error.errno == errno.EIO
+    assert faults.classify(error) is Fault.IO_ERROR
+
+
+def test_a_database_with_overwritten_pages_is_damaged_and_not_refused(cfg):
+    open_database(cfg).dispose()
+    damage(cfg.sqlite_path, ("customer",))
+    database = open_database(cfg)
+    try:
+        error = raised(lambda: save_a_customer(database))
+    finally:
+        database.dispose()
+    assert faults.diagnose(error).cause.sqlite_errorname == "SQLITE_CORRUPT"
+    assert faults.classify(error) is Fault.DAMAGED
+
+    damage(cfg.sqlite_path)  # now the page read at opening too
+    before = cfg.sqlite_path.read_bytes()
+    opened = raised(lambda: open_database(cfg))
+    assert not isinstance(opened, DatabaseRefused)  # not another program's file: ours, damaged
+    assert faults.classify(opened) is Fault.DAMAGED
+    assert cfg.sqlite_path.read_bytes() == before
+
+
+# -- bugs stay bugs ----------------------------------------------------------------------------------
+
+def test_database_errors_that_are_bugs_are_not_faults(database):
+    with database.engine.begin() as conn:
+        duplicate = raised(lambda: conn.exec_driver_sql("INSERT INTO alembic_version VALUES (?)", (HEAD,)))
+    with database.engine.connect() as conn:
+        no_table = raised(lambda: conn.exec_driver_sql("SELECT * FROM no_such_table"))
+    assert isinstance(duplicate, sa_exc.IntegrityError) and isinstance(no_table, sa_exc.OperationalError)
+    for error in (duplicate, no_table, ZeroDivisionError("1/0"), KeyError("lost"), TypeError("bad call")):
+        assert faults.diagnose(error) is None and not faults.is_fault(error)
+
+
+def _locked() -> sqlite3.OperationalError:
+    error = sqlite3.OperationalError("database is locked")
+    error.sqlite_errorcode, error.sqlite_errorname = sqlite3.SQLITE_BUSY, "SQLITE_BUSY"
+    return error
+
+
+def test_a_fault_is_found_through_the_chain_unless_its_context_was_suppressed():
+    def raise_from():
+        try:
+            raise _locked()
+        except sqlite3.OperationalError as exc:
+            raise RuntimeError("could not save") from exc
+
+    def raise_during():
+        try:
+            raise _locked()
+        except sqlite3.OperationalError:
+            raise RuntimeError("cleaning up failed")
+
+    def raise_from_none():
+        try:
+            raise _locked()
+        except sqlite3.OperationalError:
+            raise RuntimeError("a bug of its own") from None
+
+    assert faults.classify(raised(raise_from)) is Fault.LOCKED
+    assert faults.classify(raised(raise_during)) is Fault.LOCKED
+    assert faults.classify(raised(raise_from_none)) is None
+
+
+def test_a_user_error_says_it_itself_even_when_a_fault_caused_it():
+    try:
+        raise _locked()
+    except sqlite3.OperationalError as exc:
+        refused = UserError(QT_TRANSLATE_NOOP("Calls", "Describe the fault the customer reports."))
+        refused.__cause__ = exc
+    assert faults.diagnose(refused) is None
+
+
+def test_message_text_is_read_only_from_database_errors_that_carry_no_code():
+    class OperationalError(Exception):  # another driver's, PEP 249 named
+        pass
+
+    assert faults.classify(OperationalError("database is locked")) is Fault.LOCKED
+    assert faults.classify(OperationalError("database disk image is malformed")) is Fault.DAMAGED
+    assert faults.classify(ValueError("database is locked")) is None  # a bug quoting SQLite
+    # the statement and its values are no evidence: SQLite's code says it was a constraint
+    constraint = sqlite3.IntegrityError("UNIQUE constraint failed: customer.code")
+    constraint.sqlite_errorcode, constraint.sqlite_errorname = 2067, "SQLITE_CONSTRAINT_UNIQUE"
+    wrapped = sa_exc.IntegrityError("INSERT INTO note VALUES ('disk I/O error')", {}, constraint)
+    assert faults.classify(wrapped) is None
+
+
+def test_operating_system_errors_by_their_number():
+    assert faults.classify(OSError(errno.ENOSPC, "No space left on device")) is Fault.DISK_FULL
+    assert faults.classify(OSError(errno.EROFS, "Read-only file system")) is Fault.READ_ONLY
+    assert faults.classify(PermissionError(errno.EACCES, "Permission denied")) is Fault.READ_ONLY
+    assert faults.classify(OSError(errno.EIO, "Input/output error")) is Fault.IO_ERROR
+    assert faults.classify(FileNotFoundError(errno.ENOENT, "No such file")) is None
+    in_use = PermissionError(errno.EACCES, "The process cannot access the file")
+    in_use.winerror = 32  # Windows: ERROR_SHARING_VIOLATION, the file is open in another program
+    assert faults.classify(in_use) is Fault.LOCKED
+    gone = OSError(errno.EINVAL, "The device is not connected")
+    gone.winerror = 1167  # ERROR_DEVICE_NOT_CONNECTED: a USB drive pulled out
+    assert faults.classify(gone) is Fault.IO_ERROR
+    protected = PermissionError(errno.EACCES, "The media is write protected")
+    protected.winerror = 19  # ERROR_WRITE_PROTECT
+    assert faults.classify(protected) is Fault.READ_ONLY
