@@ -1,5 +1,7 @@
-"""The one place that shows errors: a user error as a short Chinese message, anything else
-logged with its traceback to the data folder's log and shown as a short apology."""
+"""The one place that shows errors: a user error as a short Chinese message; a known fault
+of the machine (a locked database, a full disk, a read-only file, a failing disk, a damaged
+database: ``faults.py``) as its own message, logged as a warning with its cause; anything
+else logged with its traceback to the data folder's log and shown as a short apology."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from .. import faults
 from ..errors import UserError
 
 log = logging.getLogger("crm_desktop.errors")
@@ -23,26 +26,48 @@ def translate(context: str, text: str) -> str:
 def message_of(exc: BaseException) -> str:
     if isinstance(exc, UserError):
         return exc.render(translate)
+    found = faults.diagnose(exc)
+    if found is not None:
+        return found.fault.render(translate)
     return QCoreApplication.translate(
         "Errors", "Something went wrong and the last action was not saved. The details are in the log file."
     )
 
 
+def log_error(exc: BaseException, what: str = "unexpected error") -> None:
+    """Log ``exc`` as what it is: nothing for a user error (the message says it all), a
+    warning with its cause for a known fault, an error with the traceback for a bug."""
+    if isinstance(exc, UserError):
+        return
+    found = faults.diagnose(exc)
+    if found is not None:
+        found.log(what)
+    else:
+        log.error(what, exc_info=(type(exc), exc, exc.__traceback__))
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    """Show ``exc`` to the user; log it with its traceback unless it is a user error."""
-    if not isinstance(exc, UserError):
-        log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    """Show ``exc`` to the user; log it unless it is a user error (see ``log_error``)."""
+    log_error(exc)
+    _show(parent, exc)
+
+
+def _show(parent: QWidget | None, exc: BaseException) -> None:
     title = QCoreApplication.translate("Errors", "crm_desktop")
     box = QMessageBox(QMessageBox.Icon.Warning, title, message_of(exc), QMessageBox.StandardButton.Ok, parent)
     box.exec()
 
 
 def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-    log.error("uncaught exception:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+    found = faults.diagnose(exc)
+    if found is not None:
+        found.log("uncaught")
+    else:
+        log.error("uncaught exception:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
     if QCoreApplication.instance() is None or _SILENT:
         return
     try:
-        show_error(None, exc)
+        _show(None, exc)
     except Exception:  # never let the hook itself raise
         log.exception("could not show the error")
 

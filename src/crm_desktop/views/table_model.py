@@ -22,7 +22,7 @@ from ..errors import UserError
 from ..services import deadlines
 from ..services.calendar import WorkingCalendar
 from ..services.registers import Column, RegisterQuery, save_edit, staff_names
-from .errors import message_of
+from .errors import log_error, message_of
 
 log = logging.getLogger(__name__)
 
@@ -193,7 +193,7 @@ class RegisterTableModel(QAbstractTableModel):
             self.editFailed.emit(QModelIndex(index), exc.render(translate))
             return False
         except Exception as exc:
-            log.exception("register %s: saving %s of row %s", self.spec.name, column.key, row_id)
+            log_error(exc, f"register {self.spec.name}: saving {column.key} of row {row_id}")
             self.editFailed.emit(QModelIndex(index), message_of(exc))
             return False
         self.refresh_row(index.row())
