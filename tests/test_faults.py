@@ -1,28 +1,33 @@
 """Known faults (issue 12 item 4): a locked database, a full disk, a read-only file or folder,
 a failing disk and a damaged file, each made for real (tests/fault_scenarios.py), are told
-apart from bugs by faults.py."""
+apart from bugs by faults.py, and the command line says each in its own words with its own
+exit code and no traceback. The window's side is in tests/views/test_errors.py."""
 
 from __future__ import annotations
 
 import errno
 import os
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import exc as sa_exc
 
+from crm_desktop import cli, db, faults
 from crm_desktop import config as config_mod
-from crm_desktop import db, faults
 from crm_desktop.db import Database, make_engine, open_database
 from crm_desktop.errors import DatabaseRefused, UserError
 from crm_desktop.faults import Fault
 from crm_desktop.i18n import QT_TRANSLATE_NOOP, Msg
 from crm_desktop.migrations.revisions import HEAD
+from crm_desktop.translation import standalone_translate
 
 from .fault_scenarios import (
     damage,
+    drop_log_handlers,
     failing_disk,
     fill,
     read_only,
@@ -282,3 +287,120 @@ def test_operating_system_errors_by_their_number():
     protected = PermissionError(errno.EACCES, "The media is write protected")
     protected.winerror = 19  # ERROR_WRITE_PROTECT
     assert faults.classify(protected) is Fault.READ_ONLY
+
+
+# -- the command line ---------------------------------------------------------------------------------
+
+def headless(capsys, *argv: str) -> tuple[int, str]:
+    """``crm-desktop ARGV`` in this process: its exit code and what it wrote on stderr."""
+    try:
+        code = cli.main(list(argv))
+    finally:
+        drop_log_handlers()
+    return code, capsys.readouterr().err
+
+
+def said(fault: Fault) -> str:
+    """The fault's message as the command line prints it: in the program's translation."""
+    return fault.render(standalone_translate())
+
+
+def assert_told(result: tuple[int, str], fault: Fault) -> None:
+    code, err = result
+    assert (code, err.strip()) == (fault.exit_code, said(fault))
+    assert "Traceback" not in err
+
+
+def test_command_line_on_a_locked_database(cfg, capsys, quick_busy_timeout):
+    open_database(cfg).dispose()
+    with write_lock_held(cfg.sqlite_path):
+        result = headless(capsys, "demo", "--calls", "5", "--quiet", "--data-dir", str(cfg.data_dir))
+    assert_told(result, Fault.LOCKED)
+    assert "known fault LOCKED" in cfg.log_file.read_text(encoding="utf-8")
+
+
+def test_command_line_backup_onto_a_full_disk(cfg, capsys):
+    open_database(cfg).dispose()
+    with small_disk(cfg.backups_dir) as backups:
+        fill(backups)
+        result = headless(capsys, "backup", "--data-dir", str(cfg.data_dir))
+        assert sorted(p.name for p in backups.iterdir()) == ["filler.bin"]  # no half copy left to fill it
+    assert_told(result, Fault.DISK_FULL)
+
+
+def test_command_line_when_the_database_may_not_grow(cfg, capsys):
+    open_database(cfg).dispose()
+    with sqlite_may_not_grow():
+        result = headless(capsys, "demo", "--calls", "5", "--quiet", "--data-dir", str(cfg.data_dir))
+    assert_told(result, Fault.DISK_FULL)
+
+
+def test_command_line_on_a_database_in_a_read_only_folder(tmp_path, capsys):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    config = on(folder, tmp_path)
+    open_database(config).dispose()
+    with read_only(folder):
+        result = headless(capsys, "demo", "--calls", "5", "--quiet", "--data-dir", str(config.data_dir),
+                          "--database-url", config.database_url)
+    assert_told(result, Fault.READ_ONLY)
+
+
+def test_command_line_with_a_read_only_data_folder(cfg, capsys):
+    open_database(cfg).dispose()
+    with read_only(cfg.data_dir):
+        result = headless(capsys, "backup", "--data-dir", str(cfg.data_dir))
+    assert_told(result, Fault.READ_ONLY)
+
+
+def test_command_line_on_a_failing_disk(tmp_path, capsys):
+    with failing_disk(tmp_path / "disk", tmp_path / "disk.img") as disk:
+        config = on(disk.folder, tmp_path)
+        open_database(config).dispose()
+        disk.fail()
+        result = headless(capsys, "demo", "--calls", "5", "--quiet", "--data-dir", str(config.data_dir),
+                          "--database-url", config.database_url)
+    assert_told(result, Fault.IO_ERROR)
+
+
+def test_command_line_on_a_damaged_database_leaves_it_as_it_is(cfg, capsys):
+    open_database(cfg).dispose()
+    damage(cfg.sqlite_path)
+    before = cfg.sqlite_path.read_bytes()
+    result = headless(capsys, "backup", "--data-dir", str(cfg.data_dir))
+    assert_told(result, Fault.DAMAGED)
+    assert cfg.sqlite_path.read_bytes() == before
+
+
+def test_command_line_a_bug_is_still_a_bug(cfg, capsys, monkeypatch):
+    """A bug is not dressed as a fault: it goes on up (a traceback and exit 1 in a process)."""
+    def broken(*_args):
+        raise ZeroDivisionError("a bug in the command")
+
+    monkeypatch.setattr(cli, "_cmd_backup", broken)
+    with pytest.raises(ZeroDivisionError):
+        headless(capsys, "backup", "--data-dir", str(cfg.data_dir))
+
+    def constraint(*_args):
+        with sqlite3.connect(":memory:") as con:
+            con.execute("CREATE TABLE t (x UNIQUE)")
+            con.execute("INSERT INTO t VALUES (1), (1)")
+
+    monkeypatch.setattr(cli, "_cmd_backup", constraint)
+    with pytest.raises(sqlite3.IntegrityError):
+        headless(capsys, "backup", "--data-dir", str(cfg.data_dir))
+
+
+@pytest.mark.slow
+def test_the_window_does_not_start_on_a_damaged_database_and_says_why(cfg):
+    """The start-up path in a real process (--smoke): the fault's code, its message, no traceback."""
+    open_database(cfg).dispose()
+    damage(cfg.sqlite_path)
+    before = cfg.sqlite_path.read_bytes()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-m", "crm_desktop", "--smoke", "--data-dir", str(cfg.data_dir)],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == Fault.DAMAGED.exit_code, result.stderr
+    assert said(Fault.DAMAGED) in result.stderr and "Traceback" not in result.stderr
+    assert cfg.sqlite_path.read_bytes() == before
+    assert "known fault DAMAGED" in cfg.log_file.read_text(encoding="utf-8")

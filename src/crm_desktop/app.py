@@ -75,18 +75,26 @@ def start_up_done() -> None:
 
 def run_gui(args: argparse.Namespace) -> int:
     """Start the window; any failure before it shows is logged and told in one short
-    message (on stderr for --smoke), never as a traceback."""
+    message (on stderr for --smoke), never as a traceback. The exit code is the command
+    line's: 2 refused, a known fault's own (faults.py), 1 a bug."""
+    from . import faults
     from .errors import UserError
-    from .views.errors import install_excepthook, message_of
+    from .views.errors import install_excepthook, message_of, translate
 
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
-    cfg = config_mod.resolve(args.data_dir, args.database_url)
-    config_mod.setup_logging(cfg)  # before the app, so font and translation warnings are logged
+    cfg, early = None, None
+    try:
+        cfg = config_mod.resolve(args.data_dir, args.database_url)
+        config_mod.setup_logging(cfg)  # before the app, so font and translation warnings are logged
+    except OSError as exc:  # a data folder that cannot be made or written: told below, once Qt can show it
+        early = exc
     app = make_application()
     install_excepthook(silent=args.smoke)
     database = None
     try:
+        if early is not None:
+            raise early
         from .db import open_database
 
         database = open_database(cfg)
@@ -113,14 +121,21 @@ def run_gui(args: argparse.Namespace) -> int:
         window.show()
         return app.exec()
     except Exception as exc:
+        found = faults.diagnose(exc, cfg.sqlite_path if cfg is not None else None)
         if isinstance(exc, UserError):
             log.error("cannot start: %s", exc)
+        elif found is not None:
+            found.log("cannot start")
         else:
             log.exception("cannot start")
+        message = found.fault.render(translate) if found is not None else message_of(exc)
         if args.smoke:
-            print(f"smoke failed: {exc}", file=sys.stderr)
+            # a fault in its own words: the raw text of a database error is a statement and a link
+            print(f"smoke failed: {message if found is not None else exc}", file=sys.stderr)
         else:
-            QMessageBox.critical(None, QCoreApplication.translate("App", "crm_desktop"), message_of(exc))
+            QMessageBox.critical(None, QCoreApplication.translate("App", "crm_desktop"), message)
+        if found is not None:
+            return found.fault.exit_code
         return 2 if isinstance(exc, UserError) else 1
     finally:
         if database is not None:

@@ -243,12 +243,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run_headless(args: argparse.Namespace, translate: Translate | None) -> int:
+    """Exit 0 when done, 2 with the message when refused, a fault's own code with its
+    message when the machine failed (faults.py: 3 locked … 7 damaged); a bug goes on up
+    with its traceback (exit 1)."""
     from . import config as config_mod
+    from . import faults
     from .errors import UserError
 
-    cfg = config_mod.resolve(args.data_dir, args.database_url)
-    config_mod.setup_logging(cfg)
+    cfg = None
     try:
+        # inside: a data folder that cannot be made or a log that cannot be written is a fault too
+        cfg = config_mod.resolve(args.data_dir, args.database_url)
+        config_mod.setup_logging(cfg)
         if args.command == "demo":
             return _cmd_demo(cfg, args, translate)
         if args.command == "backup":
@@ -264,6 +270,13 @@ def _run_headless(args: argparse.Namespace, translate: Translate | None) -> int:
     except UserError as exc:
         print(exc.render(translate), file=sys.stderr)
         return 2
+    except Exception as exc:
+        found = faults.diagnose(exc, cfg.sqlite_path if cfg is not None else None)
+        if found is None:
+            raise
+        found.log(f"command {args.command}")
+        print(found.fault.render(translate), file=sys.stderr)
+        return found.fault.exit_code
     raise AssertionError(args.command)
 
 

@@ -151,6 +151,9 @@ def backup_sqlite(path: Path, backups_dir: Path, today: date | None = None) -> P
             src.backup(dst)
         finally:
             dst.close()
+    except BaseException:
+        partial.unlink(missing_ok=True)  # a half copy on a full disk would only keep it full
+        raise
     finally:
         src.close()
     partial.replace(target)
