@@ -391,16 +391,30 @@ def test_command_line_a_bug_is_still_a_bug(cfg, capsys, monkeypatch):
         headless(capsys, "backup", "--data-dir", str(cfg.data_dir))
 
 
+def smoke(data_dir: Path) -> subprocess.CompletedProcess:
+    """The window's start in a real process (it installs Qt's message handler and hooks)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-m", "crm_desktop", "--smoke", "--data-dir", str(data_dir)],
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
 @pytest.mark.slow
 def test_the_window_does_not_start_on_a_damaged_database_and_says_why(cfg):
-    """The start-up path in a real process (--smoke): the fault's code, its message, no traceback."""
     open_database(cfg).dispose()
     damage(cfg.sqlite_path)
     before = cfg.sqlite_path.read_bytes()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-m", "crm_desktop", "--smoke", "--data-dir", str(cfg.data_dir)],
-                            capture_output=True, text=True, env=env, timeout=120)
+    result = smoke(cfg.data_dir)
     assert result.returncode == Fault.DAMAGED.exit_code, result.stderr
     assert said(Fault.DAMAGED) in result.stderr and "Traceback" not in result.stderr
     assert cfg.sqlite_path.read_bytes() == before
     assert "known fault DAMAGED" in cfg.log_file.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_the_window_does_not_start_in_a_read_only_data_folder_and_says_why(cfg):
+    """The log cannot even be opened: the message waits for Qt, and the fault's code is the exit code."""
+    open_database(cfg).dispose()
+    with read_only(cfg.data_dir):
+        result = smoke(cfg.data_dir)
+    assert result.returncode == Fault.READ_ONLY.exit_code, result.stderr
+    assert said(Fault.READ_ONLY) in result.stderr and "Traceback" not in result.stderr
