@@ -123,7 +123,7 @@ def test_the_cycle_check_finds_a_cycle():
 
 QT_FREE = ("crm_desktop.services", "crm_desktop.models", "crm_desktop.exports", "crm_desktop.printing",
            "crm_desktop.db", "crm_desktop.errors", "crm_desktop.i18n", "crm_desktop.clock", "crm_desktop.progress",
-           "crm_desktop.files", "crm_desktop.migrations", "crm_desktop.demo")
+           "crm_desktop.files", "crm_desktop.migrations", "crm_desktop.demo", "crm_desktop.faults")
 # config.py finds the data folder with QStandardPaths (QtCore only), as DESIGN.md says
 
 
