@@ -43,7 +43,7 @@ def log_error(exc: BaseException, what: str = "unexpected error") -> None:
     if found is not None:
         found.log(what)
     else:
-        log.error(what, exc_info=(type(exc), exc, exc.__traceback__))
+        log.error("%s", what, exc_info=(type(exc), exc, exc.__traceback__))
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
