@@ -3478,6 +3478,29 @@
     </message>
 </context>
 <context>
+    <name>Faults</name>
+    <message>
+        <source>Another program is holding the database (a second crm_desktop, a backup or a database tool), so it could not be written: nothing was saved. Close the other program, then try again.</source>
+        <translation>另一个程序（另一个 crm_desktop、备份程序或数据库工具）正占用数据库，无法写入：本次操作未保存。请关闭该程序后重试。</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was saved. Free some space on the disk that holds the data folder (delete or move files you no longer need), then try again.</source>
+        <translation>磁盘已满：本次操作未保存。请在数据文件夹所在的磁盘上腾出空间（删除或移走不再需要的文件）后重试。</translation>
+    </message>
+    <message>
+        <source>The database or its folder may not be written (a read-only file or disk, or no permission): nothing was saved. Check that the data folder&apos;s permissions allow writing and that the disk is not write-protected, then try again.</source>
+        <translation>数据库或其所在文件夹不允许写入（文件或磁盘为只读，或没有写入权限）：本次操作未保存。请检查数据文件夹的权限是否允许写入、磁盘是否有写保护，然后重试。</translation>
+    </message>
+    <message>
+        <source>The disk could not be read or written (an input/output error). Check that the disk or network drive that holds the data folder is connected and working, then try again; if it happens again, the disk may be failing: copy the data folder and its backups to another disk.</source>
+        <translation>无法读写磁盘（输入/输出错误）。请检查数据文件夹所在的磁盘或网络驱动器是否已连接、工作正常，然后重试；若再次出现，磁盘可能正在损坏：请把数据文件夹及其备份复制到另一块磁盘上。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged and cannot be read safely. Close the program and restore the latest copy from the data folder&apos;s backups folder (backups), or ask for help; do not go on working with the damaged file.</source>
+        <translation>数据库文件已损坏，无法安全读取。请关闭程序，从数据文件夹中的备份文件夹（backups）恢复最近的一份副本，或请人协助；不要继续使用已损坏的文件。</translation>
+    </message>
+</context>
+<context>
     <name>FileField</name>
     <message>
         <source>No file</source>
