@@ -294,3 +294,20 @@ def test_headless_commands_act_as_a_logged_in_user_checked_and_audited(tmp_path,
     actions = [row[0] for row in con.execute("SELECT action FROM audit_log ORDER BY id")]
     con.close()
     assert actions[-5:] == ["login_failed", "login", "denied", "login", "export"]
+
+
+def test_a_full_disk_while_exporting_is_said_as_the_known_fault(tmp_path, demo_folder, monkeypatch):
+    """The export's file cannot be finished because the disk is full: the machine's fault,
+    with its own message and exit code, not the export's "cannot write"."""
+    from openpyxl import Workbook
+
+    from crm_desktop.faults import Fault
+
+    def disk_full(self, filename):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Workbook, "save", disk_full)
+    out = tmp_path / "calls.xlsx"
+    result = run("export", "service-call", "--data-dir", str(demo_folder), "-o", str(out))
+    assert result.returncode == Fault.DISK_FULL.exit_code, result.stderr
+    assert "磁盘已满" in result.stderr and "Traceback" not in result.stderr and not out.exists()

@@ -46,7 +46,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 
-from .. import clock, files
+from .. import clock, faults, files
 from ..db import Database
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
@@ -204,8 +204,13 @@ def check_path(path: Path) -> None:
         raise UserError(NOT_XLSX, "path", path=str(path))
 
 
-def cannot_write(path: Path, exc: OSError) -> UserError:
+def cannot_write(path: Path, exc: OSError) -> UserError | OSError:
+    """The clerk's words for a file that cannot be written. A full or failing disk is not
+    this file's problem but the machine's: the OSError itself goes on, and the window or the
+    command line says it as its known fault (faults.py: its own message and exit code)."""
     log.warning("export to %s failed: %s", path, exc)
+    if faults.classify(exc) in (faults.Fault.DISK_FULL, faults.Fault.IO_ERROR):
+        return exc
     return UserError(CANNOT_WRITE, "path", path=str(path), reason=exc.strerror or type(exc).__name__)
 
 
@@ -219,7 +224,10 @@ def replacing_workbook(path: Path) -> Iterator[Path]:
         with files.replacing(path) as temporary:
             yield temporary
     except OSError as exc:
-        raise cannot_write(path, exc) from exc
+        error = cannot_write(path, exc)
+        if error is exc:
+            raise
+        raise error from exc
 
 
 def export_register(
