@@ -34,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from crm_desktop import config as config_mod
+    from crm_desktop import demo
     from crm_desktop.db import open_database
-    from crm_desktop.services import demo
 
     temporary = args.data_dir is None
     folder = Path(tempfile.mkdtemp(prefix="crm-bench-demo-")) if temporary else Path(args.data_dir)

@@ -117,7 +117,7 @@ class DatabaseFiles:
         db = open_database(config)
         try:
             if calls is not None:
-                from crm_desktop.services import demo
+                from crm_desktop import demo
 
                 demo.generate(db, calls=calls, seed=seed, now=now)
         finally:

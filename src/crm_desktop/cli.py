@@ -281,8 +281,8 @@ def _run_headless(args: argparse.Namespace, translate: Translate | None) -> int:
 
 
 def _cmd_demo(cfg, args, translate: Translate | None) -> int:
+    from . import demo
     from .db import open_database
-    from .services import demo
 
     database = open_database(cfg)
     try:

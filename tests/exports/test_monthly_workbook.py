@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crm_desktop import files
+from crm_desktop import demo, files
 from crm_desktop.errors import UserError
 from crm_desktop.exports import monthly_workbook
 from crm_desktop.exports.monthly_workbook import (
@@ -23,7 +23,7 @@ from crm_desktop.exports.monthly_workbook import (
 )
 from crm_desktop.exports.xlsx import display_width
 from crm_desktop.progress import Cancelled
-from crm_desktop.services import calls, demo, process
+from crm_desktop.services import calls, process
 from crm_desktop.services.monthly_report import SURVEY_ITEMS, SurveyScores
 from tests.services.test_monthly_report import LATER, at, build_month
 

@@ -9,9 +9,10 @@ import pytest
 import sqlalchemy
 from sqlalchemy import select
 
+from crm_desktop import demo
 from crm_desktop.errors import UserError
 from crm_desktop.models import Account, AuditEntry, Staff
-from crm_desktop.services import auth, demo
+from crm_desktop.services import auth
 
 NOW = datetime(2026, 11, 28, 9, 0)
 

@@ -17,7 +17,10 @@ import pytest
 from sqlalchemy import func, select
 
 from crm_desktop import config as config_mod
+from crm_desktop import demo
 from crm_desktop.db import open_database
+from crm_desktop.demo import load as demo_load
+from crm_desktop.demo.generator import Generator
 from crm_desktop.errors import UserError
 from crm_desktop.models import (
     CallStatus,
@@ -39,7 +42,7 @@ from crm_desktop.models import (
     WorkLog,
     contract_product,
 )
-from crm_desktop.services import demo, numbering, process
+from crm_desktop.services import numbering, process
 from crm_desktop.services.process import Step
 from crm_desktop.services.validation import normalize_phone
 
@@ -443,7 +446,8 @@ def test_s3_a_technician_and_dispatch_time_exactly_when_dispatched(data):
 
 def test_s14_open_calls_carry_the_deadline_of_the_programs_calendar(database):
     from crm_desktop.models import ServiceCall
-    from crm_desktop.services import calendar as cal, deadlines
+    from crm_desktop.services import calendar as cal
+    from crm_desktop.services import deadlines
 
     demo.generate(database, calls=300, seed=5, now=NOW)
     with database.Session() as s:
@@ -835,7 +839,7 @@ def test_x3_the_programs_numbering_continues_after_the_demo(database, monkeypatc
     from crm_desktop.services import calls, contracts, goods, repairs
 
     if fast:
-        monkeypatch.setattr(demo, "FAST_PATH_MIN_CALLS", 0)
+        monkeypatch.setattr(demo_load, "FAST_PATH_MIN_CALLS", 0)
     demo.generate(database, calls=CALLS, now=NOW)
     with database.Session.begin() as s:
         contract_nos = set(s.scalars(select(MaintenanceContract.contract_no)))
@@ -993,7 +997,7 @@ def _integrity(db) -> None:
 def test_large_runs_rebuild_the_search_index_and_restore_triggers_and_indexes(demo_db, database, monkeypatch):
     before = schema_objects(database)
     interval = sys.getswitchinterval()
-    monkeypatch.setattr(demo, "FAST_PATH_MIN_CALLS", 0)
+    monkeypatch.setattr(demo_load, "FAST_PATH_MIN_CALLS", 0)
     demo.generate(database, calls=CALLS, now=NOW)
     assert schema_objects(database) == before
     assert sys.getswitchinterval() == interval
@@ -1045,7 +1049,7 @@ def test_the_same_seed_gives_the_same_data_and_another_seed_other_data(demo_db, 
 
 def test_the_core_path_for_other_databases_writes_the_same_rows(demo_db, tmp_path, monkeypatch):
     db, _ = demo_db
-    monkeypatch.setattr(demo, "_RAW_SQLITE", False)
+    monkeypatch.setattr(demo_load, "_RAW_SQLITE", False)
     core = _open(tmp_path / "core")
     try:
         demo.generate(core, calls=CALLS, now=NOW)
@@ -1072,14 +1076,14 @@ def test_negative_call_counts_are_refused(database):
 @pytest.mark.parametrize("fast", [False, True])
 def test_a_failure_midway_leaves_the_database_as_it_was(database, monkeypatch, fast):
     if fast:
-        monkeypatch.setattr(demo, "FAST_PATH_MIN_CALLS", 0)
+        monkeypatch.setattr(demo_load, "FAST_PATH_MIN_CALLS", 0)
     before = schema_objects(database)
 
     def broken(self):
         yield from ()
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(demo._Generator, "make_goods_and_cards", broken)
+    monkeypatch.setattr(Generator, "make_goods_and_cards", broken)
     with pytest.raises(RuntimeError, match="disk full"):
         demo.generate(database, calls=CALLS, now=NOW)
     assert schema_objects(database) == before
@@ -1134,10 +1138,8 @@ def test_the_demo_command_fills_a_data_folder(tmp_path):
 def test_fast_load_refills_the_bigram_index_like_the_triggers_would(database, monkeypatch):
     """The bulk path drops the search triggers and refills the indexes; the two-character
     index must then answer as a LIKE scan does, and its triggers must be back."""
-    import crm_desktop.services.demo as demo_module
-
-    monkeypatch.setattr(demo_module, "FAST_PATH_MIN_CALLS", 1)
-    demo_module.generate(database, calls=400, seed=3, now=NOW)
+    monkeypatch.setattr(demo_load, "FAST_PATH_MIN_CALLS", 1)
+    demo.generate(database, calls=400, seed=3, now=NOW)
     with database.engine.connect() as conn:
         for term in ("张伟", "鼓楼", "玄武"):
             by_index = conn.exec_driver_sql(

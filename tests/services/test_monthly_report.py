@@ -13,9 +13,10 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import text
 
+from crm_desktop import demo
 from crm_desktop.errors import UserError
 from crm_desktop.models import Staff
-from crm_desktop.services import calls, demo, process, repairs
+from crm_desktop.services import calls, process, repairs
 from crm_desktop.services.monthly_report import (
     SURVEY_ITEMS,
     SurveyScores,

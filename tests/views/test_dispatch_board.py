@@ -16,9 +16,10 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import select
 
+from crm_desktop import demo
 from crm_desktop.errors import UserError
 from crm_desktop.models import Customer, ServiceCall, Staff
-from crm_desktop.services import calls, customers, demo
+from crm_desktop.services import calls, customers
 from crm_desktop.views import dispatch_board as board_module
 from crm_desktop.views.dialogs.process import DispatchDialog
 from crm_desktop.views.dispatch_board import (

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QLabel
 
-from crm_desktop.services import auth, demo
+from crm_desktop import demo
+from crm_desktop.services import auth
 from crm_desktop.views import login
 from crm_desktop.views.main_window import MainWindow
 

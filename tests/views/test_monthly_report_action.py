@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from openpyxl import load_workbook
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QProgressDialog
-from openpyxl import load_workbook
 
-from crm_desktop.services import demo
+from crm_desktop import demo
 from crm_desktop.views.monthly_report_action import save_monthly_report
 
 

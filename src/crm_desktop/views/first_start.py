@@ -24,7 +24,7 @@ def ask_first_start(database: Database, parent=None) -> bool:
     box.exec()
     clicked = box.clickedButton()
     if clicked is demo:
-        from ..services import demo as demo_service
+        from .. import demo as demo_service
 
         demo_service.generate(database, calls=300)
         return True

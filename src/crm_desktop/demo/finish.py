@@ -1,0 +1,122 @@
+"""What the demo adds after its rows, through the program's own services: the branch's
+name on the forms, known logins, the staff responsible for firms and contracts, and the
+arrival deadlines of the calls still waiting (S14)."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from functools import lru_cache
+
+from sqlalchemy import Connection, select
+from sqlalchemy.orm import Session
+
+from ..models import Customer, MaintenanceContract, Role, ServiceCall, Staff
+from .catalogue import DEMO_BRANCH
+
+
+def set_branch(conn: Connection) -> None:
+    """The name, address and phone every printed form carries (invented, like the rest)."""
+    from ..services import branch
+
+    with Session(bind=conn) as session:
+        branch.save(session, *DEMO_BRANCH)
+        session.flush()
+
+
+DEMO_ADMIN_PASSWORD = "admin123"
+DEMO_STAFF_PASSWORD = "demo1234"
+
+
+@lru_cache(maxsize=2)
+def _demo_hash(password: str) -> str:
+    """One argon2 hash per process: the demo's passwords are public, and hashing each
+    account would add a fifth of a second apiece to every demo database the tests make."""
+    from ..services.auth import hash_password
+
+    return hash_password(password)
+
+
+def set_accounts(conn: Connection) -> None:
+    """Demo data is marked as such (a banner in the window) and gets known logins: ``admin``
+    / admin123 for the administrator, each member of staff by name with demo1234."""
+    from ..models import Role, Setting, Staff
+    from ..services import auth
+
+    with Session(bind=conn) as session:
+        admin = Staff(name="系统管理员", role=Role.ADMIN.value, active=True)
+        session.add(admin)
+        session.flush()
+        auth.create_account(session, admin.id, auth.ADMIN_LOGIN, None, must_change_password=False,
+                            password_hash=_demo_hash(DEMO_ADMIN_PASSWORD))
+        for staff in session.scalars(select(Staff).where(Staff.id != admin.id).order_by(Staff.id)):
+            auth.create_account(session, staff.id, staff.name, None, must_change_password=False,
+                                password_hash=_demo_hash(DEMO_STAFF_PASSWORD))
+        session.add(Setting(key=auth.DEMO_SETTING, value="1"))
+        session.flush()
+
+
+def set_responsibilities(conn: Connection, seed: int) -> None:
+    """I10, I6: the firms the branch deals with (every customer but private persons with
+    no contract) get responsible staff — important ones two, as the rule asks, except a
+    few that still lack the second so that the warning list has something to show — and
+    every contract someone who looks after it; a departure hand-over then has work to move."""
+    from sqlalchemy import insert, update
+
+    from ..models import CustomerStaff, Importance
+
+    rng = random.Random(seed + 10)
+    people = list(conn.execute(
+        select(Staff.id).where(Staff.role.in_((Role.CLERK.value, Role.MANAGER.value, Role.SUPERVISOR.value)))
+        .order_by(Staff.id)).scalars())
+    if not people:
+        return
+    with_contract = select(MaintenanceContract.customer_id)
+    firms = list(conn.execute(
+        select(Customer.id, Customer.created_at).where(
+            (Customer.category != "end_user") | Customer.legal_representative.is_not(None)
+            | Customer.id.in_(with_contract))
+        .order_by(Customer.id)).all())
+    rows, important = [], []
+    for n, (customer_id, created) in enumerate(firms):
+        since = (created.date() if created else date(2024, 1, 1))
+        first = people[n % len(people)]
+        rows.append({"customer_id": customer_id, "staff_id": first, "since": since})
+        if n % 4 == 0:  # every fourth firm is important (I10) …
+            important.append(customer_id)
+            if n % 20 != 0 and len(people) > 1:  # … and most of those have their second person
+                rows.append({"customer_id": customer_id, "staff_id": people[(n + 1) % len(people)], "since": since})
+    for chunk in range(0, len(rows), 5000):
+        conn.execute(insert(CustomerStaff), rows[chunk:chunk + 5000])
+    for chunk in range(0, len(important), 900):
+        conn.execute(update(Customer).where(Customer.id.in_(important[chunk:chunk + 900]))
+                     .values(importance=Importance.IMPORTANT.value))
+    contracts = list(conn.execute(select(MaintenanceContract.id).order_by(MaintenanceContract.id)).scalars())
+    keepers: dict[int, list[int]] = {}
+    for contract_id in contracts:
+        keepers.setdefault(rng.choice(people), []).append(contract_id)
+    for keeper, ids in keepers.items():
+        for chunk in range(0, len(ids), 900):
+            conn.execute(update(MaintenanceContract).where(MaintenanceContract.id.in_(ids[chunk:chunk + 900]))
+                         .values(staff_id=keeper))
+
+
+def set_open_deadlines(conn: Connection) -> None:
+    """S14: the calls still awaiting a technician get their arrival deadline from the
+    program's own calendar (a few hundred rows even in a million-call load)."""
+    from sqlalchemy import bindparam, update
+
+    from ..services.calendar import calendar_from_database
+    from ..services.deadlines import AWAITING_ARRIVAL, arrival_due
+
+    with Session(bind=conn) as session:
+        calendar = calendar_from_database(session)
+    waiting = conn.execute(
+        select(ServiceCall.id, ServiceCall.received_at, ServiceCall.district).where(ServiceCall.status.in_(AWAITING_ARRIVAL))
+    ).all()
+    if waiting:
+        table = ServiceCall.__table__
+        conn.execute(
+            update(table).where(table.c.id == bindparam("call_id")).values(arrival_due_at=bindparam("due")),
+            [{"call_id": i, "due": arrival_due(calendar, received, district)} for i, received, district in waiting],
+        )
