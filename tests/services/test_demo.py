@@ -42,6 +42,7 @@ from crm_desktop.models import (
     WorkLog,
     contract_product,
 )
+from crm_desktop.progress import Cancelled
 from crm_desktop.services import numbering, process
 from crm_desktop.services.process import Step
 from crm_desktop.services.validation import normalize_phone
@@ -1100,6 +1101,29 @@ def test_progress_is_reported_up_to_the_total(database):
     assert seen and seen[-1][0] == seen[-1][1]
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
     assert len({t for _, t in seen}) == 1
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_a_progress_that_answers_false_cancels_the_load_and_nothing_is_kept(database, monkeypatch, fast):
+    """The demo keeps the contract of long work (crm_desktop.progress): a False answer stops
+    it with Cancelled, inside its transaction, so the database is as it was."""
+    if fast:
+        monkeypatch.setattr(demo_load, "FAST_PATH_MIN_CALLS", 0)
+    before = schema_objects(database)
+    seen = []
+
+    def stop_at_the_calls(done, total):
+        seen.append(done)
+        return done == 0
+
+    with pytest.raises(Cancelled):
+        demo.generate(database, calls=CALLS, now=NOW, progress=stop_at_the_calls)
+    assert seen[-1] == CALLS  # stopped after the chunk of calls, before the goods
+    assert schema_objects(database) == before
+    for table in LOADED:
+        assert raw_table(database, table) == [], table
+    _integrity(database)
+    assert demo.generate(database, calls=50, now=NOW).total_calls == 50
 
 
 def test_describe_names_the_counts_and_is_translatable(demo_db):

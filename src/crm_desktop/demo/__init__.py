@@ -65,8 +65,8 @@ is made with its register line (and, for goods taken back, with its repair card)
 costs tuples, not queries. The hot path (``calls.CallPlanner.call_row``) inlines that work
 on purpose: each choice there was measured.
 
-Everything happens in one transaction: if anything fails the database is as it was,
-triggers and indexes included.
+Everything happens in one transaction: if anything fails, or the caller cancels through
+``progress``, the database is as it was, triggers and indexes included.
 
 The modules, in the order a load uses them:
 

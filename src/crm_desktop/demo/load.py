@@ -2,7 +2,7 @@
 patterns and sequences, next ids, names taken, prices), pauses the search indexes on a large
 SQLite run, writes the rows a ``Generator`` makes in a worker thread, then the sequences,
 rebuilds what it paused, and adds the finishing touches (``finish``). One transaction:
-nothing is written if anything fails.
+nothing is written if anything fails or the caller cancels through ``progress``.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from ..models import (
 )
 from ..models import Sequence as SequenceRow
 from ..progress import Progress
+from ..progress import report as report_progress
 from ..services import numbering
 from .finish import set_accounts, set_branch, set_open_deadlines, set_responsibilities
 from .generator import Existing, Generator
@@ -74,9 +75,10 @@ def generate(
     maintenance contracts, ``calls`` service calls over every stage of the service
     process up to ``now`` (default: the present minute) with their history and work log,
     their goods entries, repair cards and parts. The same ``seed`` and ``now`` give the
-    same rows. ``progress(done, total)`` is called now and then, from the calling thread.
-    Refuses (``UserError``) a database that holds service calls already. One transaction:
-    nothing is written if anything fails."""
+    same rows. ``progress(done, total)`` is called now and then, from the calling thread;
+    when it answers False the load stops (``progress.Cancelled``). Refuses (``UserError``) a
+    database that holds service calls already. One transaction: nothing is written if
+    anything fails or is cancelled."""
     if calls < 0:
         raise UserError(NEGATIVE_CALLS, field="calls", calls=calls)
     started = time.perf_counter()
@@ -128,8 +130,7 @@ class _Load:
 
     def report(self, units: int) -> None:
         self.done = min(self.total, self.done + units)
-        if self.progress is not None:
-            self.progress(self.done, self.total)
+        report_progress(self.progress, self.done, self.total)
 
     def existing(self) -> Existing:
         conn = self.conn
