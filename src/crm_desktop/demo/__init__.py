@@ -8,7 +8,7 @@ few of its services (numbering, the calendar for deadlines, accounts, branch). I
 ``generate`` and what it returns (``DemoSummary``); the catalogue names below are the ones
 the tests check rows against.
 
-What the rows obey (``tests/services/test_demo.py`` checks each):
+What the rows obey (``tests/demo/test_demo.py`` checks each):
 
 - S1: a call is kind C while the product is within its warranty on the day received, B
   while one of the customer's maintenance contracts (``maintenance_contract``, numbered
