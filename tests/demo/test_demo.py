@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import subprocess
 import sys
 from collections import Counter, defaultdict
 from datetime import date, datetime, time, timedelta
@@ -1178,9 +1177,11 @@ def test_a_few_calls_or_none_still_make_a_consistent_database(database):
 
 
 def test_the_demo_command_fills_a_data_folder(tmp_path):
+    from ..cli_runner import run
+
     folder = tmp_path / "cli"
-    cmd = [sys.executable, "-m", "crm_desktop", "demo", "--calls", "50", "--data-dir", str(folder), "--quiet"]
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    command = ("demo", "--calls", "50", "--data-dir", str(folder), "--quiet")
+    done = run(*command)
     assert done.returncode == 0, done.stderr
     assert "50" in done.stdout
     db = _open(folder)
@@ -1189,7 +1190,7 @@ def test_the_demo_command_fills_a_data_folder(tmp_path):
             assert s.scalar(select(func.count()).select_from(ServiceCall)) == 50
     finally:
         db.dispose()
-    again = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    again = run(*command)
     assert again.returncode == 2 and again.stderr.strip()  # refused: the register is not empty
 
 

@@ -25,7 +25,7 @@ from crm_desktop.services import branch, customers
 from crm_desktop.translation import standalone_translate
 from tests.conftest import FIXED_NOW
 
-from ..test_cli import run
+from ..cli_runner import run
 from .test_forms import BRANCH, assert_font_embedded, pdf_text, rendered_pages, squeezed
 
 pytestmark = pytest.mark.skipif(

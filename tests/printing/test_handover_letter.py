@@ -5,7 +5,6 @@ nothing."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -71,7 +70,7 @@ def test_an_unknown_hand_over_number_prints_nothing(database, handed_over, tmp_p
 
 def test_the_command_line_prints_the_letters_as_a_named_user(database, handed_over, cfg, tmp_path):
     """`print handover-letter NUMBER -o F.pdf`, permission-checked and audited (I7)."""
-    from ..test_cli import run
+    from ..cli_runner import run
 
     out = tmp_path / "cli.pdf"
     result = run("print", "handover-letter", handed_over.handover_no, "-o", str(out), "--data-dir", str(cfg.data_dir),
