@@ -138,6 +138,9 @@ def run_gui(args: argparse.Namespace) -> int:
             return found.fault.exit_code
         return 2 if isinstance(exc, UserError) else 1
     finally:
+        from .views import background
+
+        background.shut_down()  # work still running is cancelled and waited for before the database closes
         if database is not None:
             database.dispose()
 
@@ -179,16 +182,29 @@ def run_smoke(app: QApplication, window, printing: bool = False) -> int:
 
 
 def _smoke_print(app: QApplication, window) -> None:
-    """A repair card drawn (reportlab, the font, QR and Code128) and shown in the preview
-    (PDFium): what a bundle could lack without any register noticing."""
+    """A repair card drawn in the background (the thread pool, reportlab, the font, QR and
+    Code128) and shown in the preview (PDFium): what a bundle could lack without any
+    register noticing."""
     from .printing import print_records
     from .printing.painter import Record
+    from .views import background
     from .views.print_preview import PrintPreviewDialog
 
     config = window.database.config
-    pdf, _report = print_records("repair_card", [Record({"card_no": "XK000000-0000"})], None,
-                                 config.forms_dir if config is not None else None)
-    preview = PrintPreviewDialog(pdf, "repair_card", "smoke", window)
+    forms_dir = config.forms_dir if config is not None else None
+    failures: list[BaseException] = []
+    task = background.run_in_background(
+        window,
+        lambda progress: print_records("repair_card", [Record({"card_no": "XK000000-0000"})], None, forms_dir,
+                                       progress=progress)[0],
+        lambda pdf: pdf,
+        label="", on_failure=failures.append,
+    )
+    if task is None or not task.wait(60_000):
+        raise RuntimeError("the repair card was not drawn in the background")
+    if failures:
+        raise failures[0]
+    preview = PrintPreviewDialog(task.outcome, "repair_card", "smoke", window)
     preview.show()
     app.processEvents()
     if preview.images.cached(0) is None:

@@ -21,3 +21,14 @@ def window(app, demo_database, qtbot):
     w.show()
     qtbot.waitExposed(w)
     return w
+
+
+@pytest.fixture(autouse=True)
+def _no_background_work_left():
+    """A test that stopped while work ran in the background (a failure) leaves no worker
+    behind for the next one."""
+    yield
+    from crm_desktop.views import background
+
+    if background.running():
+        background.shut_down()
