@@ -7,12 +7,11 @@ import logging
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,10 +28,10 @@ from ..db import Database
 from ..services import daily_reports, labels, users
 from .delegates import from_qdate, to_qdate
 from .errors import message_of, show_error
+from .save_dialog import ask_save_path
 from .table_model import translate
 
 log = logging.getLogger(__name__)
-LAST_FOLDER_KEY = "export/last_folder"
 
 
 def _hours(value) -> str:
@@ -203,14 +202,11 @@ class DailyReportDialog(QDialog):
 
         day = self.selected_day()
         if path is None:
-            settings = QSettings()
-            folder = settings.value(LAST_FOLDER_KEY) or ""
-            suggested = str(Path(folder) / f"{self.tr('Daily report')}-{day.isoformat()}.xlsx")
-            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save as Excel"), suggested,
-                                                        self.tr("Excel workbooks (*.xlsx)"))
-            if not path:
+            chosen = ask_save_path(self, self.tr("Save as Excel"), f"{self.tr('Daily report')}-{day.isoformat()}.xlsx",
+                                   self.tr("Excel workbooks (*.xlsx)"))
+            if chosen is None:
                 return None
-            settings.setValue(LAST_FOLDER_KEY, str(Path(path).parent))
+            path = str(chosen)
         try:
             return write_daily_report(self.database, day, path, translate=translate)
         except OSError as exc:
