@@ -21,6 +21,7 @@ from crm_desktop.models import AuditEntry, Staff
 from crm_desktop.services import audit_log, auth
 from crm_desktop.views import audit_log_dialog
 from crm_desktop.views.audit_log_dialog import AuditLogDialog, AuditLogModel, show_audit_log
+from crm_desktop.views.background import wait_for
 from crm_desktop.views.table_model import translate
 
 pytestmark = pytest.mark.demo_data(calls=30, seed=2)
@@ -176,7 +177,7 @@ def test_i7_export_writes_what_the_table_shows(dialog, database, people, tmp_pat
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
     dialog.person.setCurrentIndex(dialog.person.findData(people["clerk"].staff_id))
-    written = dialog.export()
+    written = wait_for(dialog.export())
     assert asked and asked[0].endswith(f"-{clock.today():%Y%m%d}.xlsx")
     assert written == tmp_path / "审计.xlsx" and written.exists()  # the extension added
     sheet = load_workbook(written).active
@@ -196,7 +197,7 @@ def test_i7_cancelling_the_export_leaves_no_file(dialog, database, people, tmp_p
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a: (str(folder / "log.xlsx"), "")))
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)  # Cancel at the first window
-    assert dialog.export() is None
+    assert wait_for(dialog.export()) is None
     assert list(folder.iterdir()) == [] and lines(database, "audit_export") == []
     assert dialog.status.text() == dialog.tr("Export cancelled; no file was written.")
 

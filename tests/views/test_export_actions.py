@@ -20,6 +20,7 @@ from crm_desktop import clock
 from crm_desktop.exports import register_export
 from crm_desktop.exports.register_export import FIRST_DATA_ROW, HEADER_ROW
 from crm_desktop.views import export_actions
+from crm_desktop.views.background import wait_for
 from crm_desktop.views.table_model import format_value
 
 pytestmark = pytest.mark.demo_data(calls=400, seed=11)
@@ -69,6 +70,11 @@ def warnings(monkeypatch) -> Warnings:
     return shown
 
 
+def export(window, view):
+    """The export as the File menu starts it, waited for: the path written, or None."""
+    return wait_for(export_actions.export_current_register(window, view))
+
+
 def answer(monkeypatch, path) -> SaveDialog:
     dialog = SaveDialog(str(path))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
@@ -86,7 +92,7 @@ def sorted_calls(window, search: str, key: str, order: Qt.SortOrder):
 def test_export_writes_the_views_search_and_sort(window, out, monkeypatch, warnings):
     view = sorted_calls(window, "王", "customer_name", Qt.SortOrder.DescendingOrder)
     dialog = answer(monkeypatch, out / "王的叫修")  # no .xlsx typed: it is added
-    path = export_actions.export_current_register(window, view)
+    path = export(window, view)
 
     assert path == out / "王的叫修.xlsx" and path.exists()
     assert view.model.query.search == "王"  # what the box showed was applied first
@@ -110,7 +116,7 @@ def test_export_writes_the_views_search_and_sort(window, out, monkeypatch, warni
     assert "*.xlsx" in dialog.asked[0][3]
     # and the next export starts in the folder used last
     assert QSettings().value(export_actions.LAST_FOLDER_KEY) == str(out)
-    export_actions.export_current_register(window, view)
+    export(window, view)
     assert Path(dialog.asked[1][2]).parent == out
 
 
@@ -118,7 +124,7 @@ def test_the_export_shows_what_the_table_shows(window, out, monkeypatch, warning
     """Labels, names and times: the workbook's cells read as the table's, only typed."""
     view = sorted_calls(window, "", "fee", Qt.SortOrder.DescendingOrder)
     answer(monkeypatch, out / "calls.xlsx")
-    path = export_actions.export_current_register(window, view)
+    path = export(window, view)
     sheet = load_workbook(path).worksheets[0]
     model = view.model
     for r, row in enumerate(sheet.iter_rows(min_row=FIRST_DATA_ROW, max_row=FIRST_DATA_ROW + 49)):
@@ -143,7 +149,7 @@ def test_the_export_follows_the_columns_as_the_clerk_arranged_them(window, out, 
     header.moveSection(view.spec.index_of("phone"), 0)  # phone first
     header.setSectionHidden(view.spec.index_of("fax"), True)
     answer(monkeypatch, out / "customers.xlsx")
-    sheet = load_workbook(export_actions.export_current_register(window, view)).worksheets[0]
+    sheet = load_workbook(export(window, view)).worksheets[0]
     headers = [c.value for c in sheet[HEADER_ROW]]
     model = view.model
     title = model.headerData
@@ -164,31 +170,29 @@ def test_the_suggested_name_is_a_valid_file_name_in_any_language(window, monkeyp
 def test_no_file_chosen_exports_nothing(window, out, monkeypatch, warnings):
     window.open_register("customer")
     answer(monkeypatch, "")
-    assert export_actions.export_current_register(window, window.current_view()) is None
+    assert export(window, window.current_view()) is None
     assert list(out.iterdir()) == [] and not warnings.shown
 
 
 def test_a_larger_export_shows_progress_and_cancel_leaves_no_file(window, out, monkeypatch, warnings):
     monkeypatch.setattr(register_export, "CHUNK", 50)
-    seen: list[int] = []
-    set_value = QProgressDialog.setValue
+    seen: list[int] = []  # the reports the window showed
 
-    def recording(self, value):
-        seen.append(value)
-        set_value(self, value)
+    def started(path):
+        answer(monkeypatch, path)
+        task = export_actions.export_current_register(window, view)
+        task.progressed.connect(lambda done, _total: seen.append(done))
+        return task
 
-    monkeypatch.setattr(QProgressDialog, "setValue", recording)
     window.open_register("service_call")
     view = window.current_view()
-    answer(monkeypatch, out / "all.xlsx")
-    assert export_actions.export_current_register(window, view) == out / "all.xlsx"
-    assert seen == [0, *range(50, 401, 50)]
+    assert wait_for(started(out / "all.xlsx")) == out / "all.xlsx"
+    assert seen == [*range(50, 401, 50)]
 
     seen.clear()
-    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: len(seen) >= 2)  # Cancel after the first window
-    answer(monkeypatch, out / "cancelled.xlsx")
-    assert export_actions.export_current_register(window, view) is None
-    assert seen == [0, 50]
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: len(seen) >= 1)  # Cancel after the first window
+    assert wait_for(started(out / "cancelled.xlsx")) is None
+    assert seen == [50]
     assert sorted(p.name for p in out.iterdir()) == ["all.xlsx"]  # nothing of the cancelled export
     assert window.statusBar().currentMessage() == export_actions.QCoreApplication.translate(
         "ExportActions", "Export cancelled; no file was written.")
@@ -206,7 +210,7 @@ def test_the_progress_dialog_waits_before_it_appears(window, out, monkeypatch, w
     monkeypatch.setattr(QProgressDialog, "setMinimumDuration", recording)
     window.open_register("customer")
     answer(monkeypatch, out / "c.xlsx")
-    export_actions.export_current_register(window, window.current_view())
+    export(window, window.current_view())
     assert made == [export_actions.PROGRESS_AFTER_MS] and made[0] > 0
 
 
@@ -214,7 +218,7 @@ def test_a_missing_folder_is_a_warning_not_a_traceback(window, tmp_path, monkeyp
     window.open_register("customer")
     target = tmp_path / "gone" / "c.xlsx"
     answer(monkeypatch, target)
-    assert export_actions.export_current_register(window, window.current_view()) is None
+    assert export(window, window.current_view()) is None
     assert len(warnings.shown) == 1
     title, text = warnings.shown[0]
     assert str(target) in text
@@ -231,7 +235,7 @@ def test_a_file_open_in_excel_is_a_warning_and_the_old_file_stays(window, out, m
     monkeypatch.setattr(register_export.os, "replace", locked)
     window.open_register("customer")
     answer(monkeypatch, target)
-    assert export_actions.export_current_register(window, window.current_view()) is None
+    assert export(window, window.current_view()) is None
     assert len(warnings.shown) == 1 and str(target) in warnings.shown[0][1]
     assert target.read_bytes() == b"yesterday's export, open in Excel"
     assert [p.name for p in out.iterdir()] == ["open.xlsx"]
@@ -245,7 +249,7 @@ def test_an_unexpected_failure_is_logged_and_a_short_warning(window, out, monkey
     window.open_register("customer")
     answer(monkeypatch, out / "c.xlsx")
     with caplog.at_level(logging.ERROR, logger="crm_desktop.views.export_actions"):
-        assert export_actions.export_current_register(window, window.current_view()) is None
+        assert export(window, window.current_view()) is None
     assert len(warnings.shown) == 1
     assert "disk on fire" not in warnings.shown[0][1]  # the clerk reads a short message …
     assert any(r.exc_info and "disk on fire" in str(r.exc_info[1]) for r in caplog.records)  # … the log the rest
@@ -263,10 +267,10 @@ def test_the_messages_are_in_chinese(window, tmp_path, out, monkeypatch, warning
     window.open_register("customer")
     view = window.current_view()
     answer(monkeypatch, out / "c.xlsx")
-    export_actions.export_current_register(window, view)
+    export(window, view)
     assert window.statusBar().currentMessage().startswith(f"已导出 {view.model.rowCount()} 行到 ")
     answer(monkeypatch, tmp_path / "gone" / "c.xlsx")
-    export_actions.export_current_register(window, view)
+    export(window, view)
     title, text = warnings.shown[-1]
     assert title == "导出到 Excel" and "无法写入" in text
     assert export_actions.action_text() == "导出到 Excel(&X)…"

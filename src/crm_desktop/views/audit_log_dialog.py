@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QSettings,
     Qt,
     QTimer,
 )
@@ -31,13 +30,11 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -50,9 +47,11 @@ from ..errors import UserError
 from ..services import audit_log
 from ..services.audit_log import AuditFilter, AuditRow
 from ..services.auth import LoggedIn
+from . import background
+from .background import Task
 from .delegates import from_qdate, to_qdate
-from .errors import show_error
-from .export_actions import LAST_FOLDER_KEY, PROGRESS_AFTER_MS, last_folder
+from .errors import message_of, show_error
+from .save_dialog import ask_save_path
 from .table_model import translate
 
 log = logging.getLogger(__name__)
@@ -356,57 +355,42 @@ class AuditLogDialog(QDialog):
         return f"{self.tr('Audit log')}-{(today or clock.today()):%Y%m%d}.xlsx"
 
     def ask_file(self) -> Path | None:
-        file_name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export the audit log to Excel"), str(last_folder() / self.suggested_file_name()),
-            self.tr("Excel workbook (*.xlsx)"),
-        )
-        if not file_name:
-            return None
-        path = Path(file_name)
-        if path.suffix.lower() != ".xlsx":  # Qt's own dialog does not add the filter's extension
-            path = path.with_name(path.name + ".xlsx")
-        QSettings().setValue(LAST_FOLDER_KEY, str(path.parent))
-        return path
+        return ask_save_path(self, self.tr("Export the audit log to Excel"), self.suggested_file_name(),
+                             self.tr("Excel workbook (*.xlsx)"))
 
-    def export(self) -> Path | None:
-        """The lines the table shows (the filter as applied) to a workbook the user names,
-        under a progress dialog whose Cancel leaves no file."""
+    def export(self) -> Task | None:
+        """The lines the table shows (the filter as applied) to a workbook the user names, in
+        the background under a progress dialog whose Cancel leaves no file. The running task
+        (its ``outcome`` the path written), or None when no file was chosen."""
         from ..exports.audit_export import export_audit_log
-        from ..progress import Cancelled
 
         path = self.ask_file()
         if path is None:
             return None
         total = self.model.total
-        progress = QProgressDialog(self.tr("Exporting %1 lines…").replace("%1", f"{total:,}"), self.tr("Cancel"),
-                                   0, max(total, 1), self)
-        progress.setWindowTitle(self.tr("Export the audit log to Excel"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(PROGRESS_AFTER_MS)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.setValue(0)
-        self.progress = progress  # tests cancel it
+        database, user, audit_filter = self.database, self.user, self.model.filter
+        title = self.tr("Export the audit log to Excel")
 
-        def step(done: int, total_: int) -> bool:
-            progress.setValue(min(done, max(total_, 1)))
-            return not progress.wasCanceled()
+        def written(report) -> Path:
+            done = self.tr("Exported %1 lines to %2")
+            self.status.setText(done.replace("%1", f"{report.rows:,}").replace("%2", str(report.path)))
+            return report.path
 
-        try:
-            report = export_audit_log(self.database, self.user, path, self.model.filter, translate=translate,
-                                      progress=step)
-        except Cancelled:
-            self.status.setText(self.tr("Export cancelled; no file was written."))
-            return None
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Export the audit log to Excel"), exc.render(translate))
-            return None
-        finally:
-            progress.close()
-            progress.deleteLater()
-        done = self.tr("Exported %1 lines to %2")
-        self.status.setText(done.replace("%1", f"{report.rows:,}").replace("%2", str(report.path)))
-        return report.path
+        def failed(exc: BaseException) -> None:
+            # a refusal or a file that cannot be written in its words; a bug (already logged) as the apology
+            text = exc.render(translate) if isinstance(exc, UserError) else message_of(exc)
+            QMessageBox.warning(self, title, text)
+
+        return background.run_in_background(
+            self,
+            lambda progress: export_audit_log(database, user, path, audit_filter, translate=translate,
+                                              progress=progress),
+            written,
+            on_failure=failed,
+            on_cancelled=lambda _exc: self.status.setText(self.tr("Export cancelled; no file was written.")),
+            label=self.tr("Exporting %1 lines…").replace("%1", f"{total:,}"),
+            title=title,
+        )
 
     def _guarded(self, action) -> None:
         try:

@@ -1,32 +1,23 @@
-"""Reports → Monthly technician report: a month picker, the file, and a progress dialog
-that can be cancelled (nothing is left behind then)."""
+"""Reports → Monthly technician report: a month picker, the file, and the workbook written
+in the background under a progress dialog that can be cancelled (nothing is left behind
+then)."""
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, QSettings, Qt
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QMessageBox,
-    QProgressDialog,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QMessageBox, QWidget
 
 from .. import clock
 from ..db import Database
+from . import background
+from .background import Task
 from .errors import message_of
+from .save_dialog import ask_save_path
 from .table_model import translate
-
-log = logging.getLogger(__name__)
-LAST_FOLDER_KEY = "export/last_folder"
 
 
 class MonthDialog(QDialog):
@@ -54,59 +45,49 @@ class MonthDialog(QDialog):
 def save_monthly_report(
     parent: QWidget | None, database: Database, *, ask: Callable[[QDialog], int] | None = None,
     path: str | None = None,
-) -> Path | None:
-    """Ask for the month and the file, write the workbook under a cancellable progress dialog;
-    the path written, or None (cancelled or not written)."""
+) -> Task | None:
+    """Ask for the month and the file, then write the workbook in the background under a
+    cancellable progress dialog. The running task — its ``outcome`` the path written, or None
+    when cancelled or not written — or None when no month or file was chosen."""
     from ..exports.monthly_workbook import write_monthly_report
-    from ..progress import Cancelled
 
     dialog = MonthDialog(parent)
     if (ask or QDialog.exec)(dialog) != QDialog.DialogCode.Accepted:
         return None
     year, month = dialog.year_month()
     if path is None:
-        settings = QSettings()
-        folder = settings.value(LAST_FOLDER_KEY) or ""
         name = QCoreApplication.translate("MonthlyReportAction", "Technicians %1").replace("%1", f"{year}-{month:02d}")
-        path, _filter = QFileDialog.getSaveFileName(
-            parent, QCoreApplication.translate("MonthlyReportAction", "Save the monthly report"),
-            str(Path(folder) / f"{name}.xlsx"), QCoreApplication.translate("MonthlyReportAction", "Excel workbooks (*.xlsx)"),
-        )
-        if not path:
+        chosen = ask_save_path(parent, QCoreApplication.translate("MonthlyReportAction", "Save the monthly report"),
+                               f"{name}.xlsx",
+                               QCoreApplication.translate("MonthlyReportAction", "Excel workbooks (*.xlsx)"))
+        if chosen is None:
             return None
-        settings.setValue(LAST_FOLDER_KEY, str(Path(path).parent))
-    progress = QProgressDialog(
-        QCoreApplication.translate("MonthlyReportAction", "Computing the month and writing the workbook…"),
-        QCoreApplication.translate("MonthlyReportAction", "Cancel"), 0, 0, parent,
+        path = str(chosen)
+    target = path
+
+    def written(report) -> Path:
+        window = parent.window() if parent is not None else None
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(
+                QCoreApplication.translate("MonthlyReportAction", "Monthly report written to %1")
+                .replace("%1", str(report.path)),
+                15_000,
+            )
+        return Path(report.path)
+
+    def failed(exc: BaseException) -> None:
+        title = QCoreApplication.translate("MonthlyReportAction", "Monthly technician report")
+        if isinstance(exc, OSError):  # logged with its traceback by the background helper
+            text = QCoreApplication.translate("MonthlyReportAction", "Could not save %1: %2")
+            QMessageBox.warning(parent, title, text.replace("%1", str(target)).replace("%2", message_of(exc)))
+        else:  # a refusal in its words; a bug (logged by the background helper) as the short apology
+            QMessageBox.warning(parent, title, message_of(exc))
+
+    return background.run_in_background(
+        parent,
+        lambda progress: write_monthly_report(database, year, month, target, progress=progress, translate=translate),
+        written,
+        on_failure=failed,
+        label=QCoreApplication.translate("MonthlyReportAction", "Computing the month and writing the workbook…"),
+        title=QCoreApplication.translate("MonthlyReportAction", "Monthly technician report"),
     )
-    progress.setWindowTitle(QCoreApplication.translate("MonthlyReportAction", "Monthly technician report"))
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(300)
-
-    def step(done: int, total: int) -> bool:
-        progress.setMaximum(max(total, 1))
-        progress.setValue(min(done, total))
-        QCoreApplication.processEvents()
-        return not progress.wasCanceled()
-
-    try:
-        report = write_monthly_report(database, year, month, path, progress=step, translate=translate)
-    except Cancelled:
-        return None
-    except OSError as exc:
-        log.warning("monthly report not saved: %s", exc)
-        QMessageBox.warning(
-            parent, QCoreApplication.translate("MonthlyReportAction", "Monthly technician report"),
-            QCoreApplication.translate("MonthlyReportAction", "Could not save %1: %2").replace("%1", str(path))
-            .replace("%2", message_of(exc)),
-        )
-        return None
-    finally:
-        progress.close()
-    window = parent.window() if parent is not None else None
-    if hasattr(window, "statusBar"):
-        window.statusBar().showMessage(
-            QCoreApplication.translate("MonthlyReportAction", "Monthly report written to %1").replace("%1", str(report.path)),
-            15_000,
-        )
-    return Path(report.path)
