@@ -114,6 +114,7 @@ def test_earlier_hand_overs_are_listed_and_their_letters_print_again(qtbot, data
     """I11: a lost letter is printed again from the recorded hand-over, as it was."""
     from crm_desktop.services import handover
     from crm_desktop.views import handover_wizard
+    from crm_desktop.views.background import wait_for
 
     done = handover.hand_over(database, user(database, w.manager), w.tech, {("call", w.call): w.tech2},
                               reason="调走", effective_on=DAY)
@@ -125,7 +126,7 @@ def test_earlier_hand_overs_are_listed_and_their_letters_print_again(qtbot, data
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == done.handover_no
     assert dialog.print_selected() is None and dialog.message.text()  # nothing chosen yet
     dialog.table.selectRow(0)
-    dialog.print_selected()
+    wait_for(dialog.print_selected())
     assert shown and shown[0][0] == "handover_letter" and shown[0][2] == b"%PDF-"
     with database.read_session() as s:
         from crm_desktop.models import AuditEntry

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from crm_desktop.models import GoodsEntry, RepairCard, ServiceCall, Setting
 from crm_desktop.services import branch
 from crm_desktop.views import print_actions
+from crm_desktop.views.background import wait_for, wait_idle
 from crm_desktop.views.dialogs.branch_dialog import BranchDialog
 from crm_desktop.views.print_preview import PrintPreviewDialog
 
@@ -52,6 +53,7 @@ def test_print_selected_repair_cards_shows_them_in_the_preview(window, demo_data
         first_id = view.model.row_id(0)
         card_no = s.get(RepairCard, first_id).card_no
     window.print_selected()
+    wait_idle()  # drawn in the background
     previews = [w for w in window.findChildren(PrintPreviewDialog)]
     assert len(previews) == 1
     preview = previews[0]
@@ -65,22 +67,21 @@ def test_print_selected_repair_cards_shows_them_in_the_preview(window, demo_data
 def test_many_cards_draw_under_a_progress_dialog_that_cancels(app, demo_database, qtbot, monkeypatch):
     with demo_database.read_session() as s:
         ids = s.scalars(select(RepairCard.id).order_by(RepairCard.id).limit(30)).all()
-    assert len(ids) > print_actions.PROGRESS_FROM
-    seen = []
-    original = QProgressDialog.setValue
+    assert len(ids) == 30
+    seen = []  # the reports the window showed, one per card drawn
 
-    def set_value(self, value):
-        seen.append(value)
-        original(self, value)
+    def started():
+        task = print_actions.preview_records(None, demo_database, "repair_card", ids)
+        task.progressed.connect(lambda done, _total: seen.append(done))
+        return task
 
-    monkeypatch.setattr(QProgressDialog, "setValue", set_value)
-    preview = print_actions.preview_records(None, demo_database, "repair_card", ids)
+    preview = wait_for(started())
     qtbot.addWidget(preview)
     assert seen[-1] == len(ids) and _pages(preview) >= len(ids)
 
     seen.clear()
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: len(seen) >= 5)
-    assert print_actions.preview_records(None, demo_database, "repair_card", ids) is None
+    assert wait_for(started()) is None
     assert len(seen) == 5  # stopped at the fifth card
 
 
@@ -104,6 +105,7 @@ def test_each_saved_record_has_a_print_button(app, demo_database, qtbot):
         button = dialog.findChild(type(dialog.buttons.buttons()[0]), "print_button")
         assert button is not None and button.text() == "打印…"
         button.click()
+        qtbot.waitUntil(lambda: dialog.preview is not None)  # drawn in the background
         assert isinstance(dialog.preview, PrintPreviewDialog)
         assert number in _text(dialog.preview)
         dialog.preview.close()

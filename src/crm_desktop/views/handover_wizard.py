@@ -352,18 +352,19 @@ class HandoverHistoryDialog(QDialog):
 
 
 def preview_letters(parent: QWidget | None, database: Database, user: auth.LoggedIn | None, number: str):
-    """The hand-over's letters in the print preview (printing is permission-checked and audited)."""
+    """The hand-over's letters in the print preview (printing is permission-checked and
+    audited), drawn in the background: the running task, its ``outcome`` the preview."""
     from ..printing import forms
-    from .print_actions import _show, render_with_progress
+    from .print_actions import _show, render_in_background
 
     auth.authorize(database, user, auth.Permission.PRINT, "print", target_type="handover_letter", target_id=number)
     with database.read_session() as s:
         records = forms.numbered_records(s, "handover_letter", [number], translate)
-    pdf = render_with_progress(parent, database, "handover_letter", records)
-    if pdf is None:
-        return None
     title = forms.spec_of("handover_letter").title.tr(translate)
-    return _show(parent, pdf, "handover_letter", f"{title} {number}", f"{title}-{number}.pdf")
+    return render_in_background(
+        parent, database, "handover_letter", lambda: records, len(records),
+        lambda _records, pdf: _show(parent, pdf, "handover_letter", f"{title} {number}", f"{title}-{number}.pdf"),
+    )
 
 
 def run_handover(parent: QWidget | None, database: Database, user: auth.LoggedIn | None,

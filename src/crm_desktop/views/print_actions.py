@@ -1,8 +1,10 @@
 """Printing from the window: gather a form's records (services), draw the PDF (printing/),
 then show it in the preview, from which it is printed or saved.
 
-Many repair cards at once draw under a progress dialog that can be cancelled. The branch's
-own layouts in the data folder's forms/ are used when present.
+The selected records' forms are gathered and drawn in the background (``views/background``):
+many repair cards at once draw under a progress dialog that can be cancelled, and the window
+keeps painting meanwhile. The branch's own layouts in the data folder's forms/ are used
+when present.
 """
 
 from __future__ import annotations
@@ -12,26 +14,18 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QProgressDialog,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QWidget
 
 from .. import clock
 from ..db import Database
-from ..printing import Cancelled, Record, RenderReport, forms, print_records
+from ..printing import Record, RenderReport, forms, print_records
 from ..services import branch
+from . import background
+from .background import Task
 from .delegates import from_qdate, to_qdate
 from .table_model import translate
 
 log = logging.getLogger(__name__)
-
-PROGRESS_FROM = 20  # records; fewer draw in well under a second
 
 REGISTER_FORM = {"service_call": "service_voucher", "goods_entry": "goods_receipt", "repair_card": "repair_card"}
 
@@ -65,52 +59,64 @@ def _warn_if_cut(parent: QWidget | None, report: RenderReport) -> None:
         )
 
 
-def render_with_progress(parent: QWidget | None, database: Database, form: str, records: Sequence[Record]) -> bytes | None:
-    """The PDF of ``records``; None if the user cancelled (nothing is shown then)."""
-    if len(records) < PROGRESS_FROM:
-        pdf, report = print_records(form, records, None, _override_dir(database))
+def render_in_background(
+    parent: QWidget | None, database: Database, form: str, records_of: Callable[[], Sequence[Record]], count: int,
+    show: Callable[[Sequence[Record], bytes], QDialog | None],
+) -> Task | None:
+    """Gather ``count`` records with ``records_of`` (it opens its own session) and draw their
+    PDF in the background, then ``show(records, pdf)`` on the GUI thread. Many records draw
+    under a progress dialog that can be cancelled (then nothing is shown). The running task,
+    its ``outcome`` what ``show`` returned (None when there was nothing to print)."""
+    override = _override_dir(database)
+
+    def work(progress) -> tuple[Sequence[Record], bytes | None, RenderReport | None]:
+        records = records_of()
+        if not records:
+            return records, None, None
+        pdf, report = print_records(form, records, None, override, progress=progress)
+        return records, pdf, report
+
+    def drawn(result: tuple[Sequence[Record], bytes | None, RenderReport | None]) -> QDialog | None:
+        records, pdf, report = result
+        if pdf is None:
+            return None
         _warn_if_cut(parent, report)
-        return pdf
-    progress = QProgressDialog(
-        QCoreApplication.translate("PrintActions", "Drawing %1 forms…").replace("%1", str(len(records))),
-        QCoreApplication.translate("PrintActions", "Cancel"), 0, len(records), parent,
+        return show(records, pdf)
+
+    return background.run_in_background(
+        parent, work, drawn,
+        label=QCoreApplication.translate("PrintActions", "Drawing %1 forms…").replace("%1", str(count)),
+        title=QCoreApplication.translate("PrintActions", "Printing"),
     )
-    progress.setWindowTitle(QCoreApplication.translate("PrintActions", "Printing"))
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(300)
 
-    def step(done: int, total: int) -> bool:
-        progress.setValue(done)
-        QCoreApplication.processEvents()
-        return not progress.wasCanceled()
 
-    try:
-        pdf, report = print_records(form, records, None, _override_dir(database), progress=step)
-    except Cancelled:
+def preview_records(parent: QWidget | None, database: Database, register: str, ids: Sequence[int],
+                    on_shown: Callable[[QDialog], None] | None = None) -> Task | None:
+    """The form of the selected rows of a register in the preview: service vouchers for
+    calls, receipts for goods, repair cards for cards; ``on_shown(preview)`` once it shows.
+    The running task (its ``outcome`` the preview), or None when there is nothing to print."""
+    if not ids:
         return None
-    finally:
-        progress.close()
-    _warn_if_cut(parent, report)
-    return pdf
-
-
-def preview_records(parent: QWidget | None, database: Database, register: str, ids: Sequence[int]) -> QDialog | None:
-    """The form of the selected rows of a register: service vouchers for calls, receipts for
-    goods, repair cards for cards."""
     form = REGISTER_FORM[register]
     spec = forms.spec_of(form)
-    with database.read_session() as session:
-        records = forms.records_by_ids(session, form, list(ids), translate)
-    if not records:
-        return None
-    pdf = render_with_progress(parent, database, form, records)
-    if pdf is None:
-        return None
-    first = records[0].fields
-    number = next((first[k] for k in ("card_no", "receipt_no", "call_no") if first.get(k)), "")
-    title = spec.title.tr(translate)
-    name = f"{title}-{number}" + (f"-{len(records)}" if len(records) > 1 else "")
-    return _show(parent, pdf, form, f"{title} {number}" if len(records) == 1 else f"{title} × {len(records)}", f"{name}.pdf")
+    wanted = list(ids)
+
+    def records_of() -> Sequence[Record]:
+        with database.read_session() as session:
+            return forms.records_by_ids(session, form, wanted, translate)
+
+    def show(records: Sequence[Record], pdf: bytes) -> QDialog:
+        first = records[0].fields
+        number = next((first[k] for k in ("card_no", "receipt_no", "call_no") if first.get(k)), "")
+        title = spec.title.tr(translate)
+        name = f"{title}-{number}" + (f"-{len(records)}" if len(records) > 1 else "")
+        shown = f"{title} {number}" if len(records) == 1 else f"{title} × {len(records)}"
+        dialog = _show(parent, pdf, form, shown, f"{name}.pdf")
+        if on_shown is not None:
+            on_shown(dialog)
+        return dialog
+
+    return render_in_background(parent, database, form, records_of, len(wanted), show)
 
 
 # -- registers for a period, daily reports ---------------------------------------------------------

@@ -13,19 +13,17 @@ registers keep A4.
 from __future__ import annotations
 
 import math
-import re
 from collections import OrderedDict
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSettings, QSizeF, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSettings, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPaintEvent, QShortcut
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -38,6 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import background
+from .save_dialog import PDF_FOLDER_KEY, ask_save_path, safe_file_name
+
 POINTS_PER_INCH = 72.0
 MM_PER_POINT = 25.4 / POINTS_PER_INCH
 PRINT_DPI_CAP = 300  # sharp on paper; 600 dpi would quadruple memory and time for no visible gain
@@ -49,7 +50,7 @@ PAGE_MARGIN = 16
 SHADOW = 4
 BACKGROUND = QColor("#808080")
 SETTINGS_GROUP = "printing"
-LAST_FOLDER_KEY = "printing/last_pdf_folder"
+LAST_FOLDER_KEY = PDF_FOLDER_KEY
 AUTOMATIC, FIT_WIDTH, FIT_PAGE = "automatic", "fit_width", "fit_page"
 
 
@@ -200,6 +201,13 @@ def _target_rect(area: QRectF, page: QSizeF, actual_size: float) -> QRectF:
 
 
 def _print_pages(printer: QPrinter, document: pdfium.PdfDocument, sheets: list[int], parent: QWidget | None) -> bool:
+    """Paint the pages on the printer, on the GUI thread — the one long work that does not
+    go to the background (``views/background``), for two reasons: PDFium is not thread-safe
+    (no two threads may call it at once, not even for different documents, says pypdfium2),
+    and the preview beside it renders pages with it on the GUI thread whenever the clerk
+    scrolls; and the printer and its paint engine were set up by the print dialog on this
+    thread. Its progress dialog is still the helper's: reports go to the modal dialog's
+    ``setValue``, which lets Qt handle Cancel and repaints between pages."""
     painter = QPainter()
     if not painter.begin(printer):
         QMessageBox.warning(
@@ -211,17 +219,16 @@ def _print_pages(printer: QPrinter, document: pdfium.PdfDocument, sheets: list[i
         )
         return False
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    progress = _progress(len(sheets), parent) if len(sheets) > PROGRESS_MIN_SHEETS else None
+    dialog = _progress(parent) if len(sheets) > PROGRESS_MIN_SHEETS else None
+    progress = background.gui_thread_progress(dialog) if dialog is not None else None
     sizes = page_sizes(document)
     printable = printer.pageRect(QPrinter.Unit.DevicePixel)
     area = QRectF(0, 0, printable.width(), printable.height())  # the painter starts at the printable area
     try:
         for done, index in enumerate(sheets):
-            if progress is not None:
-                progress.setValue(done)  # a modal progress dialog also processes events
-                if progress.wasCanceled():
-                    printer.abort()
-                    return False
+            if progress is not None and not progress(done, len(sheets)):
+                printer.abort()
+                return False
             if done and not printer.newPage():
                 return False
             target = _target_rect(area, sizes[index], printer.resolution() / POINTS_PER_INCH)
@@ -230,52 +237,40 @@ def _print_pages(printer: QPrinter, document: pdfium.PdfDocument, sheets: list[i
         return True
     finally:
         painter.end()
-        if progress is not None:
-            progress.close()
-            progress.deleteLater()
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
 
 
-def _progress(total: int, parent: QWidget | None) -> QProgressDialog:
-    progress = QProgressDialog(
-        QCoreApplication.translate("PrintPreviewDialog", "Sending the pages to the printer…"),
-        QCoreApplication.translate("PrintPreviewDialog", "Cancel"),
-        0,
-        total,
+def _progress(parent: QWidget | None) -> QProgressDialog:
+    return background.progress_dialog(
         parent,
+        QCoreApplication.translate("PrintPreviewDialog", "Sending the pages to the printer…"),
+        QCoreApplication.translate("PrintPreviewDialog", "Print"),
+        show_after_ms=0,  # only long prints get one
+        name="print_progress",
     )
-    progress.setObjectName("print_progress")
-    progress.setWindowTitle(QCoreApplication.translate("PrintPreviewDialog", "Print"))
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(0)
-    return progress
 
 
 # -- saving ------------------------------------------------------------------------------
 def _safe_file_name(name: str) -> str:
-    """Windows refuses these characters in file names; form numbers and titles may hold them."""
-    name = re.sub(r'[\\/:*?"<>|]', "_", name).strip()
+    """Windows refuses some characters in file names; form numbers and titles may hold them."""
+    name = safe_file_name(name)
     return name if name.lower().endswith(".pdf") else name + ".pdf"
 
 
 def save_pdf_as(pdf: bytes, parent: QWidget | None = None, suggested_file_name: str | None = None) -> Path | None:
     """Ask where, then write the bytes unchanged; the folder is offered again next time.
     The path written, or None when the clerk cancelled or the file could not be written."""
-    settings = QSettings()
-    folder = settings.value(LAST_FOLDER_KEY) or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    )
-    start = str(Path(folder) / _safe_file_name(suggested_file_name)) if suggested_file_name else str(folder)
-    chosen, _filter = QFileDialog.getSaveFileName(
+    path = ask_save_path(
         parent,
         QCoreApplication.translate("PrintPreviewDialog", "Save as PDF"),
-        start,
+        _safe_file_name(suggested_file_name) if suggested_file_name else "",
         QCoreApplication.translate("PrintPreviewDialog", "PDF files (*.pdf)"),
+        key=LAST_FOLDER_KEY,
     )
-    if not chosen:
+    if path is None:
         return None
-    path = Path(chosen)
-    if path.suffix.lower() != ".pdf":
-        path = path.with_name(path.name + ".pdf")
     try:
         path.write_bytes(pdf)
     except OSError:
@@ -287,7 +282,6 @@ def save_pdf_as(pdf: bytes, parent: QWidget | None = None, suggested_file_name: 
             ).replace("%1", str(path)),
         )
         return None
-    settings.setValue(LAST_FOLDER_KEY, str(path.parent))
     return path
 
 

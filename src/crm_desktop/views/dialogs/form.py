@@ -141,13 +141,18 @@ class RecordDialog(QDialog):
         button.setObjectName("print_button")
         button.setToolTip(self.tr("Preview, print or save this record's form as PDF (as last saved)"))
 
+        self.preview = None  # the preview once it shows (it is drawn in the background)
+
         def preview() -> None:
             from ..errors import show_error
             from ..print_actions import preview_records
 
-            try:
-                self.preview = preview_records(self, self.database, register, [row_id])
-            except Exception as exc:  # a broken layout, a missing font file …
+            def shown(dialog: QDialog) -> None:
+                self.preview = dialog
+
+            try:  # a broken layout or a missing font file while drawing: shown by the background helper
+                preview_records(self, self.database, register, [row_id], on_shown=shown)
+            except Exception as exc:  # … and here before it starts
                 show_error(self, exc)
 
         button.clicked.connect(preview)
