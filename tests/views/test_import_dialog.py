@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWizard
 from crm_desktop.exports import customer_import as ci
 from crm_desktop.models import Customer, CustomerProduct
 from crm_desktop.services import customers
+from crm_desktop.views.background import wait_idle
 from crm_desktop.views.import_dialog import ImportWizard, run_import_wizard
 from crm_desktop.views.table_model import translate
 
@@ -63,6 +64,13 @@ def choose_file(wizard: ImportWizard, qtbot, monkeypatch, path: Path) -> None:
     assert wizard.file_page.path.text() == str(path)
 
 
+def go(press) -> None:
+    """Press Next, Import or Check again, and wait for the reading, checking or writing it
+    started in the background (and whatever followed it) to end."""
+    press()
+    assert wait_idle()
+
+
 def commit_button(wizard: ImportWizard) -> QPushButton:
     return wizard.button(QWizard.WizardButton.CommitButton)
 
@@ -78,7 +86,7 @@ def shoot(widget, tmp_path: Path, name: str) -> Path:
 
 def test_the_wizard_imports_a_sheet_step_by_step(wizard, database, qtbot, monkeypatch, tmp_path):
     choose_file(wizard, qtbot, monkeypatch, clerk_sheet(tmp_path / "客户.xlsx"))
-    wizard.next()
+    go(wizard.next)
     assert wizard.currentPage() is wizard.mapping_page
     combos = wizard.mapping_page.combos
     # proposed from the header names; 序号 and 手机 are left out (电话 is the better phone name)
@@ -88,7 +96,7 @@ def test_the_wizard_imports_a_sheet_step_by_step(wizard, database, qtbot, monkey
     assert wizard.mapping_page.table.item(0, 2).text().startswith("南京华信科技有限公司")  # the name's first values
     shoot(wizard, tmp_path, "import-mapping.png")
 
-    wizard.next()  # the check
+    go(wizard.next)  # the check
     page = wizard.check_page
     assert wizard.currentPage() is page
     plan = wizard.plan
@@ -112,7 +120,7 @@ def test_the_wizard_imports_a_sheet_step_by_step(wizard, database, qtbot, monkey
     wizard.back()
     assert wizard.currentPage() is wizard.mapping_page
     wizard.mapping_page.choose("phone", 3)
-    wizard.next()
+    go(wizard.next)
     plan = wizard.plan
     assert plan.ok and page.model.plan is plan
     assert [c.name for c in plan.duplicates] == ["王芳"]
@@ -124,7 +132,7 @@ def test_the_wizard_imports_a_sheet_step_by_step(wizard, database, qtbot, monkey
     shoot(wizard, tmp_path, "import-check-ready.png")
     assert count(database, Customer) == 1, "nothing is written before Import"
 
-    commit_button(wizard).click()  # Import
+    go(commit_button(wizard).click)  # Import
     assert wizard.currentPage() is wizard.result_page
     result = wizard.result_value
     assert (result.customers, result.products, result.skipped_customers) == (3, 3, 1)
@@ -140,13 +148,13 @@ def test_the_wizard_imports_a_sheet_step_by_step(wizard, database, qtbot, monkey
 
 def test_duplicates_can_be_imported_anyway(wizard, database, qtbot, monkeypatch, tmp_path):
     choose_file(wizard, qtbot, monkeypatch, clerk_sheet(tmp_path / "c.xlsx", bad_phone="025-52340003"))
-    wizard.next()
-    wizard.next()
+    go(wizard.next)
+    go(wizard.next)
     page = wizard.check_page
     assert wizard.plan.ok and page.to_import() == (3, 3)
     page.skip_duplicates.setChecked(False)
     assert page.to_import() == (4, 4)
-    commit_button(wizard).click()
+    go(commit_button(wizard).click)
     assert wizard.result_value.customers == 4
     assert count(database, Customer) == 5
 
@@ -154,11 +162,11 @@ def test_duplicates_can_be_imported_anyway(wizard, database, qtbot, monkeypatch,
 def test_check_again_reads_the_corrected_file(wizard, database, qtbot, monkeypatch, tmp_path):
     path = clerk_sheet(tmp_path / "c.xlsx")
     choose_file(wizard, qtbot, monkeypatch, path)
-    wizard.next()
-    wizard.next()
+    go(wizard.next)
+    go(wizard.next)
     assert not commit_button(wizard).isEnabled()
     clerk_sheet(path, bad_phone="025-52340003")  # the clerk corrects the cell in Excel and saves
-    qtbot.mouseClick(wizard.check_page.findChild(QPushButton, "recheck"), Qt.MouseButton.LeftButton)
+    go(lambda: qtbot.mouseClick(wizard.check_page.findChild(QPushButton, "recheck"), Qt.MouseButton.LeftButton))
     assert wizard.plan.ok and commit_button(wizard).isEnabled()
     model = wizard.check_page.model
     phone_column = 1 + [f.key for f in model.fields].index("phone")
@@ -169,7 +177,7 @@ def test_a_bad_file_keeps_the_clerk_on_the_first_page(wizard, database, qtbot, m
     csv = tmp_path / "客户.csv"
     csv.write_text("客户名称,电话\n张伟,13812345678\n", encoding="utf-8")
     choose_file(wizard, qtbot, monkeypatch, csv)
-    wizard.next()
+    go(wizard.next)
     assert wizard.currentPage() is wizard.file_page
     assert wizard.file_page.error.text() == ci.TEXT_FILE.tr(translate, file="客户.csv")
     wizard.file_page.path.setText("")
@@ -178,7 +186,7 @@ def test_a_bad_file_keeps_the_clerk_on_the_first_page(wizard, database, qtbot, m
 
 def test_the_name_column_is_required(wizard, qtbot, monkeypatch, tmp_path):
     choose_file(wizard, qtbot, monkeypatch, clerk_sheet(tmp_path / "c.xlsx"))
-    wizard.next()
+    go(wizard.next)
     mapping = wizard.mapping_page
     mapping.choose("name", None)
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
@@ -192,19 +200,19 @@ def test_the_name_column_is_required(wizard, qtbot, monkeypatch, tmp_path):
 
 def test_going_back_to_the_file_keeps_the_chosen_columns(wizard, qtbot, monkeypatch, tmp_path):
     choose_file(wizard, qtbot, monkeypatch, clerk_sheet(tmp_path / "c.xlsx"))
-    wizard.next()
+    go(wizard.next)
     wizard.mapping_page.choose("phone", 3)
     wizard.back()
-    wizard.next()
+    go(wizard.next)
     assert wizard.mapping_page.combos["phone"].currentData() == 3
-    wizard.next()
+    go(wizard.next)
     assert wizard.plan.ok
 
 
 def test_the_report_can_be_copied_and_saved(wizard, qtbot, monkeypatch, tmp_path):
     choose_file(wizard, qtbot, monkeypatch, clerk_sheet(tmp_path / "c.xlsx"))
-    wizard.next()
-    wizard.next()
+    go(wizard.next)
+    go(wizard.next)
     page = wizard.check_page
     qtbot.mouseClick(page.findChild(QPushButton, "copy_problems"), Qt.MouseButton.LeftButton)
     assert QApplication.clipboard().text() == wizard.plan.report_text(translate)

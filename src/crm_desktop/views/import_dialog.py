@@ -5,8 +5,9 @@ each field a combo box of the sheet's columns) → check (every row; bad cells r
 reason as tooltip, the list of bad rows to copy or save, the likely duplicates with the
 customer they resemble and the choice to skip them) → the result. The import button stays
 disabled while any row is bad; the import writes all rows in one transaction or none.
-Reading, checking and writing run under a progress dialog that can be cancelled (X5); the
-work is done by the module below, these classes only show it.
+Reading, checking and writing run in the background (``views/background``) under a progress
+dialog that can be cancelled (X5); the work is done by the module below, these classes only
+show it: a page whose Next starts work stays put, and moves on when the work has ended well.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QTableView,
     QTableWidget,
@@ -42,10 +42,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..db import Database
-from ..errors import UserError
 from ..exports import customer_import as ci
-from ..progress import Cancelled
+from ..progress import Cancelled, Progress
+from . import background
+from .background import Task
 from .errors import message_of
+from .save_dialog import ask_save_path
 from .table_model import translate
 
 log = logging.getLogger(__name__)
@@ -57,32 +59,6 @@ DUPLICATE_COLOUR = QColor("#fff3cd")
 ERROR_STYLE = "color: #b00020;"
 SAMPLE_ROWS = 3
 SHOWN_TEXT = 120  # characters of a cell shown in the preview (a 50,000-character cell is cut here only)
-
-
-def with_progress(parent: QWidget, label: str, work: Callable[[ci.Progress], T]) -> T | None:
-    """``work(progress)`` under a progress dialog that appears after a moment and can be
-    cancelled; None when cancelled (nothing was written: the module rolls back)."""
-    dialog = QProgressDialog(label, QCoreApplication.translate("ImportWizard", "Cancel"), 0, 0, parent)
-    dialog.setWindowTitle(QCoreApplication.translate("ImportWizard", "Import customers"))
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(400)
-    dialog.setAutoReset(False)
-    dialog.setAutoClose(False)
-
-    def step(done: int, total: int) -> bool:
-        if total:
-            dialog.setMaximum(total)
-            dialog.setValue(min(done, total))
-        QCoreApplication.processEvents()
-        return not dialog.wasCanceled()
-
-    try:
-        return work(step)
-    except Cancelled:
-        return None
-    finally:
-        dialog.close()
-        dialog.deleteLater()
 
 
 def shown_value(value: Any) -> str:
@@ -232,6 +208,7 @@ class ImportFilePage(QWizardPage):
         layout.addLayout(sheet_line)
         layout.addWidget(self.error)
         layout.addStretch(1)
+        self._read: tuple[tuple[Path, str | None], ci.SheetData] | None = None  # read, waiting for Next
 
     def browse(self) -> None:
         start = str(Path(self.path.text()).parent) if self.path.text() else ""
@@ -252,22 +229,27 @@ class ImportFilePage(QWizardPage):
         return bool(self.path.text().strip())
 
     def validatePage(self) -> bool:  # noqa: N802
-        """Read the file on Next; a bad file keeps the clerk here with the reason."""
+        """Read the file on Next, in the background; once it has been read, Next is pressed
+        again here and the wizard moves on. A bad file keeps the clerk here with the reason."""
         path = Path(self.path.text().strip())
         wanted = self.sheet.currentText() or None
+        ready, self._read = self._read, None
+        if ready is not None and ready[0] == (path, wanted):
+            self._use(ready[1])
+            return True
         self.error.clear()
-        try:
-            sheet = with_progress(self, self.tr("Reading %1…").replace("%1", path.name),
-                                  lambda step: ci.read_sheet(path, wanted, progress=step))
-        except UserError as exc:
-            self.error.setText(message_of(exc))
-            return False
-        except Exception as exc:  # a bug: logged, a short message here
-            log.exception("reading %s", path)
-            self.error.setText(message_of(exc))
-            return False
-        if sheet is None:
-            return False
+
+        def read(sheet: ci.SheetData) -> None:
+            self._read = ((path, wanted), sheet)
+            if self.wizard_.currentPage() is self:
+                self.wizard_.next()
+
+        self.wizard_.run(self, self.tr("Reading %1…").replace("%1", path.name),
+                         lambda step: ci.read_sheet(path, wanted, progress=step), read,
+                         lambda exc: self.error.setText(message_of(exc)))
+        return False
+
+    def _use(self, sheet: ci.SheetData) -> None:
         if len(sheet.sheet_names) > 1 and self.sheet.count() != len(sheet.sheet_names):
             self.sheet.blockSignals(True)
             self.sheet.addItems(sheet.sheet_names)
@@ -278,7 +260,6 @@ class ImportFilePage(QWizardPage):
         old = self.wizard_.sheet  # back here and Next again: the clerk's column choices stay
         same = old is not None and (old.path, old.sheet_name, old.headers) == (sheet.path, sheet.sheet_name, sheet.headers)
         self.wizard_.set_sheet(sheet, keep_mapping=same)
-        return True
 
 
 class ImportMappingPage(QWizardPage):
@@ -480,6 +461,7 @@ class ImportCheckPage(QWizardPage):
         layout.addWidget(self.verdict)
         layout.addWidget(self.error)
         self.model: ImportPreviewModel | None = None
+        self._imported: ci.ImportResult | None = None  # written, waiting for the Import button's second press
 
     # -- checking ---------------------------------------------------------------------------
     def initializePage(self) -> None:  # noqa: N802
@@ -488,43 +470,45 @@ class ImportCheckPage(QWizardPage):
         self.run_check()
 
     def run_check(self) -> None:
+        """Check every row in the background; the result shows when it is done."""
         wizard = self.wizard_
-        assert wizard.sheet is not None
+        sheet, mapping, database = wizard.sheet, dict(wizard.mapping), wizard.database  # plain values for the work
+        assert sheet is not None
         self.error.clear()
-        try:
-            plan = with_progress(self, self.tr("Checking %1 rows…").replace("%1", str(len(wizard.sheet.rows))),
-                                 lambda step: ci.check(wizard.database, wizard.sheet, wizard.mapping, progress=step))
-        except Exception as exc:
-            if not isinstance(exc, UserError):
-                log.exception("checking the import")
-            plan = None
+
+        def checked(plan: ci.ImportPlan | None) -> None:
+            wizard.plan = plan
+            self.show_plan(plan)
+
+        def failed(exc: BaseException) -> None:
+            checked(None)
             self.error.setText(message_of(exc))
-        wizard.plan = plan
-        self.show_plan(plan)
+
+        wizard.run(self, self.tr("Checking %1 rows…").replace("%1", str(len(sheet.rows))),
+                   lambda step: ci.check(database, sheet, mapping, progress=step), checked, failed,
+                   on_cancelled=lambda _exc: checked(None))
 
     def recheck(self) -> None:
         """Read the file again (the clerk corrected it) and check it with the same columns,
         as long as the header names did not change."""
         wizard = self.wizard_
-        assert wizard.sheet is not None
         old = wizard.sheet
-        try:
-            sheet = with_progress(self, self.tr("Reading %1…").replace("%1", old.path.name),
-                                  lambda step: ci.read_sheet(old.path, old.sheet_name, progress=step))
-        except Exception as exc:
-            if not isinstance(exc, UserError):
-                log.exception("reading %s again", old.path)
+        assert old is not None
+
+        def read(sheet: ci.SheetData) -> None:
+            wizard.set_sheet(sheet, keep_mapping=sheet.headers == old.headers)
+            self.run_check()
+            if sheet.headers != old.headers:
+                self.error.setText(self.tr("The column names changed: the columns were matched again. Go back to "
+                                           "step 2 to look at them."))
+
+        def failed(exc: BaseException) -> None:
             wizard.plan = None
             self.show_plan(None)
             self.error.setText(message_of(exc))
-            return
-        if sheet is None:
-            return
-        wizard.set_sheet(sheet, keep_mapping=sheet.headers == old.headers)
-        self.run_check()
-        if sheet.headers != old.headers:
-            self.error.setText(self.tr("The column names changed: the columns were matched again. Go back to "
-                                       "step 2 to look at them."))
+
+        wizard.run(self, self.tr("Reading %1…").replace("%1", old.path.name),
+                   lambda step: ci.read_sheet(old.path, old.sheet_name, progress=step), read, failed)
 
     def show_plan(self, plan: ci.ImportPlan | None) -> None:
         self.model = ImportPreviewModel(plan, self.preview) if plan is not None else None
@@ -612,40 +596,42 @@ class ImportCheckPage(QWizardPage):
         plan = self.wizard_.plan
         if plan is None:
             return
-        suggested = str(plan.sheet.path.with_name(self.tr("%1-check.xlsx").replace("%1", plan.sheet.path.stem)))
-        chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the check's report"), suggested,
-                                                      self.tr("Excel workbooks (*.xlsx)"))
-        if not chosen:
+        path = ask_save_path(self, self.tr("Save the check's report"),
+                             self.tr("%1-check.xlsx").replace("%1", plan.sheet.path.stem),
+                             self.tr("Excel workbooks (*.xlsx)"), folder=plan.sheet.path.parent)
+        if path is None:
             return
-        if not chosen.lower().endswith(".xlsx"):
-            chosen += ".xlsx"
         try:
-            ci.write_problem_report(plan, chosen, translate)
+            ci.write_problem_report(plan, path, translate)
         except OSError as exc:
             self.error.setText(self.tr("The report could not be saved: %1").replace("%1", str(exc)))
 
     # -- importing --------------------------------------------------------------------------
     def validatePage(self) -> bool:  # noqa: N802 - the Import button
+        """Import in the background; once it is written, Import is pressed again here for
+        the clerk and the wizard moves on to the result."""
         wizard = self.wizard_
+        done, self._imported = self._imported, None
+        if done is not None:
+            wizard.result_value = done
+            return True
         plan = wizard.plan
         if plan is None or not plan.ok:
             return False
         self.error.clear()
         skip = self.skip_duplicates.isChecked() if plan.duplicates else False
-        try:
-            result = with_progress(self, self.tr("Importing…"),
-                                   lambda step: ci.apply(wizard.database, plan, skip_duplicates=skip,
-                                                         by_id=wizard.by_id, progress=step))
-        except Exception as exc:
-            if not isinstance(exc, UserError):
-                log.exception("importing customers")
-            self.error.setText(message_of(exc))
-            return False
-        if result is None:
-            self.error.setText(self.tr("Import cancelled: nothing was written."))
-            return False
-        wizard.result_value = result
-        return True
+        database, by_id = wizard.database, wizard.by_id
+
+        def imported(result: ci.ImportResult) -> None:
+            self._imported = result
+            if wizard.currentPage() is self:
+                wizard.next()
+
+        wizard.run(self, self.tr("Importing…"),
+                   lambda step: ci.apply(database, plan, skip_duplicates=skip, by_id=by_id, progress=step),
+                   imported, lambda exc: self.error.setText(message_of(exc)),
+                   on_cancelled=lambda _exc: self.error.setText(self.tr("Import cancelled: nothing was written.")))
+        return False
 
 
 class ImportResultPage(QWizardPage):
@@ -691,6 +677,15 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.mapping_page, self.check_page, self.result_page):
             self.addPage(page)
         self.resize(1000, 720)
+
+    def run(self, page: QWizardPage, label: str, work: Callable[[Progress], T], on_success: Callable[[T], Any],
+            on_failure: Callable[[BaseException], Any], on_cancelled: Callable[[Cancelled], Any] | None = None,
+            ) -> Task | None:
+        """``work(progress)`` (reading, checking or writing: no widgets) in the background,
+        under a progress dialog that appears after a moment and can be cancelled — nothing is
+        written then: the module rolls back."""
+        return background.run_in_background(page, work, on_success, on_failure=on_failure, on_cancelled=on_cancelled,
+                                            label=label, title=self.tr("Import customers"))
 
     def set_sheet(self, sheet: ci.SheetData, keep_mapping: bool = False) -> None:
         if not keep_mapping:
