@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QProgressDialog
 
 from crm_desktop.models import ServiceCall
 from crm_desktop.services import calendar as cal, calls, customers, deadlines
+from crm_desktop.views.background import wait_idle
 from crm_desktop.views.dialogs.calendar_dialog import CalendarDialog
 from crm_desktop.views.table_model import translate
+
+
+def save(dialog: CalendarDialog) -> None:
+    """Save, as the Save button does, and wait for the save running in the background."""
+    dialog.accept()
+    assert wait_idle()
 
 
 def test_in_december_the_dialog_opens_on_next_year_and_says_it_is_missing(app, database, qtbot):
@@ -29,7 +35,7 @@ def test_the_clerk_enters_2027_and_the_deadlines_follow(app, database, qtbot):
     qtbot.addWidget(dialog)
     dialog.add_day(date(2027, 1, 1), "off", "元旦")
     dialog.add_day(date(2027, 1, 2), "work", "调休")
-    dialog.accept()
+    save(dialog)
     assert dialog.result() == dialog.DialogCode.Accepted
     with database.Session() as s:
         calendar = cal.calendar_from_database(s)
@@ -42,14 +48,14 @@ def test_a_bad_timetable_is_refused_at_the_field(app, database, qtbot):
     qtbot.addWidget(dialog)
     morning_start, morning_end = dialog.period_edits[0]
     morning_end.setTime(morning_start.time().addSecs(-3600))  # ends before it starts
-    dialog.accept()
+    save(dialog)
     assert dialog.result() != dialog.DialogCode.Accepted
     assert not dialog._messages["periods"].isHidden()
     with database.Session() as s:
         assert cal.load_timetable(s) == cal.Timetable()
     dialog.weekday_boxes[5].setChecked(True)  # Saturdays too
     morning_end.setTime(morning_start.time().addSecs(3 * 3600))
-    dialog.accept()
+    save(dialog)
     with database.Session() as s:
         assert cal.load_timetable(s).weekdays == (0, 1, 2, 3, 4, 5)
         assert cal.load_timetable(s).periods[0] == (time(8, 30), time(11, 30))
@@ -97,7 +103,7 @@ def test_saving_a_new_timetable_moves_the_open_calls_deadlines(app, database, qt
     dialog = CalendarDialog(database, today=date(2026, 11, 27))
     qtbot.addWidget(dialog)
     _saturdays_too(dialog)
-    dialog.accept()
+    save(dialog)
     assert dialog.result() == dialog.DialogCode.Accepted
     # 1.5 h on Friday, 3.5 h on Saturday morning, 1 h after lunch
     assert _deadline(database, call_id) == datetime(2026, 11, 28, 14, 0)
@@ -115,16 +121,18 @@ def test_cancelling_the_recompute_saves_nothing_and_says_so(app, database, qtbot
         progress.cancel()
         cancelled.append(progress)
 
-    QTimer.singleShot(0, press_cancel)  # runs in the first events the recompute processes
     dialog.accept()
-    assert cancelled, "the recompute processed no events"
+    # at the recompute's first report, as the window shows it
+    dialog.task.progressed.connect(lambda _done, _total: press_cancel())
+    wait_idle()
+    assert cancelled, "the recompute reported no progress"
     assert dialog.result() != dialog.DialogCode.Accepted
     assert dialog.general_message.text() == deadlines.RECOMPUTE_CANCELLED.tr(translate)
     assert not dialog.general_message.isHidden()
     assert _deadline(database, call_id) == datetime(2026, 11, 30, 14, 0)
     with database.Session() as s:
         assert cal.load_timetable(s) == cal.Timetable()  # the timetable rolled back too
-    dialog.accept()  # saved again without cancelling: the dialog still works
+    save(dialog)  # saved again without cancelling: the dialog still works
     assert dialog.result() == dialog.DialogCode.Accepted
     assert _deadline(database, call_id) == datetime(2026, 11, 28, 14, 0)
 
@@ -136,5 +144,5 @@ def test_no_recompute_when_working_time_did_not_change(app, database, qtbot, mon
     dialog = CalendarDialog(database, today=date(2026, 11, 27))
     qtbot.addWidget(dialog)
     dialog.days.item(0, 2).setText("新年")  # only a holiday's name
-    dialog.accept()
+    save(dialog)
     assert dialog.result() == dialog.DialogCode.Accepted and not recomputed

@@ -4,17 +4,18 @@ few minutes when the State Council publishes it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, time
 
-from PySide6.QtCore import QCoreApplication, Qt, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressDialog,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -26,9 +27,13 @@ from sqlalchemy.orm import Session
 
 from ... import clock
 from ...db import Database
+from ...errors import UserError
+from ...progress import Progress
 from ...services import calendar as calendar_service
 from ...services import deadlines as deadline_service
+from .. import background
 from ..delegates import from_qdate, to_qdate
+from ..errors import message_of
 from ..table_model import translate
 from .form import RecordDialog
 
@@ -49,6 +54,7 @@ class CalendarDialog(RecordDialog):
 
     def __init__(self, database: Database, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(database, parent)
+        self.task: background.Task | None = None  # the save running in the background
         self.setWindowTitle(self.tr("Working calendar"))
         self.setMinimumWidth(560)
         today = today or clock.today()
@@ -193,45 +199,72 @@ class CalendarDialog(RecordDialog):
             (days_off if kind == "off" else make_up)[day] = name
         return days_off, make_up
 
-    def save(self, session: Session) -> int:
-        """The timetable and the year's arrangement, and, when they change working time, the
-        deadlines of the open calls (S14) in the same transaction: cancelling the recompute
-        raises Cancelled and RecordDialog.accept rolls everything back."""
+    def entered(self) -> CalendarChoice:
+        """What the clerk entered, read from the widgets (on the GUI thread, before the save)."""
         timetable = calendar_service.Timetable(
             weekdays=tuple(i for i, box in enumerate(self.weekday_boxes) if box.isChecked()),
             periods=tuple((_time(a.time()), _time(b.time())) for a, b in self.period_edits),
         )
-        before = calendar_service.calendar_from_database(session)
-        calendar_service.save_timetable(session, timetable)
         days_off, make_up = self.entered_days()
-        if days_off or make_up:
-            calendar_service.set_year_arrangement(session, self.year.value(), days_off, make_up)
-        after = calendar_service.calendar_from_database(session)
-        if not after.same_working_time(before):
-            self.recompute_deadlines(session, after)
-        return 0
+        return CalendarChoice(timetable, self.year.value(), days_off, make_up)
 
-    def recompute_deadlines(self, session: Session, calendar: calendar_service.WorkingCalendar) -> None:
-        progress = QProgressDialog(
-            self.tr("Recomputing the arrival deadlines of the open calls…"), self.tr("Cancel"), 0, 0, self
-        )
-        progress.setObjectName("recompute_progress")
-        progress.setWindowTitle(self.tr("Working calendar"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(PROGRESS_DELAY_MS)
-
-        def report(done: int, total: int) -> bool:
-            progress.setMaximum(total)
-            progress.setValue(done)
-            # the Cancel button and repaints; input to this dialog stays blocked (modal)
-            QCoreApplication.processEvents()
-            return not progress.wasCanceled()
-
+    def accept(self) -> None:
+        """Save in the background, the whole save in one transaction there: the timetable,
+        the year's arrangement and, when they change working time, the deadlines of the open
+        calls (S14). Cancelling the recompute raises Cancelled and rolls everything back; the
+        dialog stays open and says so."""
+        self.clear_errors()
         try:
-            deadline_service.recompute_open_deadlines(session, calendar, report)
-        finally:
-            progress.close()
-            progress.deleteLater()
+            choice = self.entered()
+        except UserError as exc:  # a period that ends before it starts: refused at once, at the field
+            self.show_user_error(exc)
+            return
+        database = self.database
+
+        def work(progress: Progress) -> int:
+            with database.Session.begin() as session:
+                return save_calendar(session, choice, progress)
+
+        def saved(saved_id: int) -> None:
+            self.saved_id = saved_id
+            QDialog.accept(self)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                self.show_user_error(exc)
+            else:  # a bug, logged with its traceback by the background helper
+                self.general_message.setText(message_of(exc))
+                self.general_message.show()
+
+        self.task = background.run_in_background(
+            self, work, saved, on_failure=failed, on_cancelled=failed,
+            label=self.tr("Recomputing the arrival deadlines of the open calls…"),
+            title=self.tr("Working calendar"),
+            show_after_ms=PROGRESS_DELAY_MS,
+            name="recompute_progress",
+        )
 
 
+@dataclass(frozen=True)
+class CalendarChoice:
+    """What the clerk entered, as plain values: the save in the background takes these,
+    never the widgets."""
 
+    timetable: calendar_service.Timetable
+    year: int
+    days_off: dict[date, str]
+    make_up: dict[date, str]
+
+
+def save_calendar(session: Session, choice: CalendarChoice, progress: Progress | None = None) -> int:
+    """The timetable and the year's arrangement, and, when they change working time, the
+    deadlines of the open calls, in the caller's transaction (no Qt: it runs in the
+    background)."""
+    before = calendar_service.calendar_from_database(session)
+    calendar_service.save_timetable(session, choice.timetable)
+    if choice.days_off or choice.make_up:
+        calendar_service.set_year_arrangement(session, choice.year, choice.days_off, choice.make_up)
+    after = calendar_service.calendar_from_database(session)
+    if not after.same_working_time(before):
+        deadline_service.recompute_open_deadlines(session, after, progress)
+    return 0
