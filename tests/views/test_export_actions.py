@@ -4,6 +4,7 @@ a file that cannot be written, which is a warning and never a traceback."""
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import subprocess
@@ -253,6 +254,23 @@ def test_an_unexpected_failure_is_logged_and_a_short_warning(window, out, monkey
     assert len(warnings.shown) == 1
     assert "disk on fire" not in warnings.shown[0][1]  # the clerk reads a short message …
     assert any(r.exc_info and "disk on fire" in str(r.exc_info[1]) for r in caplog.records)  # … the log the rest
+
+
+def test_a_full_disk_is_said_as_the_machines_fault(window, out, monkeypatch, warnings):
+    from crm_desktop import faults
+    from crm_desktop.views.errors import message_of
+
+    full = OSError(errno.ENOSPC, "No space left on device")
+
+    def no_room(*args, **kwargs):
+        raise full
+
+    monkeypatch.setattr(register_export, "export_register", no_room)
+    window.open_register("customer")
+    answer(monkeypatch, out / "c.xlsx")
+    assert export(window, window.current_view()) is None
+    assert warnings.shown == [(warnings.shown[0][0], message_of(full))]
+    assert faults.classify(full) == faults.Fault.DISK_FULL and "No space" not in warnings.shown[0][1]
 
 
 def test_the_window_does_not_load_openpyxl_before_the_first_export():

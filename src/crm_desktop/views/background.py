@@ -21,9 +21,9 @@ While the work runs:
 
 How it ends, on the GUI thread: the result goes to ``on_success``; a ``Cancelled`` ends
 quietly (``on_cancelled`` may say so in a status line); any other error goes to
-``on_failure`` — a bug logged here first with its traceback — or, by default, to
-``views/errors.show_error``: a user error's message, or a short apology with the traceback
-in the log. Never a traceback on screen.
+``on_failure`` — logged first by ``views/errors.log_error``: a bug with its traceback, a
+known fault of the machine with its cause — or, by default, to ``views/errors.show_error``:
+a user error's or a known fault's message, or a short apology. Never a traceback on screen.
 
 Work that reads or writes the database opens its own session from the ``Database`` inside
 the work: a SQLAlchemy session belongs to one thread, while the engine's pool is shared
@@ -49,8 +49,8 @@ from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QApplication, QProgressBar, QProgressDialog, QWidget
 from shiboken6 import isValid
 
-from ..errors import UserError
 from ..progress import Cancelled, Progress
+from .errors import log_error, show_error
 
 log = logging.getLogger(__name__)
 
@@ -249,12 +249,9 @@ class Task(QObject, Generic[T]):
             if self._on_cancelled is not None:
                 self._on_cancelled(error)
         elif self._on_failure is not None:
-            if not isinstance(error, UserError):
-                log.error("%s failed", self._name(), exc_info=(type(error), error, error.__traceback__))
+            log_error(error, f"{self._name()} failed")
             self._on_failure(error)
         else:
-            from .errors import show_error
-
             show_error(self.parent_widget, error)
 
     def _name(self) -> str:

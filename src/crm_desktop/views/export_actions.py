@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from .. import clock
+from .. import clock, faults
 from ..errors import UserError
 from ..services.registers import RegisterQuery
 from . import background
 from .background import Task
+from .errors import message_of
 from .register_view import RegisterView
 from .save_dialog import EXPORT_FOLDER_KEY, ask_save_path, safe_file_name
 from .table_model import translate
@@ -102,9 +103,9 @@ def export_current_register(parent: QWidget | None, view: RegisterView) -> Task 
         _status(parent, view, QCoreApplication.translate("ExportActions", "Export cancelled; no file was written."))
 
     def failed(exc: BaseException) -> None:
-        if isinstance(exc, UserError):
-            _warn(parent, exc.render(translate))
-        else:  # logged with its traceback by the background helper; the clerk gets a short message
+        if isinstance(exc, UserError) or faults.diagnose(exc) is not None:
+            _warn(parent, message_of(exc))  # a refusal, or the machine's known fault (a full disk), in its words
+        else:  # a bug, logged with its traceback by the background helper: the clerk gets a short message
             _warn(parent, QCoreApplication.translate(
                 "ExportActions", "The export could not be finished. The details are in the log file."))
 
