@@ -108,18 +108,18 @@ def rows_in(path: Path) -> int:
 def test_the_window_keeps_processing_events_during_a_100000_row_export(big_window, tmp_path, monkeypatch):
     target = tmp_path / "all.xlsx"
     save_as(monkeypatch, target)
-    ticks: list[float] = []
-    timer = QTimer()
-    timer.setInterval(TICK_MS)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    timer.start()
     # the window as the program has it once started, not the suite's leftovers: earlier tests'
     # windows deleted, garbage collected, then what is left frozen (app.start_up_done)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     QCoreApplication.processEvents()
     gc.freeze()
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     try:
+        timer.start()
         started = time.perf_counter()
         big_window.act_export.trigger()  # File → Export to Excel…, as the clerk starts it
         running = background.running()
@@ -133,8 +133,7 @@ def test_the_window_keeps_processing_events_during_a_100000_row_export(big_windo
     gaps = [b - a for a, b in zip(marks, marks[1:])]
     seconds = ended - started
     print(f"\n100,000-row export: {seconds:.1f} s, {len(ticks)} ticks of {TICK_MS} ms, "
-          f"longest gap {max(gaps) * 1000:.0f} ms",
-          sorted(((round(g * 1000), round(m - started, 2)) for g, m in zip(gaps, marks)), reverse=True)[:5])
+          f"longest gap {max(gaps) * 1000:.0f} ms")
     # the GUI thread ticked most of the times it would have idle, and never stopped long
     assert len(ticks) >= 0.6 * seconds * 1000 / TICK_MS
     assert max(gaps) < 0.3
