@@ -761,10 +761,6 @@
         <translation>正在导出 %1 条记录…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
@@ -935,6 +931,13 @@
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Branch</name>
     <message>
         <source>Enter the branch&apos;s name as the forms print it.</source>
@@ -1088,10 +1091,6 @@
     <message>
         <source>Recomputing the arrival deadlines of the open calls…</source>
         <translation>正在重新计算待上门叫修的到达期限…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Day off</source>
@@ -3472,10 +3471,6 @@
         <source>Exporting %1 rows…</source>
         <translation>正在导出 %1 行…</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
 </context>
 <context>
     <name>Faults</name>
@@ -5221,10 +5216,6 @@ repair</source>
         <translation>正在统计本月数据并写入工作簿…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Monthly technician report</source>
         <translation>月度技术员报表</translation>
     </message>
@@ -5466,10 +5457,6 @@ repair</source>
         <translation>正在生成 %1 份表单…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
@@ -5487,10 +5474,6 @@ repair</source>
     <message>
         <source>Sending the pages to the printer…</source>
         <translation>正在把页面发送到打印机…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Save as PDF</source>
