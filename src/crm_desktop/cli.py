@@ -310,6 +310,7 @@ def _cmd_backup(cfg, translate: Translate | None) -> int:
 def _cmd_print(cfg, args, translate: Translate | None) -> int:
     from pathlib import Path
 
+    from . import files
     from .db import open_database
     from .errors import UserError
     from .printing import forms, print_customer_list, print_numbered, print_period
@@ -355,7 +356,7 @@ def _cmd_print(cfg, args, translate: Translate | None) -> int:
                 pdf, report = print_period(database, spec.name, start, end, None, cfg.forms_dir, translate, args.technician)
     finally:
         database.dispose()
-    output.write_bytes(pdf)  # only once everything was found and drawn: no half-written file
+    files.write_bytes(output, pdf)  # only once everything was found and drawn, and whole
     for record, key in report.truncated:
         print(PRINT_TRUNCATED.tr(translate, key=key, record=record + 1), file=sys.stderr)
     print(PRINTED.tr(translate, file=str(output), records=report.records, pages=report.pages))
@@ -387,7 +388,9 @@ def _cmd_report(cfg, args, translate: Translate | None) -> int:
 
                 form = "technician_daily" if args.technician else "supervisor_daily"
                 pdf, _report = print_period(database, form, day, day, None, cfg.forms_dir, translate, args.technician)
-                output.write_bytes(pdf)
+                from . import files
+
+                files.write_bytes(output, pdf)
             elif suffix == ".xlsx":
                 from .exports.daily_workbook import write_daily_report
                 from .printing.forms import technician_id_by_name

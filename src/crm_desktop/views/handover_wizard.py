@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from .. import clock
+from .. import clock, faults
 from ..db import Database
 from ..errors import UserError
 from ..models import HandoverItemKind, Role
@@ -37,6 +37,7 @@ from ..services import auth, labels
 from ..services import handover as handover_service
 from ..services import staff as staff_service
 from .delegates import DATE_FORMAT, from_qdate, to_qdate
+from .errors import log_error, message_of
 from .table_model import translate
 
 log = logging.getLogger(__name__)
@@ -242,9 +243,10 @@ class ConfirmPage(QWizardPage):
             self.message.setText(exc.render(translate))
             self.message.show()
             return False
-        except Exception:  # never a traceback in the user's face; the log has it
-            log.exception("hand-over failed")
-            self.message.setText(self.tr("The hand-over could not be saved; nothing was changed. See the log file."))
+        except Exception as exc:  # never a traceback in the user's face; the log has it
+            log_error(exc, "hand-over failed")
+            self.message.setText(message_of(exc) if faults.is_fault(exc) else self.tr(
+                "The hand-over could not be saved; nothing was changed. See the log file."))
             self.message.show()
             return False
         return True

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import files
 from . import background
 from .save_dialog import PDF_FOLDER_KEY, ask_save_path, safe_file_name
 
@@ -272,7 +273,7 @@ def save_pdf_as(pdf: bytes, parent: QWidget | None = None, suggested_file_name: 
     if path is None:
         return None
     try:
-        path.write_bytes(pdf)
+        files.write_bytes(path, pdf)
     except OSError:
         QMessageBox.warning(
             parent,

@@ -29,7 +29,7 @@ from ...db import Database
 from ...errors import UserError, ValidationError
 from ...i18n import Msg
 from ..delegates import DATE_FORMAT, DATETIME_FORMAT, from_qdate, from_qdatetime, to_qdate, to_qdatetime
-from ..errors import message_of
+from ..errors import log_error, message_of
 from ..table_model import translate
 
 log = logging.getLogger(__name__)
@@ -231,7 +231,7 @@ class RecordDialog(QDialog):
             self.show_user_error(exc)
             return
         except Exception as exc:
-            log.exception("saving %s", type(self).__name__)
+            log_error(exc, f"saving {type(self).__name__}")
             self.general_message.setText(message_of(exc))
             self.general_message.show()
             return
