@@ -170,3 +170,14 @@ def test_no_module_is_too_long_to_hold_in_ones_head_without_saying_why():
         if lines > LONG_MODULE_LINES and LONG_MODULE_REASON not in docstring:
             too_long.append(f"{name}: {lines} lines")
     assert too_long == []
+
+
+def test_the_views_translate_through_one_function():
+    """views/i18n.py defines the views' ``translate``; no other view module defines its own."""
+    own = sorted(
+        name for name, module in MODULES.items()
+        if _under(name, ("crm_desktop.views",)) and name != "crm_desktop.views.i18n"
+        for node in ast.parse(module.path.read_text(encoding="utf-8")).body
+        if isinstance(node, ast.FunctionDef) and node.name == "translate"
+    )
+    assert own == []

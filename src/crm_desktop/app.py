@@ -79,7 +79,8 @@ def run_gui(args: argparse.Namespace) -> int:
     line's: 2 refused, a known fault's own (faults.py), 1 a bug."""
     from . import faults
     from .errors import UserError
-    from .views.errors import install_excepthook, message_of, translate
+    from .views.errors import install_excepthook, message_of
+    from .views.i18n import translate
 
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)

@@ -22,7 +22,7 @@ from crm_desktop.services import audit_log, auth
 from crm_desktop.views import audit_log_dialog
 from crm_desktop.views.audit_log_dialog import AuditLogDialog, AuditLogModel, show_audit_log
 from crm_desktop.views.background import wait_for
-from crm_desktop.views.table_model import translate
+from crm_desktop.views.i18n import translate
 
 pytestmark = pytest.mark.demo_data(calls=30, seed=2)
 

@@ -37,7 +37,7 @@ from crm_desktop.services import calls, customers
 from crm_desktop.views import background
 from crm_desktop.views.background import run_in_background, wait_for
 from crm_desktop.views.errors import message_of
-from crm_desktop.views.table_model import translate
+from crm_desktop.views.i18n import translate
 
 CALLS = 100_000
 TICK_MS = 50

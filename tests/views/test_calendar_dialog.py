@@ -7,10 +7,11 @@ from datetime import date, datetime, time
 from PySide6.QtWidgets import QProgressDialog
 
 from crm_desktop.models import ServiceCall
-from crm_desktop.services import calendar as cal, calls, customers, deadlines
+from crm_desktop.services import calendar as cal
+from crm_desktop.services import calls, customers, deadlines
 from crm_desktop.views.background import wait_idle
 from crm_desktop.views.dialogs.calendar_dialog import CalendarDialog
-from crm_desktop.views.table_model import translate
+from crm_desktop.views.i18n import translate
 
 
 def save(dialog: CalendarDialog) -> None:

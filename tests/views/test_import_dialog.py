@@ -14,8 +14,8 @@ from crm_desktop.exports import customer_import as ci
 from crm_desktop.models import Customer, CustomerProduct
 from crm_desktop.services import customers
 from crm_desktop.views.background import wait_idle
+from crm_desktop.views.i18n import translate
 from crm_desktop.views.import_dialog import ImportWizard, run_import_wizard
-from crm_desktop.views.table_model import translate
 
 from ..factories import count
 

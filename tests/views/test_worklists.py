@@ -14,7 +14,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from crm_desktop.models import Customer, CustomerProduct, RepairCard, ServiceCall, Staff
 from crm_desktop.services import calls, pricing, process
 from crm_desktop.views import worklists as pages
-from crm_desktop.views.table_model import translate
+from crm_desktop.views.i18n import translate
 from crm_desktop.views.worklists import (
     CALL_ID_ROLE,
     EscalateDialog,

@@ -25,7 +25,7 @@ from ..db import Database
 from ..errors import UserError
 from ..services import auth, labels
 from .errors import show_error
-from .table_model import translate
+from .i18n import translate
 
 
 class NewStaffDialog(QDialog):

@@ -51,8 +51,8 @@ from . import background
 from .background import Task
 from .delegates import from_qdate, to_qdate
 from .errors import message_of, show_error
+from .i18n import translate
 from .save_dialog import ask_save_path
-from .table_model import translate
 
 log = logging.getLogger(__name__)
 

@@ -33,7 +33,7 @@ from ..db import Database
 from ..models import Role, ServiceCall
 from ..services import labels, process, users
 from ..services.process import STEP_NAMES, HistoryLine, Step
-from .table_model import translate
+from .i18n import translate
 
 log = logging.getLogger(__name__)
 

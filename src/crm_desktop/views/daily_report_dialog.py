@@ -28,8 +28,8 @@ from ..db import Database
 from ..services import daily_reports, labels, users
 from .delegates import from_qdate, to_qdate
 from .errors import message_of, show_error
+from .i18n import translate
 from .save_dialog import ask_save_path
-from .table_model import translate
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QDateTimeEdit, QLineEdit, QS
 
 from .. import clock
 from ..services.registers import RegisterSpec
-from .table_model import translate
+from .i18n import translate
 
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 DATE_FORMAT = "yyyy-MM-dd"

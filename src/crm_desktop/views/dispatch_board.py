@@ -48,7 +48,8 @@ from ..services.calendar import WorkingCalendar, calendar_from_database
 from ..services.dispatch_board import BoardCall, TechnicianJobs, technician_jobs, undispatched_calls
 from ..services.registers import REGISTERS
 from .errors import show_error
-from .table_model import DEADLINE_COLOURS, ROW_ID_ROLE, translate
+from .i18n import translate
+from .table_model import DEADLINE_COLOURS, ROW_ID_ROLE
 from .user_names import user_text
 
 log = logging.getLogger(__name__)

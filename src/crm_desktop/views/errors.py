@@ -15,12 +15,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import faults
 from ..errors import UserError
+from .i18n import translate
 
 log = logging.getLogger("crm_desktop.errors")
-
-
-def translate(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
 
 
 def message_of(exc: BaseException) -> str:

@@ -24,9 +24,9 @@ from ..services.registers import RegisterQuery
 from . import background
 from .background import Task
 from .errors import message_of
+from .i18n import translate
 from .register_view import RegisterView
 from .save_dialog import EXPORT_FOLDER_KEY, ask_save_path, safe_file_name
-from .table_model import translate
 
 if TYPE_CHECKING:
     from ..exports.register_export import ExportReport

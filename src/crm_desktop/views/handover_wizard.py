@@ -38,7 +38,7 @@ from ..services import handover as handover_service
 from ..services import staff as staff_service
 from .delegates import DATE_FORMAT, from_qdate, to_qdate
 from .errors import log_error, message_of
-from .table_model import translate
+from .i18n import translate
 
 log = logging.getLogger(__name__)
 

@@ -47,8 +47,8 @@ from ..progress import Cancelled, Progress
 from . import background
 from .background import Task
 from .errors import message_of
+from .i18n import translate
 from .save_dialog import ask_save_path
-from .table_model import translate
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ..db import Database
 from ..errors import UserError
 from ..services import auth
-from .table_model import translate
+from .i18n import translate
 
 
 def _message_label() -> QLabel:

@@ -28,8 +28,8 @@ from ..services.registers import REGISTERS
 from . import actions
 from .dispatch_board import DispatchBoard, board_status_text
 from .errors import show_error
+from .i18n import translate
 from .register_view import RegisterView
-from .table_model import translate
 from .user_names import user_text
 
 BOARD = "dispatch_board"  # the navigation name of the dispatch board page

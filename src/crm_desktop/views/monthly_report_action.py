@@ -16,8 +16,8 @@ from ..db import Database
 from . import background
 from .background import Task
 from .errors import message_of
+from .i18n import translate
 from .save_dialog import ask_save_path
-from .table_model import translate
 
 
 class MonthDialog(QDialog):

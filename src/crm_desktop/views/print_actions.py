@@ -23,7 +23,7 @@ from ..services import branch
 from . import background
 from .background import Task
 from .delegates import from_qdate, to_qdate
-from .table_model import translate
+from .i18n import translate
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from ..db import Database
 from ..services.registers import RegisterQuery, RegisterSpec
 from .delegates import RegisterDelegate
-from .table_model import ROW_ID_ROLE, RegisterTableModel, translate
+from .i18n import translate
+from .table_model import ROW_ID_ROLE, RegisterTableModel
 
 SEARCH_DELAY_MS = 250
 

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from .. import clock
@@ -23,6 +23,7 @@ from ..services import deadlines
 from ..services.calendar import WorkingCalendar
 from ..services.registers import Column, RegisterQuery, save_edit, staff_names
 from .errors import log_error, message_of
+from .i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +33,6 @@ ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2  # the stored value of a choice/staff column
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def translate(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
 
 
 def format_value(column: Column, value: Any, staff: dict[int, str]) -> str:

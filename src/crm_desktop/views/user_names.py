@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ..services import labels
 from ..services.auth import LoggedIn
-from .table_model import translate
+from .i18n import translate
 
 
 def role_text(role: str) -> str:

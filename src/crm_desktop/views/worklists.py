@@ -36,7 +36,8 @@ from ..services import deadlines, labels, worklists
 from ..services.calendar import calendar_from_database
 from ..services.worklists import InvoiceDue, RepairAtRisk
 from .dialogs.form import run_dialog
-from .table_model import DEADLINE_COLOURS, ROW_ID_ROLE, translate
+from .i18n import translate
+from .table_model import DEADLINE_COLOURS, ROW_ID_ROLE
 
 OVERDUE_BACKGROUND = DEADLINE_COLOURS[deadlines.OVERDUE]  # the registers' red
 DUE_SOON_BACKGROUND = DEADLINE_COLOURS[deadlines.DUE_SOON]  # and amber

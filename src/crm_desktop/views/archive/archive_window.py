@@ -40,7 +40,7 @@ from ...services import staff as staff_service
 from ...services.auth import LoggedIn
 from ..delegates import to_qdate
 from ..dialogs.form import OptionalDateEdit, RecordDialog
-from ..table_model import translate
+from ..i18n import translate
 from .edit_dialogs import ContactDialog, ContactLeftDialog, CorrespondenceDialog, YearlyRecordDialog
 
 log = logging.getLogger(__name__)

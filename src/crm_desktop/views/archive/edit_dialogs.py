@@ -32,7 +32,7 @@ from ...services import staff as staff_service
 from ...services.auth import LoggedIn
 from ..delegates import to_qdate
 from ..dialogs.form import OptionalDateEdit, RecordDialog, combo, datetime_edit, set_value
-from ..table_model import translate
+from ..i18n import translate
 
 
 def _money_text(value: object) -> str:

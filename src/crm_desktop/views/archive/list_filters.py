@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from ...services import labels
 from ...services import staff as staff_service
-from ..table_model import translate
+from ..i18n import translate
 
 
 class CustomerListFilters(QWidget):

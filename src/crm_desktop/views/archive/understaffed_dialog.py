@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
 from ...db import Database
-from ...services import archive as archive_service, labels
-from ..table_model import translate
+from ...services import archive as archive_service
+from ...services import labels
+from ..i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
 NOBODY_BACKGROUND = QColor("#f8d0d0")

@@ -34,7 +34,7 @@ from ...services import deadlines as deadline_service
 from .. import background
 from ..delegates import from_qdate, to_qdate
 from ..errors import message_of
-from ..table_model import translate
+from ..i18n import translate
 from .form import RecordDialog
 
 KINDS = ("off", "work")

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QL
 
 from ...db import Database
 from ...models import Customer, CustomerProduct, ServiceCall
-from ...services import calls as call_service, customers as customer_service, labels
-from ..table_model import translate
+from ...services import calls as call_service
+from ...services import customers as customer_service
+from ...services import labels
+from ..i18n import translate
 from .finder import CustomerFinder
 from .form import SAVE_CALLBACK, RecordDialog, combo, datetime_edit, set_value
 

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 from ...db import Database
 from ...errors import UserError
 from ...models import Customer
-from ...services import archive as archive_service, auth, customers as customer_service, labels
-from ..table_model import translate
+from ...services import archive as archive_service
+from ...services import auth, labels
+from ...services import customers as customer_service
+from ..i18n import translate
 from .form import OptionalDateEdit, RecordDialog, combo, set_value
 
 ARCHIVE_FIELDS = (

@@ -30,7 +30,7 @@ from ...errors import UserError, ValidationError
 from ...i18n import Msg
 from ..delegates import DATE_FORMAT, DATETIME_FORMAT, from_qdate, from_qdatetime, to_qdate, to_qdatetime
 from ..errors import log_error, message_of
-from ..table_model import translate
+from ..i18n import translate
 
 log = logging.getLogger(__name__)
 

@@ -38,7 +38,7 @@ from ...db import Database
 from ...errors import UserError, ValidationError
 from ...services import labels, pricing
 from ..delegates import DATE_FORMAT, from_qdate, to_qdate
-from ..table_model import translate
+from ..i18n import translate
 from .form import ERROR_STYLE, RecordDialog
 
 ERROR_BACKGROUND = QColor("#f8d0d0")

@@ -30,7 +30,7 @@ from ...db import Database
 from ...models import GoodsEntry, RepairCard
 from ...services import labels, pricing
 from ...services import repairs as repair_service
-from ..table_model import translate
+from ..i18n import translate
 from .form import OptionalDateEdit, RecordDialog, datetime_edit, set_value
 from .goods_dialog import staff_combo
 

@@ -39,7 +39,7 @@ from ...models import ServiceCall, ServiceKind, Staff, WorkMode
 from ...services import labels, process
 from ...services.process import STEP_NAMES, Step
 from ...services.validation import parse_decimal
-from ..table_model import translate
+from ..i18n import translate
 from .form import OptionalDateEdit, RecordDialog, combo, datetime_edit
 from .goods_dialog import staff_combo
 
