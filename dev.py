@@ -114,7 +114,10 @@ def start(args: list[str]) -> int:
             and "QT_QPA_PLATFORM" not in os.environ:
         say("no display found (DISPLAY is not set): run this from a desktop session, or under xvfb-run")
     say(f"starting crm_desktop on {DEMO_DATA}")
-    return subprocess.call([py, "-m", "crm_desktop", "--data-dir", str(DEMO_DATA), *args])
+    # the demo's window settings (size, printers, folders) stay with the demo, not the user's own
+    env = dict(os.environ)
+    env.setdefault("CRM_DESKTOP_SETTINGS_DIR", str(DEMO_DATA / "settings"))
+    return subprocess.call([py, "-m", "crm_desktop", "--data-dir", str(DEMO_DATA), *args], env=env)
 
 
 def test(args: list[str]) -> int:

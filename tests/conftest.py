@@ -8,13 +8,25 @@ still owns its copy and may write to it.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import shutil  # noqa: E402
+# The suite never touches the user's own settings or folders, in this process or in the
+# programs it starts: home and the per-user folders (Qt's QSettings and QStandardPaths read
+# them; the children inherit them) point into a folder of the run, removed at its end.
+USER_FOLDERS = Path(tempfile.mkdtemp(prefix="crm-desktop-tests-user-"))
+for variable in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "APPDATA",
+                 "LOCALAPPDATA", "USERPROFILE"):
+    os.environ[variable] = str(USER_FOLDERS / variable.lower())
+os.environ["CRM_DESKTOP_SETTINGS_DIR"] = str(USER_FOLDERS / "settings")  # config.SETTINGS_DIR_ENV
+atexit.register(shutil.rmtree, USER_FOLDERS, ignore_errors=True)
+
 from datetime import datetime  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 

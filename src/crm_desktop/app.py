@@ -36,6 +36,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
+    config_mod.use_settings_folder_from_environment()
     install_translations(app)
     install_font(app)
     return app

@@ -16,6 +16,9 @@ from pathlib import Path
 from . import APP_NAME, ORG_NAME
 
 DATA_DIR_ENV = "CRM_DESKTOP_DATA_DIR"
+# the folder of the window's remembered settings (size, printers per form, last folders)
+# instead of the user's own (on Windows the registry): tests, and trying the program apart
+SETTINGS_DIR_ENV = "CRM_DESKTOP_SETTINGS_DIR"
 DATABASE_URL_ENV = "CRM_DATABASE_URL"
 DATABASE_FILENAME = "crm_desktop.sqlite3"
 LOG_FILENAME = "crm_desktop.log"
@@ -29,6 +32,20 @@ def default_data_dir() -> Path:
     QCoreApplication.setApplicationName(APP_NAME)
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(location)
+
+
+def use_settings_folder_from_environment() -> Path | None:
+    """With CRM_DESKTOP_SETTINGS_DIR set, QSettings() keeps its values in an .ini file in
+    that folder, never in the user's own settings (registry or ~/.config); the folder used,
+    or None (the user's own, as usual)."""
+    folder = os.environ.get(SETTINGS_DIR_ENV)
+    if not folder:
+        return None
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+    return Path(folder)
 
 
 @dataclass(frozen=True)
