@@ -115,3 +115,46 @@ def test_nobody_logged_in_sees_no_command_that_needs_a_permission(app, make_wind
     window = make_window()
     hidden = {spec.key for spec in actions.ACTIONS if not window.actions_by_key[spec.key].isVisible()}
     assert hidden == {spec.key for spec in actions.ACTIONS if spec.permission is not None}
+
+
+def test_toolbar_buttons_promise_no_accelerator(app, make_window):
+    """A tool button takes no Alt+letter: showing 新建修理卡(R) beside the menu bar's 登记簿(R)
+    would have Alt+R promise two things (issue 13)."""
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    window = make_window()
+    texts = [b.text() for b in window.findChild(QToolBar).findChildren(QToolButton) if b.defaultAction()]
+    assert texts and all(not re.search(r"\(\w\)|&|…", t) for t in texts), texts
+    assert "刷新" in texts and "新建修理卡" in texts
+    assert window.act_refresh.text() == "刷新(&R)"  # the menus keep theirs
+
+
+def test_plain_text_drops_accelerators_and_the_dialog_dots():
+    assert actions.plain_text("新建叫修(&C)…") == "新建叫修"
+    assert actions.plain_text("E&xport to Excel…") == "Export to Excel"
+    assert actions.plain_text("Fish && Chips") == "Fish & Chips"
+
+
+def test_the_first_window_fits_the_screens_free_area_and_is_centred(app, make_window):
+    """No remembered size (a first start): the window lies inside the screen's available
+    area — a 1280×800 window on a 1366×768 screen would hide its status bar under the taskbar."""
+    window = make_window()
+    window.show()
+    area = window.screen().availableGeometry()
+    frame = window.frameGeometry()
+    assert area.contains(frame), (area, frame)
+    assert abs(frame.center().x() - area.center().x()) <= 2 and abs(frame.center().y() - area.center().y()) <= 2
+    assert frame.width() >= area.width() * 0.9  # most of it, not a small window in a corner
+
+
+def test_a_remembered_size_too_large_for_this_screen_is_not_restored(app, make_window):
+    from PySide6.QtCore import QRect, QSettings
+    from PySide6.QtWidgets import QMainWindow
+
+    big = QMainWindow()
+    big.setGeometry(QRect(0, 0, 3000, 2000))
+    QSettings().setValue("main_window/geometry", big.saveGeometry())
+    big.deleteLater()
+    window = make_window()
+    window.show()
+    assert window.screen().availableGeometry().contains(window.frameGeometry())

@@ -12,6 +12,7 @@ the actions are made.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -261,12 +262,24 @@ def text_of(message: Msg) -> str:
     return QCoreApplication.translate(message.context, message)
 
 
+_ACCELERATOR_MARK = re.compile(r"\(&[^&)]\)|&(?=[^&])")
+
+
+def plain_text(text: str) -> str:
+    """A menu text as a toolbar button shows it: without its accelerator — "(&R)" after a
+    Chinese text, "&" inside an English one (a button never takes Alt+letter, so showing the
+    letter would promise what the menu bar does instead) — and without the "…" of a dialog."""
+    return _ACCELERATOR_MARK.sub("", text).replace("&&", "&").rstrip("…").rstrip(".").strip()
+
+
 def build_actions(window: QMainWindow, run: Callable[[Callable[[], None]], None]) -> dict[str, QAction]:
     """A QAction for each of ACTIONS, owned by ``window`` and set on it as ``act_<key>``;
     triggering one calls ``run(slot)`` (the window's guard that shows errors)."""
     made: dict[str, QAction] = {}
     for spec in ACTIONS:
-        action = QAction(text_of(spec.text), window)
+        text = text_of(spec.text)
+        action = QAction(text, window)
+        action.setIconText(plain_text(text))
         action.setObjectName(f"act_{spec.key}")
         if spec.shortcut is not None:
             action.setShortcut(QKeySequence(spec.shortcut))

@@ -35,6 +35,8 @@ from .user_names import user_text
 BOARD = "dispatch_board"  # the navigation name of the dispatch board page
 INVOICES = "invoices_to_issue"  # the accountant's list (S5, S8)
 AT_RISK = "repairs_at_risk"  # the supervisor's list (S9)
+FIRST_SIZE = QSize(1280, 800)  # the window's size at its first start, on a screen large enough
+FRAME_ROOM = QSize(4, 32)  # borders and title bar a window manager adds around the window
 
 
 class MainWindow(QMainWindow):
@@ -608,12 +610,25 @@ class MainWindow(QMainWindow):
 
     # -- geometry ------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
+        """The size and place the window had, if they still fit this screen (a laptop after
+        the office's large monitor), else the first size: most of the screen's free area
+        (the taskbar left out), at most FIRST_SIZE, centred."""
         settings = QSettings()
         geometry = settings.value("main_window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        area = self.screen().availableGeometry()
+        restored = isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry)
+        # Qt squeezes a remembered size too large for this screen onto it, frame outside;
+        # before the window is shown its frame is not known: room is left for it
+        inside = self.geometry()
+        fits = (area.contains(inside) and inside.width() <= area.width() - 2 * FRAME_ROOM.width()
+                and inside.height() <= area.height() - FRAME_ROOM.height())
+        if not (restored and (self.isMaximized() or fits)):
+            width = min(FIRST_SIZE.width(), int(area.width() * 0.96))
+            height = min(FIRST_SIZE.height(), int(area.height() * 0.92))
+            self.resize(width, height)
+            frame = self.frameGeometry()
+            frame.moveCenter(area.center())
+            self.move(frame.topLeft())
         state = settings.value("main_window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
