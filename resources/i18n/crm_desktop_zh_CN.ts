@@ -1321,6 +1321,10 @@
         <translation>找不到 ID 为 {id} 的客户。</translation>
     </message>
     <message>
+        <source>Choose the customer: type part of the name, the phone or a serial number and pick it from the list.</source>
+        <translation>请选择客户：输入名称的一部分、电话或机身编号，然后从列表中选取。</translation>
+    </message>
+    <message>
         <source>There is no product with id {id}.</source>
         <translation>找不到 ID 为 {id} 的产品。</translation>
     </message>

@@ -51,6 +51,9 @@ _BASIS_EXPIRED = QT_TRANSLATE_NOOP("Calls", "A: warranty ended on {end}, no main
 _BASIS_NONE = QT_TRANSLATE_NOOP("Calls", "A: no warranty date, no maintenance contract")
 _BASIS_NO_PRODUCT = QT_TRANSLATE_NOOP("Calls", "A: no product chosen")
 NO_CUSTOMER = QT_TRANSLATE_NOOP("Calls", "There is no customer with id {id}.")
+CUSTOMER_MISSING = QT_TRANSLATE_NOOP(
+    "Calls", "Choose the customer: type part of the name, the phone or a serial number and pick it from the list."
+)
 NO_PRODUCT = QT_TRANSLATE_NOOP("Calls", "There is no product with id {id}.")
 _RECEIVED_MISSING = QT_TRANSLATE_NOOP("Calls", "Enter the date and time the call was received.")
 _FAULT_MISSING = QT_TRANSLATE_NOOP("Calls", "Describe the fault the customer reports.")
@@ -176,7 +179,11 @@ def register_call(
     is kept."""
     problems = Problems()
     received = problems.check(_CLEANERS["received_at"], received_at)
-    customer = problems.check(fetch, session, Customer, customer_id, "customer_id", NO_CUSTOMER)
+    if customer_id is None:
+        problems.report(CUSTOMER_MISSING, field="customer_id")
+        customer = None
+    else:
+        customer = problems.check(fetch, session, Customer, customer_id, "customer_id", NO_CUSTOMER)
     product = None
     if product_id is not None:
         product = problems.check(fetch, session, CustomerProduct, product_id, "product_id", NO_PRODUCT)

@@ -176,6 +176,8 @@ class CallDialog(RecordDialog):
             if customer is None:
                 return
             self.customer_id = customer.id
+            if "customer_id" in self.fields:
+                self.clear_field_error("customer_id")
             self.customer_label.setText(" · ".join(x for x in (customer.name, customer.phone or "", customer.address or "") if x))
             set_value(self.fields["phone"], customer.phone)
             set_value(self.fields["address"], customer.address)
@@ -190,6 +192,7 @@ class CallDialog(RecordDialog):
             self.product.blockSignals(False)
         self.fields["service_kind"].setEnabled(True)
         self._product_changed()
+        self.product.setFocus()  # picked by keyboard: the clerk goes on with the product, then the fault
 
     def set_product(self, product_id: int) -> None:
         position = self.product.findData(product_id)

@@ -3,7 +3,8 @@ serial number, Chinese substrings included."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from ...db import Database
@@ -14,7 +15,11 @@ FIND_DELAY_MS = 200
 
 class CustomerFinder(QWidget):
     """A search line, a short list of matches, and a button to create a customer on the spot.
-    Emits ``chosen(customer_id)``; ``product_chosen(product_id)`` when found by serial number."""
+    Emits ``chosen(customer_id)``; ``product_chosen(product_id)`` when found by serial number.
+
+    By keyboard: Down (or Up) from the line goes into the list, Enter picks the match under
+    the cursor (or the only one); Esc in the list goes back to the line. Enter handled here
+    never reaches the dialog, which would otherwise save with no customer chosen."""
 
     chosen = Signal(int)
     product_chosen = Signal(int)  # noqa: N815
@@ -38,8 +43,8 @@ class CustomerFinder(QWidget):
         self._timer.setInterval(FIND_DELAY_MS)
         self._timer.timeout.connect(self.find)
         self.line.textEdited.connect(lambda _t: self._timer.start())
-        self.line.returnPressed.connect(self._enter)
-        self.results.itemActivated.connect(self._pick)
+        self.line.installEventFilter(self)
+        self.results.installEventFilter(self)
         self.results.itemClicked.connect(self._pick)
         self.create_button.clicked.connect(lambda: self.createRequested.emit(self.line.text().strip()))
         row = QHBoxLayout()
@@ -76,10 +81,52 @@ class CustomerFinder(QWidget):
             self.results.addItem(self.tr("No customer found: use \"New customer…\""))
         self.results.show()
 
-    def _enter(self) -> None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        if watched is self.line:
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                return self._into_list(key)
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                return self._enter()
+        elif watched is self.results:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                item = self.results.currentItem()
+                if item is not None:
+                    self._pick(item)
+                return True  # never the dialog's default button
+            if key == Qt.Key.Key_Escape:
+                self.line.setFocus()
+                return True
+            if key == Qt.Key.Key_Up and self.results.currentRow() <= 0:
+                self.line.setFocus()
+                return True
+        return False
+
+    def _into_list(self, key: int) -> bool:
+        if self._timer.isActive() or (self.line.text().strip() and self.results.isHidden()):
+            self.find()  # typed a moment ago: the list the clerk expects
+        if self.results.isHidden() or self.results.count() == 0:
+            return False
+        self.results.setFocus()
+        self.results.setCurrentRow(0 if key == Qt.Key.Key_Down else self.results.count() - 1)
+        return True
+
+    def _enter(self) -> bool:
+        """Enter in the line: the only match is picked; with several the list takes the keys.
+        True: handled here (the dialog must not see it)."""
+        if not self.line.text().strip():
+            return False  # nothing typed: Enter belongs to the dialog
         self.find()
-        if self.results.count() == 1 and self.results.item(0).data(Qt.ItemDataRole.UserRole):
-            self._pick(self.results.item(0))
+        picks = [self.results.item(i) for i in range(self.results.count())
+                 if self.results.item(i).data(Qt.ItemDataRole.UserRole)]
+        if len(picks) == 1:
+            self._pick(picks[0])
+        elif picks:
+            self.results.setFocus()
+            self.results.setCurrentRow(0)
+        return True
 
     def _pick(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)

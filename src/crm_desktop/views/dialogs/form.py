@@ -187,6 +187,12 @@ class RecordDialog(QDialog):
             self.fields[name].setStyleSheet("")
         self.general_message.hide()
 
+    def clear_field_error(self, name: str) -> None:
+        """The field became valid: its message goes (a stale message misleads)."""
+        self._messages[name].hide()
+        self._messages[name].clear()
+        self.fields[name].setStyleSheet("")
+
     def show_field_error(self, field: str | None, text: str) -> None:
         target = self.field_for(field)
         if target is None:
