@@ -1697,6 +1697,21 @@
     </message>
 </context>
 <context>
+    <name>ClosedRecords</name>
+    <message>
+        <source>Call {number} is {status}: a closed call is kept as it was and cannot be changed.</source>
+        <translation>叫修 {number} 目前为“{status}”：已结束的叫修保持原样，不能再修改。</translation>
+    </message>
+    <message>
+        <source>The goods of receipt {number} went back to the customer on {day}: the line is kept as it was and cannot be changed.</source>
+        <translation>收据 {number} 的商品已于 {day} 交还客户：该登记保持原样，不能再修改。</translation>
+    </message>
+    <message>
+        <source>Repair card {number} is {status}: it is kept as it was and cannot be changed.</source>
+        <translation>修理卡 {number} 目前为“{status}”：保持原样，不能再修改。</translation>
+    </message>
+</context>
+<context>
     <name>CollectFeeDialog</name>
     <message>
         <source>Collected at</source>
@@ -6120,6 +6135,10 @@ repair</source>
 </context>
 <context>
     <name>RecordDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
     <message>
         <source>Print…</source>
         <translation>打印…</translation>

@@ -29,6 +29,7 @@ from ..models import (
     ServiceKind,
 )
 from . import contracts, deadlines, numbering, process
+from .closed_records import refuse_if_closed
 from .service_kind import check_kind
 from .validation import (
     Problems,
@@ -259,6 +260,7 @@ def update_call(session: Session, call_id: int, changes: dict[str, object]) -> S
     only through ``dispatch`` and ``override_kind``."""
     call = fetch(session, ServiceCall, call_id, "call_id", NO_CALL)
     refuse_unknown_fields(changes, EDITABLE_CALL_FIELDS, _PROCESS_FIELDS)
+    refuse_if_closed(call, changes)
     problems = Problems()
     clean = {name: problems.check(_CLEANERS[name], value) for name, value in changes.items()}
     if clean.get("received_at") is not None:

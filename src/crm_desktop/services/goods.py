@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import Customer, CustomerProduct, GoodsEntry, ServiceCall
 from . import numbering
+from .closed_records import refuse_if_closed
 from .validation import (
     Problems,
     check_staff,
@@ -201,6 +202,7 @@ def update_goods_entry(session: Session, entry_id: int, changes: dict[str, objec
     promised date stays on or after the day the goods were taken in."""
     entry = fetch(session, GoodsEntry, entry_id, "entry_id", NO_ENTRY)
     refuse_unknown_fields(changes, EDITABLE_GOODS_FIELDS, _PROCESS_FIELDS)
+    refuse_if_closed(entry, changes)
     cleaners = _cleaners(session)
     problems = Problems()
     clean = {name: problems.check(cleaners[name], value) for name, value in changes.items()}

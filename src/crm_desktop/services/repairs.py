@@ -22,6 +22,7 @@ from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import GoodsEntry, RepairCard, RepairCardStatus, RepairPart, ServiceCall
 from . import numbering
+from .closed_records import refuse_if_closed
 from .validation import (
     Problems,
     check_technician,
@@ -187,6 +188,7 @@ def update_card(session: Session, card_id: int, changes: dict[str, object]) -> R
     hours and labour fee (never negative), promised date (not before the card was opened)."""
     card = fetch(session, RepairCard, card_id, "card_id", NO_CARD)
     refuse_unknown_fields(changes, EDITABLE_CARD_FIELDS, _PROCESS_FIELDS)
+    refuse_if_closed(card, changes)
     if card.repaired_at is not None:
         for name in ("repair_hours", "labour_fee"):
             if name in changes and changes[name] != getattr(card, name):

@@ -21,6 +21,7 @@ from ...models import Customer, CustomerProduct, ServiceCall
 from ...services import calls as call_service
 from ...services import customers as customer_service
 from ...services import labels
+from ...services.closed_records import why_closed
 from ..i18n import translate
 from .finder import CustomerFinder
 from .form import SAVE_CALLBACK, RecordDialog, combo, datetime_edit, set_value
@@ -256,10 +257,13 @@ class CallDialog(RecordDialog):
             set_value(self.fields["service_kind"], call.service_kind)
             set_value(self.fields["kind_override_reason"], call.kind_override_reason)
             self.state_label.setText(self._state_text(call))
+            closed = why_closed(call)
         # process fields change only through their own steps (dispatch, change kind)
         self.fields["service_kind"].setEnabled(False)
         self.reason.setEnabled(False)
         self._product_changed()
+        if closed is not None:
+            self.show_read_only(closed.render(translate))
 
     # -- saving ---------------------------------------------------------------------------
     def save(self, session) -> int:

@@ -9,6 +9,8 @@ from typing import Callable
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
@@ -104,6 +106,20 @@ def set_value(widget: QWidget, value: object) -> None:
         widget.setText("" if value is None else str(value))
 
 
+READ_ONLY_STYLE = "background: #f1f1f1; color: #333;"
+
+
+def _make_read_only(widget: QWidget) -> None:
+    """Shown, readable and selectable where Qt allows it (text can still be copied), not editable."""
+    if isinstance(widget, (QLineEdit, QPlainTextEdit, QAbstractSpinBox)):
+        widget.setReadOnly(True)
+        widget.setStyleSheet(READ_ONLY_STYLE)  # white boxes would look as if they could be typed in
+    elif isinstance(widget, QAbstractItemView):
+        widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    else:
+        widget.setEnabled(False)
+
+
 class RecordDialog(QDialog):
     """A form of named fields. Subclasses add fields with ``add_field`` and implement
     ``save(session) -> row id``; ``accept`` runs it in one transaction and shows any
@@ -115,6 +131,7 @@ class RecordDialog(QDialog):
         super().__init__(parent)
         self.database = database
         self.saved_id: int | None = None
+        self.read_only = False  # a closed record (show_read_only)
         self.fields: dict[str, QWidget] = {}
         self._messages: dict[str, QLabel] = {}
         self.form = QFormLayout()
@@ -129,6 +146,36 @@ class RecordDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)
         self.body.addLayout(self.form)
+
+    def show_read_only(self, reason: str) -> None:
+        """A closed record (services/closed_records.py): its fields shown but not editable,
+        the reason above them, Save gone and Cancel become Close; printing stays, and so do
+        the call's process steps (the supervisor takes a step back to reopen it)."""
+        self.read_only = True
+        banner = QLabel(reason)
+        banner.setObjectName("read_only_reason")
+        banner.setWordWrap(True)
+        banner.setStyleSheet("background: #eef2f7; color: #33475b; padding: 6px 8px; border-radius: 3px;")
+        self.body.insertWidget(0, banner)
+        for widget in self.fields.values():
+            _make_read_only(widget)
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole) or self.form.itemAt(
+                row, QFormLayout.ItemRole.SpanningRole)
+            holder = item.widget() if item is not None else None
+            if holder is not None:
+                for button in [holder, *holder.findChildren(QPushButton)]:
+                    if isinstance(button, QPushButton):
+                        button.setEnabled(False)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        if save is not None:
+            self.buttons.removeButton(save)
+            save.deleteLater()
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Cancel) or self.buttons.button(
+            QDialogButtonBox.StandardButton.Close)
+        if close is not None:
+            close.setText(self.tr("Close"))
+            close.setDefault(True)
 
     def finish_layout(self) -> None:
         self.body.addWidget(self.general_message)
@@ -229,6 +276,9 @@ class RecordDialog(QDialog):
         raise NotImplementedError
 
     def accept(self) -> None:
+        if self.read_only:  # Enter on a closed record closes it: there is nothing to save
+            self.reject()
+            return
         self.clear_errors()
         try:
             with self.database.Session.begin() as session:

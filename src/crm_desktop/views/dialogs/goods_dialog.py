@@ -3,13 +3,14 @@ of the goods receipt (客户商品领取收据) the customer keeps."""
 
 from __future__ import annotations
 
-
-
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from ...db import Database
 from ...models import Customer, GoodsEntry, ServiceCall
-from ...services import goods as goods_service, staff as staff_service
+from ...services import goods as goods_service
+from ...services import staff as staff_service
+from ...services.closed_records import why_closed
+from ..i18n import translate
 from .finder import CustomerFinder
 from .form import OptionalDateEdit, RecordDialog, datetime_edit, set_value
 
@@ -92,8 +93,11 @@ class GoodsDialog(RecordDialog):
             )
             for key in ("taken_in_at", "taken_in_by_id", "phone", "accessories", "condition", "promised_date", "remarks"):
                 set_value(self.fields[key], getattr(entry, key))
+            closed = why_closed(entry)
         self.fields["taken_in_at"].setEnabled(False)
         self.fields["taken_in_by_id"].setEnabled(False)
+        if closed is not None:
+            self.show_read_only(closed.render(translate))
 
     def save(self, session) -> int:
         if self.entry_id is None:

@@ -30,6 +30,7 @@ from ...db import Database
 from ...models import GoodsEntry, RepairCard
 from ...services import labels, pricing
 from ...services import repairs as repair_service
+from ...services.closed_records import why_closed
 from ..i18n import translate
 from .form import OptionalDateEdit, RecordDialog, datetime_edit, set_value
 from .goods_dialog import staff_combo
@@ -320,8 +321,11 @@ class RepairCardDialog(RecordDialog):
                 self.labour_day = card.repaired_at.date()
             for part in card.parts:
                 self.add_part_line(part.part_no or "", part.name, f"{part.quantity.normalize():f}", f"{part.unit_price:f}")
+            closed = why_closed(card)
         self.fields["opened_at"].setEnabled(False)
         self.fields["technician_id"].setEnabled(False)
+        if closed is not None:
+            self.show_read_only(closed.render(translate))
 
     def save(self, session) -> int:
         plain = {key: self.value(key) for key in ("fault", "promised_date", "work_done", "repair_hours", "labour_fee", "remarks")}
