@@ -113,14 +113,11 @@ class CallDialog(RecordDialog):
     # -- the process tab (existing calls) ------------------------------------------------
     def _make_tabs(self) -> None:
         """The registration form goes on a tab of its own, beside the process."""
-        self.body.removeItem(self.form)
-        self.form.setParent(None)
-        page = QWidget()
-        page.setLayout(self.form)
+        self.body.removeWidget(self.form_scroll)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("call_tabs")
-        self.tabs.addTab(page, self.tr("Registration"))
-        self.body.addWidget(self.tabs)
+        self.tabs.addTab(self.form_scroll, self.tr("Registration"))
+        self.body.addWidget(self.tabs, 1)
         # the steps save themselves; the buttons below only save the registration details
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
 

@@ -7,7 +7,8 @@ import logging
 from datetime import date, datetime
 from typing import Callable
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -17,11 +18,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -107,6 +110,27 @@ def set_value(widget: QWidget, value: object) -> None:
 
 
 READ_ONLY_STYLE = "background: #f1f1f1; color: #333;"
+FRAME_ALLOWANCE = 32  # a title bar the window manager adds before the frame is known
+
+
+class _FormScroll(QScrollArea):
+    """The form's fields, scrolled only when the screen is too short for them; otherwise as
+    large as they ask (a plain QScrollArea asks for a small fixed size)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        inner = self.widget().sizeHint() if self.widget() is not None else QSize(0, 0)
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(inner.width() + bar, inner.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        inner = self.widget().minimumSizeHint() if self.widget() is not None else QSize(0, 0)
+        return QSize(inner.width(), min(inner.height(), 120))
 
 
 def _make_read_only(widget: QWidget) -> None:
@@ -145,7 +169,14 @@ class RecordDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)
-        self.body.addLayout(self.form)
+        # the fields scroll when the screen is too short for them (1366×768 less the taskbar):
+        # the messages and the buttons below them stay in sight
+        self.form_page = QWidget()
+        self.form_page.setLayout(self.form)
+        self.form_scroll = _FormScroll()
+        self.form_scroll.setObjectName("form_scroll")
+        self.form_scroll.setWidget(self.form_page)
+        self.body.addWidget(self.form_scroll, 1)
 
     def show_read_only(self, reason: str) -> None:
         """A closed record (services/closed_records.py): its fields shown but not editable,
@@ -180,6 +211,30 @@ class RecordDialog(QDialog):
     def finish_layout(self) -> None:
         self.body.addWidget(self.general_message)
         self.body.addWidget(self.buttons)
+        if self.form.rowCount() == 0:  # a dialog of its own widgets (tabs): no empty box above them
+            self.form_scroll.hide()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._keep_on_screen()
+
+    def _keep_on_screen(self) -> None:
+        """At most the screen's free area (the taskbar left out), and inside it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        frame = self.frameGeometry()
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        width = min(self.width(), area.width() - extra_w)
+        height = min(self.height(), area.height() - max(extra_h, FRAME_ALLOWANCE))
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        x = min(max(frame.left(), area.left()), area.right() - frame.width() + 1)
+        y = min(max(frame.top(), area.top()), area.bottom() - frame.height() + 1)
+        if (x, y) != (frame.left(), frame.top()):
+            self.move(x, y)
 
     def add_print_button(self, register: str, row_id: int) -> QPushButton:
         """Print… on a saved record: its form (voucher, receipt, repair card) in the preview,
@@ -265,11 +320,15 @@ class RecordDialog(QDialog):
             self.fields[first].setFocus()
 
     def fit_contents(self) -> None:
-        """Grow to show messages and rows that appeared, instead of squeezing the fields."""
+        """Grow to show messages and rows that appeared, instead of squeezing the fields —
+        as far as the screen allows; beyond that the fields scroll."""
+        self.form.activate()  # the scrolled page's own layout first: its messages just appeared
+        self.form_scroll.updateGeometry()
         self.layout().activate()
         hint = self.sizeHint()
         if hint.height() > self.height() or hint.width() > self.width():
             self.resize(max(hint.width(), self.width()), max(hint.height(), self.height()))
+        self._keep_on_screen()
 
     # -- saving -------------------------------------------------------------------------
     def save(self, session) -> int:  # pragma: no cover - every dialog implements it

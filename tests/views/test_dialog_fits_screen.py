@@ -1,0 +1,65 @@
+"""A record dialog never grows past the screen's free area (issue 13, item 1): its fields
+scroll, and its messages and its Save and Cancel stay in sight — also after a refused save
+showed a message under every field."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+
+from crm_desktop.errors import UserError, ValidationError
+from crm_desktop.i18n import QT_TRANSLATE_NOOP
+from crm_desktop.views.dialogs.call_dialog import CallDialog
+from crm_desktop.views.dialogs.form import RecordDialog
+
+LONG = QT_TRANSLATE_NOOP("Test", "This value is refused for a reason that takes a long sentence to explain to the clerk.")
+
+
+class ManyFields(RecordDialog):
+    def __init__(self, database, fields: int) -> None:
+        super().__init__(database)
+        for n in range(fields):
+            self.add_field(f"f{n}", f"字段{n}", QLineEdit())
+        self.finish_layout()
+
+    def save(self, session) -> int:
+        raise ValidationError([UserError(LONG, f"f{n}") for n in range(len(self.fields))])
+
+
+def assert_in_sight(dialog) -> None:
+    area = dialog.screen().availableGeometry()
+    assert area.contains(dialog.frameGeometry()), (area, dialog.frameGeometry())
+    for button in dialog.buttons.buttons():
+        assert button.isVisible()
+        top_left = button.mapTo(dialog, button.rect().topLeft())
+        assert dialog.rect().contains(top_left) and dialog.rect().contains(top_left + button.rect().bottomRight())
+
+
+def test_a_long_form_scrolls_and_its_buttons_stay_on_the_screen(app, database, qtbot):
+    dialog = ManyFields(database, 40)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.form_page.sizeHint().height() > dialog.screen().availableGeometry().height()
+    assert_in_sight(dialog)
+    assert dialog.form_scroll.verticalScrollBar().maximum() > 0  # the fields scroll instead
+
+
+def test_after_a_refused_save_shows_every_message_the_buttons_are_still_in_sight(app, database, qtbot):
+    dialog = ManyFields(database, 12)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.accept()
+    assert dialog.isVisible() and not dialog._messages["f0"].isHidden()
+    assert_in_sight(dialog)
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isVisible()
+
+
+def test_a_new_call_refused_for_its_empty_fields_stays_on_the_screen(app, database, qtbot):
+    dialog = CallDialog(database)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.accept()  # no customer, no fault
+    assert dialog.isVisible() and not dialog._messages["customer_id"].isHidden()
+    assert_in_sight(dialog)
