@@ -4804,6 +4804,10 @@
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>快捷键(&amp;K)…</translation>
+    </message>
+    <message>
         <source>&amp;About crm_desktop</source>
         <translation>关于 crm_desktop(&amp;A)</translation>
     </message>
@@ -6820,6 +6824,48 @@ repair</source>
     <message>
         <source>Computed fee</source>
         <translation>计算费用</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>In a dialog: save (a missing field is shown, nothing is saved)</source>
+        <translation>在对话框中：保存（缺少的项目会标出，不会保存）</translation>
+    </message>
+    <message>
+        <source>In a dialog: cancel without saving</source>
+        <translation>在对话框中：取消，不保存</translation>
+    </message>
+    <message>
+        <source>Next / previous field</source>
+        <translation>下一个 / 上一个输入项</translation>
+    </message>
+    <message>
+        <source>In the customer finder: into the matches, then Enter picks one</source>
+        <translation>在查找客户时：进入匹配列表，再按回车选取</translation>
+    </message>
+    <message>
+        <source>In a register: change the selected cell in place</source>
+        <translation>在登记簿中：直接修改所选单元格</translation>
+    </message>
+    <message>
+        <source>In the search box: a scanned number opens its record</source>
+        <translation>在搜索框中：扫描的单号直接打开该记录</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
     </message>
 </context>
 <context>

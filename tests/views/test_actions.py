@@ -158,3 +158,21 @@ def test_a_remembered_size_too_large_for_this_screen_is_not_restored(app, make_w
     window = make_window()
     window.show()
     assert window.screen().availableGeometry().contains(window.frameGeometry())
+
+
+def test_help_lists_every_key_of_the_menus_in_chinese(app, make_window, qtbot):
+    """帮助 → 快捷键 (issue 13): read from the registry, so no command with a key is missing."""
+    from PySide6.QtWidgets import QTableWidget
+
+    window = make_window()
+    help_menu = window.menus["&Help"]
+    assert window.act_shortcuts in help_menu.actions() and window.act_shortcuts.text() == "快捷键(&K)…"
+    dialog = window.show_shortcuts()
+    qtbot.addWidget(dialog)
+    table = dialog.findChild(QTableWidget, "shortcuts")
+    listed = {table.item(r, 1).text(): table.item(r, 0).text() for r in range(table.rowCount())}
+    assert listed["新建叫修"] == "Ctrl+N" and listed["派工板"] == "Ctrl+B" and listed["打开"] == "Ctrl+O"
+    with_keys = [s for s in actions.ACTIONS if s.shortcut is not None and not window.actions_by_key[s.key].shortcut().isEmpty()]
+    assert len([r for r in range(table.rowCount()) if table.item(r, 1).text() in
+                {actions.plain_text(window.actions_by_key[s.key].text()) for s in with_keys}]) == len(with_keys)
+    assert any("回车" in text for text in listed)  # the dialogs' own keys too

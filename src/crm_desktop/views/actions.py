@@ -231,6 +231,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     # -- Help
     ActionSpec(
+        "shortcuts", QT_TRANSLATE_NOOP("MainWindow", "&Keyboard shortcuts…"), "show_shortcuts",
+        shortcut=QKeySequence.StandardKey.HelpContents,
+    ),
+    ActionSpec(
         "about", QT_TRANSLATE_NOOP("MainWindow", "&About crm_desktop"), "about",
     ),
 )
@@ -251,7 +255,7 @@ MENUS: tuple[tuple[Msg, tuple[str | None, ...], bool], ...] = (
     (QT_TRANSLATE_NOOP("MainWindow", "R&eports"),
      ("daily_reports", "monthly", SEPARATOR, "export", "import_customers"), True),
     (QT_TRANSLATE_NOOP("MainWindow", "&View"), ("find", "refresh", REGISTER_PAGES), False),
-    (QT_TRANSLATE_NOOP("MainWindow", "&Help"), ("about",), False),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Help"), ("shortcuts", "about"), False),
 )
 TOOLBAR: tuple[str | None, ...] = (
     "new_call", "new_goods", "new_card", "new_customer", SEPARATOR, "open", "print", "dispatch", "board", "refresh",

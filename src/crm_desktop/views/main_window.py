@@ -597,6 +597,13 @@ class MainWindow(QMainWindow):
 
         run_dialog(BranchDialog(self.database, self), None)
 
+    def show_shortcuts(self):
+        from .shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.show()
+        return dialog
+
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
