@@ -353,6 +353,7 @@ def returned_and_signed(session, w, call) -> GoodsEntry:
 def test_s7_the_whole_repair_path_ends_closed_with_the_receipt_voided(session, w):
     call = new_call(session, w)
     entry = returned_and_signed(session, w, call)
+    process.record_invoice(session, call.id, invoice_no="No.00000001", when=at(18, 10, 8), by_id=w.accountant)  # S8
     process.void_receipt(session, call.id, when=at(18, 10, 10), by_id=w.clerk, receipt_no=entry.receipt_no.lower())
     process.close(session, call.id, at(18, 11), w.clerk)
     assert call.status == "closed"
@@ -360,7 +361,7 @@ def test_s7_the_whole_repair_path_ends_closed_with_the_receipt_voided(session, w
         at(18, 10), "repaired", "张伟", at(18, 10, 10))
     assert [s for s, _, _ in statuses(session, call.id)] == [
         "register", "dispatch", "arrive", "take_back", "quote", "consent", "start_repair", "finish_repair", "inspect",
-        "return_goods", "sign", "void_receipt", "close",
+        "return_goods", "sign", "invoice", "void_receipt", "close",
     ]
 
 

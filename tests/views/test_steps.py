@@ -288,10 +288,18 @@ def test_s6_s7_take_back_path_from_arrival_to_closed_through_the_dialogs(app, w,
     qtbot.keyClicks(void.fields["receipt_no"], receipt_no.lower())  # the scanner types the number …
     qtbot.keyClick(void.fields["receipt_no"], Qt.Key.Key_Return)  # … and Enter: the form saves
     assert void.result() == void.DialogCode.Accepted
-    take(qtbot, w, call_id, Step.CLOSE, w.clerk)
+    # S5, S8: the fee is neither collected nor invoiced: the call is closed only as to be invoiced
+    close = open_step(qtbot, w, call_id, Step.CLOSE, w.clerk)
+    assert "370.00" in close.fields["fee"].text()  # 0.5 h (the minimum fee, 50) + the drum
+    close.accept()
+    assert says(message(close, "payment_method"), "neither collected nor to be invoiced", "既未收取")
+    assert call_of(w, call_id).status == "receipt_voided"
+    close.fields["payment_method"].setChecked(True)
+    close.accept()
+    assert close.result() == close.DialogCode.Accepted
 
     call = call_of(w, call_id)
-    assert call.status == "closed"
+    assert (call.status, call.payment_method) == ("closed", "invoice")
     with w.database.Session() as s:
         entry = s.scalar(select(GoodsEntry).where(GoodsEntry.receipt_no == receipt_no))
         card = s.scalar(select(RepairCard).where(RepairCard.card_no == card_no))

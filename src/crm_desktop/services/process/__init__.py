@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from .common import STEP_ROLES, goods_entry_of, record_registration, repair_card_of
 from .dispatching import cancel, dispatch, reassign_technician
-from .fees import change_kind, collect_fee, hand_over_fee, record_invoice, set_fee
+from .fees import change_kind, collect_fee, fee_settled, hand_over_fee, record_invoice, set_fee
 from .onsite import arrive, complete_on_site, sign, strike_off
 from .reading import HistoryLine, history, proposed_fee, proposed_hours, work_started_at
 from .repair import (
@@ -74,6 +74,7 @@ __all__ = [
     "complete_on_site",
     "dispatch",
     "escalate",
+    "fee_settled",
     "finish_repair",
     "goods_entry_of",
     "hand_over_fee",

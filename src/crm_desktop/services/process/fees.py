@@ -123,6 +123,17 @@ def set_fee(
     return call
 
 
+def fee_settled(call: ServiceCall) -> bool:
+    """Whether the money of a job is accounted for (S5, S8): a job that is not paid, or one
+    with no fee (or a fee of nothing) has none to account for; a paid fee is collected, to be
+    invoiced, or invoiced. A paid job is closed only when it is (``repair.close``)."""
+    if call.service_kind != ServiceKind.PAID.value or call.fee is None or call.fee == 0:
+        return True
+    return call.invoice_no is not None or call.payment_method in (
+        PaymentMethod.COLLECTED.value, PaymentMethod.INVOICE.value
+    )
+
+
 def _paid_with_fee(problems: Problems, call: ServiceCall) -> None:
     if call.service_kind != ServiceKind.PAID.value:
         problems.report(

@@ -19,6 +19,7 @@ from ...i18n import QT_TRANSLATE_NOOP
 from ...models import (
     ConsentChannel,
     GoodsEntry,
+    PaymentMethod,
     RepairCard,
     RepairCardStatus,
     ReturnOutcome,
@@ -43,7 +44,6 @@ from .common import (
     call_of,
     card_of,
     current_card,
-    dated_step,
     goods_of,
     hours,
     log_work,
@@ -52,9 +52,14 @@ from .common import (
     step_time,
     supervisor,
 )
+from .fees import fee_settled
 from .states import FAILED, PASSED, Step
 
 _NO_GOODS = QT_TRANSLATE_NOOP("Process", "Call {call_no} has no goods in the goods register.")
+_FEE_NOT_SETTLED = QT_TRANSLATE_NOOP(
+    "Process",
+    "The fee of {fee} for call {call_no} is neither collected nor to be invoiced: record it as collected, or mark it to be invoiced, before closing.",
+)
 
 
 def record_quote(
@@ -370,10 +375,28 @@ def check_receipt_number(session: Session, receipt_no: str, expected: GoodsEntry
 
 
 def close(
-    session: Session, call_id: int, when: datetime | str, by_id: int | None, *, now: datetime | None = None
+    session: Session, call_id: int, when: datetime | str, by_id: int | None, *, to_be_invoiced: bool = False,
+    now: datetime | None = None,
 ) -> ServiceCall:
-    """S7: the voucher is filed and the call closed."""
-    return dated_step(session, call_id, Step.CLOSE, "closed_at", when, by_id, now)
+    """S7: the voucher is filed and the call closed. A paid job's fee (the repair's, or the
+    check charged for goods returned unrepaired) must be accounted for first (S5, S8):
+    collected, invoiced, or marked here ``to_be_invoiced``; a job with no fee closes as it is."""
+    call = call_of(session, call_id)
+    to_status = states.check(call, Step.CLOSE)
+    problems = Problems()
+    who = problems.check(actor, session, by_id)
+    moment = step_time(session, problems, call, when, now, "closed_at")
+    settled = fee_settled(call)
+    if not settled and not to_be_invoiced:
+        problems.report(_FEE_NOT_SETTLED, field="payment_method", call_no=call.call_no, fee=f"{call.fee:.2f}")
+    problems.raise_if_any()
+    assert moment is not None
+    changes = Changes()
+    changes.set(call, "closed_at", moment)
+    if not settled:
+        changes.set(call, "payment_method", PaymentMethod.INVOICE.value)
+    record(session, call, Step.CLOSE, to_status, moment, who, changes)
+    return call
 
 
 def escalate(

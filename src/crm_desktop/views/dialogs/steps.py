@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from ... import clock
 from ...db import Database
 from ...errors import UserError
-from ...models import ServiceCall, ServiceKind, Staff, WorkMode
+from ...models import PaymentMethod, ServiceCall, ServiceKind, Staff, WorkMode
 from ...services import labels, process
 from ...services.process import STEP_NAMES, Step
 from ...services.validation import parse_decimal
@@ -681,15 +681,31 @@ class VoidReceiptDialog(StepDialog):
 
 
 class CloseDialog(StepDialog):
-    """S7: the voucher is filed and the call closed."""
+    """S7: the voucher is filed and the call closed. A paid job's fee neither collected nor
+    invoiced is shown, with the choice to close it as to be invoiced (the service refuses
+    to close it otherwise, at that choice)."""
 
     step = Step.CLOSE
 
     def time_label(self) -> str:
         return self.tr("Closed at")
 
+    def build(self, session, call: ServiceCall) -> None:
+        self.unsettled = not process.fee_settled(call)
+        if self.unsettled:
+            self.add_field(
+                "fee", self.tr("Fee"), info(f"{money(call.fee)} · " + self.tr("neither collected nor invoiced"))
+            )
+            self.add_field(
+                "payment_method", self.tr("Payment"),
+                QCheckBox(labels.PAYMENT_METHOD[PaymentMethod.INVOICE.value].tr(translate)), required=True,
+            )
+
     def save(self, session) -> int:
-        process.close(session, self.call_id, self.value("when"), self.by_id)
+        process.close(
+            session, self.call_id, self.value("when"), self.by_id,
+            to_be_invoiced=self.unsettled and bool(self.value("payment_method")),
+        )
         return self.call_id
 
 
