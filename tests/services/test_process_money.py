@@ -1,14 +1,16 @@
 """Money at closing (S5, S8): a paid job is closed only with its fee collected, invoiced or
-marked to be invoiced."""
+marked to be invoiced; the quote margin (a setting, 20 % by default)."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
 
 from crm_desktop.errors import UserError
 from crm_desktop.models import CallStep
-from crm_desktop.services import process
+from crm_desktop.services import pricing, process
 
 from . import test_process
 from .test_process import at, new_call, returned_and_signed, taken_back
@@ -99,3 +101,19 @@ def test_a_free_repair_closes_without_any_fee(session, w):
     process.void_receipt(session, call.id, when=at(18, 10, 10), by_id=w.clerk, receipt_no=entry.receipt_no)
     process.close(session, call.id, at(18, 11), w.clerk)
     assert (call.status, call.fee, call.payment_method) == ("closed", None, None)
+
+
+# --------------------------------------------------------------------------- the quote margin
+
+
+def test_the_quote_margin_is_a_setting_from_0_to_100_percent(session):
+    assert pricing.quote_margin(session) == Decimal("20")  # the default
+    for bad in ("-1", "100.5", "abc", "", None):
+        assert refused(session, pricing.set_quote_margin, bad).field == "quote_margin"
+    error = refused(session, pricing.save_charges, rates=[], parts=[], margin="101")
+    assert error.field == "quote_margin" and pricing.quote_margin(session) == Decimal("20")
+    assert pricing.save_charges(session, rates=[], parts=[], margin="20") == 0  # unchanged: nothing written
+    assert pricing.save_charges(session, rates=[], parts=[], margin="50") == 1
+    assert pricing.quote_margin(session) == Decimal("50")
+    assert pricing.beyond_margin(Decimal("151"), Decimal("100"), Decimal("50"))
+    assert not pricing.beyond_margin(Decimal("50"), Decimal("100"), Decimal("50"))

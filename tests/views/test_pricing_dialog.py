@@ -21,6 +21,7 @@ from crm_desktop.views.dialogs.pricing_dialog import (
     RATE_STATE,
     PricingDialog,
 )
+
 from ..factories import count
 
 TODAY = date(2026, 11, 20)
@@ -118,6 +119,26 @@ def test_x2_bad_cells_each_get_their_message(app, database, qtbot):
     assert count(database, LabourRate) == 0 and _stored(database)[1] == [("DR-01", "感光鼓", Decimal("320.00"), True)]
 
 
+def test_the_quote_margin_is_edited_with_the_rates_and_refused_out_of_0_to_100(app, database, qtbot):
+    dialog = _dialog(database, qtbot)
+    margin = dialog.fields["quote_margin"]
+    assert margin.text() == "20"  # the default
+    dialog.tabs.setCurrentIndex(1)
+    margin.setText("120")
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    label = dialog._messages["quote_margin"]
+    assert not label.isHidden() and "100" in label.text() and dialog.tabs.currentIndex() == 0
+    with database.Session() as s:
+        assert pricing.quote_margin(s) == Decimal("20")
+    margin.setText("35")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with database.Session() as s:
+        assert pricing.quote_margin(s) == Decimal("35")
+    assert _dialog(database, qtbot).fields["quote_margin"].text() == "35"
+
+
 def test_the_filter_shows_matching_parts_and_new_lines(app, database, qtbot):
     with database.Session.begin() as s:
         for number, name in (("DR-01", "感光鼓"), ("FB-02", "搓纸轮"), ("TN-05", "墨粉盒"), ("FU-01", "定影组件")):
@@ -212,6 +233,7 @@ def test_the_charges_and_a_priced_repair_card_are_grabbed(app, database, qtbot):
     from pathlib import Path
 
     from crm_desktop.views.dialogs.repair_dialog import RepairCardDialog
+
     from .branch_data import TODAY, build
 
     shots = Path(__file__).resolve().parents[2] / "build" / "screenshots"

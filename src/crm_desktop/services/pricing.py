@@ -4,20 +4,23 @@ A job's fee = hours × the hourly rate for its kind of work valid on its day (ne
 than that rate's minimum fee) + its parts. Rates change by adding a row from a date on, so
 older jobs keep the rate of their day. With no rate for the kind of work, there is no
 computed fee and the clerk enters one.
+
+A quote further from the computed fee than the quote margin (a setting, 20 % unless the
+charges dialog says otherwise) needs a reason (``beyond_margin``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
-from ..models import LabourRate, PartPrice, WorkMode
+from ..models import LabourRate, PartPrice, Setting, WorkMode
 from .validation import (
     Problems,
     check_choice,
@@ -55,6 +58,48 @@ def job_fee(session: Session, mode: str, day: date, hours: Decimal, parts: Decim
     if labour is None:
         return None
     return (labour + Decimal(parts)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+# --------------------------------------------------------------------------- the quote margin
+
+QUOTE_MARGIN_SETTING = "pricing.quote_margin"
+DEFAULT_QUOTE_MARGIN = Decimal("20")
+_MARGIN_MISSING = QT_TRANSLATE_NOOP("Pricing", "Enter the quote margin, a percentage from 0 to 100.")
+
+
+def quote_margin(session: Session) -> Decimal:
+    """How far (in percent, either way) a quote may be from the computed fee without a reason."""
+    row = session.get(Setting, QUOTE_MARGIN_SETTING)
+    if row is None or not row.value:
+        return DEFAULT_QUOTE_MARGIN
+    try:
+        value = Decimal(row.value)
+    except InvalidOperation:  # a hand-edited setting: the default rather than no check at all
+        return DEFAULT_QUOTE_MARGIN
+    return value if value.is_finite() and 0 <= value <= 100 else DEFAULT_QUOTE_MARGIN
+
+
+def check_quote_margin(value: object, field: str = "quote_margin") -> Decimal:
+    margin = parse_decimal(value, field, minimum=0, places=2, maximum=100)
+    return require(margin, field, _MARGIN_MISSING)
+
+
+def set_quote_margin(session: Session, value: object) -> Decimal:
+    """The quote margin, a percentage from 0 to 100, stored as a setting."""
+    margin = check_quote_margin(value)
+    text = f"{margin.normalize():f}"
+    row = session.get(Setting, QUOTE_MARGIN_SETTING)
+    if row is None:
+        session.add(Setting(key=QUOTE_MARGIN_SETTING, value=text))
+    else:
+        row.value = text
+    session.flush()
+    return margin
+
+
+def beyond_margin(amount: Decimal, computed: Decimal, margin: Decimal) -> bool:
+    """Whether ``amount`` is more than ``margin`` percent above or below ``computed``."""
+    return abs(amount - computed) * 100 > computed * margin
 
 
 def set_rate(
@@ -177,10 +222,13 @@ def _same_money(stored: Decimal, given: object, field: str) -> bool:
         return False
 
 
-def save_charges(session: Session, *, rates: list[dict[str, object]], parts: list[dict[str, object]]) -> int:
+def save_charges(
+    session: Session, *, rates: list[dict[str, object]], parts: list[dict[str, object]], margin: object = None,
+) -> int:
     """The charges settings (收费标准) saved at once, in the caller's transaction: the labour
-    rates (mode, valid_from, hourly_rate, minimum_fee) and the parts of the price list
-    (part_no, name, unit_price, active) as the dialog shows them.
+    rates (mode, valid_from, hourly_rate, minimum_fee), the parts of the price list
+    (part_no, name, unit_price, active) as the dialog shows them, and the quote ``margin``
+    (percent; ``None`` leaves it as it is; a problem with it is at ``quote_margin``).
 
     Lines are numbered from 1 in the order given, and a problem names its line and field
     (``rates[2].hourly_rate``, ``parts[5].part_no``) so the dialog marks the cell; every line
@@ -190,9 +238,14 @@ def save_charges(session: Session, *, rates: list[dict[str, object]], parts: lis
     the history of what jobs cost on their day); a part leaves the list by being made
     inactive. Returns how many lines were written."""
     problems = Problems()
+    written = 0
+    if margin is not None:
+        clean_margin = problems.check(check_quote_margin, margin)
+        if clean_margin is not None and clean_margin != quote_margin(session):
+            set_quote_margin(session, clean_margin)
+            written += 1
     stored_rates = {(r.mode, r.valid_from): r for r in session.scalars(select(LabourRate))}
     stored_parts = {p.part_no: p for p in session.scalars(select(PartPrice))}
-    written = 0
 
     seen_rates: dict[tuple[str, date], int] = {}
     for line, values in enumerate(rates, start=1):

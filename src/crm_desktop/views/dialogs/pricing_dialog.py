@@ -117,6 +117,7 @@ class PricingDialog(RecordDialog):
         box.addWidget(self.rates, 1)
         self.rates_message = self._message_label("rates_message")
         box.addWidget(self.rates_message)
+        box.addWidget(self._margin_row())
         row = QHBoxLayout()
         add = QPushButton(self.tr("Add a rate"))
         add.setObjectName("add_rate")
@@ -129,6 +130,31 @@ class PricingDialog(RecordDialog):
         row.addStretch(1)
         box.addLayout(row)
         return page
+
+    def _margin_row(self) -> QWidget:
+        """The quote margin: how far a quote may be from the computed fee without a reason."""
+        holder = QWidget()
+        rows = QVBoxLayout(holder)
+        rows.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        label = QLabel(self.tr("Quote margin (%)"))
+        margin = QLineEdit()
+        margin.setObjectName("quote_margin")
+        margin.setMaximumWidth(80)
+        margin.setAlignment(Qt.AlignmentFlag.AlignRight)
+        label.setBuddy(margin)
+        row.addWidget(label)
+        row.addWidget(margin)
+        hint = QLabel(self.tr("a quote further from the computed fee than this (0 to 100) needs a reason"))
+        hint.setStyleSheet("color: #555;")
+        row.addWidget(hint)
+        row.addStretch(1)
+        rows.addLayout(row)
+        message = self._message_label("quote_margin_message")
+        rows.addWidget(message)
+        self.fields["quote_margin"] = margin  # a field of the form: its message shows under it
+        self._messages["quote_margin"] = message
+        return holder
 
     def _parts_page(self) -> QWidget:
         page = QWidget()
@@ -181,6 +207,8 @@ class PricingDialog(RecordDialog):
         with self.database.read_session() as s:
             rates = [(r.mode, r.valid_from, r.hourly_rate, r.minimum_fee) for r in pricing.rates(s)]
             parts = [(p.part_no, p.name, p.unit_price, p.active) for p in pricing.price_list(s, include_inactive=True)]
+            margin = pricing.quote_margin(s)
+        self.fields["quote_margin"].setText(f"{margin.normalize():f}")
         in_force: dict[str, date] = {}
         for mode, valid_from, _rate, _minimum in rates:
             if valid_from <= self.today:
@@ -390,7 +418,10 @@ class PricingDialog(RecordDialog):
             text = problem.render(translate)
             match = LINE_FIELD.match(problem.field or "")
             if match is None or int(match.group(2)) > len(self._sent[match.group(1)]):
-                self.show_field_error(None, text)
+                self.show_field_error(problem.field, text)
+                if problem.field in self.fields and first is None:
+                    self.tabs.setCurrentIndex(0)  # the quote margin is on the rates' page
+                    self.fields[problem.field].setFocus()
                 continue
             name, line, key = match.group(1), int(match.group(2)), match.group(3)
             table = self.rates if name == "rates" else self.parts
@@ -431,7 +462,7 @@ class PricingDialog(RecordDialog):
                 continue  # a spare line left empty
             parts.append(values)
             self._sent["parts"].append(row)
-        return pricing.save_charges(session, rates=rates, parts=parts)
+        return pricing.save_charges(session, rates=rates, parts=parts, margin=self.fields["quote_margin"].text())
 
 
 def edit_pricing(parent: QWidget | None, database: Database) -> bool:
