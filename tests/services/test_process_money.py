@@ -1,16 +1,17 @@
 """Money at closing (S5, S8): a paid job is closed only with its fee collected, invoiced or
-marked to be invoiced; the quote margin (a setting, 20 % by default)."""
+marked to be invoiced; a quote further from the computed fee than the quote margin (a
+setting, 20 % by default) needs a reason, kept in the call's history."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from crm_desktop.errors import UserError
-from crm_desktop.models import CallStep
-from crm_desktop.services import pricing, process
+from crm_desktop.models import CallStep, LabourRate
+from crm_desktop.services import pricing, process, repairs
 
 from . import test_process
 from .test_process import at, new_call, returned_and_signed, taken_back
@@ -117,3 +118,56 @@ def test_the_quote_margin_is_a_setting_from_0_to_100_percent(session):
     assert pricing.quote_margin(session) == Decimal("50")
     assert pricing.beyond_margin(Decimal("151"), Decimal("100"), Decimal("50"))
     assert not pricing.beyond_margin(Decimal("50"), Decimal("100"), Decimal("50"))
+
+
+# --------------------------------------------------------------------------- the quote
+
+
+def test_a_quote_within_the_margin_of_the_computed_fee_needs_no_reason(session, w):
+    call = new_call(session, w)
+    taken_back(session, w, call)
+    card = process.repair_card_of(session, call.id)
+    repairs.set_parts(session, card.id, [{"part_no": "DR-01", "quantity": "1"}])
+    # 2 h × 60 + the drum 320 = 440; 528 is 20 % above
+    process.record_quote(session, call.id, amount="528", hours="2", when=at(16, 13), by_id=w.clerk)
+    assert card.quote_amount == Decimal("528.00") and process.history(session, call.id)[-1].note == "528.00"
+
+
+def test_a_quote_far_from_the_computed_fee_needs_a_reason_kept_in_the_history(session, w):
+    call = new_call(session, w)
+    taken_back(session, w, call)
+    card = process.repair_card_of(session, call.id)
+    before = steps(session)
+    # 0.5 h: the repair rate's minimum fee, 50
+    error = refused(session, process.record_quote, call.id, amount="180", hours="0.5", when=at(16, 13), by_id=w.clerk)
+    assert error.field == "quote_reason"
+    assert all(s in str(error) for s in ("50.00", "180.00", "0.5 h", "20%"))
+    assert (card.quote_amount, steps(session)) == (None, before)
+    assert refused(session, process.record_quote, call.id, amount="180", hours="0.5", reason=" ", when=at(16, 13),
+                   by_id=w.clerk).field == "quote_reason"
+    process.record_quote(session, call.id, amount="180", hours="0.5", reason="需拆机检查主板", when=at(16, 13), by_id=w.clerk)
+    assert card.quote_amount == Decimal("180.00")
+    assert process.history(session, call.id)[-1].note == "180.00: 需拆机检查主板"
+    # far below is as far as above
+    assert refused(session, process.record_quote, call.id, amount="30", hours="0.5", when=at(16, 14),
+                   by_id=w.clerk).field == "quote_reason"
+
+
+def test_no_repair_rate_no_margin_check(session, w):
+    call = new_call(session, w)
+    taken_back(session, w, call)
+    session.execute(delete(LabourRate).where(LabourRate.mode == "repair"))
+    process.record_quote(session, call.id, amount="180", hours="0.5", when=at(16, 13), by_id=w.clerk)
+    assert process.repair_card_of(session, call.id).quote_amount == Decimal("180.00")
+
+
+def test_the_quote_margin_setting_is_the_one_the_quote_uses(session, w):
+    call = new_call(session, w)
+    taken_back(session, w, call)
+    pricing.set_quote_margin(session, "50")
+    # 2 h: 120; 170 is 42 % above: within 50 %
+    process.record_quote(session, call.id, amount="170", hours="2", when=at(16, 13), by_id=w.clerk)
+    pricing.set_quote_margin(session, "0")  # every other amount needs a reason
+    assert refused(session, process.record_quote, call.id, amount="121", hours="2", when=at(16, 14),
+                   by_id=w.clerk).field == "quote_reason"
+    process.record_quote(session, call.id, amount="120", hours="2", when=at(16, 14), by_id=w.clerk)

@@ -246,7 +246,7 @@ def test_s6_s7_take_back_path_from_arrival_to_closed_through_the_dialogs(app, w,
     start = open_step(qtbot, w, call_id, Step.START_REPAIR, w.tech)
     start.accept()  # a paid repair waits for the customer's consent to a quote
     assert says(message(start, "consent_given"), "agreed to the quote", "同意报价")
-    take(qtbot, w, call_id, Step.QUOTE, w.clerk, quote_amount="380")
+    take(qtbot, w, call_id, Step.QUOTE, w.clerk, quote_amount="380", quote_hours=6)  # 6 h × 60 = 360
     consent = open_step(qtbot, w, call_id, Step.CONSENT, w.clerk)
     assert consent.fields["consent_by"].text() == "张伟" and consent.value("consent_given") is True
     assert "380.00" in consent.fields["quote_amount"].text()
@@ -363,7 +363,7 @@ def test_s6_a_declined_quote_proposes_the_reason_for_returning_unrepaired(app, w
     take(qtbot, w, call_id, Step.DISPATCH, w.boss, technician_id="王技师")
     take(qtbot, w, call_id, Step.ARRIVE, w.tech)
     take(qtbot, w, call_id, Step.TAKE_BACK, w.tech)
-    take(qtbot, w, call_id, Step.QUOTE, w.clerk, quote_amount="900")
+    take(qtbot, w, call_id, Step.QUOTE, w.clerk, quote_amount="900", quote_hours=15)
     take(qtbot, w, call_id, Step.CONSENT, w.clerk, consent_given=False, consent_channel="in_person")
     dialog = open_step(qtbot, w, call_id, Step.RETURN_UNREPAIRED, w.clerk)
     assert dialog.fields["reason"].text()  # the customer declined the quote
@@ -372,6 +372,31 @@ def test_s6_a_declined_quote_proposes_the_reason_for_returning_unrepaired(app, w
     with w.database.Session() as s:
         assert process.goods_entry_of(s, call_id).return_outcome == "unrepaired"
     assert call_of(w, call_id).status == "returned"
+
+
+def test_s5_a_quote_far_from_the_computed_fee_asks_for_a_reason_at_its_field(app, w, qtbot):
+    call_id = new_call(w)
+    take(qtbot, w, call_id, Step.DISPATCH, w.boss, technician_id="王技师")
+    take(qtbot, w, call_id, Step.ARRIVE, w.tech)
+    take(qtbot, w, call_id, Step.TAKE_BACK, w.tech)
+    steps_before = count(w.database, CallStep)
+    quote = open_step(qtbot, w, call_id, Step.QUOTE, w.clerk)
+    quote.fields["quote_hours"].setValue(0.5)
+    assert quote.fields["fee_computed"].text().startswith("¥50.00")  # beside the amount: the minimum fee
+    quote.fields["quote_amount"].setText("55")
+    assert not quote.row_visible("quote_reason")  # within 20 %
+    quote.fields["quote_amount"].setText("180")
+    assert quote.row_visible("quote_reason")
+    quote.accept()
+    text = message(quote, "quote_reason")
+    assert "50.00" in text and "180.00" in text and quote.result() != quote.DialogCode.Accepted
+    assert count(w.database, CallStep) == steps_before
+    quote.fields["quote_reason"].setText("需拆机检查主板")
+    quote.accept()
+    assert quote.result() == quote.DialogCode.Accepted
+    with w.database.Session() as s:
+        assert process.repair_card_of(s, call_id).quote_amount == Decimal("180.00")
+        assert process.history(s, call_id)[-1].note == "180.00: 需拆机检查主板"
 
 
 def test_s9_escalation_and_a_cancelled_call_keep_their_notes(app, w, qtbot):

@@ -152,8 +152,10 @@ class TakenBack:
             quoted = taken + int((until - taken) * rng.uniform(0.15, 0.45))
             rec[_R_QUOTED] = quoted
             rec[_R_CONSENTED] = quoted + int((until - quoted) * rng.uniform(0.2, 0.8))
-            labour = self.fee_cents(MODE_REPAIR, cal.ordinals[taken // DAY_MINUTES], half)[1]
-            rec[_R_QUOTE] = -(-(labour + parts_cents) * 11 // 10000) * 1000  # with a margin, in ten yuan
+            labour = self.fee_cents(MODE_REPAIR, cal.ordinals[quoted // DAY_MINUTES], half)[1]
+            # a tenth above the fee computed on the day, to the nearest ten yuan: within the
+            # quote margin (20 %), so that the quote needs no reason (the minimum fee is 50)
+            rec[_R_QUOTE] = ((labour + parts_cents) * 11 + 5000) // 10000 * 1000
             rec[_R_CONSENT_CHANNEL] = int(rnd() * len(_CONSENT_CHANNELS))
         if declined:
             if returned <= limit:  # the check is charged (set_fee, with the reason)

@@ -10,6 +10,7 @@ only moves with the call's steps.
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -35,10 +36,12 @@ from ..validation import (
     check_technician,
     column_length,
     optional_text,
+    parse_decimal,
     require_text,
 )
 from . import states
 from .common import (
+    MAX_HOURS,
     Changes,
     actor,
     call_of,
@@ -56,6 +59,10 @@ from .fees import fee_settled
 from .states import FAILED, PASSED, Step
 
 _NO_GOODS = QT_TRANSLATE_NOOP("Process", "Call {call_no} has no goods in the goods register.")
+_QUOTE_REASON = QT_TRANSLATE_NOOP(
+    "Process",
+    "The fee computed for {hours} h and the parts on the card is {computed}; the quote of {amount} is more than {margin}% from it: give the reason.",
+)
 _FEE_NOT_SETTLED = QT_TRANSLATE_NOOP(
     "Process",
     "The fee of {fee} for call {call_no} is neither collected nor to be invoiced: record it as collected, or mark it to be invoiced, before closing.",
@@ -64,9 +71,14 @@ _FEE_NOT_SETTLED = QT_TRANSLATE_NOOP(
 
 def record_quote(
     session: Session, call_id: int, *, amount: object, when: datetime | str, by_id: int | None,
-    now: datetime | None = None,
+    hours: object = None, reason: str | None = None, now: datetime | None = None,
 ) -> RepairCard:
-    """A paid repair (A): what the repair will cost, told to the customer before work starts."""
+    """A paid repair (A): what the repair will cost, told to the customer before work starts.
+
+    Given the estimated repair ``hours``, the fee is computed as the finished repair's will be
+    (the repair rate of the day, the parts on the card); a quote further from it than the
+    quote margin (``pricing.quote_margin``) needs a ``reason``, kept in the step's note. With
+    no estimate or no repair rate there is nothing to compare with."""
     call = call_of(session, call_id)
     to_status = states.check(call, Step.QUOTE)
     problems = Problems()
@@ -81,6 +93,18 @@ def record_quote(
         value = None
     else:
         value = money(problems, amount, "quote_amount")
+    estimate = problems.check(parse_decimal, hours, "quote_hours", minimum=0, places=2, maximum=MAX_HOURS)
+    clean_reason = None
+    if value is not None and estimate is not None and moment is not None:
+        card = card_of(session, call)
+        parts = repair_service.parts_total(card) if card is not None else Decimal("0")
+        computed = pricing.job_fee(session, WorkMode.REPAIR.value, moment.date(), estimate, parts)
+        margin = pricing.quote_margin(session)
+        if computed is not None and pricing.beyond_margin(value, computed, margin):
+            clean_reason = problems.check(
+                require_text, reason, "quote_reason", _QUOTE_REASON, computed=f"{computed:.2f}",
+                hours=f"{estimate.normalize():f}", amount=f"{value:.2f}", margin=f"{margin.normalize():f}",
+            )
     problems.raise_if_any()
     assert moment is not None and value is not None
     card = current_card(session, call)
@@ -92,7 +116,8 @@ def record_quote(
     changes.set(card, "consent_by", None)
     changes.set(card, "consent_at", None)
     changes.set(card, "consent_channel", None)
-    record(session, call, Step.QUOTE, to_status, moment, who, changes, f"{value:.2f}")
+    note = f"{value:.2f}: {clean_reason}" if clean_reason else f"{value:.2f}"
+    record(session, call, Step.QUOTE, to_status, moment, who, changes, note)
     return card
 
 

@@ -36,7 +36,7 @@ from ... import clock
 from ...db import Database
 from ...errors import UserError
 from ...models import PaymentMethod, ServiceCall, ServiceKind, Staff, WorkMode
-from ...services import labels, process
+from ...services import labels, pricing, process
 from ...services.process import STEP_NAMES, Step
 from ...services.validation import parse_decimal
 from ..i18n import translate
@@ -421,7 +421,9 @@ class TakeBackDialog(StepDialog):
 
 
 class QuoteDialog(StepDialog):
-    """A paid repair: what it will cost, told to the customer before work starts."""
+    """A paid repair: what it will cost, told to the customer before work starts. Beside
+    the amount, the fee computed from the estimated hours and the parts on the card; a
+    quote further from it than the quote margin shows the reason row (the service asks)."""
 
     step = Step.QUOTE
 
@@ -430,15 +432,52 @@ class QuoteDialog(StepDialog):
 
     def build(self, session, call: ServiceCall) -> None:
         card = process.repair_card_of(session, call.id)
+        self.margin = pricing.quote_margin(session)
+        self.computed: Decimal | None = None
         amount = self.add_field("quote_amount", self.tr("Amount quoted"), QLineEdit(), required=True)
+        self.add_field("quote_hours", self.tr("Estimated repair hours"), hours_box(None))
+        self.add_field("fee_computed", self.tr("Computed fee"), info(""))
+        self.add_field("quote_reason", self.tr("Reason for this quote"), QLineEdit(), required=True)
+        self.show_row("quote_reason", False)
         if card is not None and card.quote_amount is not None:
             amount.setText(f"{card.quote_amount:.2f}")
             hint = info(self.tr("A new quote needs a new answer from the customer."))
             hint.setStyleSheet("color: #555;")
             self.form.addRow("", hint)
 
+    def after_build(self) -> None:
+        self.fields["quote_hours"].valueChanged.connect(lambda _v: self.update_fee())
+        self.fields["when"].dateTimeChanged.connect(lambda _v: self.update_fee())
+        self.fields["quote_amount"].textChanged.connect(lambda _t: self._show_reason())
+        self.update_fee()
+
+    def update_fee(self) -> None:
+        with self.database.read_session() as s:
+            self.computed = process.proposed_fee(
+                s, self.call_id, WorkMode.REPAIR.value, self.value("when"), self.value("quote_hours")
+            )
+        text = computed_text(self.computed)
+        if self.computed is not None:
+            text += " · " + self.tr("a quote more than %1% away needs a reason").replace(
+                "%1", f"{self.margin.normalize():f}"
+            )
+        self.fields["fee_computed"].setText(text)
+        self._show_reason()
+
+    def _show_reason(self) -> None:
+        try:
+            amount = parse_decimal(self.fields["quote_amount"].text(), "quote_amount", minimum=0, places=2)
+        except UserError:
+            amount = None
+        far = amount is not None and self.computed is not None and pricing.beyond_margin(amount, self.computed, self.margin)
+        self.show_row("quote_reason", far or bool(self.fields["quote_reason"].text()))
+
     def save(self, session) -> int:
-        process.record_quote(session, self.call_id, amount=self.value("quote_amount"), when=self.value("when"), by_id=self.by_id)
+        process.record_quote(
+            session, self.call_id, amount=self.value("quote_amount"), hours=self.value("quote_hours"),
+            reason=self.value("quote_reason") if self.row_visible("quote_reason") else None, when=self.value("when"),
+            by_id=self.by_id,
+        )
         return self.call_id
 
 
