@@ -1695,6 +1695,18 @@
         <source>Closed at</source>
         <translation>结案时间</translation>
     </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>neither collected nor invoiced</source>
+        <translation>未收款，也未开票</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款方式</translation>
+    </message>
 </context>
 <context>
     <name>ClosedRecords</name>
@@ -5330,6 +5342,10 @@ repair</source>
 <context>
     <name>Pricing</name>
     <message>
+        <source>Enter the quote margin, a percentage from 0 to 100.</source>
+        <translation>请填写报价允许偏差，0 到 100 之间的百分数。</translation>
+    </message>
+    <message>
         <source>Choose on-site work or workshop repair.</source>
         <translation>请选择现场服务或送修。</translation>
     </message>
@@ -5411,6 +5427,14 @@ repair</source>
     <message>
         <source>Remove unsaved line</source>
         <translation>删除未保存的行</translation>
+    </message>
+    <message>
+        <source>Quote margin (%)</source>
+        <translation>报价允许偏差（%）</translation>
+    </message>
+    <message>
+        <source>a quote further from the computed fee than this (0 to 100) needs a reason</source>
+        <translation>报价与计算费用相差超过此比例（0–100）时须说明原因</translation>
     </message>
     <message>
         <source>Filter by part number or name</source>
@@ -5965,6 +5989,14 @@ repair</source>
         <translation>叫修 {call_no} 在客户商品进出登记簿中没有商品。</translation>
     </message>
     <message>
+        <source>The fee computed for {hours} h and the parts on the card is {computed}; the quote of {amount} is more than {margin}% from it: give the reason.</source>
+        <translation>按 {hours} 小时工时和修理卡上的配件计算的费用为 {computed}，报价 {amount} 与之相差超过 {margin}%，请说明原因。</translation>
+    </message>
+    <message>
+        <source>The fee of {fee} for call {call_no} is neither collected nor to be invoiced: record it as collected, or mark it to be invoiced, before closing.</source>
+        <translation>叫修 {call_no} 的费用 {fee} 既未收取，也未标记为开票后收款：请先登记收取费用，或标记为开票后收款，再结案。</translation>
+    </message>
+    <message>
         <source>Enter the number of the receipt handed back, or, if the customer lost it, the identity document checked.</source>
         <translation>请输入客户交回的收据号；客户遗失收据的，请输入核验的身份证件。</translation>
     </message>
@@ -6133,8 +6165,24 @@ repair</source>
         <translation>报价金额</translation>
     </message>
     <message>
+        <source>Estimated repair hours</source>
+        <translation>预计维修工时</translation>
+    </message>
+    <message>
+        <source>Computed fee</source>
+        <translation>计算费用</translation>
+    </message>
+    <message>
+        <source>Reason for this quote</source>
+        <translation>报价原因</translation>
+    </message>
+    <message>
         <source>A new quote needs a new answer from the customer.</source>
         <translation>重新报价后须客户重新答复。</translation>
+    </message>
+    <message>
+        <source>a quote more than %1% away needs a reason</source>
+        <translation>报价偏差超过 %1% 须说明原因</translation>
     </message>
 </context>
 <context>
