@@ -34,6 +34,18 @@ class ValidationError(UserError):
         return "\n".join(p.render(translate) for p in self.problems)
 
 
+class AuditedRefusal(UserError):
+    """A refusal the audit log must keep: a check that guards something (the receipt number
+    presented at voiding) tells the user no more than "no", and the attempt is recorded.
+    ``audit`` holds the line (``auth.audit``'s action and keywords). The refused transaction
+    rolls back — and on SQLite it holds the write lock until then — so whoever ends it
+    writes the line afterwards, in a transaction of its own (``auth.record_audited``)."""
+
+    def __init__(self, refusal: UserError, *, audit: dict[str, object]) -> None:
+        super().__init__(refusal.message, refusal.field, **refusal.args_for_message)
+        self.audit = dict(audit)
+
+
 class DatabaseRefused(UserError):
     """The database cannot be used: not SQLite, another program's, or from a newer version.
     Raised before anything has written to the file."""

@@ -4,15 +4,18 @@ step saves nothing and uses no number."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import func, select
 
-from crm_desktop.errors import UserError
+from crm_desktop.errors import AuditedRefusal, UserError
 from crm_desktop.models import (
+    AuditEntry,
     Customer,
     CustomerProduct,
     GoodsEntry,
@@ -21,7 +24,7 @@ from crm_desktop.models import (
     Staff,
     WorkLog,
 )
-from crm_desktop.services import calls, pricing, process, repairs, worklists
+from crm_desktop.services import audit_log, auth, calls, pricing, process, repairs, worklists
 from crm_desktop.services.calendar import default_calendar
 
 MON = datetime(2026, 11, 16, 9, 0)
@@ -387,6 +390,51 @@ def test_s7_a_voided_receipt_presented_again_is_refused(session, w):
     error = refused(session, process.void_receipt, second.id, when=at(18, 10, 20), by_id=w.clerk, receipt_no=old.receipt_no)
     assert error.field == "receipt_no" and "voided" in str(error)
     assert second.status == "return_signed"
+
+
+@pytest.mark.parametrize("presented", ["another item's", "unknown", "voided"])
+def test_s7_a_wrong_receipt_is_refused_without_naming_the_right_one_and_the_attempt_is_audited(
+        database, session, w, presented):
+    call = new_call(session, w)
+    right = returned_and_signed(session, w, call).receipt_no
+    other_call = new_call(session, w, received=at(16, 9, 20))
+    other = returned_and_signed(session, w, other_call)
+    if presented == "voided":
+        process.void_receipt(session, other_call.id, when=at(18, 10, 7), by_id=w.clerk, receipt_no=other.receipt_no)
+    number = {"another item's": other.receipt_no, "unknown": "SJ202611-0099", "voided": other.receipt_no}[presented]
+    call_no, other_call_no = call.call_no, other_call.call_no
+    session.commit()  # the step runs in a transaction of its own, as from its form
+
+    with pytest.raises(UserError) as info:
+        with database.Session.begin() as s:
+            process.void_receipt(s, call.id, when=at(18, 10, 10), by_id=w.clerk, receipt_no=f" {number.lower()} ")
+    error = info.value
+    text = error.render()
+    assert error.field == "receipt_no" and number in text
+    assert right not in text  # the check gives nothing away
+    if presented == "another item's":
+        assert text == f"Receipt {number} is not the receipt of these goods."
+
+    # the attempt, written once the refused transaction has ended: who, the call, the number typed
+    assert isinstance(error, AuditedRefusal) and auth.record_audited(database, error)
+    with database.read_session() as s:
+        line = s.scalars(select(AuditEntry).where(AuditEntry.action == "receipt_refused")).one()
+        assert (line.staff_id, line.target_type, line.target_id) == (w.clerk, "service_call", call_no)
+        detail = json.loads(line.detail)
+        assert detail["receipt_no"] == number
+        assert detail.get("receipt_of") == (None if presented == "unknown" else other_call_no)
+        assert s.get(ServiceCall, call.id).status == "return_signed"  # nothing else of the step was kept
+        assert s.get(GoodsEntry, s.scalar(select(GoodsEntry.id).where(GoodsEntry.receipt_no == right))).receipt_voided_at is None
+    row = audit_log.AuditRow(line.id, line.at, line.staff_id, "钱文员", line.login, line.action, line.target_type,
+                             line.target_id, None, line.detail)
+    assert row.action_text() == "Wrong receipt number presented at voiding"
+    assert row.target_text() == f"Service call {call_no}" and number in row.detail_text()
+
+
+def test_s7_no_message_of_the_process_names_an_expected_value():
+    """A check that guards something never puts what it expected into its message."""
+    for path in Path(process.__file__).parent.glob("*.py"):
+        assert "{expected" not in path.read_text(encoding="utf-8"), path.name
 
 
 def test_s7_a_lost_receipt_needs_a_recorded_identity_check(session, w):

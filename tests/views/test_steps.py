@@ -464,3 +464,27 @@ def test_every_step_has_a_form(app, w, qtbot):
     for step in process.ALLOWED_FROM:
         dialog = open_step(qtbot, w, call_id, step, w.clerk)
         assert dialog.windowTitle()
+
+
+def test_s7_a_wrong_receipt_at_voiding_names_only_the_number_typed_and_the_attempt_is_audited(app, w, qtbot):
+    from crm_desktop.models import AuditEntry
+
+    first, second = new_call(w), new_call(w)
+    right = returned_and_signed(w, first, 0)
+    other = returned_and_signed(w, second, 1)
+    void = open_step(qtbot, w, first, Step.VOID_RECEIPT, w.clerk)
+    void.show()
+    qtbot.waitExposed(void)
+    qtbot.keyClicks(void.fields["receipt_no"], other)  # the other item's receipt scanned …
+    qtbot.keyClick(void.fields["receipt_no"], Qt.Key.Key_Return)
+    assert void.result() != void.DialogCode.Accepted
+    text = message(void, "receipt_no")
+    assert other in text and right not in text and says(text, "not the receipt of these goods", "不是这件商品的收据")
+    call = call_of(w, first)
+    assert call.status == "return_signed"  # nothing of the step was kept …
+    with w.database.read_session() as s:  # … but the attempt was
+        line = s.scalars(select(AuditEntry).where(AuditEntry.action == "receipt_refused")).one()
+        assert (line.staff_id, line.target_id) == (w.clerk, call.call_no) and other in line.detail
+    qtbot.keyClicks(void.fields["receipt_no"], right)  # … the right one replaces it
+    qtbot.keyClick(void.fields["receipt_no"], Qt.Key.Key_Return)
+    assert void.result() == void.DialogCode.Accepted

@@ -63,6 +63,7 @@ ACTION_LABELS: dict[str, Msg] = {
     "report_monthly": QT_TRANSLATE_NOOP("AuditAction", "Produced the monthly technician report"),
     "export": QT_TRANSLATE_NOOP("AuditAction", "Exported a register to Excel"),
     "import": QT_TRANSLATE_NOOP("AuditAction", "Imported customers"),
+    "receipt_refused": QT_TRANSLATE_NOOP("AuditAction", "Wrong receipt number presented at voiding"),
     VIEW_ACTION: QT_TRANSLATE_NOOP("AuditAction", "Viewed the audit log"),
     EXPORT_ACTION: QT_TRANSLATE_NOOP("AuditAction", "Exported the audit log"),
 }
@@ -74,6 +75,7 @@ TARGET_LABELS: dict[str, Msg] = {
     "staff": QT_TRANSLATE_NOOP("AuditTarget", "Staff"),
     "register": QT_TRANSLATE_NOOP("AuditTarget", "Register"),
     "handover": QT_TRANSLATE_NOOP("AuditTarget", "Hand-over"),
+    "service_call": QT_TRANSLATE_NOOP("AuditTarget", "Service call"),
     TARGET_TYPE: QT_TRANSLATE_NOOP("AuditTarget", "Audit log"),
     "repair_card": QT_TRANSLATE_NOOP("Printing", "repair card"),
     "goods_receipt": QT_TRANSLATE_NOOP("Printing", "goods receipt"),
@@ -114,6 +116,8 @@ DETAIL_KEYS: dict[str, Msg] = {
     "customer": QT_TRANSLATE_NOOP("AuditDetail", "Customers"),
     "call": QT_TRANSLATE_NOOP("AuditDetail", "Open calls"),
     "contract": QT_TRANSLATE_NOOP("AuditDetail", "Contracts"),
+    "receipt_no": QT_TRANSLATE_NOOP("AuditDetail", "Receipt number presented"),
+    "receipt_of": QT_TRANSLATE_NOOP("AuditDetail", "That receipt's call"),
 }
 # the plain-text details auth.log_in writes
 DETAIL_PHRASES: dict[str, Msg] = {

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from .. import clock
 from ..db import Database
-from ..errors import UserError
+from ..errors import AuditedRefusal, UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import Account, AuditEntry, Role, Setting, Staff
 
@@ -157,6 +157,19 @@ def audit(
         detail=detail if detail is None or isinstance(detail, str) else json.dumps(detail, ensure_ascii=False, default=str),
     ))
     session.flush()
+
+
+def record_audited(database: Database, error: BaseException) -> bool:
+    """Write the audit line an ``AuditedRefusal`` carries, in a transaction of its own: call
+    it once the refused transaction has ended (rolled back), which took everything else of
+    the refused step with it. Whether there was a line to write."""
+    if not isinstance(error, AuditedRefusal):
+        return False
+    line = dict(error.audit)
+    action = str(line.pop("action"))
+    with database.Session.begin() as session:
+        audit(session, action, **line)  # type: ignore[arg-type]
+    return True
 
 
 def require(user: LoggedIn | None, permission: str) -> LoggedIn:

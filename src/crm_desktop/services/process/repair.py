@@ -15,7 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...errors import UserError
+from ...errors import AuditedRefusal, UserError
 from ...i18n import QT_TRANSLATE_NOOP
 from ...models import (
     ConsentChannel,
@@ -26,9 +26,10 @@ from ...models import (
     ReturnOutcome,
     ServiceCall,
     ServiceKind,
+    Staff,
     WorkMode,
 )
-from .. import pricing
+from .. import auth, pricing
 from .. import repairs as repair_service
 from ..validation import (
     Problems,
@@ -67,6 +68,8 @@ _FEE_NOT_SETTLED = QT_TRANSLATE_NOOP(
     "Process",
     "The fee of {fee} for call {call_no} is neither collected nor to be invoiced: record it as collected, or mark it to be invoiced, before closing.",
 )
+# the audit log's action for a receipt number refused at voiding (services/audit_log.py names it)
+RECEIPT_REFUSED = "receipt_refused"
 
 
 def record_quote(
@@ -343,7 +346,11 @@ def void_receipt(
 ) -> GoodsEntry:
     """S7: the original goods receipt is taken back and voided (作废). A customer who lost
     it is identified instead: the document shown and who checked it are recorded. A
-    voided receipt number is never valid again."""
+    voided receipt number is never valid again.
+
+    The number presented guards the goods: a wrong one is refused without naming the right
+    one, as an ``AuditedRefusal`` whose audit line (the number typed, the call, who tried)
+    the caller writes once the refused transaction has ended (``auth.record_audited``)."""
     call = call_of(session, call_id)
     to_status = states.check(call, Step.VOID_RECEIPT)
     problems = Problems()
@@ -356,7 +363,10 @@ def void_receipt(
     if entry is None:
         problems.report(_NO_GOODS, field="receipt_no", call_no=call.call_no)
     elif number:
-        check_receipt_number(session, number, expected=entry)
+        try:
+            check_receipt_number(session, number, expected=entry)
+        except UserError as refusal:
+            raise _audited(session, call, who, number, refusal) from None
     elif document is None:
         problems.report(
             QT_TRANSLATE_NOOP(
@@ -378,9 +388,26 @@ def void_receipt(
     return entry
 
 
+def _audited(session: Session, call: ServiceCall, who: Staff | None, number: str, refusal: UserError) -> AuditedRefusal:
+    """The refusal of a presented receipt number with the audit line of the attempt: the
+    number as typed, the call, who tried — and, for whoever reads the log, whose receipt
+    the number is, if anyone's (the clerk is never told)."""
+    user = auth.user_of(session, who.id) if who is not None else None
+    detail: dict[str, object] = {"receipt_no": number}
+    found = session.scalars(select(GoodsEntry).where(GoodsEntry.receipt_no == number)).first()
+    if found is not None and found.call is not None:
+        detail["receipt_of"] = found.call.call_no
+    return AuditedRefusal(refusal, audit={
+        "action": RECEIPT_REFUSED, "staff_id": who.id if who is not None else None,
+        "login": (user.login or None) if user is not None else None,
+        "target_type": "service_call", "target_id": call.call_no, "detail": detail,
+    })
+
+
 def check_receipt_number(session: Session, receipt_no: str, expected: GoodsEntry | None = None) -> GoodsEntry:
     """The goods entry a presented receipt belongs to; a voided or unknown number, or the
-    receipt of other goods, is refused."""
+    receipt of other goods, is refused. No message names another receipt than the one
+    presented: a check must not give away the number it guards."""
     number = receipt_no.strip().upper()
     entry = session.scalars(select(GoodsEntry).where(GoodsEntry.receipt_no == number)).first()
     if entry is None:
@@ -393,8 +420,8 @@ def check_receipt_number(session: Session, receipt_no: str, expected: GoodsEntry
         )
     if expected is not None and entry.id != expected.id:
         raise UserError(
-            QT_TRANSLATE_NOOP("Process", "Receipt {receipt_no} is for other goods, not for receipt {expected}."),
-            field="receipt_no", receipt_no=number, expected=expected.receipt_no,
+            QT_TRANSLATE_NOOP("Process", "Receipt {receipt_no} is not the receipt of these goods."),
+            field="receipt_no", receipt_no=number,
         )
     return entry
 

@@ -33,6 +33,7 @@ from ... import clock
 from ...db import Database
 from ...errors import UserError, ValidationError
 from ...i18n import Msg
+from ...services import auth
 from ..delegates import DATE_FORMAT, DATETIME_FORMAT, from_qdate, from_qdatetime, to_qdate, to_qdatetime
 from ..errors import log_error, message_of
 from ..i18n import translate
@@ -343,6 +344,7 @@ class RecordDialog(QDialog):
             with self.database.Session.begin() as session:
                 self.saved_id = self.save(session)
         except UserError as exc:
+            self.record_refusal(exc)
             self.show_user_error(exc)
             return
         except Exception as exc:
@@ -351,6 +353,15 @@ class RecordDialog(QDialog):
             self.general_message.show()
             return
         super().accept()
+
+    def record_refusal(self, exc: UserError) -> None:
+        """A refusal the audit log keeps (``AuditedRefusal``: a wrong receipt number …) is
+        written now that the refused transaction has rolled back; a failure to write it is
+        logged, and the refusal is shown all the same."""
+        try:
+            auth.record_audited(self.database, exc)
+        except Exception as fault:
+            log_error(fault, f"auditing a refusal in {type(self).__name__}")
 
 
 def run_dialog(dialog: RecordDialog, on_saved: SAVE_CALLBACK | None) -> int | None:
