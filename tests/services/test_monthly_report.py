@@ -90,7 +90,8 @@ def build_month(database) -> SimpleNamespace:
         # E6 陈: taken back (0.5 h on the visit), repaired with parts of awkward prices
         ns.repaired = call(copier_b, N(17, 9))
         visit(ns.repaired, ns.chen, N(17, 9, 10), N(17, 10))
-        process.take_back(s, ns.repaired, when=N(17, 10, 30), by_id=ns.chen, hours_spent="0.5", now=LATER)
+        process.take_back(s, ns.repaired, when=N(17, 10, 30), by_id=ns.chen, hours_spent="0.5", now=LATER,
+                          condition="外观完好", accessories="电源线")
         process.start_repair(s, ns.repaired, N(18, 9), ns.chen, now=LATER)
         card = process.repair_card_of(s, ns.repaired)
         repairs.set_parts(s, card.id, [

@@ -24,7 +24,7 @@ from crm_desktop.models import (
     Staff,
     WorkLog,
 )
-from crm_desktop.services import audit_log, auth, calls, pricing, process, repairs, worklists
+from crm_desktop.services import audit_log, auth, calls, goods, pricing, process, repairs, worklists
 from crm_desktop.services.calendar import default_calendar
 
 MON = datetime(2026, 11, 16, 9, 0)
@@ -77,6 +77,10 @@ def on_site_until(session, w, call, last: str) -> ServiceCall:
         if name == last:
             break
     return call
+
+
+# what every take-back must say of the goods (S6): their condition, and their accessories or none
+GOODS = {"condition": "外观完好", "accessories": "电源线"}
 
 
 def taken_back(session, w, call) -> tuple[GoodsEntry, RepairCard]:
@@ -267,12 +271,35 @@ def test_s6_take_back_creates_the_goods_entry_and_the_repair_card_in_one_step(se
 
 def test_x3_a_refused_take_back_saves_nothing_and_uses_no_number(session, w):
     call = on_site_until(session, w, new_call(session, w), "arrive")
-    error = refused(session, process.take_back, call.id, when=at(16, 11, 30), by_id=w.tech, promised_date="2026-11-01")
+    error = refused(session, process.take_back, call.id, when=at(16, 11, 30), by_id=w.tech, promised_date="2026-11-01",
+                    **GOODS)
     assert error.field == "promised_date"
     assert session.scalar(select(func.count()).select_from(GoodsEntry)) == 0
     assert session.scalar(select(func.count()).select_from(RepairCard)) == 0
-    entry, card = process.take_back(session, call.id, when=at(16, 11, 30), by_id=w.tech)
+    entry, card = process.take_back(session, call.id, when=at(16, 11, 30), by_id=w.tech, **GOODS)
     assert entry.receipt_no == "SJ202611-0001" and card.card_no == "XK202611-0001"
+
+
+def test_s6_a_take_back_without_the_goods_condition_or_accessories_is_refused_at_those_fields(session, w):
+    call = on_site_until(session, w, new_call(session, w), "arrive")
+    error = refused(session, process.take_back, call.id, when=at(16, 11, 30), by_id=w.tech, condition="  ", accessories="")
+    assert [p.field for p in error.problems] == ["condition", "accessories"]
+    assert "No accessories" in error.problems[1].render()  # what to do when nothing came with the goods
+    # listed and "none" at once: one of the two is wrong
+    error = refused(session, process.take_back, call.id, when=at(16, 11, 30), by_id=w.tech, condition="外观完好",
+                    accessories="电源线", no_accessories=True)
+    assert error.field == "accessories"
+    assert session.scalar(select(func.count()).select_from(GoodsEntry)) == 0
+    assert session.scalar(select(func.count()).select_from(RepairCard)) == 0
+    assert call.status == "arrived"
+
+
+def test_s6_goods_taken_back_without_accessories_say_so_in_the_register(session, w):
+    call = on_site_until(session, w, new_call(session, w), "arrive")
+    entry, card = process.take_back(session, call.id, when=at(16, 11, 30), by_id=w.tech, condition=" 外观完好 ",
+                                    no_accessories=True)
+    assert (entry.condition, entry.accessories) == ("外观完好", goods.NO_ACCESSORIES) == ("外观完好", "无附件")
+    assert entry.receipt_no == "SJ202611-0001" and card.card_no == "XK202611-0001"  # the refusals used no number
 
 
 def test_s6_a_paid_repair_starts_only_after_the_customer_agreed_to_the_quote(session, w):
@@ -490,7 +517,7 @@ def test_taking_back_a_take_back_voids_its_receipt_cancels_its_card_and_keeps_th
     assert call.status == "arrived"
     assert entry.receipt_voided_at == at(16, 12) and card.status == "cancelled"
     pytest.raises(UserError, process.check_receipt_number, session, entry.receipt_no)
-    entry2, card2 = process.take_back(session, call.id, when=at(16, 12, 30), by_id=w.tech)
+    entry2, card2 = process.take_back(session, call.id, when=at(16, 12, 30), by_id=w.tech, **GOODS)
     assert entry2.receipt_no != entry.receipt_no and card2.card_no != card.card_no
     assert process.repair_card_of(session, call.id).id == card2.id
 
@@ -546,7 +573,7 @@ def test_s9_repairs_that_will_miss_their_promised_date_are_listed_with_the_escal
     taken_back(session, w, late)  # promised 2026-11-19 (Thursday)
     calm = new_call(session, w, received=at(16, 9, 10))
     on_site_until(session, w, calm, "arrive")
-    process.take_back(session, calm.id, when=at(16, 11, 40), by_id=w.tech, promised_date="2026-11-27")
+    process.take_back(session, calm.id, when=at(16, 11, 40), by_id=w.tech, promised_date="2026-11-27", **GOODS)
     calendar = default_calendar()
     assert [r.call_no for r in worklists.repairs_at_risk(session, date(2026, 11, 16), calendar)] == []
     risky = worklists.repairs_at_risk(session, date(2026, 11, 18), calendar)
@@ -593,8 +620,9 @@ def test_x2_a_refusal_names_status_and_step_in_the_users_language(session, w):
 
 def test_s10_the_visit_that_ends_in_a_take_back_is_logged_as_on_site_work(session, w):
     call = on_site_until(session, w, new_call(session, w), "arrive")
-    assert refused(session, process.take_back, call.id, when=at(16, 11, 30), by_id=w.tech, hours_spent="-1").field == "hours_spent"
-    process.take_back(session, call.id, when=at(16, 11, 30), by_id=w.tech, hours_spent="0.5")
+    assert refused(session, process.take_back, call.id, when=at(16, 11, 30), by_id=w.tech, hours_spent="-1",
+                   **GOODS).field == "hours_spent"
+    process.take_back(session, call.id, when=at(16, 11, 30), by_id=w.tech, hours_spent="0.5", **GOODS)
     assert call.hours_spent == Decimal("0.50")
     assert [(x.mode, x.hours) for x in worklists.work_of(session, w.tech, date(2026, 11, 16))] == [("on_site", Decimal("0.50"))]
     process.undo_last_step(session, call.id, reason="未取回", by_id=w.boss, now=at(16, 12))

@@ -39,7 +39,8 @@ STEP_CALLS: dict[str, Callable] = {
         s, c, when=WHEN, work_done="清洁搓纸轮", hours_spent="1", by_id=p.tech, fee="80"),
     Step.SIGN: lambda s, p, c: process.sign(s, c, signed_by="张伟", when=WHEN, by_id=p.tech),
     Step.STRIKE_OFF: lambda s, p, c: process.strike_off(s, c, WHEN, p.clerk),
-    Step.TAKE_BACK: lambda s, p, c: process.take_back(s, c, when=WHEN, by_id=p.tech, hours_spent="0.5"),
+    Step.TAKE_BACK: lambda s, p, c: process.take_back(
+        s, c, when=WHEN, by_id=p.tech, hours_spent="0.5", condition="外观完好", no_accessories=True),
     Step.QUOTE: lambda s, p, c: process.record_quote(s, c, amount="300", when=WHEN, by_id=p.tech),
     Step.CONSENT: lambda s, p, c: process.record_consent(
         s, c, given=True, consent_by="张伟", channel="phone", when=WHEN, by_id=p.clerk),

@@ -130,7 +130,8 @@ def build(database) -> SimpleNamespace:
         returned = call(wangfang, wangfang_products[0], at(20, 9, 0), "通电无反应")
         process.dispatch(s, returned, ids["zhao"], at(20, 9, 30), ids["boss"])
         process.arrive(s, returned, at(20, 10, 30), ids["zhao"])
-        process.take_back(s, returned, when=at(20, 11, 0), by_id=ids["zhao"], condition="外壳完好", promised_date="2026-11-26")
+        process.take_back(s, returned, when=at(20, 11, 0), by_id=ids["zhao"], condition="外壳完好", no_accessories=True,
+                          promised_date="2026-11-26")
         process.record_quote(s, returned, amount="500", when=at(20, 14), by_id=ids["clerk"])
         process.record_consent(s, returned, given=True, consent_by="王芳", channel="phone", when=at(20, 15), by_id=ids["clerk"])
         process.start_repair(s, returned, at(23, 9), ids["zhao"])

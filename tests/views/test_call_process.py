@@ -34,7 +34,8 @@ def advance(w, call_id: int, until: str) -> None:
     path = [
         ("dispatch", lambda s: process.dispatch(s, call_id, w.tech, t(0), w.boss)),
         ("arrive", lambda s: process.arrive(s, call_id, t(10), w.tech)),
-        ("take_back", lambda s: process.take_back(s, call_id, when=t(20), by_id=w.tech, accessories="电源线")),
+        ("take_back", lambda s: process.take_back(
+            s, call_id, when=t(20), by_id=w.tech, condition="外观完好", accessories="电源线")),
         ("quote", lambda s: process.record_quote(s, call_id, amount="380", when=t(30), by_id=w.clerk)),
         ("consent", lambda s: process.record_consent(
             s, call_id, given=True, consent_by="张伟", channel="phone", when=t(40), by_id=w.clerk)),

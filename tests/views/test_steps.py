@@ -321,7 +321,8 @@ def returned_and_signed(w, call_id: int, minutes: int) -> str:
         process.change_kind(s, call_id, kind="C", reason="保修期内", by_id=w.clerk, now=at - timedelta(minutes=1))
         process.dispatch(s, call_id, w.tech, at, w.boss)
         process.arrive(s, call_id, at + timedelta(minutes=5), w.tech)
-        entry, _card = process.take_back(s, call_id, when=at + timedelta(minutes=10), by_id=w.tech)
+        entry, _card = process.take_back(s, call_id, when=at + timedelta(minutes=10), by_id=w.tech, condition="外观完好",
+                                          accessories="电源线")
         process.start_repair(s, call_id, at + timedelta(minutes=20), w.tech)
         process.finish_repair(s, call_id, when=at + timedelta(minutes=40), repair_hours="0.5", by_id=w.tech)
         process.inspect(s, call_id, passed=True, when=at + timedelta(minutes=50), by_id=w.boss)
@@ -362,8 +363,13 @@ def test_s6_a_declined_quote_proposes_the_reason_for_returning_unrepaired(app, w
     call_id = new_call(w)
     take(qtbot, w, call_id, Step.DISPATCH, w.boss, technician_id="王技师")
     take(qtbot, w, call_id, Step.ARRIVE, w.tech)
+<<<<<<< HEAD
     take(qtbot, w, call_id, Step.TAKE_BACK, w.tech)
     take(qtbot, w, call_id, Step.QUOTE, w.clerk, quote_amount="900", quote_hours=15)
+=======
+    take(qtbot, w, call_id, Step.TAKE_BACK, w.tech, condition="外观完好", accessories="电源线")
+    take(qtbot, w, call_id, Step.QUOTE, w.clerk, quote_amount="900")
+>>>>>>> 84221a5 (Take-back asks the goods' condition and their accessories, or 无附件 ticked (issue 13, item 3))
     take(qtbot, w, call_id, Step.CONSENT, w.clerk, consent_given=False, consent_channel="in_person")
     dialog = open_step(qtbot, w, call_id, Step.RETURN_UNREPAIRED, w.clerk)
     assert dialog.fields["reason"].text()  # the customer declined the quote
@@ -403,7 +409,7 @@ def test_s9_escalation_and_a_cancelled_call_keep_their_notes(app, w, qtbot):
     late = new_call(w)
     take(qtbot, w, late, Step.DISPATCH, w.boss, technician_id="王技师")
     take(qtbot, w, late, Step.ARRIVE, w.tech)
-    take(qtbot, w, late, Step.TAKE_BACK, w.tech)
+    take(qtbot, w, late, Step.TAKE_BACK, w.tech, condition="外观完好", accessories="电源线")
     escalate = open_step(qtbot, w, late, Step.ESCALATE, w.tech)
     escalate.accept()
     assert message(escalate, "escalation_note")
@@ -439,7 +445,7 @@ def test_the_undo_form_says_which_step_it_takes_back_and_what_that_does(app, w, 
     call_id = new_call(w)
     take(qtbot, w, call_id, Step.DISPATCH, w.boss, technician_id="王技师")
     take(qtbot, w, call_id, Step.ARRIVE, w.tech)
-    take(qtbot, w, call_id, Step.TAKE_BACK, w.tech)
+    take(qtbot, w, call_id, Step.TAKE_BACK, w.tech, condition="外观完好", accessories="电源线")
     with w.database.Session() as s:
         receipt_no = process.goods_entry_of(s, call_id).receipt_no
     dialog = open_step(qtbot, w, call_id, Step.UNDO, w.boss)
@@ -464,6 +470,66 @@ def test_every_step_has_a_form(app, w, qtbot):
     for step in process.ALLOWED_FROM:
         dialog = open_step(qtbot, w, call_id, step, w.clerk)
         assert dialog.windowTitle()
+
+
+# --------------------------------------------------------------------------- at the counter, by keys (S6, S7)
+
+
+def focused():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.focusWidget()
+
+
+def type_chinese(widget, text: str) -> None:
+    """What a pinyin input method does when the clerk picks the characters: it commits them
+    to the focused field (QTest types only ASCII keys)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def take_back_dialog_by_keys(qtbot, w):
+    """A call up to arrival and its take-back form on screen, the keyboard in it."""
+    call_id = new_call(w)
+    take(qtbot, w, call_id, Step.DISPATCH, w.boss, technician_id="王技师")
+    take(qtbot, w, call_id, Step.ARRIVE, w.tech)
+    back = open_step(qtbot, w, call_id, Step.TAKE_BACK, w.tech)
+    back.show()
+    qtbot.waitExposed(back)
+    back.activateWindow()
+    qtbot.waitUntil(lambda: focused() is not None)
+    return call_id, back
+
+
+def test_s6_enter_in_a_half_filled_take_back_saves_nothing_and_goes_to_the_first_problem(app, w, qtbot):
+    call_id, back = take_back_dialog_by_keys(qtbot, w)
+    steps_before = count(w.database, CallStep)
+
+    # Enter at once: nothing saved; the first field with a problem gets the keyboard
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert back.result() != back.DialogCode.Accepted and back.isVisible()
+    assert focused() is back.fields["condition"]
+    assert says(message(back, "condition"), "condition of the goods", "外观")
+    assert says(message(back, "accessories"), "No accessories", "无附件")
+    type_chinese(focused(), "外壳有划痕")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # a scanner's Enter in the wrong field, too
+    assert focused() is back.fields["accessories"] and not message(back, "condition")
+    assert count(w.database, CallStep) == steps_before and count(w.database, GoodsEntry) == 0
+
+    # nothing came with the goods: Tab to "No accessories", Space ticks it, Enter saves
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is back.fields["no_accessories"]
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert not back.fields["accessories"].isEnabled() and not message(back, "accessories")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert back.result() == back.DialogCode.Accepted
+    with w.database.Session() as s:
+        entry = process.goods_entry_of(s, call_id)
+        assert (entry.condition, entry.accessories, entry.receipt_no) == ("外壳有划痕", "无附件", back.numbers[0])
 
 
 def test_s7_a_wrong_receipt_at_voiding_names_only_the_number_typed_and_the_attempt_is_audited(app, w, qtbot):

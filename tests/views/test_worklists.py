@@ -75,7 +75,8 @@ def taken_back(database, w, received: datetime, promised: str) -> int:
         day = received.day
         process.dispatch(s, call.id, w.tech, at(day, 9, 30), w.boss)
         process.arrive(s, call.id, at(day, 11), w.tech)
-        process.take_back(s, call.id, when=at(day, 11, 30), by_id=w.tech, condition="外壳有划痕", promised_date=promised)
+        process.take_back(s, call.id, when=at(day, 11, 30), by_id=w.tech, condition="外壳有划痕", accessories="电源线",
+                          promised_date=promised)
         return call.id
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import accumulate
 
 from ..models import WorkMode
+from ..services.goods import NO_ACCESSORIES
 
 CITY = "南京"
 AREA_CODE = "025"
@@ -130,7 +131,8 @@ PARTS = {
                   ("PJ-FAN2", "风扇", 85), ("PJ-PWR5", "电源板", 320)),
     "scanner": (("SC-LMP1", "灯管", 120), ("SC-MB12", "主板", 380), ("SC-ADF3", "进纸器组件", 260)),
 }
-ACCESSORIES = ("无", "电源线", "电源线、数据线", "电源适配器", "遥控器、电源线", "纸盒一个", "电源线、纸盒")
+# goods without any accessory say so as the take-back step writes it (services.goods.NO_ACCESSORIES)
+ACCESSORIES = (NO_ACCESSORIES, "电源线", "电源线、数据线", "电源适配器", "遥控器、电源线", "纸盒一个", "电源线、纸盒")
 CONDITIONS = ("外观完好", "外观完好", "外壳有轻微划痕", "面板有污渍", "外壳破损一处", "缺一只脚垫")
 INSPECTION_RESULTS = ("合格", "合格", "合格", "复检合格", "合格，已试机")
 CANCEL_REASONS = ("客户来电取消，已自行解决", "重复登记，取消", "客户联系不上，取消", "客户已送外修理", "机器已报废，客户不再维修",

@@ -41,6 +41,11 @@ _PROMISED_TOO_EARLY = QT_TRANSLATE_NOOP(
     "Goods", "The promised date ({promised}) is before the day the goods were taken in ({taken_in})."
 )
 
+# what the goods register, the receipt and the repair card say when the goods came without
+# any accessory: written as the paper form says it (附件 column), so that every print and a
+# search in the register read it alike, and an empty box always means "not recorded"
+NO_ACCESSORIES = "无附件"
+
 # The plain fields a clerk may correct in place in the goods register.
 EDITABLE_GOODS_FIELDS = frozenset(
     {

@@ -311,12 +311,15 @@ class RecordDialog(QDialog):
         return service_field if service_field in self.fields else None
 
     def show_user_error(self, exc: UserError) -> None:
+        """Every problem at its field; the focus goes to the first of them in the form's
+        order (not the service's), where the clerk's eye and Tab start."""
         problems = exc.problems if isinstance(exc, ValidationError) else [exc]
-        first = None
+        shown = set()
         for p in problems:
             self.show_field_error(p.field, p.render(translate))
-            first = first or self.field_for(p.field)
+            shown.add(self.field_for(p.field))
         self.fit_contents()
+        first = next((name for name in self.fields if name in shown), None)
         if first:
             self.fields[first].setFocus()
 

@@ -37,6 +37,7 @@ from ...db import Database
 from ...errors import UserError
 from ...models import PaymentMethod, ServiceCall, ServiceKind, Staff, WorkMode
 from ...services import labels, pricing, process
+from ...services.goods import NO_ACCESSORIES
 from ...services.process import STEP_NAMES, Step
 from ...services.validation import parse_decimal
 from ..i18n import translate
@@ -392,7 +393,8 @@ class StrikeOffDialog(StepDialog):
 
 class TakeBackDialog(StepDialog):
     """S6: the goods go to the workshop: a goods-register line with its receipt number and
-    a repair card, in one step."""
+    a repair card, in one step. The condition and the accessories are asked as the counter's
+    paper asks them — "No accessories" ticked says there were none (printed 无附件)."""
 
     step = Step.TAKE_BACK
 
@@ -402,19 +404,41 @@ class TakeBackDialog(StepDialog):
     def build(self, session, call: ServiceCall) -> None:
         hours = process.proposed_hours(session, call.id, self.now)
         self.add_field("hours_spent", self.tr("Hours on site"), hours_box(hours))
-        self.add_field("condition", self.tr("Condition"), QLineEdit())
-        self.add_field("accessories", self.tr("Accessories"), QLineEdit())
+        condition = self.add_field("condition", self.tr("Condition"), QLineEdit(), required=True)
+        condition.setPlaceholderText(self.tr("e.g. scratches on the cover; or no visible damage"))
+        accessories = self.add_field("accessories", self.tr("Accessories"), QLineEdit(), required=True)
+        accessories.setPlaceholderText(self.tr("e.g. power cord, remote control"))
+        none = self.add_field("no_accessories", "", QCheckBox(self.tr("No accessories")))
+        none.toggled.connect(self._no_accessories)
         self.add_field("promised_date", self.tr("Promised return"), OptionalDateEdit())
         self.add_field("note", self.tr("Note"), QLineEdit())
         hint = info(self.tr("The goods receipt and the repair card get their numbers when this is saved."))
         hint.setStyleSheet("color: #555;")
         self.form.addRow("", hint)
+        self.numbers: tuple[str, str] | None = None
+        self._listed = ""
+
+    def _no_accessories(self, none: bool) -> None:
+        """Ticked, the accessories box says what will be printed and takes nothing; what was
+        typed comes back when it is unticked."""
+        box = self.fields["accessories"]
+        if none:
+            self._listed = box.text()
+            box.clear()
+            box.setPlaceholderText(NO_ACCESSORIES)
+            self._messages["accessories"].hide()  # answered
+            box.setStyleSheet("")
+        else:
+            box.setText(self._listed)
+            box.setPlaceholderText(self.tr("e.g. power cord, remote control"))
+        box.setEnabled(not none)
 
     def save(self, session) -> int:
+        none = bool(self.value("no_accessories"))
         entry, card = process.take_back(
             session, self.call_id, when=self.value("when"), by_id=self.by_id, condition=self.value("condition"),
-            accessories=self.value("accessories"), promised_date=self.value("promised_date"), note=self.value("note"),
-            hours_spent=self.value("hours_spent"),
+            accessories=None if none else self.value("accessories"), no_accessories=none,
+            promised_date=self.value("promised_date"), note=self.value("note"), hours_spent=self.value("hours_spent"),
         )
         self.numbers = (entry.receipt_no, card.card_no)
         return self.call_id
