@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from crm_desktop.models import GoodsEntry, RepairCard, RepairPart, ServiceCall, Staff, WorkLog
 from crm_desktop.printing import forms, load_layout, print_numbered, print_period, print_records
 from crm_desktop.printing.painter import Record
-from crm_desktop.services import branch, process
+from crm_desktop.services import branch, goods, process
 
 from ..views.branch_data import at, build
 
@@ -198,6 +198,21 @@ def test_the_goods_receipt_has_the_customer_copy_and_the_stub_and_a_reprint_afte
     voided = tmp_path / "receipt-voided.pdf"
     print_numbered(database, "goods_receipt", [receipt_no], voided)
     assert squeezed(pdf_text(voided)).count("作废") >= rule_mentions + 2  # stamped on both parts
+
+
+def test_goods_taken_back_without_accessories_print_so_on_the_receipt_and_the_card(database, branch_office, tmp_path):
+    """无附件, not an empty box: the paper says nothing came with the goods (S6)."""
+    with database.read_session() as s:
+        entry = process.goods_entry_of(s, branch_office.repair_call)
+        assert (entry.accessories, entry.condition) == (goods.NO_ACCESSORIES, "外壳完好")  # taken back with 无附件 ticked
+        receipt_no, card_no = entry.receipt_no, process.repair_card_of(s, branch_office.repair_call).card_no
+    receipt, card = tmp_path / "receipt.pdf", tmp_path / "card.pdf"
+    print_numbered(database, "goods_receipt", [receipt_no], receipt)
+    _pdf, report = print_numbered(database, "repair_card", [card_no], card)
+    assert report.truncated == []
+    assert squeezed(pdf_text(receipt)).count("随机附件无附件") == 2  # the customer's copy and the stub
+    text = squeezed(pdf_text(card))
+    assert "附件无附件" in text and "外观外壳完好" in text  # the card carries them to the workshop
 
 
 # -- the service voucher (S2, S4, S5) --------------------------------------------------------------------------
