@@ -52,6 +52,20 @@ def w(database) -> SimpleNamespace:
     return SimpleNamespace(**ids, customer=customer_id, product=product, database=database)
 
 
+@pytest.fixture(autouse=True)
+def _papers_closed():
+    """A saved take-back leaves its papers window open (not modal, here without a parent):
+    closed after each test, so that it never holds the keyboard of the next."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from crm_desktop.views.dialogs.takeback_papers import TakeBackPapersDialog
+
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, TakeBackPapersDialog):
+            window.close()
+
+
 def new_call(w, hours_ago: int = 4) -> int:
     with w.database.Session.begin() as s:
         return call_service.register_call(
@@ -492,6 +506,14 @@ def type_chinese(widget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def pdf_text(preview) -> str:
+    """The preview's PDF text without white space (values wrap, titles are letter-spaced)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(preview._pdf)
+    return "".join("".join(page.get_textpage().get_text_range().split()) for page in document)
+
+
 def take_back_dialog_by_keys(qtbot, w):
     """A call up to arrival and its take-back form on screen, the keyboard in it."""
     call_id = new_call(w)
@@ -501,7 +523,7 @@ def take_back_dialog_by_keys(qtbot, w):
     back.show()
     qtbot.waitExposed(back)
     back.activateWindow()
-    qtbot.waitUntil(lambda: focused() is not None)
+    qtbot.waitUntil(lambda: focused() is not None and focused().window() is back)
     return call_id, back
 
 
@@ -530,6 +552,50 @@ def test_s6_enter_in_a_half_filled_take_back_saves_nothing_and_goes_to_the_first
     with w.database.Session() as s:
         entry = process.goods_entry_of(s, call_id)
         assert (entry.condition, entry.accessories, entry.receipt_no) == ("外壳有划痕", "无附件", back.numbers[0])
+
+
+def test_s6_after_a_take_back_the_numbers_show_and_enter_previews_the_receipt_then_the_card(app, w, qtbot):
+    from crm_desktop.views.background import wait_idle
+
+    call_id, back = take_back_dialog_by_keys(qtbot, w)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # refused: the keyboard goes to the condition
+    type_chinese(focused(), "外观完好")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # the accessories …
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # … and "No accessories"
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)  # 无附件
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert back.result() == back.DialogCode.Accepted
+    with w.database.Session() as s:
+        receipt_no = process.goods_entry_of(s, call_id).receipt_no
+        card_no = process.repair_card_of(s, call_id).card_no
+
+    # the numbers, and the papers a key apart: the receipt first, then the card
+    papers = back.papers
+    qtbot.waitExposed(papers)
+    assert papers.findChild(steps.QLabel, "receipt_no").text() == receipt_no
+    assert papers.findChild(steps.QLabel, "card_no").text() == card_no
+    qtbot.waitUntil(lambda: focused() is papers.receipt_button)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    wait_idle()  # drawn in the background
+    assert len(papers.previews) == 1
+    receipt = papers.previews[0]
+    qtbot.waitExposed(receipt)
+    assert receipt._form_name == "goods_receipt"  # its own remembered printer (A4)
+    assert receipt_no in pdf_text(receipt) and "无附件" in pdf_text(receipt)
+    qtbot.keyClick(receipt, Qt.Key.Key_Escape)  # printed (or not): closed, and the keyboard is back …
+    qtbot.waitUntil(lambda: focused() is papers.card_button)  # … on the card's button, now the default
+    assert papers.card_button.isDefault()
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    wait_idle()
+    assert len(papers.previews) == 2
+    card = papers.previews[1]
+    assert card._form_name == "repair_card"  # the tag printer
+    assert card_no in pdf_text(card) and "无附件" in pdf_text(card)
+    assert count(w.database, GoodsEntry) == 1  # previewing made no second line
+    qtbot.keyClick(card, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: focused() is papers.close_button)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert not papers.isVisible()
 
 
 def test_s7_a_wrong_receipt_at_voiding_names_only_the_number_typed_and_the_attempt_is_audited(app, w, qtbot):

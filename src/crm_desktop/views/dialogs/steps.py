@@ -17,10 +17,11 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QHBoxLayout,
@@ -394,7 +395,8 @@ class StrikeOffDialog(StepDialog):
 class TakeBackDialog(StepDialog):
     """S6: the goods go to the workshop: a goods-register line with its receipt number and
     a repair card, in one step. The condition and the accessories are asked as the counter's
-    paper asks them — "No accessories" ticked says there were none (printed 无附件)."""
+    paper asks them — "No accessories" ticked says there were none (printed 无附件). Once
+    saved, ``papers`` shows the two numbers and previews their forms a key apart."""
 
     step = Step.TAKE_BACK
 
@@ -416,6 +418,7 @@ class TakeBackDialog(StepDialog):
         hint.setStyleSheet("color: #555;")
         self.form.addRow("", hint)
         self.numbers: tuple[str, str] | None = None
+        self.papers: QDialog | None = None
         self._listed = ""
 
     def _no_accessories(self, none: bool) -> None:
@@ -441,7 +444,20 @@ class TakeBackDialog(StepDialog):
             promised_date=self.value("promised_date"), note=self.value("note"), hours_spent=self.value("hours_spent"),
         )
         self.numbers = (entry.receipt_no, card.card_no)
+        self._printed = ((entry.id, entry.receipt_no), (card.id, card.card_no))
         return self.call_id
+
+    def accept(self) -> None:
+        super().accept()
+        if self.result() == QDialog.DialogCode.Accepted and self.papers is None:
+            from .takeback_papers import TakeBackPapersDialog
+
+            receipt, card = self._printed
+            self.papers = TakeBackPapersDialog(self.database, self.call_no, receipt, card, self.parentWidget())
+            self.papers.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.papers.show()
+            self.papers.raise_()
+            self.papers.activateWindow()
 
 
 class QuoteDialog(StepDialog):
