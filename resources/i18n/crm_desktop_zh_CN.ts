@@ -390,6 +390,10 @@
         <translation>导入客户</translation>
     </message>
     <message>
+        <source>Wrong receipt number presented at voiding</source>
+        <translation>作废收据时出示的收据号不符</translation>
+    </message>
+    <message>
         <source>Viewed the audit log</source>
         <translation>查阅审计日志</translation>
     </message>
@@ -586,6 +590,14 @@
     <message>
         <source>Contracts</source>
         <translation>合同</translation>
+    </message>
+    <message>
+        <source>Receipt number presented</source>
+        <translation>出示的收据号</translation>
+    </message>
+    <message>
+        <source>That receipt&apos;s call</source>
+        <translation>该收据所属叫修</translation>
     </message>
     <message>
         <source>no such login name</source>
@@ -817,6 +829,10 @@
     <message>
         <source>Hand-over</source>
         <translation>离职移交</translation>
+    </message>
+    <message>
+        <source>Service call</source>
+        <translation>叫修</translation>
     </message>
     <message>
         <source>Audit log</source>
@@ -5977,6 +5993,10 @@ repair</source>
         <translation>请说明问题所在：维修将连同意见退回技术员。</translation>
     </message>
     <message>
+        <source>Receipt {receipt_no} is not the receipt of these goods.</source>
+        <translation>收据 {receipt_no} 不是这件商品的收据。</translation>
+    </message>
+    <message>
         <source>The repair of call {call_no} has not passed the supervisor&apos;s inspection: the goods cannot go back yet (or return them unrepaired).</source>
         <translation>叫修 {call_no} 的维修尚未通过服务主任检验，商品还不能交还（或按未修交还处理）。</translation>
     </message>
@@ -6007,10 +6027,6 @@ repair</source>
     <message>
         <source>Receipt {receipt_no} was voided on {at} and is no longer valid.</source>
         <translation>收据 {receipt_no} 已于 {at} 作废，不再有效。</translation>
-    </message>
-    <message>
-        <source>Receipt {receipt_no} is for other goods, not for receipt {expected}.</source>
-        <translation>收据 {receipt_no} 属于其他商品，不是收据 {expected}。</translation>
     </message>
     <message>
         <source>The goods of call {call_no} are with us: give them back (unrepaired if need be) instead of cancelling the call.</source>
@@ -6099,6 +6115,18 @@ repair</source>
     <message>
         <source>The step “{step}” cannot be taken back: a voided receipt stays voided.</source>
         <translation>“{step}”步骤不能撤销：作废的收据始终作废。</translation>
+    </message>
+    <message>
+        <source>Describe the condition of the goods as taken in: scratches, dents, missing parts, or no visible damage.</source>
+        <translation>请填写收取时商品的外观：划痕、凹痕、缺件，或外观完好。</translation>
+    </message>
+    <message>
+        <source>List the accessories taken in with the goods, or tick “No accessories”.</source>
+        <translation>请填写随商品收取的配件，或勾选“无附件”。</translation>
+    </message>
+    <message>
+        <source>Accessories are listed and “No accessories” is ticked: keep only one of the two.</source>
+        <translation>已填写配件，又勾选了“无附件”：两者只能保留一个。</translation>
     </message>
 </context>
 <context>
@@ -7023,8 +7051,20 @@ repair</source>
         <translation>外观</translation>
     </message>
     <message>
+        <source>e.g. scratches on the cover; or no visible damage</source>
+        <translation>如：外壳有划痕；或外观完好</translation>
+    </message>
+    <message>
         <source>Accessories</source>
         <translation>配件</translation>
+    </message>
+    <message>
+        <source>e.g. power cord, remote control</source>
+        <translation>如：电源线、遥控器</translation>
+    </message>
+    <message>
+        <source>No accessories</source>
+        <translation>无附件</translation>
     </message>
     <message>
         <source>Promised return</source>
@@ -7037,6 +7077,41 @@ repair</source>
     <message>
         <source>The goods receipt and the repair card get their numbers when this is saved.</source>
         <translation>保存时给出客户商品领取收据和修理卡的编号。</translation>
+    </message>
+</context>
+<context>
+    <name>TakeBackPapersDialog</name>
+    <message>
+        <source>Papers for the goods — %1</source>
+        <translation>商品单据 — %1</translation>
+    </message>
+    <message>
+        <source>Saved. The goods were given these numbers:</source>
+        <translation>已保存。商品的编号如下：</translation>
+    </message>
+    <message>
+        <source>Goods receipt</source>
+        <translation>客户商品领取收据</translation>
+    </message>
+    <message>
+        <source>Repair card</source>
+        <translation>修理卡</translation>
+    </message>
+    <message>
+        <source>The receipt goes to the customer; the card hangs on the goods.</source>
+        <translation>收据交给客户；修理卡挂在商品上。</translation>
+    </message>
+    <message>
+        <source>Print the &amp;receipt…</source>
+        <translation>打印收据(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Print the repair &amp;card…</source>
+        <translation>打印修理卡(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

@@ -377,13 +377,8 @@ def test_s6_a_declined_quote_proposes_the_reason_for_returning_unrepaired(app, w
     call_id = new_call(w)
     take(qtbot, w, call_id, Step.DISPATCH, w.boss, technician_id="王技师")
     take(qtbot, w, call_id, Step.ARRIVE, w.tech)
-<<<<<<< HEAD
-    take(qtbot, w, call_id, Step.TAKE_BACK, w.tech)
-    take(qtbot, w, call_id, Step.QUOTE, w.clerk, quote_amount="900", quote_hours=15)
-=======
     take(qtbot, w, call_id, Step.TAKE_BACK, w.tech, condition="外观完好", accessories="电源线")
-    take(qtbot, w, call_id, Step.QUOTE, w.clerk, quote_amount="900")
->>>>>>> 84221a5 (Take-back asks the goods' condition and their accessories, or 无附件 ticked (issue 13, item 3))
+    take(qtbot, w, call_id, Step.QUOTE, w.clerk, quote_amount="900", quote_hours=15)
     take(qtbot, w, call_id, Step.CONSENT, w.clerk, consent_given=False, consent_channel="in_person")
     dialog = open_step(qtbot, w, call_id, Step.RETURN_UNREPAIRED, w.clerk)
     assert dialog.fields["reason"].text()  # the customer declined the quote
@@ -398,7 +393,7 @@ def test_s5_a_quote_far_from_the_computed_fee_asks_for_a_reason_at_its_field(app
     call_id = new_call(w)
     take(qtbot, w, call_id, Step.DISPATCH, w.boss, technician_id="王技师")
     take(qtbot, w, call_id, Step.ARRIVE, w.tech)
-    take(qtbot, w, call_id, Step.TAKE_BACK, w.tech)
+    take(qtbot, w, call_id, Step.TAKE_BACK, w.tech, condition="外观完好", accessories="电源线")
     steps_before = count(w.database, CallStep)
     quote = open_step(qtbot, w, call_id, Step.QUOTE, w.clerk)
     quote.fields["quote_hours"].setValue(0.5)
