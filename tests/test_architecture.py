@@ -45,26 +45,11 @@ def _imports(module: Module) -> tuple[set[str], set[str]]:
     ours, others = set(), set()
     for node in ast.walk(ast.parse(module.path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.name.split(".")[0] == "crm_desktop":
-                    ours.add(_known(alias.name))
-                else:
-                    others.add(alias.name.split(".")[0])
-        elif isinstance(node, ast.ImportFrom):
-            if node.level == 0:
-                if (node.module or "").split(".")[0] != "crm_desktop":
-                    others.add((node.module or "").split(".")[0])
-                    continue
-                target = node.module
-            else:
-                base = module.name.split(".")
-                if not module.is_package:
-                    base = base[:-1]
-                base = base[: len(base) - (node.level - 1)]
-                target = ".".join(base + ([node.module] if node.module else []))
-            for alias in node.names:
-                sub = f"{target}.{alias.name}"
-                ours.add(sub if sub in MODULES else _known(target))
+            others |= {a.name.split(".")[0] for a in node.names if a.name.split(".")[0] != "crm_desktop"}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").split(".")[0] != "crm_desktop":
+            others.add((node.module or "").split(".")[0])
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            ours |= _imports_of(module, node)
     ours.discard(module.name)
     return ours, others
 
