@@ -189,10 +189,11 @@ def _qt_test_mode(tmp_path_factory):
 @pytest.fixture
 def app(qapp):
     """The QApplication set up as the program sets it up: Chinese translation and font."""
-    from crm_desktop.app import install_font, install_translations
+    from crm_desktop.app import install_font, install_keys, install_translations
 
     translators = install_translations(qapp)
     install_font(qapp)
+    install_keys(qapp)
     yield qapp
     for t in translators:
         qapp.removeTranslator(t)

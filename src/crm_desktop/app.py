@@ -7,11 +7,12 @@ import gc
 import logging
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLocale, QtMsgType, QTimer, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QtMsgType, QTranslator, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from . import APP_NAME, ORG_NAME, config as config_mod, paths
+from . import APP_NAME, ORG_NAME, paths
+from . import config as config_mod
 from .translation import LOCALE, load_ours, load_qt
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,15 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     config_mod.use_settings_folder_from_environment()
     install_translations(app)
     install_font(app)
+    install_keys(app)
     return app
+
+
+def install_keys(app: QApplication) -> None:
+    """Keys that behave the same in every window (views/keys.py: Tab leaves a date editor)."""
+    from .views import keys
+
+    keys.install(app)
 
 
 def install_translations(app: QCoreApplication) -> list[QTranslator]:
