@@ -63,3 +63,39 @@ def test_a_new_call_refused_for_its_empty_fields_stays_on_the_screen(app, databa
     dialog.accept()  # no customer, no fault
     assert dialog.isVisible() and not dialog._messages["customer_id"].isHidden()
     assert_in_sight(dialog)
+
+
+def test_a_message_under_a_narrow_field_wraps_at_the_column_and_overlaps_nothing(app, database, qtbot):
+    """An arrival dated 1999: the message under the date box had the box's width, wrapped to
+    two lines in the room of one and was drawn over the next row (issue 13, item 5)."""
+    from PySide6.QtCore import QRect
+
+    from crm_desktop.views.dialogs.form import datetime_edit
+
+    class DateThenText(RecordDialog):
+        def __init__(self) -> None:
+            super().__init__(database)
+            self.add_field("when", "到达时间", datetime_edit())
+            self.add_field("next", "记录人", QLineEdit())
+            self.finish_layout()
+
+        def save(self, session) -> int:
+            raise UserError(LONG, "when")
+
+    dialog = DateThenText()
+    qtbot.addWidget(dialog)
+    dialog.resize(520, 200)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.accept()
+    qtbot.wait(10)
+    label = dialog._messages["when"]
+    assert not label.isHidden()
+    assert label.height() >= label.heightForWidth(label.width())  # every line of it has room
+    assert label.width() > dialog.fields["when"].width()  # it wraps at the column, not at the box
+
+    def rect(widget) -> QRect:
+        return QRect(widget.mapTo(dialog, widget.rect().topLeft()), widget.size())
+
+    assert not rect(label).intersects(rect(dialog.fields["next"]))
+    assert not rect(label).intersects(rect(dialog.fields["when"]))

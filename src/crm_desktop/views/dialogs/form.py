@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -269,10 +270,17 @@ class RecordDialog(QDialog):
         message.setWordWrap(True)
         message.hide()
         holder = QWidget()
+        # the holder takes the whole field column, so that a message under a narrow field (a
+        # date) wraps at the column's width and its rows are counted, not drawn over the next
+        # field; the field itself keeps its own width
+        holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(1)
-        box.addWidget(widget)
+        if isinstance(widget, (QAbstractSpinBox, QComboBox)):  # dates, times, numbers, choices
+            box.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+        else:
+            box.addWidget(widget)
         box.addWidget(message)
         self.form.addRow(label + (" *" if required else ""), holder)
         self.fields[name] = widget
