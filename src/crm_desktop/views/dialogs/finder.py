@@ -43,6 +43,7 @@ class CustomerFinder(QWidget):
         self._timer.setInterval(FIND_DELAY_MS)
         self._timer.timeout.connect(self.find)
         self.line.textEdited.connect(lambda _t: self._timer.start())
+        self.setFocusProxy(self.line)  # the dialog focusing the finder (a refused save) means its line
         self.line.installEventFilter(self)
         self.results.installEventFilter(self)
         self.results.itemClicked.connect(self._pick)
