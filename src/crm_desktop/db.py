@@ -67,10 +67,10 @@ def read_sqlite_state(path: Path) -> SchemaState:
     except sqlite3.DatabaseError as exc:
         if faults.classify(exc, path) is not None:
             raise  # locked, a disk that fails, a damaged file: the machine's fault, not a foreign file
+        log.warning("%s cannot be read as a database: %s", path, exc)  # SQLite's English words: the log's
         raise DatabaseRefused(
-            QT_TRANSLATE_NOOP("Database", "The file {path} cannot be read as a database: {reason}"),
+            QT_TRANSLATE_NOOP("Database", "The file {path} cannot be read as a database; the details are in the log file."),
             path=str(path),
-            reason=str(exc),
         ) from exc
     return _judge(tables - {"alembic_version"}, revision, str(path))
 

@@ -245,3 +245,40 @@ def _code_in_text(text: str) -> int | None:
         if words in lowered:
             return code
     return None
+
+
+# Why a file could not be read or written, in words: the operating system's own text
+# ("Permission denied", "[WinError 32] …") is English and means little to a clerk, so a
+# message takes one of these as its reason, and the system's text goes to the log.
+_OS_REASONS = {
+    "missing": QT_TRANSLATE_NOOP("Faults", "the file or folder does not exist"),
+    "in_use": QT_TRANSLATE_NOOP("Faults", "the file is open in another program"),
+    "denied": QT_TRANSLATE_NOOP("Faults", "no permission to use it, or it is open in another program"),
+    "full": QT_TRANSLATE_NOOP("Faults", "the disk is full"),
+    "read_only": QT_TRANSLATE_NOOP("Faults", "the disk or folder is read-only"),
+    "folder": QT_TRANSLATE_NOOP("Faults", "a folder has that name"),
+    "too_long": QT_TRANSLATE_NOOP("Faults", "the name or path is too long"),
+    "io": QT_TRANSLATE_NOOP("Faults", "the disk could not be read or written"),
+    "other": QT_TRANSLATE_NOOP("Faults", "the details are in the log file"),
+}
+_REASON_BY_ERRNO = {
+    errno.ENOENT: "missing", errno.ENOTDIR: "missing", errno.EACCES: "denied", errno.EPERM: "denied",
+    errno.ENOSPC: "full", errno.EROFS: "read_only", errno.EISDIR: "folder", errno.ENAMETOOLONG: "too_long",
+    errno.EIO: "io",
+}
+_REASON_BY_WINERROR = {32: "in_use", 33: "in_use", 5: "denied", 19: "read_only", 206: "too_long", 3: "missing",
+                       2: "missing", 21: "io", 23: "io", 55: "io", 64: "io", 1117: "io", 1167: "io"}
+
+
+def os_reason(exc: BaseException, what: str = "file operation") -> Msg:
+    """The reason ``exc`` (an ``OSError``, or anything) gives, in words the views translate;
+    the exception itself is logged as a warning, so the detail is in the log file."""
+    log.warning("%s: %s: %s", what, type(exc).__name__, exc)
+    key = None
+    if isinstance(exc, OSError):
+        key = _REASON_BY_WINERROR.get(getattr(exc, "winerror", None)) or _REASON_BY_ERRNO.get(exc.errno)
+        if key is None and isinstance(exc, FileNotFoundError):
+            key = "missing"
+        elif key is None and isinstance(exc, PermissionError):
+            key = "denied"
+    return _OS_REASONS[key or "other"]

@@ -372,7 +372,7 @@ def test_a_changed_mapping_gives_another_check(database, tmp_path):
 @pytest.fixture
 def existing(database) -> dict[str, int]:
     with database.Session.begin() as s:
-        a = customers.create_customer(s, name="南京华信科技有限公司", phone="025-8456 1234")
+        a = customers.create_customer(s, name="南京华信科技有限公司", phone="025-8456 1234", code="NJ-001")
         b = customers.create_customer(s, name="王芳", phone="13900001111")
         return {"华信": a.id, "王芳": b.id}
 
@@ -393,10 +393,10 @@ def test_likely_duplicates_are_found_before_anything_is_written(database, existi
     plan = check_file(database, duplicate_sheet(tmp_path / "c.xlsx"))
     assert plan.ok
     assert plan.duplicate_lines() == [
-        f"Row 2: 南京华信科技有限公司 13800000001: same name as the existing customer 南京华信科技有限公司 "
-        f"(ID {existing['华信']}, phone 025-84561234)",
-        f"Row 3: 华信二部 025-84561234: same phone as the existing customer 南京华信科技有限公司 "
-        f"(ID {existing['华信']}, phone 025-84561234)",
+        "Row 2: 南京华信科技有限公司 13800000001: same name as the existing customer 南京华信科技有限公司 "
+        "(customer code NJ-001, phone 025-84561234)",
+        "Row 3: 华信二部 025-84561234: same phone as the existing customer 南京华信科技有限公司 "
+        "(customer code NJ-001, phone 025-84561234)",
         "Row 5: 李娜 13800000004: same name as row 4, another phone (13800000003)",
         "Row 6: 刘洋 13800000003: same phone as row 4 (李娜)",
     ]

@@ -385,7 +385,7 @@ def test_a_file_open_in_excel_is_a_user_error_and_stays_as_it_was(demo_database,
     monkeypatch.setattr(register_export.os, "replace", locked)
     with pytest.raises(UserError) as raised:
         export_register(RegisterQuery(demo_database, REGISTERS["customer"]), target)
-    assert raised.value.message == register_export.CANNOT_WRITE and "Permission denied" in str(raised.value)
+    assert raised.value.message == register_export.CANNOT_WRITE and "open in another program" in str(raised.value)
     assert target.read_bytes() == b"the clerk's earlier export"
     assert [p.name for p in out.iterdir()] == ["open.xlsx"]  # no temporary file either
 

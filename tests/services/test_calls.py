@@ -137,7 +137,7 @@ def test_x2_a_call_with_a_phone_number_with_letters_is_refused_and_nothing_saved
 def test_x2_a_call_needs_a_customer_who_exists_and_a_time(database, w):
     error = refused(database, calls.register_call, customer_id=999, received_at=DAY, fault="漏水")
     assert error.field == "customer_id"
-    assert str(error) == "There is no customer with id 999."
+    assert str(error) == "The customer cannot be found any more (it may have been removed meanwhile): look it up again."
     error = refused(database, calls.register_call, customer_id=w.zhang, received_at=None, fault="漏水")
     assert error.field == "received_at"
     error = refused(database, calls.register_call, customer_id=w.zhang, received_at="yesterday", fault="漏水")
@@ -310,7 +310,7 @@ def test_update_call_says_which_step_changes_a_process_field(database, w, field,
     cid = register(database, customer_id=w.zhang, received_at=DAY, fault="漏水")
     error = refused(database, calls.update_call, cid, {field: "x"})
     assert step in str(error)
-    assert "cannot be edited here" in str(refused(database, calls.update_call, cid, {"fee": "x"}))
+    assert "cannot be changed here" in str(refused(database, calls.update_call, cid, {"fee": "x"}))
 
 
 @pytest.mark.parametrize(
@@ -357,7 +357,7 @@ def test_x2_a_technician_who_does_not_exist_is_refused_and_nothing_saved(databas
     cid = register(database, customer_id=w.zhang, received_at=DAY, fault="漏水")
     error = refused(database, calls.dispatch, cid, 999, datetime(2026, 11, 19, 10), by_id=w.supervisor)
     assert error.field == "technician_id"
-    assert str(error) == "There is no technician with id 999."
+    assert str(error) == "This technician cannot be found any more: choose again."
     with database.Session() as s:
         call = s.get(ServiceCall, cid)
         assert (call.technician_id, call.dispatched_at, call.status) == (None, None, "registered")

@@ -149,7 +149,7 @@ def test_update_customer_refuses_unknown_fields_and_unknown_customers(database, 
         with database.Session.begin() as s:
             customers.update_customer(s, 999, {"name": "x"})
     assert info.value.field == "customer_id"
-    assert str(info.value) == "There is no customer with id 999."
+    assert str(info.value) == "The customer cannot be found any more (it may have been removed meanwhile): look it up again."
 
 
 def test_i3_the_registers_keep_what_was_said_when_the_archive_changes(database, zhang):

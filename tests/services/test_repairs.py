@@ -84,7 +84,7 @@ def test_x3_card_numbers_are_gapless_even_when_a_card_is_refused(database, w):
 def test_x2_a_technician_who_does_not_exist_is_refused_and_nothing_saved(database, w):
     error = refused(database, repairs.open_card, opened_at=DAY, goods_entry_id=w.entry, technician_id=999)
     assert error.field == "technician_id"
-    assert str(error) == "There is no technician with id 999."
+    assert str(error) == "This technician cannot be found any more: choose again."
     assert count(database, RepairCard) == 0
     with database.Session() as s:
         assert numbering.last_issued(s, numbering.REPAIR_CARD, DAY.date()) == 0

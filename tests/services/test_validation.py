@@ -320,7 +320,7 @@ def test_s3_check_technician_wants_an_active_technician(session):
         assert info.value.field == "technician_id"
     with pytest.raises(UserError) as info:
         v.check_technician(session, 99)
-    assert str(info.value) == "There is no technician with id 99."
+    assert str(info.value) == "This technician cannot be found any more: choose again."
     assert v.check_staff(session, 3, "taken_in_by_id").name == "钱文员"
     with pytest.raises(UserError) as info:
         v.check_staff(session, 42, "taken_in_by_id")

@@ -41,7 +41,7 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
-from .. import files
+from .. import faults, files
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
 from ..progress import Progress, report
@@ -728,7 +728,7 @@ def write_figures(
     except BaseException as exc:
         writer.discard()
         if isinstance(exc, OSError) and not started:  # the folder is gone or read-only
-            raise UserError(CANNOT_WRITE, field="path", folder=str(folder), reason=exc.strerror or str(exc)) from exc
+            raise UserError(CANNOT_WRITE, field="path", folder=str(folder), reason=faults.os_reason(exc, "writing the monthly report")) from exc
         if isinstance(exc, PermissionError) and finished:  # the rename: the file is open in Excel
             raise UserError(FILE_BUSY, field="path", file=str(path)) from exc
         raise

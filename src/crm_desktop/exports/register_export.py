@@ -211,7 +211,7 @@ def cannot_write(path: Path, exc: OSError) -> UserError | OSError:
     log.warning("export to %s failed: %s", path, exc)
     if faults.classify(exc) in (faults.Fault.DISK_FULL, faults.Fault.IO_ERROR):
         return exc
-    return UserError(CANNOT_WRITE, "path", path=str(path), reason=exc.strerror or type(exc).__name__)
+    return UserError(CANNOT_WRITE, "path", path=str(path), reason=faults.os_reason(exc, "exporting"))
 
 
 @contextmanager

@@ -8,6 +8,7 @@ top-left corner of the page's printable area (inside the margins); font sizes in
 
 from __future__ import annotations
 
+import logging
 import re
 import string
 import tomllib
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import faults
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg
 
@@ -29,10 +31,12 @@ PAGES = ("all", "first", "last", "rest", "several")
 # available in every text besides the form's own fields
 PAGE_FIELDS = ("page", "pages", "copy_label")
 
+log = logging.getLogger(__name__)
+
 
 class LayoutError(UserError):
     """A layout file that cannot be used; ``key`` is where in the file the mistake is.
-    ``problem`` is a marked string (or, from the TOML parser, plain text) with its values."""
+    ``problem`` is a marked string with its values."""
 
     def __init__(self, file: Path | str, key: str | None, problem: str, **problem_args: object) -> None:
         self.file = str(file)
@@ -238,9 +242,15 @@ def read_layout(path: Path, known_fields: set[str] | None = None, tables: dict[s
     except UnicodeDecodeError as exc:
         raise LayoutError(path, None, QT_TRANSLATE_NOOP("Layout", "not UTF-8 text (byte {position})"), position=exc.start) from None
     except tomllib.TOMLDecodeError as exc:
-        raise LayoutError(path, None, str(exc)) from None
+        # the parser's own text is English: the place in words, the text in the log
+        log.warning("layout %s: %s", path, exc)
+        where = re.search(r"at line (\d+), column (\d+)", str(exc))
+        if where is None:
+            raise LayoutError(path, None, QT_TRANSLATE_NOOP("Layout", "a mistake in the file's syntax")) from None
+        raise LayoutError(path, None, QT_TRANSLATE_NOOP("Layout", "a mistake in the file's syntax at line {line}, column {column}"),
+                          line=int(where[1]), column=int(where[2])) from None
     except OSError as exc:
-        raise LayoutError(path, None, exc.strerror or str(exc)) from None
+        raise LayoutError(path, None, faults.os_reason(exc, f"reading the layout {path}")) from None
     return parse_layout(raw, path, known_fields, tables)
 
 

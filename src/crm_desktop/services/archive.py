@@ -33,7 +33,7 @@ from typing import Iterator, Mapping
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from .. import clock
+from .. import clock, faults
 from ..db import Database
 from ..errors import UserError
 from ..files import copy as copy_file
@@ -142,10 +142,10 @@ _NEW_CUSTOMER_VALUES: dict[str, object] = {
     "importance": Importance.NORMAL.value,
 }
 
-_NO_CONTACT = QT_TRANSLATE_NOOP("Archive", "There is no contact person with id {id}.")
-_NO_ASSIGNMENT = QT_TRANSLATE_NOOP("Archive", "There is no responsibility with id {id}.")
-_NO_RECORD = QT_TRANSLATE_NOOP("Archive", "There is no yearly record with id {id}.")
-_NO_ATTACHMENT = QT_TRANSLATE_NOOP("Archive", "There is no attachment with id {id}.")
+_NO_CONTACT = QT_TRANSLATE_NOOP("Archive", "The contact person cannot be found any more (it may have been removed meanwhile): open the customer archive again.")
+_NO_ASSIGNMENT = QT_TRANSLATE_NOOP("Archive", "The responsibility cannot be found any more (it may have been removed meanwhile): open the customer archive again.")
+_NO_RECORD = QT_TRANSLATE_NOOP("Archive", "The yearly record cannot be found any more (it may have been removed meanwhile): open the customer archive again.")
+_NO_ATTACHMENT = QT_TRANSLATE_NOOP("Archive", "The attachment cannot be found any more (it may have been removed meanwhile): open the customer archive again.")
 _NO_FILE = QT_TRANSLATE_NOOP("Archive", "The file {path} cannot be found.")
 
 
@@ -711,7 +711,7 @@ def _store_attachment(
             copy_file(path, target)
     except OSError as exc:
         raise UserError(QT_TRANSLATE_NOOP("Archive", "The file {path} could not be copied: {error}"),
-                        field="attachment", path=str(path), error=exc.strerror or str(exc)) from exc
+                        field="attachment", path=str(path), error=faults.os_reason(exc, "copying an attachment")) from exc
     attachment = Attachment(
         customer_id=customer_id, correspondence_id=correspondence_id, yearly_record_id=yearly_record_id,
         original_name=path.name[:255], stored_name=stored, sha256=sha, size=size, added_by_id=by_id,

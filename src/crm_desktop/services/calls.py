@@ -45,17 +45,17 @@ from .validation import (
     require_text,
 )
 
-NO_CALL = QT_TRANSLATE_NOOP("Calls", "There is no service call with id {id}.")
+NO_CALL = QT_TRANSLATE_NOOP("Calls", "The service call cannot be found any more (it may have been removed meanwhile): look it up again.")
 _BASIS_WARRANTY = QT_TRANSLATE_NOOP("Calls", "C: within the warranty (until {end})")
 _BASIS_CONTRACT = QT_TRANSLATE_NOOP("Calls", "B: maintenance contract {contract_no} (until {end})")
 _BASIS_EXPIRED = QT_TRANSLATE_NOOP("Calls", "A: warranty ended on {end}, no maintenance contract")
 _BASIS_NONE = QT_TRANSLATE_NOOP("Calls", "A: no warranty date, no maintenance contract")
 _BASIS_NO_PRODUCT = QT_TRANSLATE_NOOP("Calls", "A: no product chosen")
-NO_CUSTOMER = QT_TRANSLATE_NOOP("Calls", "There is no customer with id {id}.")
+NO_CUSTOMER = QT_TRANSLATE_NOOP("Calls", "The customer cannot be found any more (it may have been removed meanwhile): look it up again.")
 CUSTOMER_MISSING = QT_TRANSLATE_NOOP(
     "Calls", "Choose the customer: type part of the name, the phone or a serial number and pick it from the list."
 )
-NO_PRODUCT = QT_TRANSLATE_NOOP("Calls", "There is no product with id {id}.")
+NO_PRODUCT = QT_TRANSLATE_NOOP("Calls", "The product cannot be found any more (it may have been removed meanwhile): choose it again.")
 _RECEIVED_MISSING = QT_TRANSLATE_NOOP("Calls", "Enter the date and time the call was received.")
 _FAULT_MISSING = QT_TRANSLATE_NOOP("Calls", "Describe the fault the customer reports.")
 _NAME_MISSING = QT_TRANSLATE_NOOP("Calls", "Enter the customer's name.")

@@ -23,8 +23,8 @@ from .validation import (
     require,
 )
 
-NO_CONTRACT = QT_TRANSLATE_NOOP("Contracts", "There is no maintenance contract with id {id}.")
-NO_CUSTOMER = QT_TRANSLATE_NOOP("Contracts", "There is no customer with id {id}.")
+NO_CONTRACT = QT_TRANSLATE_NOOP("Contracts", "The maintenance contract cannot be found any more (it may have been removed meanwhile): look it up again.")
+NO_CUSTOMER = QT_TRANSLATE_NOOP("Contracts", "The customer cannot be found any more (it may have been removed meanwhile): look it up again.")
 _STAFF_LEFT = QT_TRANSLATE_NOOP("Contracts", "{name} no longer works here and cannot look after a contract.")
 MAX_MONEY = 9999999999
 
@@ -56,10 +56,14 @@ def _check(
         problems.report(QT_TRANSLATE_NOOP("Contracts", "Choose the products the contract covers."), field="products")
     for pid in product_ids:
         product = session.get(CustomerProduct, pid)
-        if product is None or (customer is not None and product.customer_id != customer.id):
+        if product is None:
+            problems.report(QT_TRANSLATE_NOOP(
+                "Contracts", "A product chosen cannot be found any more (it may have been removed meanwhile): "
+                "choose the products again."), field="products")
+        elif customer is not None and product.customer_id != customer.id:
             problems.report(
-                QT_TRANSLATE_NOOP("Contracts", "Product {id} is not one of this customer's products."),
-                field="products", id=pid,
+                QT_TRANSLATE_NOOP("Contracts", "The product {model} is not one of this customer's products."),
+                field="products", model=product.model,
             )
         else:
             products.append(product)

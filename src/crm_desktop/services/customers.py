@@ -69,8 +69,8 @@ PRODUCT_FIELDS = frozenset({"model", "serial_no", "purchase_date", "warranty_end
 
 MAX_CAPITAL = Decimal("99999999999999.99")  # Numeric(16, 2)
 
-NO_CUSTOMER = QT_TRANSLATE_NOOP("Customers", "There is no customer with id {id}.")
-NO_PRODUCT = QT_TRANSLATE_NOOP("Customers", "There is no product with id {id}.")
+NO_CUSTOMER = QT_TRANSLATE_NOOP("Customers", "The customer cannot be found any more (it may have been removed meanwhile): look it up again.")
+NO_PRODUCT = QT_TRANSLATE_NOOP("Customers", "The product cannot be found any more (it may have been removed meanwhile): choose it again.")
 _WARRANTY_BEFORE_PURCHASE = QT_TRANSLATE_NOOP(
     "Customers", "The warranty end ({warranty_end}) is before the purchase date ({purchase_date})."
 )

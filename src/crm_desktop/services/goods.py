@@ -31,10 +31,10 @@ from .validation import (
     require_text,
 )
 
-NO_ENTRY = QT_TRANSLATE_NOOP("Goods", "There is no goods register entry with id {id}.")
-NO_CUSTOMER = QT_TRANSLATE_NOOP("Goods", "There is no customer with id {id}.")
-NO_CALL = QT_TRANSLATE_NOOP("Goods", "There is no service call with id {id}.")
-NO_PRODUCT = QT_TRANSLATE_NOOP("Goods", "There is no product with id {id}.")
+NO_ENTRY = QT_TRANSLATE_NOOP("Goods", "The goods register entry cannot be found any more (it may have been removed meanwhile): look it up again.")
+NO_CUSTOMER = QT_TRANSLATE_NOOP("Goods", "The customer cannot be found any more (it may have been removed meanwhile): look it up again.")
+NO_CALL = QT_TRANSLATE_NOOP("Goods", "The service call cannot be found any more (it may have been removed meanwhile): look it up again.")
+NO_PRODUCT = QT_TRANSLATE_NOOP("Goods", "The product cannot be found any more (it may have been removed meanwhile): choose it again.")
 _TAKEN_IN_MISSING = QT_TRANSLATE_NOOP("Goods", "Enter the date and time the goods were taken in.")
 _NAME_MISSING = QT_TRANSLATE_NOOP("Goods", "Enter the customer's name.")
 _PROMISED_TOO_EARLY = QT_TRANSLATE_NOOP(

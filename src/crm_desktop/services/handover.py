@@ -53,7 +53,7 @@ KIND_NAMES: dict[str, Msg] = {
     HandoverItemKind.CONTRACT.value: QT_TRANSLATE_NOOP("Handover", "Maintenance contract"),
 }
 
-_NO_STAFF = QT_TRANSLATE_NOOP("Handover", "There is no member of staff with id {id}.")
+_NO_STAFF = QT_TRANSLATE_NOOP("Handover", "This member of staff cannot be found any more: choose again.")
 _ALREADY_LEFT = QT_TRANSLATE_NOOP("Handover", "{name} has already left: the hand-over was done.")
 _NOT_YOURSELF = QT_TRANSLATE_NOOP("Handover", "You cannot hand over your own work: another administrator or the manager does it.")
 _LAST_ADMIN = QT_TRANSLATE_NOOP(

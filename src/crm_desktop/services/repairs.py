@@ -37,9 +37,9 @@ from .validation import (
     require_text,
 )
 
-NO_CARD = QT_TRANSLATE_NOOP("Repairs", "There is no repair card with id {id}.")
-NO_ENTRY = QT_TRANSLATE_NOOP("Repairs", "There is no goods register entry with id {id}.")
-NO_CALL = QT_TRANSLATE_NOOP("Repairs", "There is no service call with id {id}.")
+NO_CARD = QT_TRANSLATE_NOOP("Repairs", "The repair card cannot be found any more (it may have been removed meanwhile): look it up again.")
+NO_ENTRY = QT_TRANSLATE_NOOP("Repairs", "The goods register entry cannot be found any more (it may have been removed meanwhile): look it up again.")
+NO_CALL = QT_TRANSLATE_NOOP("Repairs", "The service call cannot be found any more (it may have been removed meanwhile): look it up again.")
 _OPENED_MISSING = QT_TRANSLATE_NOOP("Repairs", "Enter the date and time the repair card was opened.")
 _PROMISED_TOO_EARLY = QT_TRANSLATE_NOOP(
     "Repairs", "The promised date ({promised}) is before the day the card was opened ({opened})."

@@ -466,26 +466,43 @@ def _as_id(row_id: object) -> int | None:
         return None
 
 
+# a record not chosen (no row id at all): what to choose, by the model — never "id None"
+_CHOOSE = {
+    "Customer": QT_TRANSLATE_NOOP("Validation", "Choose the customer."),
+    "CustomerProduct": QT_TRANSLATE_NOOP("Validation", "Choose the product."),
+    "ServiceCall": QT_TRANSLATE_NOOP("Validation", "Choose the service call."),
+    "GoodsEntry": QT_TRANSLATE_NOOP("Validation", "Choose the goods register entry."),
+    "RepairCard": QT_TRANSLATE_NOOP("Validation", "Choose the repair card."),
+    "MaintenanceContract": QT_TRANSLATE_NOOP("Validation", "Choose the maintenance contract."),
+    "Staff": QT_TRANSLATE_NOOP("Validation", "Choose a member of staff."),
+}
+CHOOSE_ONE = QT_TRANSLATE_NOOP("Validation", "Choose one from the list.")
+
+
 def fetch(session: Session, model: type[T], row_id: object, field: str, missing_msg: Msg) -> T:
-    """The row ``row_id`` of ``model``; ``missing_msg`` (with ``{id}``) when there is none."""
+    """The row ``row_id`` of ``model``. None chosen: "choose the …"; chosen but gone (removed
+    meanwhile): ``missing_msg``, which names the record in words — a database id means
+    nothing to the clerk."""
     key = _as_id(row_id)
-    row = session.get(model, key) if key is not None else None
+    if key is None:
+        raise UserError(_CHOOSE.get(model.__name__, CHOOSE_ONE), field=field)
+    row = session.get(model, key)
     if row is None:
-        raise UserError(missing_msg, field=field, id=row_id)
+        raise UserError(missing_msg, field=field)
     return row
 
 
 def check_staff(session: Session, staff_id: object, field: str) -> Staff:
     """A member of staff who exists (someone who registered, took in, inspected...)."""
     return fetch(
-        session, Staff, staff_id, field, QT_TRANSLATE_NOOP("Validation", "There is no member of staff with id {id}.")
+        session, Staff, staff_id, field, QT_TRANSLATE_NOOP("Validation", "This member of staff cannot be found any more: choose again.")
     )
 
 
 def check_technician(session: Session, technician_id: object, field: str = "technician_id") -> Staff:
     """S3, S7: work goes only to a technician who exists and still works here."""
     person = fetch(
-        session, Staff, technician_id, field, QT_TRANSLATE_NOOP("Validation", "There is no technician with id {id}.")
+        session, Staff, technician_id, field, QT_TRANSLATE_NOOP("Validation", "This technician cannot be found any more: choose again.")
     )
     if person.role != Role.TECHNICIAN.value:
         raise UserError(
@@ -518,6 +535,6 @@ def refuse_unknown_fields(changes: dict[str, object], editable: frozenset[str], 
             problems.report(special[name], field=name, name=name)
         else:
             problems.report(
-                QT_TRANSLATE_NOOP("Validation", "The field “{name}” cannot be edited here."), field=name, name=name
+                QT_TRANSLATE_NOOP("Validation", "This value cannot be changed here."), field=name
             )
     problems.raise_if_any()

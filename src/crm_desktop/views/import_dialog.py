@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from .. import faults
 from ..db import Database
 from ..exports import customer_import as ci
 from ..progress import Cancelled, Progress
@@ -604,7 +605,8 @@ class ImportCheckPage(QWizardPage):
         try:
             ci.write_problem_report(plan, path, translate)
         except OSError as exc:
-            self.error.setText(self.tr("The report could not be saved: %1").replace("%1", str(exc)))
+            reason = faults.os_reason(exc, f"saving the import check's report {path}").tr(translate)
+            self.error.setText(self.tr("The report could not be saved: %1").replace("%1", reason))
 
     # -- importing --------------------------------------------------------------------------
     def validatePage(self) -> bool:  # noqa: N802 - the Import button

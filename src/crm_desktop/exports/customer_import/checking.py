@@ -106,13 +106,17 @@ CODE_IN_FILE = QT_TRANSLATE_NOOP(
     "CustomerImport", "the customer code {code} is also given to another customer in row {other}."
 )
 
+# an existing customer is told apart by its customer code (the clerk's number), never by the database's
 DUP_EXISTING_NAME = QT_TRANSLATE_NOOP(
-    "CustomerImport", "same name as the existing customer {name} (ID {id}, phone {phone})"
+    "CustomerImport", "same name as the existing customer {name} (customer code {code}, phone {phone})"
 )
 DUP_EXISTING_PHONE = QT_TRANSLATE_NOOP(
-    "CustomerImport", "same phone as the existing customer {name} (ID {id}, phone {phone})"
+    "CustomerImport", "same phone as the existing customer {name} (customer code {code}, phone {phone})"
 )
-DUP_EXISTING_BOTH = QT_TRANSLATE_NOOP("CustomerImport", "same name and phone as the existing customer {name} (ID {id})")
+DUP_EXISTING_BOTH = QT_TRANSLATE_NOOP(
+    "CustomerImport", "same name and phone as the existing customer {name} (customer code {code})"
+)
+NO_CODE = QT_TRANSLATE_NOOP("CustomerImport", "none")
 DUP_ROW_NAME = QT_TRANSLATE_NOOP("CustomerImport", "same name as row {other}, another phone ({phone})")
 DUP_ROW_PHONE = QT_TRANSLATE_NOOP("CustomerImport", "same phone as row {other} ({name})")
 DUPLICATE_LINE = QT_TRANSLATE_NOOP("CustomerImport", "Row {rows}: {name} {phone}: {reasons}")
@@ -171,6 +175,7 @@ class Resemblance:
     existing_id: int | None = None
     existing_name: str | None = None
     existing_phone: str | None = None
+    existing_code: str | None = None
     other_row: int | None = None
     other_name: str | None = None
     other_phone: str | None = None
@@ -179,7 +184,8 @@ class Resemblance:
         no_phone = NO_PHONE.tr(translate)
         if self.existing_id is not None:
             msg = {"name": DUP_EXISTING_NAME, "phone": DUP_EXISTING_PHONE, "both": DUP_EXISTING_BOTH}[self.kind]
-            return msg.tr(translate, name=self.existing_name, id=self.existing_id, phone=self.existing_phone or no_phone)
+            return msg.tr(translate, name=self.existing_name, code=self.existing_code or NO_CODE.tr(translate),
+                          phone=self.existing_phone or no_phone)
         if self.kind == "name":
             return DUP_ROW_NAME.tr(translate, other=self.other_row, phone=self.other_phone or no_phone)
         return DUP_ROW_PHONE.tr(translate, other=self.other_row, name=self.other_name)
@@ -446,16 +452,16 @@ def chunks(values: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
 def existing_matches(session: Session, names: Iterable[str], phones: Iterable[str]) -> tuple[dict, dict]:
     """Existing customers by name and by phone, for the file's names and phones: a few
     indexed ``IN (…)`` queries, never one per row."""
-    by_name: dict[str, list[tuple[int, str, str | None]]] = {}
-    by_phone: dict[str, list[tuple[int, str, str | None]]] = {}
+    by_name: dict[str, list[tuple[int, str, str | None, str | None]]] = {}
+    by_phone: dict[str, list[tuple[int, str, str | None, str | None]]] = {}
     for chunk in chunks(sorted(set(names)), IN_CHUNK):
         for row in session.execute(
-            select(Customer.id, Customer.name, Customer.phone).where(Customer.name.in_(chunk)).order_by(Customer.id)
+            select(Customer.id, Customer.name, Customer.phone, Customer.code).where(Customer.name.in_(chunk)).order_by(Customer.id)
         ):
             by_name.setdefault(row.name, []).append(tuple(row))
     for chunk in chunks(sorted(set(phones)), IN_CHUNK):
         for row in session.execute(
-            select(Customer.id, Customer.name, Customer.phone).where(Customer.phone.in_(chunk)).order_by(Customer.id)
+            select(Customer.id, Customer.name, Customer.phone, Customer.code).where(Customer.phone.in_(chunk)).order_by(Customer.id)
         ):
             by_phone.setdefault(row.phone, []).append(tuple(row))
     return by_name, by_phone
@@ -628,14 +634,15 @@ def _find_duplicates(session: Session, drafts: list[CustomerDraft]) -> None:
     for d in drafts:
         found: list[Resemblance] = []
         matched: set[int] = set()
-        for cid, name, phone in by_name.get(d.name, ()):
+        for cid, name, phone, code in by_name.get(d.name, ()):
             matched.add(cid)
             kind = "both" if d.phone and phone == d.phone else "name"
-            found.append(Resemblance(kind, existing_id=cid, existing_name=name, existing_phone=phone))
+            found.append(Resemblance(kind, existing_id=cid, existing_name=name, existing_phone=phone, existing_code=code))
         if d.phone:
-            for cid, name, phone in by_phone.get(d.phone, ()):
+            for cid, name, phone, code in by_phone.get(d.phone, ()):
                 if cid not in matched:
-                    found.append(Resemblance("phone", existing_id=cid, existing_name=name, existing_phone=phone))
+                    found.append(Resemblance("phone", existing_id=cid, existing_name=name, existing_phone=phone,
+                                             existing_code=code))
         earlier = seen_name.get(d.name)
         if earlier is not None:
             found.append(Resemblance("name", other_row=earlier.rows[0], other_name=earlier.name,

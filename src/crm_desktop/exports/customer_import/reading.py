@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from xml.etree import ElementTree
 
+from ... import faults
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP
 from ...progress import Progress, report
@@ -116,7 +117,7 @@ def _refuse_non_workbook(path: Path) -> None:
     try:
         _judge_bytes(path)
     except OSError as exc:  # no permission, locked by another program, a network drive gone
-        raise UserError(FILE_UNREADABLE, field="file", file=path.name, reason=exc.strerror or str(exc)) from None
+        raise UserError(FILE_UNREADABLE, field="file", file=path.name, reason=faults.os_reason(exc, "reading the import file")) from None
 
 
 def _judge_bytes(path: Path) -> None:

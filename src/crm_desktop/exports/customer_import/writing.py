@@ -166,7 +166,7 @@ def _recheck(session: Session, plan: ImportPlan, drafts: list[CustomerDraft]) ->
         now_matching = [m for m in by_name.get(d.name, ())]
         if d.phone:
             now_matching += by_phone.get(d.phone, [])
-        for cid, name, _phone in now_matching:
+        for cid, name, _phone, _code in now_matching:
             if cid not in known:
                 raise UserError(CHANGED_SINCE_CHECK, name=name)
     codes = {d.values["code"]: d for d in drafts if d.values.get("code")}

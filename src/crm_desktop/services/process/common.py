@@ -33,7 +33,7 @@ from ..validation import Problems, check_staff, fetch, parse_datetime, parse_dec
 from . import states
 from .states import STEP_NAMES, Step
 
-NO_CALL = QT_TRANSLATE_NOOP("Process", "There is no service call with id {id}.")
+NO_CALL = QT_TRANSLATE_NOOP("Process", "The service call cannot be found any more (it may have been removed meanwhile): look it up again.")
 MAX_HOURS = Decimal("9999.99")
 MAX_MONEY = Decimal("9999999999.99")
 # a step's time may be a few minutes ahead of this PC's clock, not more
