@@ -46,6 +46,10 @@ class NewStaffDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.hide()
         form.addRow(self.message)
+        # the message was about what was typed: it goes once the clerk changes it
+        for line in (self.name, self.login, self.phone):
+            line.textEdited.connect(self.message.hide)
+        self.role.currentIndexChanged.connect(self.message.hide)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -34,6 +34,7 @@ class RegisterView(QWidget):
         self.spec = spec
         self.model = RegisterTableModel(RegisterQuery(database, spec), self)
         self.model.editFailed.connect(self._show_edit_error)
+        self.model.editSaved.connect(self._clear_edit_error)
         self.model.modelReset.connect(self._update_count)
 
         self.search = QLineEdit()
@@ -141,9 +142,15 @@ class RegisterView(QWidget):
         self.countChanged.emit(count)
 
     def _show_edit_error(self, index: QModelIndex, text: str) -> None:
-        """X2: the message appears at the cell, and stays below the table until the next edit."""
+        """X2: the message appears at the cell, and stays below the table until an edit is saved."""
         self.message.setText(text)
         self.message.show()
         rect = self.table.visualRect(index)
         QToolTip.showText(self.table.viewport().mapToGlobal(rect.bottomLeft()), text, self.table)
+
+    def _clear_edit_error(self, _index: QModelIndex) -> None:
+        """An edit was saved: the message about an earlier refused one goes."""
+        self.message.clear()
+        self.message.hide()
+        QToolTip.hideText()
 

@@ -62,6 +62,7 @@ class RegisterTableModel(QAbstractTableModel):
     MAX_WINDOWS = 16
 
     editFailed = Signal(QModelIndex, str)  # noqa: N815 - Qt signal naming
+    editSaved = Signal(QModelIndex)  # noqa: N815 - a cell's new value was saved
 
     def __init__(self, query: RegisterQuery, parent=None) -> None:
         super().__init__(parent)
@@ -194,6 +195,7 @@ class RegisterTableModel(QAbstractTableModel):
             self.editFailed.emit(QModelIndex(index), message_of(exc))
             return False
         self.refresh_row(index.row())
+        self.editSaved.emit(QModelIndex(index))
         return True
 
     def refresh_row(self, row: int) -> None:

@@ -164,6 +164,9 @@ class CalendarDialog(RecordDialog):
         kinds.setCurrentIndex(KINDS.index(kind))
         self.days.setCellWidget(row, 1, kinds)
         self.days.setItem(row, 2, QTableWidgetItem(name))
+        # a day's editors are not the table's data: changing one is an edit of the days too
+        edit.dateChanged.connect(lambda *_a: self._field_edited("day"))
+        kinds.currentIndexChanged.connect(lambda *_a: self._field_edited("day"))
 
     def add_span(self) -> None:
         """Days from – to, all of one kind and name (a holiday is usually a run of days)."""

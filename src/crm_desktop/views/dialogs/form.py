@@ -7,9 +7,10 @@ import logging
 from datetime import date, datetime
 from typing import Callable
 
-from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
@@ -109,6 +110,59 @@ def set_value(widget: QWidget, value: object) -> None:
         widget.setPlainText("" if value is None else str(value))
     elif isinstance(widget, QLineEdit):
         widget.setText("" if value is None else str(value))
+
+
+_VALUE_ROLES = {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.CheckStateRole}
+
+
+def edited_signals(widget: QWidget) -> list:
+    """The signals that say a field's value changed — not its colours (a table's cells are
+    coloured to show a refusal, which must not take the message away). A field made of
+    other widgets (times side by side, a path and its Choose… button) changes with them."""
+    own = _own_signals(widget)
+    if own is not None:
+        return own
+    signals = []
+    for child in widget.findChildren(QWidget):
+        if not isinstance(child.parentWidget(), (QAbstractSpinBox, QComboBox)):  # their inner line
+            signals += _own_signals(child) or []
+    return signals
+
+
+def _own_signals(widget: QWidget) -> list | None:
+    if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+        return [widget.textChanged]
+    if isinstance(widget, QComboBox):
+        return [widget.currentIndexChanged, widget.editTextChanged]
+    if isinstance(widget, QDateTimeEdit):  # dates and times
+        return [widget.dateTimeChanged]
+    if isinstance(widget, QAbstractSpinBox) and hasattr(widget, "valueChanged"):
+        return [widget.valueChanged]
+    if isinstance(widget, QAbstractButton):
+        return [widget.toggled]
+    if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        model = widget.model()
+        return [_ValueChanged.of(model).changed, model.rowsInserted, model.rowsRemoved]
+    own = [getattr(widget, n) for n in ("changed", "chosen", "product_chosen") if isinstance(getattr(type(widget), n, None), Signal)]
+    return own or None
+
+
+class _ValueChanged(QObject):
+    """A model's ``dataChanged`` for the values only (not a cell's colour)."""
+
+    changed = Signal()
+
+    @classmethod
+    def of(cls, model: QAbstractItemModel) -> "_ValueChanged":
+        found = model.findChild(cls)
+        if found is None:
+            found = cls(model)
+            model.dataChanged.connect(found._data_changed)
+        return found
+
+    def _data_changed(self, _top_left, _bottom_right, roles=()) -> None:
+        if not roles or any(Qt.ItemDataRole(r) in _VALUE_ROLES for r in roles):
+            self.changed.emit()
 
 
 READ_ONLY_STYLE = "background: #f1f1f1; color: #333;"
@@ -285,7 +339,15 @@ class RecordDialog(QDialog):
         self.form.addRow(label + (" *" if required else ""), holder)
         self.fields[name] = widget
         self._messages[name] = message
+        for signal in edited_signals(widget):
+            signal.connect(lambda *_args, name=name: self._field_edited(name))
         return widget
+
+    def _field_edited(self, name: str) -> None:
+        """The clerk changed a field that shows a message: the message was about the value
+        that is gone, and it goes with it (the next save checks the new value)."""
+        if name in self._messages and not self._messages[name].isHidden():
+            self.clear_field_error(name)
 
     def value(self, name: str) -> object:
         value = text_of(self.fields[name])

@@ -76,6 +76,8 @@ class PricingDialog(RecordDialog):
         self.setWindowTitle(self.tr("Charges"))
         self.setMinimumSize(760, 540)
         self._sent: dict[str, list[int]] = {"rates": [], "parts": []}  # line n → table row
+        # the lines of the message under each table: the marked cell (item or editor) → its line
+        self._cell_lines: dict[str, list[tuple[object, str]]] = {"rates": [], "parts": []}
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         self.tabs.addTab(self._rates_page(), self.tr("Labour rates"))
@@ -268,10 +270,12 @@ class PricingDialog(RecordDialog):
             kinds.addItem(label.tr(translate), code)
         kinds.setCurrentIndex(max(kinds.findData(mode), 0))
         self.rates.setCellWidget(row, RATE_MODE, kinds)
+        kinds.currentIndexChanged.connect(lambda _i, w=kinds: self._unmark_widget(self.rates, w))
         day = QDateEdit(to_qdate(valid_from or self.today))
         day.setDisplayFormat(DATE_FORMAT)
         day.setCalendarPopup(True)
         self.rates.setCellWidget(row, RATE_FROM, day)
+        day.dateChanged.connect(lambda _d, w=day: self._unmark_widget(self.rates, w))
         self.rates.setItem(row, RATE_HOURLY, _item(hourly_rate, money=True))
         self.rates.setItem(row, RATE_MINIMUM, _item(minimum_fee, money=True))
         self.rates.setItem(row, RATE_STATE, _item(self.tr("New, not saved yet"), editable=False))
@@ -370,18 +374,54 @@ class PricingDialog(RecordDialog):
     def _remove_new(self, table: QTableWidget) -> None:
         for row in sorted({i.row() for i in table.selectedIndexes()}, reverse=True):
             if table.item(row, 0) is not None and table.item(row, 0).data(STORED_ROLE) is None:
+                self._forget_cells(table, lambda cell, row=row: self._row_of(table, cell) == row)
                 table.removeRow(row)
         if table is self.parts:
             self._count_parts()
 
     # -- errors at the cell ---------------------------------------------------------------
     def _unmark(self, item: QTableWidgetItem) -> None:
+        """A marked cell edited: its red and its line under the table go."""
         if item.toolTip():
+            block = item.tableWidget().blockSignals(True)
             item.setData(Qt.ItemDataRole.BackgroundRole, None)
             item.setToolTip("")
+            item.tableWidget().blockSignals(block)
+            self._forget_cells(item.tableWidget(), lambda cell: cell is item)
+
+    def _unmark_widget(self, table: QTableWidget, widget: QWidget) -> None:
+        if widget.toolTip():
+            widget.setStyleSheet("")
+            widget.setToolTip("")
+            self._forget_cells(table, lambda cell: cell is widget)
+
+    @staticmethod
+    def _row_of(table: QTableWidget, cell: object) -> int:
+        if cell is None:
+            return -1
+        if isinstance(cell, QTableWidgetItem):
+            return table.row(cell)
+        for row in range(table.rowCount()):
+            for column in range(table.columnCount()):
+                if table.cellWidget(row, column) is cell:
+                    return row
+        return -1
+
+    def _forget_cells(self, table: QTableWidget, which) -> None:
+        """The lines of the cells ``which`` picks leave the message under ``table``; the
+        message goes when none is left (a stale line would send the clerk to a good cell)."""
+        name = "rates" if table is self.rates else "parts"
+        label = self.rates_message if table is self.rates else self.parts_message
+        lines = [(cell, text) for cell, text in self._cell_lines[name] if not which(cell)]
+        if len(lines) == len(self._cell_lines[name]):
+            return
+        self._cell_lines[name] = lines
+        label.setText("\n".join(text for _cell, text in lines))
+        label.setVisible(bool(lines))
 
     def clear_errors(self) -> None:
         super().clear_errors()
+        self._cell_lines = {"rates": [], "parts": []}
         for table, label in ((self.rates, self.rates_message), (self.parts, self.parts_message)):
             label.hide()
             block = table.blockSignals(True)
@@ -397,18 +437,20 @@ class PricingDialog(RecordDialog):
                         widget.setToolTip("")
             table.blockSignals(block)
 
-    def _mark_cell(self, table: QTableWidget, row: int, column: int, text: str) -> None:
+    def _mark_cell(self, table: QTableWidget, row: int, column: int, text: str) -> object | None:
+        """The cell (its editor or its item) shown in red with ``text``; None if it has neither."""
         widget = table.cellWidget(row, column)
         if widget is not None:
             widget.setStyleSheet(ERROR_STYLE)
             widget.setToolTip(text)
-            return
+            return widget
         item = table.item(row, column)
         if item is not None:
             block = table.blockSignals(True)
             item.setBackground(QBrush(ERROR_BACKGROUND))
             item.setToolTip(text)
             table.blockSignals(block)
+        return item
 
     def show_user_error(self, exc: UserError) -> None:
         problems = exc.problems if isinstance(exc, ValidationError) else [exc]
@@ -427,11 +469,11 @@ class PricingDialog(RecordDialog):
             table = self.rates if name == "rates" else self.parts
             row = self._sent[name][line - 1]
             column = COLUMNS[name].get(key, 0)
-            self._mark_cell(table, row, column, text)
+            cell = self._mark_cell(table, row, column, text)
             header = table.horizontalHeaderItem(column).text()
-            found[name].append(
-                self.tr("Line %1, %2: %3").replace("%1", str(row + 1)).replace("%2", header).replace("%3", text)
-            )
+            line_text = self.tr("Line %1, %2: %3").replace("%1", str(row + 1)).replace("%2", header).replace("%3", text)
+            found[name].append(line_text)
+            self._cell_lines[name].append((cell, line_text))
             if table.isRowHidden(row):
                 self.filter.clear()
             first = first or (name, row, column)
