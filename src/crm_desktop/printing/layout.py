@@ -244,7 +244,7 @@ def read_layout(path: Path, known_fields: set[str] | None = None, tables: dict[s
     except tomllib.TOMLDecodeError as exc:
         # the parser's own text is English: the place in words, the text in the log
         log.warning("layout %s: %s", path, exc)
-        where = re.search(r"at line (\d+), column (\d+)", str(exc))
+        where = re.search(r"at line (\d+), column (\d+)", exc.args[0] if exc.args else "")
         if where is None:
             raise LayoutError(path, None, QT_TRANSLATE_NOOP("Layout", "a mistake in the file's syntax")) from None
         raise LayoutError(path, None, QT_TRANSLATE_NOOP("Layout", "a mistake in the file's syntax at line {line}, column {column}"),

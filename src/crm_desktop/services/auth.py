@@ -228,7 +228,7 @@ def create_account(session: Session, staff_id: int, login: object, password: obj
     if session.scalar(select(Account.id).where(Account.login == name)) is not None:
         raise UserError(LOGIN_TAKEN, field="login", login=name)
     if session.scalar(select(Account.id).where(Account.staff_id == staff_id)) is not None:
-        raise UserError(HAS_ACCOUNT, field="staff", name=staff.name if staff else staff_id)
+        raise UserError(HAS_ACCOUNT, field="staff", name=staff.name if staff is not None else name)
     account = Account(
         staff_id=staff_id, login=name, password_hash=password_hash or hash_password(check_password(password)),
         must_change_password=must_change_password, failed_attempts=0, created_at=clock.now().replace(microsecond=0),

@@ -45,7 +45,8 @@ class GoodsDialog(RecordDialog):
             self.add_field("customer_id", self.tr("Find customer"), finder, required=True)
         self.customer_label = QLabel()
         self.customer_label.setObjectName("customer_label")
-        self.form.addRow(self.tr("Customer and product"), self.customer_label)
+        # a field of its own, for the refusals of the customer, call and product it shows
+        self.add_field("customer", self.tr("Customer and product"), self.customer_label)
         self.add_field("taken_in_at", self.tr("Taken in"), datetime_edit(), required=True)
         self.add_field("taken_in_by_id", self.tr("Taken in by"), staff_combo(database))
         self.add_field("phone", self.tr("Phone"), QLineEdit())
@@ -61,6 +62,13 @@ class GoodsDialog(RecordDialog):
             self.add_print_button("goods_entry", entry_id)
         elif call_id is not None:
             self._from_call(call_id)
+
+    def field_for(self, service_field: str | None) -> str | None:
+        if service_field == "customer_id" and "customer_id" in self.fields:
+            return "customer_id"
+        if service_field in ("customer_id", "call_id", "product_id"):
+            return "customer"
+        return super().field_for(service_field)
 
     def _set_customer(self, customer_id: int) -> None:
         with self.database.Session() as s:
