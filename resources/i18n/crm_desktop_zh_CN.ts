@@ -74,22 +74,6 @@
 <context>
     <name>Archive</name>
     <message>
-        <source>There is no contact person with id {id}.</source>
-        <translation>没有编号为 {id} 的联系人。</translation>
-    </message>
-    <message>
-        <source>There is no responsibility with id {id}.</source>
-        <translation>没有编号为 {id} 的负责记录。</translation>
-    </message>
-    <message>
-        <source>There is no yearly record with id {id}.</source>
-        <translation>没有编号为 {id} 的年度记录。</translation>
-    </message>
-    <message>
-        <source>There is no attachment with id {id}.</source>
-        <translation>没有编号为 {id} 的附件。</translation>
-    </message>
-    <message>
         <source>{date} has not come yet: record a departure once it happened.</source>
         <translation>{date} 还没有到：请在离职之后再登记。</translation>
     </message>
@@ -140,6 +124,22 @@
     <message>
         <source>The file {path} cannot be found.</source>
         <translation>找不到文件 {path}。</translation>
+    </message>
+    <message>
+        <source>The contact person cannot be found any more (it may have been removed meanwhile): open the customer archive again.</source>
+        <translation>找不到该联系人（可能刚被删除）：请重新打开客户档案。</translation>
+    </message>
+    <message>
+        <source>The responsibility cannot be found any more (it may have been removed meanwhile): open the customer archive again.</source>
+        <translation>找不到该负责记录（可能刚被删除）：请重新打开客户档案。</translation>
+    </message>
+    <message>
+        <source>The yearly record cannot be found any more (it may have been removed meanwhile): open the customer archive again.</source>
+        <translation>找不到该年度记录（可能刚被删除）：请重新打开客户档案。</translation>
+    </message>
+    <message>
+        <source>The attachment cannot be found any more (it may have been removed meanwhile): open the customer archive again.</source>
+        <translation>找不到该附件（可能刚被删除）：请重新打开客户档案。</translation>
     </message>
     <message>
         <source>The file {path} could not be copied: {error}</source>
@@ -1309,10 +1309,6 @@
 <context>
     <name>Calls</name>
     <message>
-        <source>There is no service call with id {id}.</source>
-        <translation>找不到 ID 为 {id} 的叫修记录。</translation>
-    </message>
-    <message>
         <source>C: within the warranty (until {end})</source>
         <translation>C：保修期内（至 {end}）</translation>
     </message>
@@ -1333,16 +1329,8 @@
         <translation>A：未选择产品</translation>
     </message>
     <message>
-        <source>There is no customer with id {id}.</source>
-        <translation>找不到 ID 为 {id} 的客户。</translation>
-    </message>
-    <message>
         <source>Choose the customer: type part of the name, the phone or a serial number and pick it from the list.</source>
         <translation>请选择客户：输入名称的一部分、电话或机身编号，然后从列表中选取。</translation>
-    </message>
-    <message>
-        <source>There is no product with id {id}.</source>
-        <translation>找不到 ID 为 {id} 的产品。</translation>
     </message>
     <message>
         <source>Enter the date and time the call was received.</source>
@@ -1367,6 +1355,18 @@
     <message>
         <source>The service kind is A (paid), B (contract) or C (free), not “{value}”.</source>
         <translation>服务类别只能是 A（有费服务）、B（合同服务）或 C（免费服务），不能是“{value}”。</translation>
+    </message>
+    <message>
+        <source>The service call cannot be found any more (it may have been removed meanwhile): look it up again.</source>
+        <translation>找不到该叫修单（可能刚被删除）：请重新查找。</translation>
+    </message>
+    <message>
+        <source>The customer cannot be found any more (it may have been removed meanwhile): look it up again.</source>
+        <translation>找不到该客户（可能刚被删除）：请重新查找。</translation>
+    </message>
+    <message>
+        <source>The product cannot be found any more (it may have been removed meanwhile): choose it again.</source>
+        <translation>找不到该产品（可能刚被删除）：请重新选择。</translation>
     </message>
     <message>
         <source>The proposed service kind is {proposed}; give the reason for choosing {kind} instead.</source>
@@ -2053,12 +2053,12 @@
 <context>
     <name>Contracts</name>
     <message>
-        <source>There is no maintenance contract with id {id}.</source>
-        <translation>没有编号为 {id} 的保养合同。</translation>
+        <source>The maintenance contract cannot be found any more (it may have been removed meanwhile): look it up again.</source>
+        <translation>找不到该保养合同（可能刚被删除）：请重新查找。</translation>
     </message>
     <message>
-        <source>There is no customer with id {id}.</source>
-        <translation>没有编号为 {id} 的客户。</translation>
+        <source>The customer cannot be found any more (it may have been removed meanwhile): look it up again.</source>
+        <translation>找不到该客户（可能刚被删除）：请重新查找。</translation>
     </message>
     <message>
         <source>{name} no longer works here and cannot look after a contract.</source>
@@ -2085,8 +2085,12 @@
         <translation>请选择合同所保养的产品。</translation>
     </message>
     <message>
-        <source>Product {id} is not one of this customer&apos;s products.</source>
-        <translation>产品 {id} 不是该客户的产品。</translation>
+        <source>A product chosen cannot be found any more (it may have been removed meanwhile): choose the products again.</source>
+        <translation>所选的某件产品已找不到（可能刚被删除）：请重新选择产品。</translation>
+    </message>
+    <message>
+        <source>The product {model} is not one of this customer&apos;s products.</source>
+        <translation>产品 {model} 不是该客户的产品。</translation>
     </message>
     <message>
         <source>Choose the customer the contract is made with.</source>
@@ -2785,16 +2789,20 @@
         <translation>客户编号 {code} 已在第 {other} 行给了另一个客户。</translation>
     </message>
     <message>
-        <source>same name as the existing customer {name} (ID {id}, phone {phone})</source>
-        <translation>与现有客户 {name}（ID {id}，电话 {phone}）同名</translation>
+        <source>same name as the existing customer {name} (customer code {code}, phone {phone})</source>
+        <translation>与现有客户 {name}（客户代码 {code}，电话 {phone}）同名</translation>
     </message>
     <message>
-        <source>same phone as the existing customer {name} (ID {id}, phone {phone})</source>
-        <translation>与现有客户 {name}（ID {id}，电话 {phone}）电话相同</translation>
+        <source>same phone as the existing customer {name} (customer code {code}, phone {phone})</source>
+        <translation>与现有客户 {name}（客户代码 {code}，电话 {phone}）电话相同</translation>
     </message>
     <message>
-        <source>same name and phone as the existing customer {name} (ID {id})</source>
-        <translation>与现有客户 {name}（ID {id}）名称和电话都相同</translation>
+        <source>same name and phone as the existing customer {name} (customer code {code})</source>
+        <translation>与现有客户 {name}（客户代码 {code}）名称和电话都相同</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
     <message>
         <source>same name as row {other}, another phone ({phone})</source>
@@ -2942,12 +2950,12 @@
 <context>
     <name>Customers</name>
     <message>
-        <source>There is no customer with id {id}.</source>
-        <translation>找不到 ID 为 {id} 的客户。</translation>
+        <source>The customer cannot be found any more (it may have been removed meanwhile): look it up again.</source>
+        <translation>找不到该客户（可能刚被删除）：请重新查找。</translation>
     </message>
     <message>
-        <source>There is no product with id {id}.</source>
-        <translation>找不到 ID 为 {id} 的产品。</translation>
+        <source>The product cannot be found any more (it may have been removed meanwhile): choose it again.</source>
+        <translation>找不到该产品（可能刚被删除）：请重新选择。</translation>
     </message>
     <message>
         <source>The warranty end ({warranty_end}) is before the purchase date ({purchase_date}).</source>
@@ -3230,8 +3238,8 @@
         <translation>文件 {path} 不是 crm_desktop 数据库（不是 SQLite 文件）。</translation>
     </message>
     <message>
-        <source>The file {path} cannot be read as a database: {reason}</source>
-        <translation>无法将文件 {path} 作为数据库读取：{reason}</translation>
+        <source>The file {path} cannot be read as a database; the details are in the log file.</source>
+        <translation>无法将文件 {path} 作为数据库读取，详细情况见日志文件。</translation>
     </message>
     <message>
         <source>The database {path} belongs to another program; crm_desktop will not change it.</source>
@@ -3541,6 +3549,42 @@
         <source>The database file is damaged and cannot be read safely. Close the program and restore the latest copy from the data folder&apos;s backups folder (backups), or ask for help; do not go on working with the damaged file.</source>
         <translation>数据库文件已损坏，无法安全读取。请关闭程序，从数据文件夹中的备份文件夹（backups）恢复最近的一份副本，或请人协助；不要继续使用已损坏的文件。</translation>
     </message>
+    <message>
+        <source>the file or folder does not exist</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>the file is open in another program</source>
+        <translation>文件正被其他程序打开</translation>
+    </message>
+    <message>
+        <source>no permission to use it, or it is open in another program</source>
+        <translation>没有使用权限，或文件正被其他程序打开</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk or folder is read-only</source>
+        <translation>磁盘或文件夹为只读</translation>
+    </message>
+    <message>
+        <source>a folder has that name</source>
+        <translation>已有同名的文件夹</translation>
+    </message>
+    <message>
+        <source>the name or path is too long</source>
+        <translation>文件名或路径太长</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written</source>
+        <translation>磁盘无法读写</translation>
+    </message>
+    <message>
+        <source>the details are in the log file</source>
+        <translation>详细情况见日志文件</translation>
+    </message>
 </context>
 <context>
     <name>FileField</name>
@@ -3649,20 +3693,20 @@
 <context>
     <name>Goods</name>
     <message>
-        <source>There is no goods register entry with id {id}.</source>
-        <translation>找不到 ID 为 {id} 的商品进出登记。</translation>
+        <source>The goods register entry cannot be found any more (it may have been removed meanwhile): look it up again.</source>
+        <translation>找不到该商品进出登记（可能刚被删除）：请重新查找。</translation>
     </message>
     <message>
-        <source>There is no customer with id {id}.</source>
-        <translation>找不到 ID 为 {id} 的客户。</translation>
+        <source>The customer cannot be found any more (it may have been removed meanwhile): look it up again.</source>
+        <translation>找不到该客户（可能刚被删除）：请重新查找。</translation>
     </message>
     <message>
-        <source>There is no service call with id {id}.</source>
-        <translation>找不到 ID 为 {id} 的叫修记录。</translation>
+        <source>The service call cannot be found any more (it may have been removed meanwhile): look it up again.</source>
+        <translation>找不到该叫修单（可能刚被删除）：请重新查找。</translation>
     </message>
     <message>
-        <source>There is no product with id {id}.</source>
-        <translation>找不到 ID 为 {id} 的产品。</translation>
+        <source>The product cannot be found any more (it may have been removed meanwhile): choose it again.</source>
+        <translation>找不到该产品（可能刚被删除）：请重新选择。</translation>
     </message>
     <message>
         <source>Enter the date and time the goods were taken in.</source>
@@ -3794,8 +3838,8 @@
         <translation>保养合同</translation>
     </message>
     <message>
-        <source>There is no member of staff with id {id}.</source>
-        <translation>没有编号为 {id} 的员工。</translation>
+        <source>This member of staff cannot be found any more: choose again.</source>
+        <translation>找不到该员工：请重新选择。</translation>
     </message>
     <message>
         <source>{name} has already left: the hand-over was done.</source>
@@ -4381,6 +4425,14 @@
     <message>
         <source>not UTF-8 text (byte {position})</source>
         <translation>不是 UTF-8 文本（第 {position} 字节）</translation>
+    </message>
+    <message>
+        <source>a mistake in the file&apos;s syntax</source>
+        <translation>文件的语法有误</translation>
+    </message>
+    <message>
+        <source>a mistake in the file&apos;s syntax at line {line}, column {column}</source>
+        <translation>文件第 {line} 行第 {column} 列的语法有误</translation>
     </message>
     <message>
         <source>must be one of {choices} or [width, height] in mm, not {value}</source>
@@ -5761,10 +5813,6 @@ repair</source>
 <context>
     <name>Process</name>
     <message>
-        <source>There is no service call with id {id}.</source>
-        <translation>没有编号为 {id} 的叫修记录。</translation>
-    </message>
-    <message>
         <source>registered</source>
         <translation>登记</translation>
     </message>
@@ -5871,6 +5919,10 @@ repair</source>
     <message>
         <source>Call {call_no} is “{status}”: no further step is possible.</source>
         <translation>叫修 {call_no} 已“{status}”，不能再进行任何处理。</translation>
+    </message>
+    <message>
+        <source>The service call cannot be found any more (it may have been removed meanwhile): look it up again.</source>
+        <translation>找不到该叫修单（可能刚被删除）：请重新查找。</translation>
     </message>
     <message>
         <source>Enter the date and time of this step.</source>
@@ -6620,16 +6672,16 @@ repair</source>
 <context>
     <name>Repairs</name>
     <message>
-        <source>There is no repair card with id {id}.</source>
-        <translation>找不到 ID 为 {id} 的修理卡。</translation>
+        <source>The repair card cannot be found any more (it may have been removed meanwhile): look it up again.</source>
+        <translation>找不到该修理卡（可能刚被删除）：请重新查找。</translation>
     </message>
     <message>
-        <source>There is no goods register entry with id {id}.</source>
-        <translation>找不到 ID 为 {id} 的商品进出登记。</translation>
+        <source>The goods register entry cannot be found any more (it may have been removed meanwhile): look it up again.</source>
+        <translation>找不到该商品进出登记（可能刚被删除）：请重新查找。</translation>
     </message>
     <message>
-        <source>There is no service call with id {id}.</source>
-        <translation>找不到 ID 为 {id} 的叫修记录。</translation>
+        <source>The service call cannot be found any more (it may have been removed meanwhile): look it up again.</source>
+        <translation>找不到该叫修单（可能刚被删除）：请重新查找。</translation>
     </message>
     <message>
         <source>Enter the date and time the repair card was opened.</source>
@@ -7287,12 +7339,48 @@ repair</source>
         <translation>手机号码不能带分机号：“{phone}”。</translation>
     </message>
     <message>
-        <source>There is no member of staff with id {id}.</source>
-        <translation>找不到 ID 为 {id} 的员工。</translation>
+        <source>Choose the customer.</source>
+        <translation>请选择客户。</translation>
     </message>
     <message>
-        <source>There is no technician with id {id}.</source>
-        <translation>找不到 ID 为 {id} 的技术员。</translation>
+        <source>Choose the product.</source>
+        <translation>请选择产品。</translation>
+    </message>
+    <message>
+        <source>Choose the service call.</source>
+        <translation>请选择叫修单。</translation>
+    </message>
+    <message>
+        <source>Choose the goods register entry.</source>
+        <translation>请选择商品进出登记。</translation>
+    </message>
+    <message>
+        <source>Choose the repair card.</source>
+        <translation>请选择修理卡。</translation>
+    </message>
+    <message>
+        <source>Choose the maintenance contract.</source>
+        <translation>请选择保养合同。</translation>
+    </message>
+    <message>
+        <source>Choose a member of staff.</source>
+        <translation>请选择员工。</translation>
+    </message>
+    <message>
+        <source>Choose one from the list.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>This member of staff cannot be found any more: choose again.</source>
+        <translation>找不到该员工：请重新选择。</translation>
+    </message>
+    <message>
+        <source>This technician cannot be found any more: choose again.</source>
+        <translation>找不到该技术员：请重新选择。</translation>
+    </message>
+    <message>
+        <source>This value cannot be changed here.</source>
+        <translation>此项不能在这里修改。</translation>
     </message>
     <message>
         <source>{name} is not a technician: only technicians can be given this work.</source>
