@@ -50,6 +50,7 @@ from ..services.auth import LoggedIn
 from . import background
 from .background import Task
 from .delegates import from_qdate, to_qdate
+from .dialogs.form import keep_on_screen
 from .errors import message_of, show_error
 from .i18n import translate
 from .save_dialog import ask_save_path
@@ -284,6 +285,10 @@ class AuditLogDialog(QDialog):
         self.date_to.setEnabled(False)
         self._update_count()
 
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        keep_on_screen(self)  # 680 px and a title bar are more than 1280×720 leaves above the taskbar
     def _date_edit(self, day: date, name: str) -> QDateEdit:
         edit = QDateEdit(to_qdate(day))
         edit.setObjectName(name)

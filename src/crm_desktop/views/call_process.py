@@ -33,6 +33,7 @@ from ..db import Database
 from ..models import Role, ServiceCall
 from ..services import labels, process, users
 from ..services.process import STEP_NAMES, HistoryLine, Step
+from . import keys
 from .i18n import translate
 
 log = logging.getLogger(__name__)
@@ -289,6 +290,8 @@ class ProcessPanel(QWidget):
                 self.step_buttons[step] = button
             if group:
                 row += (len(group) - 1) // BUTTONS_PER_ROW + 1
+        # new buttons join the end of the window's Tab chain: back after the history, in their rows
+        keys.chain([self.view, *self.step_buttons.values(), self.undo_button])
         if main and self.step_buttons[main[0]].isEnabled():
             self.step_buttons[main[0]].setStyleSheet("font-weight: bold;")  # the usual next step
         if not steps:

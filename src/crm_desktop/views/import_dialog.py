@@ -47,6 +47,7 @@ from ..exports import customer_import as ci
 from ..progress import Cancelled, Progress
 from . import background
 from .background import Task
+from .dialogs.form import keep_on_screen
 from .errors import message_of
 from .i18n import translate
 from .save_dialog import ask_save_path
@@ -275,6 +276,9 @@ class ImportMappingPage(QWizardPage):
             "matched by their names; change any that is wrong. Fields marked * are required."))
         self.table = QTableWidget(len(ci.FIELDS), 3)
         self.table.setObjectName("mapping")
+        # Tab goes from column choice to column choice and on to the buttons: with the table's
+        # own Tab a choice sent the focus back to the table, and Tab never left it
+        self.table.setTabKeyNavigation(False)
         self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Column of the sheet"),
                                               self.tr("First values")])
         self.table.verticalHeader().hide()
@@ -679,6 +683,10 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.mapping_page, self.check_page, self.result_page):
             self.addPage(page)
         self.resize(1000, 720)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        keep_on_screen(self)  # 720 px and a title bar are more than 1366×768 leaves above the taskbar
 
     def run(self, page: QWizardPage, label: str, work: Callable[[Progress], T], on_success: Callable[[T], Any],
             on_failure: Callable[[BaseException], Any], on_cancelled: Callable[[Cancelled], Any] | None = None,

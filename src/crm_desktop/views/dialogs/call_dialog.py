@@ -22,6 +22,7 @@ from ...services import calls as call_service
 from ...services import customers as customer_service
 from ...services import labels
 from ...services.closed_records import why_closed
+from .. import keys
 from ..i18n import translate
 from .finder import CustomerFinder
 from .form import SAVE_CALLBACK, RecordDialog, combo, datetime_edit, set_value
@@ -105,6 +106,11 @@ class CallDialog(RecordDialog):
             self._load(call_id)
             self._add_process(call_id)
             self.add_print_button("service_call", call_id)
+            # the buttons were made before the tabs: Tab goes through the process, then the
+            # registration, then the buttons
+            panel = self.process_panel
+            keys.chain([self.tabs.tabBar(), panel.view, *panel.step_buttons.values(), panel.undo_button,
+                        *self.fields.values(), *keys.buttons_in_order(self.buttons)])
         else:
             self.state_label.setText(labels.CALL_STATUS["registered"].tr(translate))
             self.fields["service_kind"].setEnabled(False)

@@ -178,6 +178,9 @@ class _FormScroll(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # not a stop of its own on the way from field to field: Tab goes from the last field
+        # above to the first inside, and the area still scrolls to the field that has the focus
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         inner = self.widget().sizeHint() if self.widget() is not None else QSize(0, 0)
@@ -198,6 +201,26 @@ def _make_read_only(widget: QWidget) -> None:
         widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     else:
         widget.setEnabled(False)
+
+
+def keep_on_screen(window: QWidget) -> None:
+    """At most the screen's free area (the taskbar left out), and inside it; a title bar is
+    allowed for before the window manager has told its frame."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    frame = window.frameGeometry()
+    extra_w, extra_h = frame.width() - window.width(), frame.height() - window.height()
+    width = min(window.width(), area.width() - extra_w)
+    height = min(window.height(), area.height() - max(extra_h, FRAME_ALLOWANCE))
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    frame = window.frameGeometry()
+    x = min(max(frame.left(), area.left()), area.right() - frame.width() + 1)
+    y = min(max(frame.top(), area.top()), area.bottom() - frame.height() + 1)
+    if (x, y) != (frame.left(), frame.top()):
+        window.move(x, y)
 
 
 class RecordDialog(QDialog):
@@ -275,22 +298,7 @@ class RecordDialog(QDialog):
         self._keep_on_screen()
 
     def _keep_on_screen(self) -> None:
-        """At most the screen's free area (the taskbar left out), and inside it."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        area = screen.availableGeometry()
-        frame = self.frameGeometry()
-        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
-        width = min(self.width(), area.width() - extra_w)
-        height = min(self.height(), area.height() - max(extra_h, FRAME_ALLOWANCE))
-        if (width, height) != (self.width(), self.height()):
-            self.resize(width, height)
-        frame = self.frameGeometry()
-        x = min(max(frame.left(), area.left()), area.right() - frame.width() + 1)
-        y = min(max(frame.top(), area.top()), area.bottom() - frame.height() + 1)
-        if (x, y) != (frame.left(), frame.top()):
-            self.move(x, y)
+        keep_on_screen(self)
 
     def add_print_button(self, register: str, row_id: int) -> QPushButton:
         """Print… on a saved record: its form (voucher, receipt, repair card) in the preview,
@@ -318,6 +326,8 @@ class RecordDialog(QDialog):
 
     def add_field(self, name: str, label: str, widget: QWidget, required: bool = False) -> QWidget:
         widget.setObjectName(name)
+        if isinstance(widget, QPlainTextEdit):  # Tab goes on to the next field, never into the text
+            widget.setTabChangesFocus(True)
         message = QLabel()
         message.setObjectName(f"{name}_message")
         message.setStyleSheet("color: #b00020;")
