@@ -37,6 +37,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from .dialog_catalogue import BASES, catalogue, dialog_classes
 
@@ -51,6 +52,34 @@ def test_every_dialog_class_is_in_the_catalogue() -> None:
     missing = dialog_classes() - listed - BASES
     assert not missing, f"open these in tests/views/dialog_catalogue.py too: {sorted(missing)}"
     assert len({e.name for e in catalogue()}) == len(catalogue())  # each way of opening once
+
+
+def test_the_checks_see_a_clash_a_trap_and_a_field_out_of_order(app, qtbot) -> None:
+    """The checks are not blind: two buttons on &S, a text box that keeps Tab, and a field
+    the Tab chain takes before the one laid out above it."""
+    from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLineEdit, QPlainTextEdit, QVBoxLayout
+
+    from . import window_checks as checks
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    first, second, text = QLineEdit(), QLineEdit(), QPlainTextEdit()
+    for widget in (first, second, QCheckBox("&Stop"), text):
+        layout.addWidget(widget)
+    layout.addWidget(QDialogButtonBox(QDialogButtonBox.StandardButton.Save))
+    dialog.findChild(QDialogButtonBox).buttons()[0].setText("&Save")
+    QWidget.setTabOrder(second, first)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert checks.mnemonic("导出到 Excel(&X)…") == "X" and checks.mnemonic("A && B") is None
+    assert any("&S" in clash for clash in checks.accelerator_clashes(dialog))
+    problems = checks.tab_order_problems(dialog)
+    assert any("caught in QPlainTextEdit" in p for p in problems), problems
+    assert any("Tab never reaches QLineEdit" in p or "Tab visits" in p for p in problems), problems
+    text.setTabChangesFocus(True)
+    problems = checks.tab_order_problems(dialog)  # the chain goes second → first → …: out of order
+    assert any("Tab visits" in p for p in problems), problems
 
 
 @pytest.mark.slow
