@@ -6961,6 +6961,10 @@ repair</source>
         <translation>在对话框中：保存（缺少的项目会标出，不会保存）</translation>
     </message>
     <message>
+        <source>In a dialog: save, also from a text box (where Enter starts a new line)</source>
+        <translation>在对话框中：保存，在文本框中也可以（文本框里 Enter 是换行）</translation>
+    </message>
+    <message>
         <source>In a dialog: cancel without saving</source>
         <translation>在对话框中：取消，不保存</translation>
     </message>

@@ -60,7 +60,15 @@ def test_down_down_enter_picks_the_second_match_and_the_dialog_stays_open(dialog
     assert dialog.customer_id == second
     assert "李晓红" in dialog.customer_label.text()
     assert message(dialog, "customer_id") == "" and message(dialog, "fault") == ""
-    assert QApplication.focusWidget() is dialog.product  # on with the product, then the fault
+    # her only copier is chosen with her: the keyboard goes on to the fault
+    assert dialog.product.currentData() is not None and QApplication.focusWidget() is dialog.fields["fault"]
+
+
+def test_a_customer_with_no_product_recorded_goes_on_at_the_product(dialog, two_li):
+    type_text(dialog.finder.line, "李晓明")
+    QTest.keyClick(dialog.finder.line, Qt.Key.Key_Return)
+    assert dialog.customer_id == two_li[1]
+    assert QApplication.focusWidget() is dialog.product
 
 
 def test_enter_in_the_line_picks_the_only_match(dialog, two_li):

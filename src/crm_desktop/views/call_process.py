@@ -277,9 +277,13 @@ class ProcessPanel(QWidget):
         main = [s for s in steps if s not in SIDE_STEPS]
         side = [s for s in steps if s in SIDE_STEPS]
         row = 0
+        key = 0
         for group in (main, side):
             for number, step in enumerate(group):
-                button = QPushButton(_capitalised(step_name(step)) + "…")
+                key += 1
+                # Alt+1 … Alt+9: each step by keys, numbered as the buttons read
+                mnemonic = f"(&{key})" if key <= 9 else ""
+                button = QPushButton(_capitalised(step_name(step)) + mnemonic + "…")
                 button.setObjectName(f"step_{step}")
                 allowed, why = self.may_take(step, user)
                 button.setEnabled(allowed)
@@ -287,6 +291,7 @@ class ProcessPanel(QWidget):
                     button.setToolTip(why)
                 button.clicked.connect(lambda _checked=False, s=step: self.run_step(s))
                 self.steps_box.addWidget(button, row + number // BUTTONS_PER_ROW, number % BUTTONS_PER_ROW)
+                button.show()  # now, not when the layout gets to it: the keyboard may be given to it at once
                 self.step_buttons[step] = button
             if group:
                 row += (len(group) - 1) // BUTTONS_PER_ROW + 1
@@ -297,6 +302,12 @@ class ProcessPanel(QWidget):
         if not steps:
             self.none_label.setText(self.tr("No further step: the call is “%1”.").replace("%1", status_name(self.status)))
         self.none_label.setVisible(not steps)
+
+    def focus_usual_step(self) -> None:
+        """The keyboard on the usual next step (Enter opens it), or the first step allowed."""
+        allowed = [b for step, b in self.step_buttons.items() if b.isEnabled()]
+        main = [b for step, b in self.step_buttons.items() if b.isEnabled() and step not in SIDE_STEPS]
+        (main or allowed or [self.view])[0].setFocus()
 
     def may_take(self, step: str, user: users.LoggedIn | None) -> tuple[bool, str]:
         """Whether the current user may take ``step``, and why not (for the tooltip)."""
@@ -329,6 +340,7 @@ class ProcessPanel(QWidget):
         if self.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
             return False
         self.refresh()
+        self.focus_usual_step()  # the clerk goes on with the next step from the keyboard
         self.stepSaved.emit(self.call_id)
         return True
 

@@ -14,6 +14,7 @@ from .i18n import translate
 # keys that are not menu commands: the same in every dialog and register
 COMMON_KEYS = (
     ("Enter", QT_TRANSLATE_NOOP("Shortcuts", "In a dialog: save (a missing field is shown, nothing is saved)")),
+    ("Ctrl+Enter", QT_TRANSLATE_NOOP("Shortcuts", "In a dialog: save, also from a text box (where Enter starts a new line)")),
     ("Esc", QT_TRANSLATE_NOOP("Shortcuts", "In a dialog: cancel without saving")),
     ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("Shortcuts", "Next / previous field")),
     ("↓ / ↑", QT_TRANSLATE_NOOP("Shortcuts", "In the customer finder: into the matches, then Enter picks one")),

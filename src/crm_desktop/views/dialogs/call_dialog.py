@@ -111,6 +111,7 @@ class CallDialog(RecordDialog):
             panel = self.process_panel
             keys.chain([self.tabs.tabBar(), panel.view, *panel.step_buttons.values(), panel.undo_button,
                         *self.fields.values(), *keys.buttons_in_order(self.buttons)])
+            panel.focus_usual_step()  # opened to take the next step: Enter opens its form
         else:
             self.state_label.setText(labels.CALL_STATUS["registered"].tr(translate))
             self.fields["service_kind"].setEnabled(False)
@@ -196,12 +197,15 @@ class CallDialog(RecordDialog):
             self.product.blockSignals(False)
         self.fields["service_kind"].setEnabled(True)
         self._product_changed()
-        self.product.setFocus()  # picked by keyboard: the clerk goes on with the product, then the fault
+        # picked by keyboard: the clerk goes on with the product, or with the fault when the
+        # customer's only product is already chosen
+        (self.fields["fault"] if self.product.currentData() is not None else self.product).setFocus()
 
     def set_product(self, product_id: int) -> None:
         position = self.product.findData(product_id)
         if position >= 0:
             self.product.setCurrentIndex(position)
+            self.fields["fault"].setFocus()  # found by its serial number: the fault comes next
 
     def _product_changed(self) -> None:
         product_id = self.product.currentData()

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -236,6 +236,7 @@ class RecordDialog(QDialog):
         self.saved_id: int | None = None
         self.read_only = False  # a closed record (show_read_only)
         self.fields: dict[str, QWidget] = {}
+        self.required: set[str] = set()
         self._messages: dict[str, QLabel] = {}
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -247,6 +248,9 @@ class RecordDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # Enter in a text box is a new line: Ctrl+Enter saves from any field
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.accept)
         self.body = QVBoxLayout(self)
         # the fields scroll when the screen is too short for them (1366×768 less the taskbar):
         # the messages and the buttons below them stay in sight
@@ -349,9 +353,29 @@ class RecordDialog(QDialog):
         self.form.addRow(label + (" *" if required else ""), holder)
         self.fields[name] = widget
         self._messages[name] = message
+        if required:
+            self.required.add(name)
         for signal in edited_signals(widget):
             signal.connect(lambda *_args, name=name: self._field_edited(name))
         return widget
+
+    def focus_first_to_fill(self, skip: tuple[str, ...] = ()) -> None:
+        """The keyboard starts at the first required field still empty (the proposed time
+        and the like need no typing), or else at the first field."""
+        def empty(widget: QWidget) -> bool:
+            if isinstance(widget, QLineEdit):
+                return not widget.text().strip()
+            if isinstance(widget, QPlainTextEdit):
+                return not widget.toPlainText().strip()
+            return False
+
+        editable = [name for name, widget in self.fields.items()
+                    if name not in skip and widget.isEnabled() and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+                    and not widget.parentWidget().isHidden()]
+        to_fill = [name for name in editable if name in self.required and empty(self.fields[name])]
+        first = (to_fill or editable or [None])[0]
+        if first is not None:
+            self.fields[first].setFocus()
 
     def _field_edited(self, name: str) -> None:
         """The clerk changed a field that shows a message: the message was about the value

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -165,6 +165,7 @@ class StepDialog(RecordDialog):
         self.finish_layout()
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
         self.after_build()
+        self.focus_first_to_fill()
 
     def _header(self, call: ServiceCall) -> QWidget:
         box = QWidget()
@@ -455,9 +456,9 @@ class TakeBackDialog(StepDialog):
             receipt, card = self._printed
             self.papers = TakeBackPapersDialog(self.database, self.call_no, receipt, card, self.parentWidget())
             self.papers.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.papers.show()
-            self.papers.raise_()
-            self.papers.activateWindow()
+            # shown once this form has closed, over the call, holding the keyboard until they
+            # are closed (not exec(): the call's process goes on refreshing behind them)
+            QTimer.singleShot(0, self.papers, self.papers.open)
 
 
 class QuoteDialog(StepDialog):
