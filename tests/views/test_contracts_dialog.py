@@ -3,6 +3,7 @@ dialog that makes one; a call on a covered product is then proposed as kind B.""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from crm_desktop.services import calls, contracts, customers
 from crm_desktop.services.contracts import ContractState
 from crm_desktop.views.delegates import to_qdate
 from crm_desktop.views.dialogs.contracts_dialog import ContractDialog, ContractsDialog
+
 from ..factories import count
 
 TODAY = date(2026, 11, 20)
@@ -202,3 +204,97 @@ def test_who_looks_after_a_contract_is_chosen_shown_and_kept_after_they_leave(ap
     assert wu_id not in offered and zheng_id in offered
     with database.Session() as s:
         assert s.get(MaintenanceContract, contract_id).staff_id == wu_id
+
+
+def test_the_ending_count_is_the_states_count(database, shop):
+    """count_ending (by the database) counts what contract_state calls ending, on every day
+    around month ends, leap February included."""
+    from datetime import timedelta
+
+    with database.Session.begin() as s:
+        product = s.query(CustomerProduct).filter_by(customer_id=shop["other"]).one().id
+        start = date(2023, 12, 25)
+        for n in range(80):  # ends on consecutive days over the month ends of Feb and Mar 2024
+            end = date(2024, 1, 25) + timedelta(days=n)
+            contracts.create_contract(s, customer_id=shop["other"], product_ids=[product], start_date=start.isoformat(),
+                                      end_date=end.isoformat(), fee="100")
+    with database.read_session() as s:
+        every = s.query(MaintenanceContract).all()
+        day = date(2023, 12, 20)
+        while day <= date(2024, 4, 20):
+            expected = sum(1 for c in every if contracts.contract_state(c, day) == ContractState.ENDING)
+            assert contracts.count_ending(s, day) == expected, day
+            day += timedelta(days=1)
+
+
+def test_the_list_sorts_and_searches_as_a_proxy_over_every_row(app, database, shop, qtbot):
+    """The list reads its rows a window at a time; sorted by any column either way and
+    searched, it shows what a QSortFilterProxyModel over every row showed."""
+    from PySide6.QtCore import QSortFilterProxyModel
+
+    from crm_desktop.views.dialogs.contracts_dialog import ROW_ID_ROLE, SORT_ROLE, ContractListModel
+
+    with database.Session.begin() as s:
+        product = s.query(CustomerProduct).filter_by(customer_id=shop["other"]).one().id
+        for n in range(450):  # more than two windows; equal fees and dates, so ties keep the order
+            contracts.create_contract(
+                s, customer_id=shop["customer"] if n % 3 else shop["other"],
+                product_ids=[shop["copier"], shop["printer"]] if n % 3 else [product],
+                start_date=f"202{4 + n % 3}-0{1 + n % 9}-1{n % 10}", end_date=f"2027-0{1 + n % 7}-2{n % 8}",
+                fee=str(100 * (n % 11)), remarks="备注" if n % 5 == 0 else None,
+            )
+    dialog = ContractsDialog(database, today=TODAY)
+    qtbot.addWidget(dialog)
+    whole = ContractListModel()
+    whole.set_rows(dialog.model.rows)
+    reference = QSortFilterProxyModel()
+    reference.setSourceModel(whole)
+    reference.setFilterKeyColumn(-1)
+    reference.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    reference.setSortRole(SORT_ROLE)
+
+    def shown(model) -> list[tuple]:
+        return [tuple(model.index(r, c).data() for c in range(8)) + (model.index(r, 0).data(ROW_ID_ROLE),)
+                for r in range(model.rowCount())]
+
+    fresh = ContractsDialog(database, today=TODAY)  # its rows not read yet: the first window only
+    qtbot.addWidget(fresh)
+    assert fresh.model.rowCount() == 450 and len(fresh.model._loaded) == 0
+    reference.sort(0, Qt.SortOrder.DescendingOrder)
+    assert shown(fresh.proxy) == shown(reference)
+    QAbstractItemModelTester(fresh.proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    for column in (*range(8), 5, 1, 6):  # rows of equal value keep the order the last sort gave them
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            dialog.view.sortByColumn(column, order)
+            reference.sort(column, order)
+            assert shown(dialog.proxy) == shown(reference), (column, order)
+    for column in range(8):  # searched: the same rows, in the same order of the sorted column
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            for text in ("", "rc-77", "王芳", "2027-03", "1,000", "已过期", "Expired", "备注"):
+                dialog.search.setText(text)
+                dialog.view.sortByColumn(column, order)
+                reference.setFilterFixedString(text)
+                reference.sort(column, order)
+                ours, theirs = shown(dialog.proxy), shown(reference)
+                assert sorted(ours) == sorted(theirs), (column, order, text)
+                assert [r[column] for r in ours] == [r[column] for r in theirs], (column, order, text)
+    dialog.search.setText("王芳")
+    reference.setFilterFixedString("王芳")
+    assert 0 < reference.rowCount() < 450
+    assert re.findall(r"\d+", dialog.count_label.text())[:2] == [str(reference.rowCount()), "450"]
+
+
+def test_the_list_keeps_the_selected_contract_when_sorted(app, database, shop, qtbot):
+    with database.Session.begin() as s:
+        for fee in ("300", "100", "200"):
+            contracts.create_contract(s, customer_id=shop["customer"], product_ids=[shop["copier"]],
+                                      start_date="2026-01-01", end_date="2026-12-31", fee=fee)
+    dialog = ContractsDialog(database, today=TODAY)
+    qtbot.addWidget(dialog)
+    cheapest = next(r.id for r in dialog.model.rows if r.fee == Decimal("100"))
+    dialog.select_contract(cheapest)
+    assert dialog.selected_id() == cheapest
+    dialog.view.sortByColumn(5, Qt.SortOrder.AscendingOrder)
+    assert dialog.selected_id() == cheapest and dialog.view.currentIndex().row() == 0
+    dialog.search.setText("no such contract")
+    assert dialog.proxy.rowCount() == 0 and dialog.selected_id() is None

@@ -5,13 +5,16 @@ when, for what fee. A call on a covered product during the contract is proposed 
 from __future__ import annotations
 
 from calendar import monthrange
-from datetime import date
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ..i18n import QT_TRANSLATE_NOOP
-from ..models import Customer, CustomerProduct, MaintenanceContract, contract_product
+from ..models import Customer, CustomerProduct, MaintenanceContract, Staff, contract_product
 from . import numbering
 from .validation import (
     Problems,
@@ -165,16 +168,69 @@ def active_contract_for(session: Session, product_id: int | None, day: date) -> 
     ).first()
 
 
-def all_contracts(session: Session) -> list[MaintenanceContract]:
-    """Every contract, newest first, with its customer and products loaded (the list shows them)."""
-    return list(
-        session.scalars(
-            select(MaintenanceContract)
-            .options(selectinload(MaintenanceContract.customer), selectinload(MaintenanceContract.products),
-                     selectinload(MaintenanceContract.staff))
-            .order_by(MaintenanceContract.id.desc())
-        )
+@dataclass(frozen=True)
+class ContractLine:
+    """A contract as the list of contracts shows it: plain values, its customer's name, the
+    products it covers as (model, serial number) in the order they were recorded, and the
+    name of who looks after it."""
+
+    id: int
+    contract_no: str
+    customer_name: str
+    products: tuple[tuple[str, str | None], ...]
+    start_date: date
+    end_date: date
+    fee: Decimal
+    remarks: str | None
+    keeper: str | None
+
+
+IN_CHUNK = 500  # ids bound in one IN (...), well under SQLite's limit of variables
+
+
+def contract_numbers(session: Session) -> list[tuple[int, str]]:
+    """(id, contract number) of every contract, newest first: what the list needs to know of
+    all of them before it reads the rows on screen."""
+    return [(i, n) for i, n in session.execute(select(MaintenanceContract.id, MaintenanceContract.contract_no)
+                                               .order_by(MaintenanceContract.id.desc()))]
+
+
+def contract_lines(session: Session, ids: Iterable[int] | None = None) -> list[ContractLine]:
+    """Every contract, newest first; or the contracts of ``ids`` (in no particular order, an
+    id with no contract left out). Read as plain rows in two statements (per chunk of ids):
+    a branch's tens of thousands of contracts are no ORM objects."""
+    if ids is None:
+        return _contract_lines(session, None)
+    wanted = list(dict.fromkeys(ids))
+    lines: list[ContractLine] = []
+    for start in range(0, len(wanted), IN_CHUNK):
+        lines += _contract_lines(session, wanted[start:start + IN_CHUNK])
+    return lines
+
+
+def _contract_lines(session: Session, ids: list[int] | None) -> list[ContractLine]:
+    mc = MaintenanceContract
+    products: dict[int, list[tuple[str, str | None]]] = {}
+    covered = (
+        select(contract_product.c.contract_id, CustomerProduct.model, CustomerProduct.serial_no)
+        .join(CustomerProduct, CustomerProduct.id == contract_product.c.product_id)
+        .order_by(contract_product.c.contract_id, contract_product.c.product_id)
     )
+    contracts = (
+        select(mc.id, mc.contract_no, Customer.name, mc.start_date, mc.end_date, mc.fee, mc.remarks, Staff.name)
+        .join(Customer, Customer.id == mc.customer_id)
+        .outerjoin(Staff, Staff.id == mc.staff_id)
+        .order_by(mc.id.desc())
+    )
+    if ids is not None:
+        covered = covered.where(contract_product.c.contract_id.in_(ids))
+        contracts = contracts.where(mc.id.in_(ids))
+    for contract_id, model, serial_no in session.execute(covered):
+        products.setdefault(contract_id, []).append((model, serial_no))
+    return [
+        ContractLine(i, number, customer, tuple(products.get(i, ())), start, end, fee, remarks, keeper)
+        for i, number, customer, start, end, fee, remarks, keeper in session.execute(contracts)
+    ]
 
 
 def contract(session: Session, contract_id: int) -> MaintenanceContract:
@@ -211,3 +267,25 @@ def contract_state(contract: MaintenanceContract, day: date) -> str:
     if day >= months_before(contract.end_date):
         return ContractState.ENDING
     return ContractState.ACTIVE
+
+
+def ending_until(day: date) -> date:
+    """The last end date of a contract that ``contract_state`` calls ending on ``day`` (one
+    that started and has not ended): ``months_before`` never goes back as the end moves on, so
+    the ending contracts are those ending from ``day`` to this date."""
+    month_index = day.year * 12 + day.month  # the month after day's
+    year, month = divmod(month_index, 12)
+    month += 1
+    last = date(year, month, min(day.day, monthrange(year, month)[1]))
+    while months_before(last + timedelta(days=1)) <= day:
+        last += timedelta(days=1)
+    return last
+
+
+def count_ending(session: Session, day: date) -> int:
+    """How many contracts ``contract_state`` calls ending on ``day``, counted by the database."""
+    mc = MaintenanceContract
+    return session.scalar(
+        select(func.count()).select_from(mc)
+        .where(mc.start_date <= day, mc.end_date >= day, mc.end_date <= ending_until(day))
+    ) or 0

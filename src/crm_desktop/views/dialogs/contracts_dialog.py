@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,35 +65,115 @@ class ContractRow:
     keeper: str = ""  # who looks after it (S15, I6)
 
 
-def contract_rows(session: Session, today: date) -> list[ContractRow]:
-    return [
-        ContractRow(
-            c.id, c.contract_no, c.customer.name,
-            "、".join(p.model + (f"（{p.serial_no}）" if p.serial_no else "") for p in c.products),
-            c.start_date, c.end_date, c.fee, contract_service.contract_state(c, today), c.remarks or "",
-            c.staff.name if c.staff is not None else "",
-        )
-        for c in contract_service.all_contracts(session)
-    ]
+def contract_row(line: contract_service.ContractLine, today: date) -> ContractRow:
+    return ContractRow(
+        line.id, line.contract_no, line.customer_name,
+        "、".join(model + (f"（{serial_no}）" if serial_no else "") for model, serial_no in line.products),
+        line.start_date, line.end_date, line.fee, contract_service.contract_state(line, today), line.remarks or "",
+        line.keeper or "",
+    )
+
+
+def contract_rows(session: Session, today: date, ids: list[int] | None = None) -> list[ContractRow]:
+    """Every contract as the list shows it, newest first (or those of ``ids``, in no order)."""
+    return [contract_row(line, today) for line in contract_service.contract_lines(session, ids)]
+
+
+def sort_value(row: ContractRow, key: str) -> float | str:
+    """What the list sorts a column by (SORT_ROLE): the fee as a number, the rest as text."""
+    value = getattr(row, key)
+    return float(value) if key == "fee" else value.isoformat() if isinstance(value, date) else str(value)
 
 
 class ContractListModel(QAbstractTableModel):
-    """Every contract (a branch has hundreds, not millions: held whole), newest first."""
+    """Every contract, newest first. A branch holds thousands of them (the demo 30,000): the
+    model knows every contract's id and number, and reads the other columns of a window of
+    rows when the view first asks for one of them; ``rows`` reads them all (the search, and
+    sorting by a column other than the number, need every row)."""
 
     KEYS = ("contract_no", "customer_name", "products", "start_date", "end_date", "fee", "state", "keeper")
+    WINDOW = 200  # rows read at once
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rows: list[ContractRow] = []
+        self.database: Database | None = None
+        self.today = clock.today()
+        self.ids: list[int] = []
+        self.numbers: list[str] = []
+        self.ending = 0  # contracts that end within a month
+        self._loaded: dict[int, ContractRow] = {}
+        self._all = False
+        self._haystacks: list[str] | None = None
         self._headers = [
             self.tr("Contract no."), self.tr("Customer"), self.tr("Products covered"), self.tr("Start"),
             self.tr("End"), self.tr("Fee (yuan)"), self.tr("State"), self.tr("Looked after by"),
         ]
 
-    def set_rows(self, rows: list[ContractRow]) -> None:
+    def load(self, database: Database, today: date) -> None:
+        """Every contract's id and number, and how many end within a month; the rest as the
+        rows are shown."""
+        with database.read_session() as s:
+            numbers = contract_service.contract_numbers(s)
+            ending = contract_service.count_ending(s, today)
         self.beginResetModel()
-        self.rows = rows
+        self.database, self.today = database, today
+        self.ids = [i for i, _n in numbers]
+        self.numbers = [n for _i, n in numbers]
+        self.ending = ending
+        self._loaded, self._all, self._haystacks = {}, False, None
         self.endResetModel()
+
+    def set_rows(self, rows: list[ContractRow]) -> None:
+        """The list given whole (newest first)."""
+        self.beginResetModel()
+        self.ids = [r.id for r in rows]
+        self.numbers = [r.contract_no for r in rows]
+        self.ending = sum(1 for r in rows if r.state == ContractState.ENDING)
+        self._loaded, self._all, self._haystacks = {r.id: r for r in rows}, True, None
+        self.endResetModel()
+
+    @property
+    def rows(self) -> list[ContractRow]:
+        """Every row, newest first (read now if not yet)."""
+        if not self._all and self.database is not None:
+            with self.database.read_session() as s:
+                self._loaded = {r.id: r for r in contract_rows(s, self.today)}
+            self._all = True
+        return [self._loaded[i] for i in self.ids if i in self._loaded]
+
+    def fetch(self, ids: list[int]) -> None:
+        """The rows of ``ids`` read, those not read yet, in one go."""
+        missing = [i for i in ids if i not in self._loaded]
+        if missing and self.database is not None and not self._all:
+            with self.database.read_session() as s:
+                self._loaded.update((r.id, r) for r in contract_rows(s, self.today, missing))
+
+    def row(self, number: int) -> ContractRow | None:
+        contract_id = self.ids[number]
+        if contract_id not in self._loaded:
+            start = number - number % self.WINDOW
+            self.fetch(self.ids[start:start + self.WINDOW])
+        return self._loaded.get(contract_id)
+
+    def display(self, row: ContractRow, key: str) -> str:
+        value = getattr(row, key)
+        if key == "fee":
+            return f"{value:,.2f}"
+        if key in ("start_date", "end_date"):
+            return value.isoformat()
+        if key == "state":
+            return self.state_text(value)
+        return value
+
+    def haystacks(self) -> list[str]:
+        """Per row (newest first) the text of every column, lower case, for the search."""
+        if self._haystacks is None:
+            by_id = {r.id: r for r in self.rows}
+            self._haystacks = [
+                "\n".join(self.display(by_id[i], key) for key in self.KEYS).lower() if i in by_id else ""
+                for i in self.ids
+            ]
+        return self._haystacks
 
     def state_text(self, state: str) -> str:
         return {
@@ -104,7 +184,7 @@ class ContractListModel(QAbstractTableModel):
         }.get(state, state)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.KEYS)
@@ -115,23 +195,19 @@ class ContractListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not index.isValid() or not 0 <= index.row() < len(self.ids):
             return None
-        row = self.rows[index.row()]
+        if role == ROW_ID_ROLE:
+            return self.ids[index.row()]
+        row = self.row(index.row())
+        if row is None:  # gone since the list was read
+            return None
         key = self.KEYS[index.column()]
         value = getattr(row, key)
         if role == Qt.ItemDataRole.DisplayRole:
-            if key == "fee":
-                return f"{value:,.2f}"
-            if key in ("start_date", "end_date"):
-                return value.isoformat()
-            if key == "state":
-                return self.state_text(value)
-            return value
+            return self.display(row, key)
         if role == SORT_ROLE:
-            return float(value) if key == "fee" else value.isoformat() if isinstance(value, date) else str(value)
-        if role == ROW_ID_ROLE:
-            return row.id
+            return sort_value(row, key)
         if role == Qt.ItemDataRole.ToolTipRole and key in ("products", "customer_name") and value:
             return value + (f"\n{row.remarks}" if row.remarks else "")
         if role == Qt.ItemDataRole.BackgroundRole and row.state == ContractState.ENDING:
@@ -141,6 +217,103 @@ class ContractListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "fee":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def _qt_text_order(value: float | str) -> float | bytes:
+    """A sort value ordered as Qt orders it: text by UTF-16 code units, numbers as numbers."""
+    return value.encode("utf-16-be") if isinstance(value, str) else value
+
+
+class ContractListProxy(QAbstractTableModel):
+    """The list as shown: the rows whose text contains the search (any column, any case),
+    sorted by a column (SORT_ROLE; equal values keep the list's order) — what a
+    QSortFilterProxyModel over the list does, without asking the list for every row of every
+    column through ``data``: sorting by the number needs no row read, the rest sort and search
+    plain values in Python."""
+
+    def __init__(self, source: ContractListModel, parent=None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self._column = -1
+        self._order = Qt.SortOrder.AscendingOrder
+        self._filter = ""
+        self._sorted: list[int] | None = None  # the list's row numbers, sorted (all of them)
+        self._shown: list[int] = []  # the list's row numbers, as shown
+        self._positions: dict[int, int] | None = None  # contract id → shown row
+        source.modelReset.connect(self._source_reset)
+
+    def sourceModel(self) -> ContractListModel:  # noqa: N802 - Qt's name
+        return self.source
+
+    def _arrange(self, resort: bool) -> list[int]:
+        """The shown rows; ``resort``: sorted anew (stable: rows of equal value keep the order
+        they had, as in a QSortFilterProxyModel), else as they were sorted, refiltered."""
+        if self._sorted is None or len(self._sorted) != len(self.source.ids):
+            self._sorted, resort = list(range(len(self.source.ids))), True
+        if resort and self._column >= 0:
+            key = ContractListModel.KEYS[self._column]
+            if key == "contract_no":
+                values = [_qt_text_order(n) for n in self.source.numbers]
+            else:
+                by_id = {r.id: r for r in self.source.rows}
+                values = [_qt_text_order(sort_value(by_id[i], key)) if i in by_id else b"" for i in self.source.ids]
+            self._sorted.sort(key=values.__getitem__, reverse=self._order == Qt.SortOrder.DescendingOrder)
+        if not self._filter:
+            return list(self._sorted)
+        needle = self._filter.lower()
+        haystacks = self.source.haystacks()
+        return [n for n in self._sorted if needle in haystacks[n]]
+
+    def _source_reset(self) -> None:
+        self.beginResetModel()
+        self._sorted = None  # the list's order, then sorted
+        self._shown = self._arrange(True)
+        self._positions = None
+        self.endResetModel()
+
+    def _rearrange(self, resort: bool) -> None:
+        """Sorted or filtered anew: the rows move, a selected row stays selected if shown."""
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        ids = [self.source.ids[self._shown[i.row()]] for i in old]
+        self._shown = self._arrange(resort)
+        self._positions = None
+        new = [self.index(self.row_of(i), o.column()) if self.row_of(i) is not None else QModelIndex()
+               for i, o in zip(ids, old)]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._column, self._order = column, order
+        self._rearrange(True)
+
+    def setFilterFixedString(self, text: str) -> None:  # noqa: N802 - QSortFilterProxyModel's name
+        self._filter = text
+        self._rearrange(False)
+
+    def row_of(self, contract_id: int | None) -> int | None:
+        """The shown row of the contract (None: not shown)."""
+        if self._positions is None:
+            self._positions = {self.source.ids[n]: row for row, n in enumerate(self._shown)}
+        return self._positions.get(contract_id)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return self.source.columnCount(parent)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        return self.source.headerData(section, orientation, role)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._shown):
+            return None
+        number = self._shown[index.row()]
+        if role != ROW_ID_ROLE and self.source.ids[number] not in self.source._loaded:
+            start = index.row() - index.row() % ContractListModel.WINDOW  # the shown rows around it, in one go
+            self.source.fetch([self.source.ids[n] for n in self._shown[start:start + ContractListModel.WINDOW]])
+        return self.source.data(self.source.index(number, index.column()), role)
 
 
 class ContractsDialog(QDialog):
@@ -153,11 +326,7 @@ class ContractsDialog(QDialog):
         self.setWindowTitle(self.tr("Maintenance contracts"))
         self.resize(980, 520)
         self.model = ContractListModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy = ContractListProxy(self.model, self)
         self.search = QLineEdit()
         self.search.setObjectName("contract_search")
         self.search.setPlaceholderText(self.tr("Search by contract number, customer or product"))
@@ -204,13 +373,11 @@ class ContractsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        with self.database.read_session() as s:
-            rows = contract_rows(s, self.today)
-        self.model.set_rows(rows)
+        self.model.load(self.database, self.today)
         self._count()
 
     def _count(self) -> None:
-        ending = sum(1 for r in self.model.rows if r.state == ContractState.ENDING)
+        ending = self.model.ending
         self.count_label.setText(
             self.tr("%1 of %2 contracts; %3 end within a month").replace("%1", str(self.proxy.rowCount()))
             .replace("%2", str(self.model.rowCount())).replace("%3", str(ending))
@@ -221,10 +388,9 @@ class ContractsDialog(QDialog):
         return rows[0].data(ROW_ID_ROLE) if rows else None
 
     def select_contract(self, contract_id: int | None) -> None:
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(ROW_ID_ROLE) == contract_id:
-                self.view.selectRow(row)
-                return
+        row = self.proxy.row_of(contract_id)
+        if row is not None:
+            self.view.selectRow(row)
 
     def open_contract(self, contract_id: int | None) -> int | None:
         dialog = ContractDialog(self.database, contract_id, self, today=self.today)
