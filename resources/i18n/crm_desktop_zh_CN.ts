@@ -6977,6 +6977,10 @@ repair</source>
         <translation>在查找客户时：进入匹配列表，再按回车选取</translation>
     </message>
     <message>
+        <source>In a call: the step of that number (as its button reads); Enter: the usual next step</source>
+        <translation>在叫修单中：按钮上标的编号对应的步骤；Enter：通常的下一步</translation>
+    </message>
+    <message>
         <source>In a register: change the selected cell in place</source>
         <translation>在登记簿中：直接修改所选单元格</translation>
     </message>

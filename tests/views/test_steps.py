@@ -549,6 +549,37 @@ def test_s6_enter_in_a_half_filled_take_back_saves_nothing_and_goes_to_the_first
         assert (entry.condition, entry.accessories, entry.receipt_no) == ("外壳有划痕", "无附件", back.numbers[0])
 
 
+def test_s6_esc_in_a_filled_take_back_and_a_scanned_number_in_the_quote_save_nothing(app, w, qtbot):
+    """Keys a clerk presses by mistake: Esc after typing half the take-back; a receipt number
+    scanned into the quote's amount, with the scanner's Enter."""
+    call_id, back = take_back_dialog_by_keys(qtbot, w)
+    assert focused() is back.fields["condition"]  # the time is proposed: the first field to fill
+    type_chinese(focused(), "外壳有划痕")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    type_chinese(focused(), "电源线")
+    steps_before = count(w.database, CallStep)
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    assert back.result() == back.DialogCode.Rejected and not back.isVisible()
+    assert count(w.database, CallStep) == steps_before and count(w.database, GoodsEntry) == 0
+    assert call_of(w, call_id).status == "arrived"
+
+    take(qtbot, w, call_id, Step.TAKE_BACK, w.tech, condition="外壳有划痕", accessories="电源线")
+    qtbot.waitUntil(lambda: focused() is not None and focused().objectName() == "print_receipt")
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)  # the papers, printed later
+    quote = open_step(qtbot, w, call_id, Step.QUOTE, w.clerk)
+    quote.show()
+    qtbot.waitExposed(quote)
+    quote.activateWindow()
+    qtbot.waitUntil(lambda: focused() is quote.fields["quote_amount"])
+    qtbot.keyClicks(focused(), "SJ202612-0001")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert quote.isVisible() and message(quote, "quote_amount")
+    assert focused() is quote.fields["quote_amount"]
+    with w.database.Session() as s:
+        assert process.repair_card_of(s, call_id).quote_amount is None
+    assert history(w, call_id)[-1][0] == "take_back"
+
+
 def test_s6_after_a_take_back_the_numbers_show_and_enter_previews_the_receipt_then_the_card(app, w, qtbot):
     from crm_desktop.views.background import wait_idle
 

@@ -18,6 +18,7 @@ COMMON_KEYS = (
     ("Esc", QT_TRANSLATE_NOOP("Shortcuts", "In a dialog: cancel without saving")),
     ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("Shortcuts", "Next / previous field")),
     ("↓ / ↑", QT_TRANSLATE_NOOP("Shortcuts", "In the customer finder: into the matches, then Enter picks one")),
+    ("Alt+1 … Alt+9", QT_TRANSLATE_NOOP("Shortcuts", "In a call: the step of that number (as its button reads); Enter: the usual next step")),
     ("F2", QT_TRANSLATE_NOOP("Shortcuts", "In a register: change the selected cell in place")),
     ("Enter", QT_TRANSLATE_NOOP("Shortcuts", "In the search box: a scanned number opens its record")),
 )
