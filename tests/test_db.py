@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from crm_desktop import config as config_mod, paths
+from crm_desktop import config as config_mod
+from crm_desktop import paths
 from crm_desktop.db import backup_sqlite, open_database, prune_backups
 from crm_desktop.errors import DatabaseRefused
 from crm_desktop.migrations.revisions import HEAD, KNOWN_REVISIONS

@@ -130,6 +130,7 @@ def run_gui(args: argparse.Namespace) -> int:
         if args.smoke:
             return run_smoke(app, window, printing=getattr(args, "smoke_print", False))
         window.show()
+        window.activateWindow()  # the keyboard on it from the start, with or without a window manager
         return app.exec()
     except Exception as exc:
         found = faults.diagnose(exc, cfg.sqlite_path if cfg is not None else None)

@@ -233,8 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         gc.disable()
         try:
             from . import db  # noqa: F401
-            from .services import registers  # noqa: F401
             from .app import run_gui
+            from .services import registers  # noqa: F401
 
             return run_gui(args)
         finally:

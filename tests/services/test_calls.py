@@ -12,6 +12,7 @@ from sqlalchemy import select
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.models import Customer, CustomerProduct, ServiceCall, Staff
 from crm_desktop.services import calls, customers, numbering
+
 from ..factories import count
 
 DAY = datetime(2026, 11, 19, 9, 30)

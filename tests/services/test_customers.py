@@ -11,6 +11,7 @@ import pytest
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.models import Customer, CustomerProduct, ServiceCall
 from crm_desktop.services import calls, customers
+
 from ..factories import count
 
 

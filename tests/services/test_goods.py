@@ -12,6 +12,7 @@ from sqlalchemy import select
 from crm_desktop.errors import ValidationError
 from crm_desktop.models import GoodsEntry, Staff
 from crm_desktop.services import calls, customers, goods, numbering
+
 from ..factories import count, refused
 
 DAY = datetime(2026, 11, 28, 14, 0)

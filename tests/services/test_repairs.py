@@ -13,6 +13,7 @@ from sqlalchemy import select
 from crm_desktop.errors import ValidationError
 from crm_desktop.models import RepairCard, RepairPart, Staff
 from crm_desktop.services import calls, customers, goods, numbering, repairs
+
 from ..factories import count, refused
 
 DAY = datetime(2026, 11, 28, 15, 0)

@@ -21,7 +21,6 @@ from crm_desktop.services.validation import (
     normalize_phone,
 )
 
-
 # --------------------------------------------------------------------------- phones
 
 

@@ -66,3 +66,22 @@ def test_inside_a_table_tab_is_the_tables(app, qtbot):
     editor = QDateTimeEdit(table.viewport())
     assert keys._in_item_view(editor)
     assert not keys._in_item_view(QDateTimeEdit())
+
+
+def test_a_closed_dialog_gives_the_keyboard_back_to_the_window_it_came_from(app, qtbot):
+    """Without a window manager (Qt's offscreen platform here, a bare X server there) nothing
+    gave it back: no window was active and no shortcut worked until a click."""
+    from PySide6.QtWidgets import QDialog, QMainWindow
+
+    window = QMainWindow()
+    window.setCentralWidget(QLineEdit())
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    dialog = QDialog(window)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.done(QDialog.DialogCode.Rejected)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)

@@ -5,7 +5,6 @@ from alembic import context
 from crm_desktop.migrations.env_filters import include_name
 from crm_desktop.models import Base
 
-
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,

@@ -1,9 +1,5 @@
 """SQLAlchemy ORM models (typed ``Mapped[]``); one module per area. No Qt, no views."""
 
-from .auth import Account, AuditEntry
-from .base import Base
-from .calendar import Holiday, HolidayKind
-from .contract import MaintenanceContract, contract_product
 from .archive import (
     Attachment,
     Correspondence,
@@ -16,8 +12,12 @@ from .archive import (
     EventKind,
     YearlyRecord,
 )
-from .handover import Handover, HandoverItem, HandoverItemKind
+from .auth import Account, AuditEntry
+from .base import Base
+from .calendar import Holiday, HolidayKind
+from .contract import MaintenanceContract, contract_product
 from .customer import VIP_LEVELS, Customer, CustomerCategory, CustomerProduct, CustomerStatus, District, Importance
+from .handover import Handover, HandoverItem, HandoverItemKind
 from .pricing import LabourRate, PartPrice
 from .reports import DailyReportSignoff
 from .service import (
@@ -28,14 +28,14 @@ from .service import (
     ConsentChannel,
     GoodsEntry,
     PaymentMethod,
-    ReturnOutcome,
-    WorkLog,
-    WorkMode,
     RepairCard,
     RepairCardStatus,
     RepairPart,
+    ReturnOutcome,
     ServiceCall,
     ServiceKind,
+    WorkLog,
+    WorkMode,
 )
 from .staff import Role, Staff
 from .system import Sequence, Setting

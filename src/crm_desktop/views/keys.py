@@ -13,11 +13,14 @@ Shift+Tab leave a table that cannot be edited (a list to choose from: the contra
 audit log; the arrow keys move in it) at once, and a table that can be edited (the parts,
 the labour rates, a register) from its last cell (Shift+Tab from its first), or when it
 has no rows.
+
+A closed dialog gives the keyboard back to the window it was opened from, also on an X
+server without a window manager, which would leave no window active and every shortcut dead.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDateTimeEdit, QDialogButtonBox, QTableView, QWidget
 
@@ -97,6 +100,28 @@ def buttons_in_order(box: QDialogButtonBox) -> list[QWidget]:
     return in_order
 
 
+class _KeyboardBackToTheWindowBelow(QObject):
+    """A closed dialog gives the keyboard back to the window it was opened from. Windows
+    does this itself; an X server without a window manager (a kiosk, a bare Xvfb) leaves
+    no window active, and then no shortcut works until the clerk clicks somewhere."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Hide and isinstance(watched, QWidget) and watched.isWindow() \
+                and watched.windowType() in (Qt.WindowType.Dialog, Qt.WindowType.Window):
+            below = watched.parentWidget().window() if watched.parentWidget() is not None else None
+            QTimer.singleShot(0, lambda: _give_keyboard_to(below))
+        return False
+
+
+def _give_keyboard_to(window: QWidget | None) -> None:
+    if QApplication.activeWindow() is not None or QApplication.activePopupWidget() is not None:
+        return  # the system gave it to someone: theirs
+    if window is None or not window.isVisible():
+        return
+    modal = QApplication.activeModalWidget()
+    (modal if modal is not None and modal.isVisible() else window).activateWindow()
+
+
 def install(app: QApplication) -> QObject:
     """Install the program's keys on ``app`` (once; the filter is returned and kept by it)."""
     existing = app.findChild(_TabLeavesDateEditors)
@@ -104,4 +129,5 @@ def install(app: QApplication) -> QObject:
         return existing
     keys = _TabLeavesDateEditors(app)
     app.installEventFilter(keys)
+    app.installEventFilter(_KeyboardBackToTheWindowBelow(keys))
     return keys

@@ -5,9 +5,8 @@ Revision ID: 0001
 Revises: 
 Create Date: 2026-11-28 07:36:17.352360
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0001'
 down_revision = None

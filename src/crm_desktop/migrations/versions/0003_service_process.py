@@ -8,8 +8,8 @@ service_call, goods_entry or repair_card would drop their search triggers.
 Revision ID: 0003
 Revises: 0002
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = '0003'
 down_revision = '0002'

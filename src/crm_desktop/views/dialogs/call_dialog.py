@@ -62,6 +62,10 @@ class CallDialog(RecordDialog):
         self.customer_label.setObjectName("customer_label")
         self.form.addRow(self.tr("Customer"), self.customer_label)
         self.product = self.add_field("product_id", self.tr("Product"), QComboBox())
+        # filled only when the customer is picked, after the first show: it grows with its
+        # products (model and serial number) instead of keeping the empty box's width
+        self.product.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.product.setMinimumContentsLength(20)
         self.product.currentIndexChanged.connect(self._product_changed)
         self.history = QListWidget()
         self.history.setObjectName("history")
