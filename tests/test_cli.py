@@ -259,3 +259,21 @@ def test_a_full_disk_while_exporting_is_said_as_the_known_fault(tmp_path, demo_f
     result = run("export", "service-call", "--data-dir", str(demo_folder), "-o", str(out))
     assert result.returncode == Fault.DISK_FULL.exit_code, result.stderr
     assert "磁盘已满" in result.stderr and "Traceback" not in result.stderr and not out.exists()
+
+
+def test_audit_verify_finds_a_line_changed_outside_the_program(demo_folder):
+    """Issue 15, item 7: exit 0 while every link holds; a line edited with sqlite3 (its
+    trigger dropped) is named as the first broken link, exit 7."""
+    import sqlite3
+
+    intact = run("audit", "verify", "--data-dir", str(demo_folder))
+    assert intact.returncode == 0, intact.stderr
+    assert "完整" in intact.stdout or "intact" in intact.stdout
+    con = sqlite3.connect(demo_folder / "crm_desktop.sqlite3")
+    with con:
+        con.execute("DROP TRIGGER audit_log_no_update")
+        con.execute("UPDATE audit_log SET login = 'nobody' WHERE id = 1")
+    con.close()
+    broken = run("audit", "verify", "--data-dir", str(demo_folder))
+    assert broken.returncode == 7
+    assert "line 1 " in broken.stderr or "第 1 " in broken.stderr

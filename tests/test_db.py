@@ -248,3 +248,34 @@ def test_upgrade_to_0007_keeps_the_contracts_and_their_products(cfg):
         assert conn.exec_driver_sql("SELECT contract_no, staff_id FROM maintenance_contract").fetchall() == [
             ("BY2026-0001", None)]
     engine.dispose()
+
+
+def test_upgrade_to_0008_chains_the_existing_audit_lines_and_guards_the_table(cfg):
+    """Issue 15, item 7: lines written before the chain get their links, oldest first, and
+    from then on the database refuses an insert over an old line."""
+    import pytest
+    import sqlalchemy
+    from sqlalchemy.orm import Session
+
+    from crm_desktop.db import make_engine, upgrade
+    from crm_desktop.services import audit_chain
+
+    engine = make_engine(cfg.database_url)
+    upgrade(engine, "0007")
+    with engine.begin() as conn:
+        for n in range(1, 4):
+            conn.exec_driver_sql(
+                f"INSERT INTO audit_log (id, at, login, action, detail) VALUES ({n}, '2026-11-0{n} 09:00:00.000000', "
+                f"'qian', 'print', '{{\"copies\": {n}}}')")
+    upgrade(engine, "head")
+    with Session(engine) as session:
+        report = audit_chain.verify(session)
+        assert report.intact and report.lines == 3 and report.newest[0] == 3
+    with pytest.raises(sqlalchemy.exc.DatabaseError, match="append-only"):
+        with engine.begin() as conn:
+            conn.exec_driver_sql("INSERT OR REPLACE INTO audit_log (id, at, action, hash) "
+                                 "VALUES (1, '2020-01-01 00:00:00', 'forged', 'x')")
+    with pytest.raises(sqlalchemy.exc.DatabaseError, match="append-only"):
+        with engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE audit_log SET login = 'nobody' WHERE id = 2")
+    engine.dispose()

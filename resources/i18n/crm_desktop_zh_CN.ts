@@ -401,6 +401,29 @@
         <source>Exported the audit log</source>
         <translation>导出审计日志</translation>
     </message>
+    <message>
+        <source>Checked the audit log&apos;s chain</source>
+        <translation>检查了审计日志的链条</translation>
+    </message>
+</context>
+<context>
+    <name>AuditChain</name>
+    <message>
+        <source>The audit log is intact: {lines} lines, every link holds.</source>
+        <translation>审计日志完整：共 {lines} 条，每一环都衔接无误。</translation>
+    </message>
+    <message>
+        <source>The audit log is empty.</source>
+        <translation>审计日志为空。</translation>
+    </message>
+    <message>
+        <source>The audit log was changed outside the program: line {line} (of {at}) no longer links to the line before it. Lines from there on cannot be trusted; compare them with a backup.</source>
+        <translation>审计日志在程序之外被改动过：第 {line} 条（{at}）与前一条已衔接不上。从这一条起的记录不可信，请与备份核对。</translation>
+    </message>
+    <message>
+        <source>The audit log was rewritten outside the program: line {line}, as the log file recorded it, is no longer in it. Compare it with a backup.</source>
+        <translation>审计日志在程序之外被重写过：日志文件记下的第 {line} 条已不在其中。请与备份核对。</translation>
+    </message>
 </context>
 <context>
     <name>AuditChange</name>
@@ -741,6 +764,14 @@
         <translation>导出到 Excel…</translation>
     </message>
     <message>
+        <source>Check the chain…</source>
+        <translation>检查链条…</translation>
+    </message>
+    <message>
+        <source>Check that no line was changed, removed or slipped in outside the program</source>
+        <translation>检查是否有记录在程序之外被改动、删除或插入</translation>
+    </message>
+    <message>
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
@@ -767,6 +798,14 @@
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Check the chain</source>
+        <translation>检查链条</translation>
+    </message>
+    <message>
+        <source>Checking every line of the audit log…</source>
+        <translation>正在逐条检查审计日志…</translation>
     </message>
     <message>
         <source>Exporting %1 lines…</source>
@@ -1503,6 +1542,14 @@
     <message>
         <source>copy the SQLite database into the data folder&apos;s backups/</source>
         <translation>将 SQLite 数据库复制到数据文件夹的 backups/ 中</translation>
+    </message>
+    <message>
+        <source>the audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>check that no line of the audit log was changed, removed or slipped in outside the program (exit 0: intact, 7: broken)</source>
+        <translation>检查审计日志是否有记录在程序之外被改动、删除或插入（退出码 0：完整；7：已被破坏）</translation>
     </message>
     <message>
         <source>show the version and exit</source>

@@ -33,6 +33,10 @@ HELP = {
     "seed": QT_TRANSLATE_NOOP("Cli", "random seed, for repeatable data"),
     "quiet": QT_TRANSLATE_NOOP("Cli", "print no progress"),
     "backup": QT_TRANSLATE_NOOP("Cli", "copy the SQLite database into the data folder's backups/"),
+    "audit": QT_TRANSLATE_NOOP("Cli", "the audit log"),
+    "audit_verify": QT_TRANSLATE_NOOP(
+        "Cli", "check that no line of the audit log was changed, removed or slipped in outside the program "
+               "(exit 0: intact, 7: broken)"),
     "version": QT_TRANSLATE_NOOP("Cli", "show the version and exit"),
     "print": QT_TRANSLATE_NOOP("Cli", "print forms to a PDF file: repair cards, goods receipts, service vouchers by number; registers for a period; daily reports"),
     "form": QT_TRANSLATE_NOOP("Cli", "the form: {forms}"),
@@ -94,7 +98,7 @@ PRINT_TRUNCATED = QT_TRANSLATE_NOOP("Cli", "Warning: the layout's box {key} is t
 NOT_SQLITE = QT_TRANSLATE_NOOP("Cli", "The backup command copies SQLite files only; use the database server's own tools.")
 
 
-HEADLESS_COMMANDS = ("demo", "backup", "print", "report", "export", "import")
+HEADLESS_COMMANDS = ("demo", "backup", "print", "report", "export", "import", "audit")
 # printing.forms.BY_COMMAND's names, written out: the parser is built at every start, and
 # importing the forms' module for them would slow the window's start-up (a test keeps the two equal)
 PRINT_FORMS = ("repair-card", "goods-receipt", "service-voucher", "call-register", "goods-register",
@@ -210,6 +214,14 @@ def build_parser(translate: Translate | None = None) -> argparse.ArgumentParser:
                             help=tr(IMPORT_HELP["skip"]))
     duplicates.add_argument("--import-duplicates", dest="duplicates", action="store_const", const=False,
                             help=tr(IMPORT_HELP["keep"]))
+
+    auditing = sub.add_parser("audit", help=tr(HELP["audit"]), description=tr(HELP["audit"]))
+    _add_location_options(auditing, tr, suppress=True)
+    _add_user_option(auditing, tr)
+    audit_kinds = auditing.add_subparsers(dest="audit_command", required=True)
+    verify = audit_kinds.add_parser("verify", help=tr(HELP["audit_verify"]), description=tr(HELP["audit_verify"]))
+    _add_location_options(verify, tr, suppress=True)
+    _add_user_option(verify, tr)
     return parser
 
 
@@ -267,6 +279,8 @@ def _run_headless(args: argparse.Namespace, translate: Translate | None) -> int:
             return _cmd_import(cfg, args, translate)
         if args.command == "export":
             return _cmd_export(cfg, args, translate)
+        if args.command == "audit":
+            return _cmd_audit(cfg, args, translate)
     except UserError as exc:
         print(exc.render(translate), file=sys.stderr)
         return 2
@@ -453,3 +467,19 @@ def _cmd_export(cfg, args, translate: Translate | None) -> int:
         database.dispose()
     print(EXPORTED.tr(translate, file=str(report.path), rows=report.rows))
     return 0
+
+
+def _cmd_audit(cfg, args, translate: Translate | None) -> int:
+    """``audit verify``: the chain walked against the links kept in the log files."""
+    from . import faults
+    from .db import open_database
+    from .services import audit_log
+
+    database = open_database(cfg)
+    try:
+        user = _headless_user(database, args, translate)
+        found = audit_log.check_chain(database, user, cfg.log_file)
+    finally:
+        database.dispose()
+    print(audit_log.describe_chain(found, translate), file=sys.stdout if found.intact else sys.stderr)
+    return 0 if found.intact else faults.Fault.DAMAGED.exit_code

@@ -18,7 +18,7 @@ from sqlalchemy import insert, select
 from crm_desktop import clock
 from crm_desktop.exports.audit_export import FIRST_DATA_ROW
 from crm_desktop.models import AuditEntry, Staff
-from crm_desktop.services import audit_log, auth
+from crm_desktop.services import audit_chain, audit_log, auth
 from crm_desktop.views import audit_log_dialog
 from crm_desktop.views.audit_log_dialog import AuditLogDialog, AuditLogModel, show_audit_log
 from crm_desktop.views.background import wait_for
@@ -66,7 +66,7 @@ def fill(database, people, lines: int) -> None:
         for i in range(lines)
     ]
     with database.Session.begin() as s:
-        s.execute(insert(AuditEntry.__table__), rows)  # Core: 100,000 lines in a second
+        s.execute(insert(AuditEntry.__table__), audit_chain.linked(s, rows))  # Core: 100,000 lines in seconds
 
 
 def lines(database, action=None):
@@ -229,3 +229,25 @@ def test_i7_the_file_menu_opens_the_audit_log(window, demo_database, qtbot):
     qtbot.addWidget(opened[0])
     assert opened[0].model.total >= 1 and opened[0].model.index(0, 3).data() == label("audit_view")
     assert [e.action for e in lines(demo_database)][-1] == "audit_view"
+
+
+def test_i7_the_chain_is_checked_from_the_viewer_and_a_changed_line_is_named(app, database, people, qtbot):
+    """Issue 15, item 7: 检查链条 walks every line in the background; intact, the status line
+    says so; a line changed with sqlite3 is named in red above the table."""
+    import sqlite3
+
+    fill(database, people, 40)
+    dialog = AuditLogDialog(database, people["admin"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_for(dialog.check_chain())
+    assert dialog.message.isHidden() and "41" in dialog.status.text()  # and the viewer's own line
+    path = database.engine.url.database
+    raw = sqlite3.connect(path)
+    with raw:
+        raw.execute("DROP TRIGGER audit_log_no_update")
+        raw.execute("UPDATE audit_log SET target_id = 'XK999999' WHERE id = 12")
+    raw.close()
+    wait_for(dialog.check_chain())
+    assert not dialog.message.isHidden() and "12" in dialog.message.text()
+    assert lines(database)[-1].action == "audit_verify"  # the check is itself a line

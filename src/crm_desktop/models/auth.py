@@ -43,3 +43,5 @@ class AuditEntry(Base):
     target_type: Mapped[str | None] = mapped_column(String(30))
     target_id: Mapped[str | None] = mapped_column(String(60))
     detail: Mapped[str | None] = mapped_column(Text)
+    # SHA-256 over the line before's hash and this line (services/audit_chain.py)
+    hash: Mapped[str | None] = mapped_column(String(64))

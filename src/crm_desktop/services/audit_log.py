@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import String, and_, cast, func, or_, select
@@ -34,6 +35,8 @@ from ..db import READ_ONLY, Database
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
 from ..models import AuditEntry, Customer, Staff
+from ..progress import Progress
+from . import audit_chain
 from .auth import PERMISSION_NAMES, LoggedIn, Permission, audit, authorize, require
 
 PAGE = 200  # rows a page: the viewer's fetchMore and the export's windows
@@ -66,6 +69,7 @@ ACTION_LABELS: dict[str, Msg] = {
     "receipt_refused": QT_TRANSLATE_NOOP("AuditAction", "Wrong receipt number presented at voiding"),
     VIEW_ACTION: QT_TRANSLATE_NOOP("AuditAction", "Viewed the audit log"),
     EXPORT_ACTION: QT_TRANSLATE_NOOP("AuditAction", "Exported the audit log"),
+    "audit_verify": QT_TRANSLATE_NOOP("AuditAction", "Checked the audit log's chain"),
 }
 
 # what a line is about; the printed forms keep the titles the printing uses
@@ -458,3 +462,43 @@ def actions(session: Session) -> list[str]:
     stored = set(session.scalars(select(AuditEntry.action).distinct()))
     return [*ACTION_LABELS, *sorted(stored - set(ACTION_LABELS))]
 
+
+
+# -- the chain ---------------------------------------------------------------------------------
+
+CHAIN_ACTION = "audit_verify"
+
+
+def check_chain(database: Database, user: LoggedIn | None, log_file: Path | None,
+                progress: Progress | None = None) -> audit_chain.ChainReport:
+    """Walk the whole chain (audit_chain.verify) against the links kept in the log files,
+    for someone allowed to read the log; the check itself is a line of it."""
+    with database.read_session() as session:
+        allowed = require_audit(session, user, CHAIN_ACTION)
+    anchors = audit_chain.anchors_in_logs(log_file) if log_file is not None else []
+    with database.read_session() as session:
+        found = audit_chain.verify(session, anchors, progress)
+    with database.Session.begin() as session:
+        audit(session, CHAIN_ACTION, staff_id=allowed.staff_id, login=allowed.login, target_type=TARGET_TYPE,
+              detail={"lines": found.lines, "intact": found.intact, "broken_at": found.broken_at,
+                      "anchor_missing": found.anchor_missing[0] if found.anchor_missing else None})
+    return found
+
+
+CHAIN_INTACT = QT_TRANSLATE_NOOP("AuditChain", "The audit log is intact: {lines} lines, every link holds.")
+CHAIN_EMPTY = QT_TRANSLATE_NOOP("AuditChain", "The audit log is empty.")
+CHAIN_BROKEN = QT_TRANSLATE_NOOP(
+    "AuditChain", "The audit log was changed outside the program: line {line} (of {at}) no longer links to the line "
+                  "before it. Lines from there on cannot be trusted; compare them with a backup.")
+CHAIN_REWRITTEN = QT_TRANSLATE_NOOP(
+    "AuditChain", "The audit log was rewritten outside the program: line {line}, as the log file recorded it, is no "
+                  "longer in it. Compare it with a backup.")
+
+
+def describe_chain(found: audit_chain.ChainReport, translate: Translate | None = None) -> str:
+    if found.broken_at is not None:
+        at = f"{found.broken_at_time:%Y-%m-%d %H:%M}" if found.broken_at_time else "?"
+        return CHAIN_BROKEN.tr(translate, line=found.broken_at, at=at)
+    if found.anchor_missing is not None:
+        return CHAIN_REWRITTEN.tr(translate, line=found.anchor_missing[0])
+    return CHAIN_INTACT.tr(translate, lines=found.lines) if found.lines else CHAIN_EMPTY.tr(translate)

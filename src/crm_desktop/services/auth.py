@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from .. import clock
@@ -31,6 +31,7 @@ from ..db import Database
 from ..errors import AuditedRefusal, UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..models import Account, AuditEntry, Role, Setting, Staff
+from . import audit_chain
 
 PASSWORD_MIN_LENGTH = 8
 LOCK_AFTER_FAILURES = 5
@@ -150,13 +151,17 @@ def audit(
     session: Session, action: str, *, staff_id: int | None = None, login: str | None = None,
     target_type: str | None = None, target_id: object = None, detail: object = None, now: datetime | None = None,
 ) -> None:
-    """Append one line to the audit log (in the caller's transaction)."""
-    session.add(AuditEntry(
+    """Append one line to the audit log (in the caller's transaction), linked to the line
+    before (audit_chain); once committed, the newest link goes into the log file too."""
+    audit_chain.append(session, AuditEntry(
         at=(now or clock.now()).replace(microsecond=0), staff_id=staff_id, login=login, action=action,
         target_type=target_type, target_id=None if target_id is None else str(target_id),
         detail=detail if detail is None or isinstance(detail, str) else json.dumps(detail, ensure_ascii=False, default=str),
     ))
-    session.flush()
+    if not session.info.get("audit_anchor_hooked"):
+        session.info["audit_anchor_hooked"] = True
+        event.listen(session, "after_commit", audit_chain.log_anchor)
+        event.listen(session, "after_soft_rollback", lambda s, _t: audit_chain.forget_anchor(s))
 
 
 def record_audited(database: Database, error: BaseException) -> bool:

@@ -258,7 +258,10 @@ class AuditLogDialog(QDialog):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.export_button = QPushButton(self.tr("Export to Excel…"))
         self.export_button.setObjectName("export_button")
-        for button in (self.refresh_button, self.export_button):
+        self.chain_button = QPushButton(self.tr("Check the chain…"))
+        self.chain_button.setObjectName("chain_button")
+        self.chain_button.setToolTip(self.tr("Check that no line was changed, removed or slipped in outside the program"))
+        for button in (self.refresh_button, self.chain_button, self.export_button):
             button.setAutoDefault(False)
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         bottom.addWidget(buttons)
@@ -278,6 +281,7 @@ class AuditLogDialog(QDialog):
         self.action.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.refresh_button.clicked.connect(lambda: self._guarded(self.refresh))
         self.export_button.clicked.connect(lambda: self._guarded(self.export))
+        self.chain_button.clicked.connect(lambda: self._guarded(self.check_chain))
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_detail(current))
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(lambda *_a: self._update_count())
@@ -362,6 +366,31 @@ class AuditLogDialog(QDialog):
     def ask_file(self) -> Path | None:
         return ask_save_path(self, self.tr("Export the audit log to Excel"), self.suggested_file_name(),
                              self.tr("Excel workbook (*.xlsx)"))
+
+    def check_chain(self) -> Task | None:
+        """Walk the whole chain in the background (issue 15, item 7): the first broken link
+        shown in red above the table, an intact chain in the status line."""
+        database, user = self.database, self.user
+        log_file = database.config.log_file if database.config is not None else None
+
+        def checked(found) -> None:
+            text = audit_log.describe_chain(found, translate)
+            if found.intact:
+                self.message.hide()
+                self.status.setText(text)
+            else:
+                self.message.setText(text)
+                self.message.show()
+            self.refresh()  # the check is a line of the log itself
+
+        def failed(exc: BaseException) -> None:
+            text = exc.render(translate) if isinstance(exc, UserError) else message_of(exc)
+            QMessageBox.warning(self, self.tr("Check the chain"), text)
+
+        return background.run_in_background(
+            self, lambda progress: audit_log.check_chain(database, user, log_file, progress), checked,
+            on_failure=failed, label=self.tr("Checking every line of the audit log…"),
+            title=self.tr("Check the chain"), name="audit_chain")
 
     def export(self) -> Task | None:
         """The lines the table shows (the filter as applied) to a workbook the user names, in
