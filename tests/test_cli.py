@@ -277,3 +277,35 @@ def test_audit_verify_finds_a_line_changed_outside_the_program(demo_folder):
     broken = run("audit", "verify", "--data-dir", str(demo_folder))
     assert broken.returncode == 7
     assert "line 1 " in broken.stderr or "第 1 " in broken.stderr
+
+
+def test_demo_refuses_a_real_database_in_words(tmp_path):
+    """Issue 15, item 8: a data folder set up for real work (its administrator made at the
+    first start) never gets demo rows."""
+    from crm_desktop import config
+    from crm_desktop.db import open_database
+    from crm_desktop.services import auth
+
+    folder = tmp_path / "branch"
+    database = open_database(config.resolve(str(folder), None))
+    auth.first_setup(database)
+    database.dispose()
+    refused = run("demo", "--calls", "5", "--quiet", "--data-dir", str(folder))
+    assert refused.returncode == 2
+    assert "real branch" in refused.stderr or "真实" in refused.stderr
+    assert _first(folder, "SELECT count(*) FROM customer") == 0
+
+
+def test_a_one_time_password_does_not_run_headless_commands(tmp_path, demo_folder):
+    """Issue 15, item 8: an account that must still change its one-time password is
+    refused with the reason, exit 2, and nothing is written."""
+    import sqlite3
+
+    con = sqlite3.connect(demo_folder / "crm_desktop.sqlite3")
+    with con:
+        con.execute("UPDATE account SET must_change_password = 1 WHERE login = 'admin'")
+    con.close()
+    out = tmp_path / "calls.xlsx"
+    refused = run("export", "service-call", "--data-dir", str(demo_folder), "-o", str(out))
+    assert refused.returncode == 2 and "admin" in refused.stderr and not out.exists()
+    assert "one-time" in refused.stderr or "一次性" in refused.stderr

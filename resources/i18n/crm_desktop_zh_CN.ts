@@ -1748,6 +1748,10 @@
         <translation>没有密码：请在终端中运行命令，或设置 CRM_DESKTOP_PASSWORD。</translation>
     </message>
     <message>
+        <source>{login} still has a one-time password: log in at the program&apos;s window once and choose a password of your own, then run the command again.</source>
+        <translation>{login} 的密码还是一次性密码：请先在程序窗口登录一次，设置自己的密码，然后再运行此命令。</translation>
+    </message>
+    <message>
         <source>Password for {login}: </source>
         <translation>{login} 的密码：</translation>
     </message>
@@ -3309,6 +3313,10 @@
     <message>
         <source>The database already holds service calls; demo data goes only into an empty register.</source>
         <translation>数据库中已有叫修记录；演示数据只能填入空的登记簿。</translation>
+    </message>
+    <message>
+        <source>This data folder holds a real branch&apos;s database (its own accounts, staff or customers): demo data never goes into it. Give the demo a new, empty folder (--data-dir).</source>
+        <translation>此数据文件夹中是真实的营业所数据库（已有自己的账号、员工或客户）：演示数据绝不写入其中。请为演示数据指定一个新的空文件夹（--data-dir）。</translation>
     </message>
     <message>
         <source>The number of demo calls cannot be negative ({calls}).</source>

@@ -110,6 +110,9 @@ USER_HELP = QT_TRANSLATE_NOOP(
     "Cli", "act as this user (the password is asked for); for scheduled jobs set CRM_DESKTOP_USER and CRM_DESKTOP_PASSWORD")
 NO_USER = QT_TRANSLATE_NOOP("Cli", "Say who you are: --user NAME, or CRM_DESKTOP_USER and CRM_DESKTOP_PASSWORD.")
 NO_PASSWORD = QT_TRANSLATE_NOOP("Cli", "No password: run the command in a terminal, or set CRM_DESKTOP_PASSWORD.")
+MUST_CHANGE_FIRST = QT_TRANSLATE_NOOP(
+    "Cli", "{login} still has a one-time password: log in at the program's window once and choose a password of "
+           "your own, then run the command again.")
 PASSWORD_PROMPT = QT_TRANSLATE_NOOP("Cli", "Password for {login}: ")
 USER_ENV, PASSWORD_ENV = "CRM_DESKTOP_USER", "CRM_DESKTOP_PASSWORD"
 
@@ -137,7 +140,10 @@ def _headless_user(database, args, translate: Translate | None):
         if not sys.stdin.isatty():
             raise UserError(NO_PASSWORD, "password")
         password = getpass.getpass(PASSWORD_PROMPT.tr(translate, login=login))
-    return auth.log_in(database, login, password)
+    user = auth.log_in(database, login, password)
+    if user.must_change_password:  # a one-time password is for the next login at the window only
+        raise UserError(MUST_CHANGE_FIRST, "password", login=login)
+    return user
 
 
 def _add_location_options(parser: argparse.ArgumentParser, tr, suppress: bool) -> None:

@@ -49,6 +49,9 @@ if TYPE_CHECKING:
 DATABASE_NOT_EMPTY = QT_TRANSLATE_NOOP(
     "Demo", "The database already holds service calls; demo data goes only into an empty register."
 )
+REAL_DATABASE = QT_TRANSLATE_NOOP(
+    "Demo", "This data folder holds a real branch's database (its own accounts, staff or customers): demo data "
+            "never goes into it. Give the demo a new, empty folder (--data-dir).")
 NEGATIVE_CALLS = QT_TRANSLATE_NOOP("Demo", "The number of demo calls cannot be negative ({calls}).")
 
 # On SQLite, runs of at least this many calls drop the full-text triggers and secondary
@@ -94,8 +97,7 @@ def generate(
             driver.execute("PRAGMA foreign_keys = OFF")
         try:
             with conn.begin():
-                if conn.execute(select(ServiceCall.id).limit(1)).first() is not None:
-                    raise UserError(DATABASE_NOT_EMPTY)
+                _refuse_unless_empty(conn)
                 summary = _Load(conn, calls, seed, now, progress).run()
                 set_open_deadlines(conn)
                 set_branch(conn)
@@ -106,6 +108,20 @@ def generate(
                 driver.execute("PRAGMA foreign_keys = ON")
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _refuse_unless_empty(conn: Connection) -> None:
+    """Demo rows go only into a new database: one with calls is refused, and one set up for
+    real work (accounts, staff or customers, and not marked as demo) with its own words."""
+    from ..models import Account, Customer, Setting, Staff
+    from ..services.auth import DEMO_SETTING
+
+    has_calls = conn.execute(select(ServiceCall.id).limit(1)).first() is not None
+    has_rows = any(conn.execute(select(table.id).limit(1)).first() is not None for table in (Account, Staff, Customer))
+    if not (has_calls or has_rows):
+        return
+    demo = conn.execute(select(Setting.value).where(Setting.key == DEMO_SETTING)).scalar() == "1"
+    raise UserError(DATABASE_NOT_EMPTY if demo or (has_calls and not has_rows) else REAL_DATABASE)
 
 
 class _Load:
