@@ -26,6 +26,7 @@ def test_new_database_is_created_at_head_with_pragmas(cfg):
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL: a commit survives a power cut
             assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == HEAD
     finally:
         db.dispose()
