@@ -59,10 +59,12 @@ def test_database_url_option(tmp_path):
 def test_backup_command_copies_the_database(tmp_path):
     folder = tmp_path / "d"
     assert run("demo", "--calls", "0", "--quiet", "--data-dir", str(folder)).returncode == 0
-    result = run("backup", "--data-dir", str(folder))
+    usb = tmp_path / "U盘"
+    result = run("backup", "--data-dir", str(folder), "--also-to", str(usb))
     assert result.returncode == 0, result.stderr
-    assert Path(result.stdout.strip()).exists()
-    assert list((folder / "backups").glob("crm_desktop-*.sqlite3"))
+    made = Path(result.stdout.splitlines()[0])
+    assert made.exists() and made.parent == folder / "backups" and (usb / made.name).exists()
+    assert "integrity_check" in result.stdout and "service_call 0" in result.stdout
 
 
 # -- print (paper forms) ---------------------------------------------------------------------------

@@ -6,14 +6,13 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from crm_desktop import config as config_mod
 from crm_desktop import paths
-from crm_desktop.db import backup_sqlite, open_database, prune_backups
+from crm_desktop.db import open_database
 from crm_desktop.errors import DatabaseRefused
 from crm_desktop.migrations.revisions import HEAD, KNOWN_REVISIONS
 
@@ -130,26 +129,6 @@ def test_an_older_database_is_backed_up_then_upgraded(cfg):
 def test_a_new_database_is_not_backed_up(cfg):
     open_database(cfg).dispose()
     assert not cfg.backups_dir.exists() or not list(cfg.backups_dir.glob("*.sqlite3"))
-
-
-def test_one_backup_a_day_is_kept_for_thirty_days(cfg, tmp_path):
-    open_database(cfg).dispose()
-    today = date(2026, 11, 28)
-    for days_ago in range(0, 40):
-        day = today - timedelta(days=days_ago)
-        (cfg.backups_dir).mkdir(exist_ok=True)
-        (cfg.backups_dir / f"crm_desktop-{day.isoformat()}.sqlite3").write_bytes(b"x")
-    backup_sqlite(cfg.sqlite_path, cfg.backups_dir, today=today)
-    kept = sorted(p.name for p in cfg.backups_dir.glob("*.sqlite3"))
-    assert len(kept) == 30
-    assert kept[0] == "crm_desktop-2026-10-30.sqlite3"
-    assert kept[-1] == "crm_desktop-2026-11-28.sqlite3"
-    # today's file is a real, current copy, not the placeholder
-    con = sqlite3.connect(cfg.backups_dir / "crm_desktop-2026-11-28.sqlite3")
-    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
-    con.close()
-    prune_backups(cfg.backups_dir, "crm_desktop", today + timedelta(days=1))
-    assert len(list(cfg.backups_dir.glob("*.sqlite3"))) == 29
 
 
 def test_database_url_environment_variable_wins(data_dir, monkeypatch, tmp_path):

@@ -993,6 +993,13 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>THE BACKUP FAILED ITS CHECK: the copy made now is damaged ({reason}) and was deleted; the earlier backups are kept. The database itself may be damaged: do not go on working, restore the latest good backup ({latest}) or ask for help.</source>
+        <translation>备份未通过检查！刚做的副本已损坏（{reason}），已删除；以前的备份都保留着。数据库本身可能已损坏：请不要继续工作，恢复最近一份完好的备份（{latest}），或请人帮助。</translation>
+    </message>
+</context>
+<context>
     <name>Branch</name>
     <message>
         <source>Enter the branch&apos;s name as the forms print it.</source>
@@ -1540,8 +1547,12 @@
         <translation>不显示进度</translation>
     </message>
     <message>
-        <source>copy the SQLite database into the data folder&apos;s backups/</source>
-        <translation>将 SQLite 数据库复制到数据文件夹的 backups/ 中</translation>
+        <source>copy the SQLite database into the data folder&apos;s backups/, checked (integrity and row counts) before it is kept</source>
+        <translation>把 SQLite 数据库复制到数据文件夹的 backups/ 中，保留前先检查（完整性和行数）</translation>
+    </message>
+    <message>
+        <source>also copy the checked backup to this folder (a USB disk, a share), keeping 30 days and 12 month-ends there</source>
+        <translation>另把检查过的备份复制到此文件夹（U 盘、共享文件夹），那里同样保留 30 天和 12 个月末的备份</translation>
     </message>
     <message>
         <source>the audit log</source>
@@ -1746,6 +1757,10 @@
     <message>
         <source>No password: run the command in a terminal, or set CRM_DESKTOP_PASSWORD.</source>
         <translation>没有密码：请在终端中运行命令，或设置 CRM_DESKTOP_PASSWORD。</translation>
+    </message>
+    <message>
+        <source>Checked ({check}: ok). Rows: {counts}.</source>
+        <translation>已检查（{check}：正常）。行数：{counts}。</translation>
     </message>
     <message>
         <source>{login} still has a one-time password: log in at the program&apos;s window once and choose a password of your own, then run the command again.</source>

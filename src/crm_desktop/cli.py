@@ -32,7 +32,11 @@ HELP = {
     "calls": QT_TRANSLATE_NOOP("Cli", "number of service calls (default 300)"),
     "seed": QT_TRANSLATE_NOOP("Cli", "random seed, for repeatable data"),
     "quiet": QT_TRANSLATE_NOOP("Cli", "print no progress"),
-    "backup": QT_TRANSLATE_NOOP("Cli", "copy the SQLite database into the data folder's backups/"),
+    "backup": QT_TRANSLATE_NOOP(
+        "Cli", "copy the SQLite database into the data folder's backups/, checked (integrity and row counts) before "
+               "it is kept"),
+    "backup_also_to": QT_TRANSLATE_NOOP(
+        "Cli", "also copy the checked backup to this folder (a USB disk, a share), keeping 30 days and 12 month-ends there"),
     "audit": QT_TRANSLATE_NOOP("Cli", "the audit log"),
     "audit_verify": QT_TRANSLATE_NOOP(
         "Cli", "check that no line of the audit log was changed, removed or slipped in outside the program "
@@ -110,6 +114,7 @@ USER_HELP = QT_TRANSLATE_NOOP(
     "Cli", "act as this user (the password is asked for); for scheduled jobs set CRM_DESKTOP_USER and CRM_DESKTOP_PASSWORD")
 NO_USER = QT_TRANSLATE_NOOP("Cli", "Say who you are: --user NAME, or CRM_DESKTOP_USER and CRM_DESKTOP_PASSWORD.")
 NO_PASSWORD = QT_TRANSLATE_NOOP("Cli", "No password: run the command in a terminal, or set CRM_DESKTOP_PASSWORD.")
+BACKUP_CHECKED = QT_TRANSLATE_NOOP("Cli", "Checked ({check}: ok). Rows: {counts}.")
 MUST_CHANGE_FIRST = QT_TRANSLATE_NOOP(
     "Cli", "{login} still has a one-time password: log in at the program's window once and choose a password of "
            "your own, then run the command again.")
@@ -171,6 +176,7 @@ def build_parser(translate: Translate | None = None) -> argparse.ArgumentParser:
 
     backup = sub.add_parser("backup", help=tr(HELP["backup"]), description=tr(HELP["backup"]))
     _add_location_options(backup, tr, suppress=True)
+    backup.add_argument("--also-to", metavar="FOLDER", help=tr(HELP["backup_also_to"]))
 
     printing = sub.add_parser("print", help=tr(HELP["print"]), description=tr(HELP["print"]))
     _add_location_options(printing, tr, suppress=True)
@@ -276,7 +282,7 @@ def _run_headless(args: argparse.Namespace, translate: Translate | None) -> int:
         if args.command == "demo":
             return _cmd_demo(cfg, args, translate)
         if args.command == "backup":
-            return _cmd_backup(cfg, translate)
+            return _cmd_backup(cfg, args, translate)
         if args.command == "print":
             return _cmd_print(cfg, args, translate)
         if args.command == "report":
@@ -316,14 +322,23 @@ def _cmd_demo(cfg, args, translate: Translate | None) -> int:
     return 0
 
 
-def _cmd_backup(cfg, translate: Translate | None) -> int:
-    from .db import backup_sqlite, open_database
+def _cmd_backup(cfg, args, translate: Translate | None) -> int:
+    """The checked backup's path, then what the check found; a copy that fails its check is
+    refused loudly (backups.CHECK_FAILED) and nothing replaces the good backups."""
+    from pathlib import Path
+
+    from . import backups
+    from .db import open_database
 
     if cfg.sqlite_path is None:
         print(NOT_SQLITE.tr(translate), file=sys.stderr)
         return 2
     open_database(cfg).dispose()  # refuses foreign or newer files before copying
-    print(backup_sqlite(cfg.sqlite_path, cfg.backups_dir))
+    made = backups.make_backup(cfg.sqlite_path, cfg.backups_dir,
+                               second_folder=Path(args.also_to) if args.also_to else None)
+    print(made.path)
+    counts = ", ".join(f"{table} {count}" for table, count in made.counts.items())
+    print(BACKUP_CHECKED.tr(translate, check=made.check, counts=counts))
     return 0
 
 
@@ -484,7 +499,7 @@ def _cmd_audit(cfg, args, translate: Translate | None) -> int:
     database = open_database(cfg)
     try:
         user = _headless_user(database, args, translate)
-        found = audit_log.check_chain(database, user, cfg.log_file)
+        found = audit_log.check_chain(database, user, cfg.log_file, backups_dir=cfg.backups_dir)
     finally:
         database.dispose()
     print(audit_log.describe_chain(found, translate), file=sys.stdout if found.intact else sys.stderr)

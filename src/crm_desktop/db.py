@@ -15,13 +15,12 @@ from __future__ import annotations
 import logging
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import clock, faults, paths
+from . import faults, paths
 from .config import Config
 from .errors import DatabaseRefused
 from .i18n import QT_TRANSLATE_NOOP
@@ -30,7 +29,6 @@ from .migrations.revisions import HEAD, KNOWN_REVISIONS
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-BACKUP_KEEP_DAYS = 30
 # how long a write waits for another program's write lock before it fails as Fault.LOCKED;
 # read at each new connection, so a test lowers it (monkeypatch) to see the fault at once
 BUSY_TIMEOUT_MS = 5000
@@ -140,40 +138,11 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def backup_sqlite(path: Path, backups_dir: Path, today: date | None = None) -> Path:
-    """Copy a live SQLite database consistently (online backup API); keep one per day for
-    BACKUP_KEEP_DAYS days."""
-    today = today or clock.today()
-    backups_dir.mkdir(parents=True, exist_ok=True)
-    target = backups_dir / f"{path.stem}-{today.isoformat()}.sqlite3"
-    partial = target.with_suffix(".partial")
-    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(partial)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    except BaseException:
-        partial.unlink(missing_ok=True)  # a half copy on a full disk would only keep it full
-        raise
-    finally:
-        src.close()
-    partial.replace(target)
-    prune_backups(backups_dir, path.stem, today)
-    log.info("backed up %s to %s", path, target)
-    return target
+def backup_sqlite(path: Path, backups_dir: Path, check: str = "integrity_check") -> Path:
+    """A checked backup of a live SQLite database (backups.make_backup); its path."""
+    from . import backups
 
-
-def prune_backups(backups_dir: Path, stem: str, today: date) -> None:
-    oldest_kept = today - timedelta(days=BACKUP_KEEP_DAYS - 1)
-    for f in backups_dir.glob(f"{stem}-*.sqlite3"):
-        try:
-            day = date.fromisoformat(f.stem[len(stem) + 1 :])
-        except ValueError:
-            continue
-        if day < oldest_kept:
-            f.unlink()
+    return backups.make_backup(path, backups_dir, check=check).path
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -232,7 +201,7 @@ def open_database(config: Config) -> Database:
             state = _read_engine_state(engine)
         if state.revision != HEAD:
             if path and not state.empty:
-                backup_sqlite(path, config.backups_dir)
+                backup_sqlite(path, config.backups_dir, check="quick_check")  # before the upgrade changes it
             upgrade(engine)
     except BaseException:
         engine.dispose()

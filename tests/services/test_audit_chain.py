@@ -139,3 +139,35 @@ def test_a_rolled_back_line_leaves_no_link_in_the_log(database, data_dir, caplog
     assert "audit chain" not in caplog.text
     write_lines(database, 1)
     assert "audit chain: line 1 hash" in caplog.text
+
+
+def test_a_rewritten_chain_is_caught_against_a_backups_manifest_when_the_log_is_gone(database, cfg):
+    """Issue 15, items 2 and 7: every backup's manifest keeps the newest link."""
+    from crm_desktop import backups
+    from crm_desktop.services import audit_log
+
+    write_lines(database, 3)
+    from crm_desktop.models import Staff
+
+    with database.Session.begin() as s:
+        staff = Staff(name="系统管理员", role="admin")
+        s.add(staff)
+        s.flush()
+        admin = auth.LoggedIn(staff.id, staff.name, "admin", "admin", False)
+    backups.make_backup(cfg.sqlite_path, cfg.backups_dir)
+    path = database.engine.url.database
+    database.dispose()
+    raw = sqlite3.connect(path)
+    with raw:
+        raw.execute("DROP TRIGGER audit_log_no_update")
+        raw.execute("UPDATE audit_log SET login = 'nobody'")
+        previous = GENESIS
+        for (line_id,) in raw.execute("SELECT id FROM audit_log ORDER BY id").fetchall():
+            values = raw.execute("SELECT id, at, staff_id, login, action, target_type, target_id, detail FROM audit_log "
+                                 "WHERE id = ?", (line_id,)).fetchone()
+            previous = audit_chain.line_hash(previous, values[0], datetime.fromisoformat(values[1]), *values[2:])
+            raw.execute("UPDATE audit_log SET hash = ? WHERE id = ?", (previous, line_id))
+    raw.close()
+    assert verify(database).intact  # consistent in itself, and no log file to hold it against
+    found = audit_log.check_chain(database, admin, None, backups_dir=cfg.backups_dir)
+    assert not found.intact and found.anchor_missing[0] == 3

@@ -31,6 +31,7 @@ from sqlalchemy import String, and_, cast, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from .. import backups
 from ..db import READ_ONLY, Database
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
@@ -470,13 +471,19 @@ CHAIN_ACTION = "audit_verify"
 
 
 def check_chain(database: Database, user: LoggedIn | None, log_file: Path | None,
-                progress: Progress | None = None) -> audit_chain.ChainReport:
-    """Walk the whole chain (audit_chain.verify) against the links kept in the log files,
-    for someone allowed to read the log; the check itself is a line of it."""
+                progress: Progress | None = None, backups_dir: Path | None = None) -> audit_chain.ChainReport:
+    """Walk the whole chain (audit_chain.verify) against the links kept in the log files and
+    the backups' manifests, for someone allowed to read the log; the check itself is a line
+    of it."""
     with database.read_session() as session:
         allowed = require_audit(session, user, CHAIN_ACTION)
     anchors = audit_chain.anchors_in_logs(log_file) if log_file is not None else []
     with database.read_session() as session:
+        if backups_dir is not None:
+            # a backup's newest link, up to the newest line here: a backup newer than a restore
+            # holds lines this database never had (the log marks restores; manifests cannot)
+            newest_id = audit_chain.last_link(session)[0]
+            anchors += [a for a in backups.audit_anchors(backups_dir) if a[0] <= newest_id]
         found = audit_chain.verify(session, anchors, progress)
     with database.Session.begin() as session:
         audit(session, CHAIN_ACTION, staff_id=allowed.staff_id, login=allowed.login, target_type=TARGET_TYPE,

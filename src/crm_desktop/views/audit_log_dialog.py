@@ -372,6 +372,7 @@ class AuditLogDialog(QDialog):
         shown in red above the table, an intact chain in the status line."""
         database, user = self.database, self.user
         log_file = database.config.log_file if database.config is not None else None
+        backups_dir = database.config.backups_dir if database.config is not None and database.config.sqlite_path else None
 
         def checked(found) -> None:
             text = audit_log.describe_chain(found, translate)
@@ -388,7 +389,7 @@ class AuditLogDialog(QDialog):
             QMessageBox.warning(self, self.tr("Check the chain"), text)
 
         return background.run_in_background(
-            self, lambda progress: audit_log.check_chain(database, user, log_file, progress), checked,
+            self, lambda progress: audit_log.check_chain(database, user, log_file, progress, backups_dir), checked,
             on_failure=failed, label=self.tr("Checking every line of the audit log…"),
             title=self.tr("Check the chain"), name="audit_chain")
 
