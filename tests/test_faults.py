@@ -372,14 +372,18 @@ def test_command_line_on_a_damaged_database_leaves_it_as_it_is(cfg, capsys):
     assert cfg.sqlite_path.read_bytes() == before
 
 
-def test_command_line_a_bug_is_still_a_bug(cfg, capsys, monkeypatch):
-    """A bug is not dressed as a fault: it goes on up (a traceback and exit 1 in a process)."""
+def test_command_line_a_bug_is_a_sentence_and_its_traceback_goes_to_the_log(cfg, capsys, monkeypatch):
+    """Issue 15, item 6: a bug is not dressed as a fault (exit 1, not a fault's code), but
+    the user reads a sentence that says where the details are; the traceback is in the log."""
     def broken(*_args):
         raise ZeroDivisionError("a bug in the command")
 
     monkeypatch.setattr(cli, "_cmd_backup", broken)
-    with pytest.raises(ZeroDivisionError):
-        headless(capsys, "backup", "--data-dir", str(cfg.data_dir))
+    code, err = headless(capsys, "backup", "--data-dir", str(cfg.data_dir))
+    assert code == 1 and "Traceback" not in err and "ZeroDivisionError" not in err
+    assert str(cfg.log_file) in err
+    logged = cfg.log_file.read_text(encoding="utf-8")
+    assert "Traceback" in logged and "ZeroDivisionError: a bug in the command" in logged
 
     def constraint(*_args):
         with sqlite3.connect(":memory:") as con:
@@ -387,8 +391,44 @@ def test_command_line_a_bug_is_still_a_bug(cfg, capsys, monkeypatch):
             con.execute("INSERT INTO t VALUES (1), (1)")
 
     monkeypatch.setattr(cli, "_cmd_backup", constraint)
-    with pytest.raises(sqlite3.IntegrityError):
-        headless(capsys, "backup", "--data-dir", str(cfg.data_dir))
+    code, err = headless(capsys, "backup", "--data-dir", str(cfg.data_dir))
+    assert code == 1 and "IntegrityError" not in err and "IntegrityError" in cfg.log_file.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", ["output folder missing", "unknown database kind", "no driver", "data folder is a file"])
+def test_command_line_bad_places_are_said_in_words(case, tmp_path, capsys, monkeypatch):
+    """Issue 15, item 6: each case of the issue gave a traceback."""
+    argv = ["print", "call-register", "--from", "2026-01-01", "--to", "2026-12-31", "-o", str(tmp_path / "x.pdf")]
+    if case == "output folder missing":
+        argv[-1] = str(tmp_path / "no" / "such" / "x.pdf")
+        argv += ["--data-dir", str(tmp_path / "d")]
+    elif case == "unknown database kind":
+        argv += ["--data-dir", str(tmp_path / "d"), "--database-url", "foo://bar"]
+    elif case == "no driver":
+        argv += ["--data-dir", str(tmp_path / "d"), "--database-url", "postgresql+nosuchdriver://u:secret@localhost/x"]
+    else:
+        (tmp_path / "afile").write_text("x")
+        monkeypatch.setenv("CRM_DESKTOP_DATA_DIR", str(tmp_path / "afile"))
+    code, err = headless(capsys, *argv)
+    assert code == 2 and "Traceback" not in err and "Error" not in err and "secret" not in err
+    assert err.strip() and not (tmp_path / "x.pdf").exists()
+
+
+def test_a_data_folder_that_cannot_take_the_log_logs_to_the_temporary_folder(tmp_path, capsys, monkeypatch):
+    """Issue 15, item 6: the log file cannot be opened (a read-only folder): no OSError, the
+    log goes to the user's temporary folder, and the command says what is wrong."""
+    import tempfile
+
+    from crm_desktop import config as config_mod
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "crm_desktop.log").mkdir()  # the log's name taken by a folder: it cannot be opened
+    code, err = headless(capsys, "audit", "verify", "--data-dir", str(folder))
+    assert "Traceback" not in err and "IsADirectoryError" not in err
+    assert config_mod.fallback_log() is not None and config_mod.fallback_log().parent == tmp_path / "temp"
 
 
 def smoke(data_dir: Path) -> subprocess.CompletedProcess:

@@ -1759,6 +1759,14 @@
         <translation>没有密码：请在终端中运行命令，或设置 CRM_DESKTOP_PASSWORD。</translation>
     </message>
     <message>
+        <source>The command failed because of an error in the program; nothing was left half done. The details are in the log file {log}: send it to whoever looks after the program.</source>
+        <translation>由于程序出错，命令未能完成；没有留下做了一半的东西。详细情况在日志文件 {log} 中：请把它发给负责维护程序的人。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist: choose a file in a folder that exists.</source>
+        <translation>文件夹 {folder} 不存在：请选择一个已存在的文件夹中的文件。</translation>
+    </message>
+    <message>
         <source>Checked ({check}: ok). Rows: {counts}.</source>
         <translation>已检查（{check}：正常）。行数：{counts}。</translation>
     </message>
@@ -1853,6 +1861,13 @@
     <message>
         <source>the fee charged</source>
         <translation>同收取费用</translation>
+    </message>
+</context>
+<context>
+    <name>Config</name>
+    <message>
+        <source>The data folder {path} is a file, not a folder: choose a folder (--data-dir or CRM_DESKTOP_DATA_DIR).</source>
+        <translation>数据文件夹 {path} 是一个文件，不是文件夹：请指定一个文件夹（--data-dir 或 CRM_DESKTOP_DATA_DIR）。</translation>
     </message>
 </context>
 <context>
@@ -3314,6 +3329,18 @@
     <message>
         <source>The database {path} was written by a newer version of crm_desktop (schema {revision}). Install that version or newer to open it.</source>
         <translation>数据库 {path} 由较新版本的 crm_desktop 写入（数据结构版本 {revision}）。请安装该版本或更新的版本后再打开。</translation>
+    </message>
+    <message>
+        <source>The database address {url} cannot be used: {reason}. Check --database-url or CRM_DATABASE_URL.</source>
+        <translation>无法使用数据库地址 {url}：{reason}。请检查 --database-url 或 CRM_DATABASE_URL。</translation>
+    </message>
+    <message>
+        <source>this program carries no driver for that kind of database (it carries SQLite)</source>
+        <translation>本程序没有这种数据库的驱动（只带有 SQLite 的）</translation>
+    </message>
+    <message>
+        <source>it names no kind of database this program knows</source>
+        <translation>其中的数据库类型本程序不认识</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import logging
 import sys
 
 from . import __version__
@@ -114,6 +115,10 @@ USER_HELP = QT_TRANSLATE_NOOP(
     "Cli", "act as this user (the password is asked for); for scheduled jobs set CRM_DESKTOP_USER and CRM_DESKTOP_PASSWORD")
 NO_USER = QT_TRANSLATE_NOOP("Cli", "Say who you are: --user NAME, or CRM_DESKTOP_USER and CRM_DESKTOP_PASSWORD.")
 NO_PASSWORD = QT_TRANSLATE_NOOP("Cli", "No password: run the command in a terminal, or set CRM_DESKTOP_PASSWORD.")
+FAILED = QT_TRANSLATE_NOOP(
+    "Cli", "The command failed because of an error in the program; nothing was left half done. The details are "
+           "in the log file {log}: send it to whoever looks after the program.")
+NO_OUTPUT_FOLDER = QT_TRANSLATE_NOOP("Cli", "The folder {folder} does not exist: choose a file in a folder that exists.")
 BACKUP_CHECKED = QT_TRANSLATE_NOOP("Cli", "Checked ({check}: ok). Rows: {counts}.")
 MUST_CHANGE_FIRST = QT_TRANSLATE_NOOP(
     "Cli", "{login} still has a one-time password: log in at the program's window once and choose a password of "
@@ -279,6 +284,7 @@ def _run_headless(args: argparse.Namespace, translate: Translate | None) -> int:
         # inside: a data folder that cannot be made or a log that cannot be written is a fault too
         cfg = config_mod.resolve(args.data_dir, args.database_url)
         config_mod.setup_logging(cfg)
+        _check_output_folder(args)
         if args.command == "demo":
             return _cmd_demo(cfg, args, translate)
         if args.command == "backup":
@@ -299,11 +305,28 @@ def _run_headless(args: argparse.Namespace, translate: Translate | None) -> int:
     except Exception as exc:
         found = faults.diagnose(exc, cfg.sqlite_path if cfg is not None else None)
         if found is None:
-            raise
+            # a bug: its traceback goes to the log only; the user reads a sentence and where to look
+            logging.getLogger(__name__).exception("command %s failed", args.command)
+            log_file = config_mod.current_log_file()
+            print(FAILED.tr(translate, log=str(log_file) if log_file else "—"), file=sys.stderr)
+            return 1
         found.log(f"command {args.command}")
         print(found.fault.render(translate), file=sys.stderr)
         return found.fault.exit_code
     raise AssertionError(args.command)
+
+
+def _check_output_folder(args: argparse.Namespace) -> None:
+    """A file to write into a folder that is not there is refused before any work."""
+    from pathlib import Path
+
+    from .errors import UserError
+
+    output = getattr(args, "output", None)
+    if output:
+        folder = Path(output).expanduser().resolve().parent
+        if not folder.is_dir():
+            raise UserError(NO_OUTPUT_FOLDER, "output", folder=str(folder))
 
 
 def _cmd_demo(cfg, args, translate: Translate | None) -> int:

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import APP_NAME, ORG_NAME
+from .errors import UserError
+from .i18n import QT_TRANSLATE_NOOP
 
 DATA_DIR_ENV = "CRM_DESKTOP_DATA_DIR"
 # the folder of the window's remembered settings (size, printers per form, last folders)
@@ -77,11 +80,18 @@ class Config:
         return Path(url.database)
 
 
+DATA_DIR_NOT_A_FOLDER = QT_TRANSLATE_NOOP(
+    "Config", "The data folder {path} is a file, not a folder: choose a folder (--data-dir or CRM_DESKTOP_DATA_DIR).")
+
+
 def resolve(data_dir: str | os.PathLike | None = None, database_url: str | None = None) -> Config:
     if data_dir is None:
         data_dir = os.environ.get(DATA_DIR_ENV) or None
     folder = Path(data_dir).expanduser().resolve() if data_dir else default_data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise UserError(DATA_DIR_NOT_A_FOLDER, "data_dir", path=str(folder)) from None
     url = database_url or os.environ.get(DATABASE_URL_ENV) or sqlite_url(folder / DATABASE_FILENAME)
     return Config(data_dir=folder, database_url=url)
 
@@ -110,16 +120,40 @@ def rotate_log(path: Path, max_bytes: int = LOG_MAX_BYTES, keep: int = LOG_KEEP)
     path.replace(path.with_name(f"{path.name}.1"))
 
 
+_fallback_log: Path | None = None
+
+
+def fallback_log() -> Path | None:
+    """Where the log went because the data folder could not take it (None: it did)."""
+    return _fallback_log
+
+
+def current_log_file() -> Path | None:
+    """The file the program logs to now."""
+    for handler in logging.getLogger().handlers:
+        if getattr(handler, "_crm_desktop", False):
+            return Path(handler.baseFilename)
+    return None
+
+
 def setup_logging(config: Config, level: int = logging.INFO) -> None:
     """Log to a file in the data folder, rotated at start when it grew too large."""
+    global _fallback_log
     root = logging.getLogger()
     for existing in [h for h in root.handlers if getattr(h, "_crm_desktop", False)]:
-        if Path(existing.baseFilename) == config.log_file:
+        if Path(existing.baseFilename) in (config.log_file, _fallback_log):
             return
         root.removeHandler(existing)  # another data folder: log there from now on
         existing.close()
-    rotate_log(config.log_file)
-    handler = logging.FileHandler(config.log_file, encoding="utf-8")
+    try:
+        rotate_log(config.log_file)
+        handler = logging.FileHandler(config.log_file, encoding="utf-8")
+        _fallback_log = None
+    except OSError:
+        # a data folder that may not be written: the log goes to the user's temporary folder
+        # (the window says so), never a traceback before anything can be shown
+        _fallback_log = Path(tempfile.gettempdir()) / f"{APP_NAME}-{config.data_dir.name or 'data'}.log"
+        handler = logging.FileHandler(_fallback_log, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._crm_desktop = True  # type: ignore[attr-defined]
     root.addHandler(handler)

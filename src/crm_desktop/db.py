@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from . import faults, paths
 from .config import Config
-from .errors import DatabaseRefused
+from .errors import DatabaseRefused, UserError
 from .i18n import QT_TRANSLATE_NOOP
 from .migrations.revisions import HEAD, KNOWN_REVISIONS
 
@@ -131,11 +131,36 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
+BAD_DATABASE_URL = QT_TRANSLATE_NOOP(
+    "Database", "The database address {url} cannot be used: {reason}. Check --database-url or CRM_DATABASE_URL.")
+NO_DRIVER = QT_TRANSLATE_NOOP(
+    "Database", "this program carries no driver for that kind of database (it carries SQLite)")
+UNKNOWN_KIND = QT_TRANSLATE_NOOP("Database", "it names no kind of database this program knows")
+
+
 def make_engine(url: str) -> Engine:
-    engine = create_engine(url, future=True)
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        engine = create_engine(url, future=True)
+    except ImportError:
+        raise UserError(BAD_DATABASE_URL, "database_url", url=_shown(url), reason=NO_DRIVER) from None
+    except ArgumentError:
+        raise UserError(BAD_DATABASE_URL, "database_url", url=_shown(url), reason=UNKNOWN_KIND) from None
     if engine.dialect.name == "sqlite":
         _install_sqlite_pragmas(engine)
     return engine
+
+
+def _shown(url: str) -> str:
+    """The address without its password."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
 
 
 def backup_sqlite(path: Path, backups_dir: Path, check: str = "integrity_check") -> Path:
