@@ -458,3 +458,13 @@ def test_the_window_does_not_start_in_a_read_only_data_folder_and_says_why(cfg):
         result = smoke(cfg.data_dir)
     assert result.returncode == Fault.READ_ONLY.exit_code, result.stderr
     assert said(Fault.READ_ONLY) in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_the_window_on_a_data_folder_that_is_a_file_says_so_without_a_traceback(tmp_path):
+    """Issue 15, item 6: CRM_DESKTOP_DATA_DIR pointing at a file."""
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    result = smoke(afile)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert str(afile) in result.stderr

@@ -67,6 +67,10 @@
 <context>
     <name>App</name>
     <message>
+        <source>The data folder does not let the program write its log file, so the log is kept in {path} for now. Ask whoever looks after this PC to give your account permission to write in the data folder.</source>
+        <translation>数据文件夹不允许程序写入日志文件，日志暂时保存在 {path}。请让负责这台电脑的人给您的账户开放数据文件夹的写入权限。</translation>
+    </message>
+    <message>
         <source>crm_desktop</source>
         <translation>crm_desktop</translation>
     </message>

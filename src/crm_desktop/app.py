@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import APP_NAME, ORG_NAME, paths
 from . import config as config_mod
+from .i18n import QT_TRANSLATE_NOOP
 from .translation import LOCALE, load_ours, load_qt
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,20 @@ def start_up_done() -> None:
     gc.enable()
 
 
+LOG_ELSEWHERE = QT_TRANSLATE_NOOP(
+    "App", "The data folder does not let the program write its log file, so the log is kept in {path} for now. "
+           "Ask whoever looks after this PC to give your account permission to write in the data folder.")
+
+
+def _say_where_the_log_went(window, translate) -> None:
+    """Once the window shows: the log could not go into the data folder (config.setup_logging)."""
+    fallback = config_mod.fallback_log()
+    if fallback is None:
+        return
+    text = LOG_ELSEWHERE.tr(translate, path=str(fallback))
+    QTimer.singleShot(0, window, lambda: QMessageBox.warning(window, APP_NAME, text))
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Start the window; any failure before it shows is logged and told in one short
     message (on stderr for --smoke), never as a traceback. The exit code is the command
@@ -98,7 +113,7 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         cfg = config_mod.resolve(args.data_dir, args.database_url)
         config_mod.setup_logging(cfg)  # before the app, so font and translation warnings are logged
-    except OSError as exc:  # a data folder that cannot be made or written: told below, once Qt can show it
+    except (OSError, UserError) as exc:  # a data folder that cannot be made or is a file: told below, once Qt can show it
         early = exc
     app = make_application()
     install_excepthook(silent=args.smoke)
@@ -131,6 +146,7 @@ def run_gui(args: argparse.Namespace) -> int:
             return run_smoke(app, window, printing=getattr(args, "smoke_print", False))
         window.show()
         window.activateWindow()  # the keyboard on it from the start, with or without a window manager
+        _say_where_the_log_went(window, translate)
         return app.exec()
     except Exception as exc:
         found = faults.diagnose(exc, cfg.sqlite_path if cfg is not None else None)

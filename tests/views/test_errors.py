@@ -190,3 +190,32 @@ def _made(fault):
     error = sqlite3.OperationalError(fault.name)
     error.sqlite_errorcode = code
     return error
+
+
+def test_the_window_says_where_the_log_went_when_the_data_folder_refused_it(app, qtbot, monkeypatch, tmp_path):
+    """Issue 15, item 6: the log went to the temporary folder (config.setup_logging)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+
+    from crm_desktop import app as app_module
+    from crm_desktop import config
+    from crm_desktop.views.i18n import translate
+
+    monkeypatch.setattr(config, "fallback_log", lambda: tmp_path / "crm_desktop-data.log")
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    seen = []
+
+    def read_and_close() -> None:  # the warning runs its own event loop: read it from inside
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.done(0)
+        else:
+            QTimer.singleShot(20, read_and_close)
+
+    QTimer.singleShot(20, read_and_close)
+    app_module._say_where_the_log_went(window, translate)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert str(tmp_path / "crm_desktop-data.log") in seen[0]
