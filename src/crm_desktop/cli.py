@@ -18,7 +18,7 @@ import gc
 import logging
 import sys
 
-from . import __version__
+from . import __version__, console
 from .i18n import QT_TRANSLATE_NOOP, Translate
 
 HELP = {
@@ -244,6 +244,8 @@ def build_parser(translate: Translate | None = None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    # Chinese output on any console, file or pipe: never a UnicodeEncodeError (console.py)
+    console.make_output_safe()
     wants_help = any(a in ("-h", "--help") for a in argv)
     translate = None
     if wants_help or any(a in HEADLESS_COMMANDS for a in argv):
