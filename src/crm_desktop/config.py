@@ -1,15 +1,21 @@
 """Where things live: the data folder, the database URL, the log file.
 
 The data folder holds the SQLite database, backups/, the log and (later) attachments and
-layout overrides. Precedence: ``--data-dir`` > ``CRM_DESKTOP_DATA_DIR`` > Qt's
-AppDataLocation. The database: ``--database-url`` > ``CRM_DATABASE_URL`` > a SQLite file
-in the data folder.
+layout overrides. Precedence: ``--data-dir`` > ``CRM_DESKTOP_DATA_DIR`` > the user's own
+(``default_data_dir``: ``%APPDATA%\\crm_desktop`` on Windows, Qt's AppDataLocation
+elsewhere). The database: ``--database-url`` > ``CRM_DATABASE_URL`` > a SQLite file in the
+data folder.
+
+Several Windows accounts of one PC share one data folder by CRM_DESKTOP_DATA_DIR set as a
+machine-wide (system) environment variable: the README says how, and which permissions the
+folder needs.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +33,16 @@ DATABASE_FILENAME = "crm_desktop.sqlite3"
 LOG_FILENAME = "crm_desktop.log"
 
 
+def is_windows() -> bool:
+    return sys.platform == "win32"
+
+
 def default_data_dir() -> Path:
+    """The user's own data folder: ``%APPDATA%\\crm_desktop`` on Windows (the roaming
+    application data, where Windows programs keep theirs and a clerk's support call finds it),
+    else Qt's AppDataLocation (``~/.local/share/crm_desktop/crm_desktop`` on Linux)."""
+    if is_windows() and os.environ.get("APPDATA"):
+        return Path(os.environ["APPDATA"]) / APP_NAME
     # QtCore only, no QApplication needed; the GUI and the headless commands agree on it.
     from PySide6.QtCore import QCoreApplication, QStandardPaths
 
