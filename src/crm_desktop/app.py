@@ -7,8 +7,8 @@ import gc
 import logging
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QtMsgType, QTranslator, qInstallMessageHandler
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QtMsgType, QTranslator, qInstallMessageHandler
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import APP_NAME, ORG_NAME, paths
@@ -41,8 +41,19 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     config_mod.use_settings_folder_from_environment()
     install_translations(app)
     install_font(app)
+    install_icon(app)
     install_keys(app)
     return app
+
+
+def install_icon(app: QApplication) -> None:
+    """The program's icon on every window (title bar, taskbar, Alt+Tab); the Windows .exe
+    carries the .ico version itself (build.spec)."""
+    icon = QIcon(str(paths.icon_file()))
+    if icon.isNull():
+        log.warning("could not load %s", paths.icon_file())
+        return
+    app.setWindowIcon(icon)
 
 
 def install_keys(app: QApplication) -> None:
@@ -174,9 +185,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def run_smoke(app: QApplication, window, printing: bool = False) -> int:
-    """Open every register and the dispatch board (and, with ``printing``, draw a repair
-    card and show it in the print preview), let events run, report the first failure on
-    stderr."""
+    """Check that Qt's own Chinese translation is there, open every register and the
+    dispatch board (and, with ``printing``, draw a repair card and show it in the print
+    preview), let events run, report the first failure on stderr."""
     failures: list[str] = []
     previous_hook = sys.excepthook
 
@@ -186,6 +197,9 @@ def run_smoke(app: QApplication, window, printing: bool = False) -> int:
 
     sys.excepthook = record
     try:
+        if QCoreApplication.translate("QPlatformTheme", "Save") == "Save":  # what a bundle could lack
+            failures.append("Qt's own Chinese translation (qtbase_zh_CN.qm) was not found in "
+                            + QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
         window.show()
         app.processEvents()
         for name in window.register_names():

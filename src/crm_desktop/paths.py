@@ -44,6 +44,16 @@ def font_file() -> Path:
     return resources_dir() / "fonts" / "wqy-microhei.ttf"
 
 
+def icon_file() -> Path:
+    """The program's icon for its windows (256 px; Qt scales it down)."""
+    return resources_dir() / "icons" / "crm_desktop.png"
+
+
+def windows_icon_file() -> Path:
+    """The same icon in the sizes Windows wants for the .exe, its shortcuts and the installer."""
+    return resources_dir() / "icons" / "crm_desktop.ico"
+
+
 def translations_dir() -> Path:
     return resources_dir() / "i18n"
 

@@ -25,8 +25,10 @@ def load_ours(parent=None) -> QTranslator | None:
 def load_qt(parent=None) -> QTranslator | None:
     """Qt's own strings (standard dialog buttons), when the Qt package ships them."""
     translator = QTranslator(parent)
-    if translator.load(LOCALE, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(LOCALE, "qtbase", "_", folder):
         return translator
+    log.warning("no Qt translation qtbase_zh_CN in %s: Qt's own buttons show English", folder)
     return None
 
 
