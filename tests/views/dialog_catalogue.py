@@ -129,6 +129,7 @@ def _pdf(scene: Scene) -> bytes:
 
 def _entries() -> Iterator[Entry]:
     from crm_desktop.views import (
+        about_dialog,
         accounts_dialog,
         audit_log_dialog,
         daily_report_dialog,
@@ -168,6 +169,7 @@ def _entries() -> Iterator[Entry]:
     yield Entry(print_preview.PrintPreviewDialog,
                 lambda sc: print_preview.PrintPreviewDialog(_pdf(sc), "service_voucher", "服务凭证"))
     yield Entry(shortcuts_dialog.ShortcutsDialog, lambda sc: shortcuts_dialog.ShortcutsDialog())
+    yield Entry(about_dialog.AboutDialog, lambda sc: about_dialog.AboutDialog(sc.database))
     yield Entry(print_actions.PeriodDialog, lambda sc: print_actions.PeriodDialog(sc.database, "technician_daily"))
     yield Entry(import_dialog.ImportWizard, lambda sc: import_dialog.ImportWizard(sc.database, by_id=sc.staff["admin"]),
                 pages=(_import_mapping, _import_check))

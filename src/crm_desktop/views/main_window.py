@@ -604,16 +604,14 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+    def about(self):
+        """帮助 → 关于: the version, the data folder, the database and its schema revision,
+        the log file (what a support call asks for)."""
+        from .about_dialog import AboutDialog
 
-        from .. import __version__
-
-        QMessageBox.about(
-            self,
-            self.tr("About crm_desktop"),
-            self.tr("crm_desktop %1\nAfter-sales service registers of the branch office.").replace("%1", __version__),
-        )
+        dialog = AboutDialog(self.database, self)
+        dialog.show()
+        return dialog
 
     # -- geometry ------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
