@@ -6,7 +6,8 @@
 ;
 ; VERSION defaults to the version in pyproject.toml, BUNDLE_DIR to dist/crm_desktop (the
 ; PyInstaller one-folder bundle: crm_desktop.exe and its _internal folder), OUT_FILE to
-; installer/crm_desktop-VERSION-setup.exe.
+; installer/crm_desktop-VERSION-setup.exe. makensis works in this script's folder (do not
+; pass /NOCD): give BUNDLE_DIR and OUT_FILE as absolute paths.
 ;
 ; What it does (README, "Windows installer"):
 ; * installs for the current user by default, into %LOCALAPPDATA%\Programs\crm_desktop with
@@ -34,13 +35,13 @@ ManifestDPIAware true
 
 ; ------------------------------------------------------------------------------ parameters
 !ifndef VERSION
-  !searchparse /file "${__FILEDIR__}/../pyproject.toml" 'version = "' VERSION '"'
+  !searchparse /file "../pyproject.toml" 'version = "' VERSION '"'
 !endif
 !ifndef BUNDLE_DIR
-  !define BUNDLE_DIR "${__FILEDIR__}/../dist/crm_desktop"
+  !define BUNDLE_DIR "../dist/crm_desktop"
 !endif
 !ifndef OUT_FILE
-  !define OUT_FILE "${__FILEDIR__}/crm_desktop-${VERSION}-setup.exe"
+  !define OUT_FILE "crm_desktop-${VERSION}-setup.exe"
 !endif
 
 ; The Windows version resource wants four numbers: 0.1.0 -> 0.1.0.0 (a suffix such as
@@ -58,7 +59,7 @@ ManifestDPIAware true
   !define PUBLISHER "crm_desktop"
 !endif
 !define /date BUILD_YEAR "%Y"
-!define ICON_FILE "${__FILEDIR__}/../resources/icons/crm_desktop.ico"
+!define ICON_FILE "../resources/icons/crm_desktop.ico"
 !define UNINST_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_NAME}"
 !define UNINSTALLER "uninstall.exe"
 !define SM_FOLDER "${APP_NAME}"
@@ -115,11 +116,12 @@ VIAddVersionKey /LANG=2052 "OriginalFilename" "${APP_NAME}-${VERSION}-setup.exe"
 
 ; Top-level files and folders of the bundle, to remove on upgrade and uninstall
 !tempfile BUNDLE_ITEMS
-!system '/bin/sh "${__FILEDIR__}/list_bundle.sh" "${BUNDLE_DIR}" "${BUNDLE_ITEMS}"' = 0
+!system '/bin/sh "list_bundle.sh" "${BUNDLE_DIR}" "${BUNDLE_ITEMS}"' = 0
 !include "${BUNDLE_ITEMS}"
 !delfile "${BUNDLE_ITEMS}"
 
 Var DataDir     ; this user's data folder, named on the pages (never written or removed)
+Var Waited      ; seconds a silent setup has waited for the program to close
 
 ; ------------------------------------------------------------------------------ pages
 !define MUI_ICON "${ICON_FILE}"
@@ -202,19 +204,19 @@ FunctionEnd
 ; SILENT_WAIT seconds, then quit with exit code 4.
 !macro DEFINE_CLOSE_PROGRAM UN
 Function ${UN}CloseProgram
-  StrCpy $R9 0
+  StrCpy $Waited 0
   ${Do}
     Call ${UN}FindRunning
     ${If} $R0 = 0
       Return
     ${EndIf}
     ${If} ${Silent}
-      ${If} $R9 >= ${SILENT_WAIT}
+      ${If} $Waited >= ${SILENT_WAIT}
         SetErrorLevel 4
         Quit
       ${EndIf}
       Sleep 1000
-      IntOp $R9 $R9 + 1
+      IntOp $Waited $Waited + 1
     ${Else}
       ${If} ${Cmd} `MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "${APP_TITLE} 正在运行。$\r$\n$\r$\n请先保存工作并关闭程序（包括登录窗口），然后点击“重试”。$\r$\n点击“取消”退出。" IDCANCEL`
         SetErrorLevel 4
