@@ -70,10 +70,14 @@ ManifestDPIAware true
   !error "BUNDLE_DIR=${BUNDLE_DIR} has no ${EXE_NAME}: build the Windows bundle first"
 !endif
 
+!system 'mkdir -p "$(dirname "${OUT_FILE}")"' = 0   ; makensis would not make the folder
 Name "${APP_TITLE}"
 OutFile "${OUT_FILE}"
 SetCompressor /SOLID lzma
-SetCompressorDictSize 64
+!ifndef LZMA_DICT_MB
+  !define LZMA_DICT_MB 64
+!endif
+SetCompressorDictSize ${LZMA_DICT_MB}
 BrandingText "${APP_TITLE} ${VERSION}"
 ShowInstDetails show
 ShowUninstDetails show
@@ -103,6 +107,7 @@ VIAddVersionKey /LANG=2052 "OriginalFilename" "${APP_NAME}-${VERSION}-setup.exe"
 !define MULTIUSER_INSTALLMODE_INSTDIR_REGISTRY_VALUENAME "InstallLocation"
 !define MULTIUSER_INSTALLMODE_DEFAULT_REGISTRY_KEY "${UNINST_KEY}"
 !define MULTIUSER_INSTALLMODE_DEFAULT_REGISTRY_VALUENAME "InstallLocation"
+!define MULTIUSER_INSTALLMODE_FUNCTION KeepFolderFromCommandLine
 !define MULTIUSER_INIT_FUNCTIONQUIT QuitNoPrivileges
 !define MULTIUSER_INIT_un.FUNCTIONQUIT un.QuitNoPrivileges
 !define MULTIUSER_INIT_TEXT_ADMINREQUIRED "需要管理员权限。"
@@ -122,6 +127,7 @@ VIAddVersionKey /LANG=2052 "OriginalFilename" "${APP_NAME}-${VERSION}-setup.exe"
 
 Var DataDir     ; this user's data folder, named on the pages (never written or removed)
 Var Waited      ; seconds a silent setup has waited for the program to close
+Var FolderGiven ; /D=... from the command line, which MultiUser's mode choice would overwrite
 
 ; ------------------------------------------------------------------------------ pages
 !define MUI_ICON "${ICON_FILE}"
@@ -138,8 +144,8 @@ $_CLICK"
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MULTIUSER_PAGE_INSTALLMODE
 !define MUI_PAGE_CUSTOMFUNCTION_PRE DirectoryPre
-!define MUI_PAGE_CUSTOMFUNCTION_LEAVE DirectoryLeave
 !insertmacro MUI_PAGE_DIRECTORY
+!define MUI_PAGE_CUSTOMFUNCTION_LEAVE ComponentsLeave   ; the last page before copying
 !insertmacro MUI_PAGE_COMPONENTS
 !insertmacro MUI_PAGE_INSTFILES
 !define MUI_FINISHPAGE_RUN
@@ -229,6 +235,12 @@ FunctionEnd
 !insertmacro DEFINE_CLOSE_PROGRAM ""
 !insertmacro DEFINE_CLOSE_PROGRAM "un."
 
+Function KeepFolderFromCommandLine
+  ${If} $FolderGiven != ""
+    StrCpy $INSTDIR $FolderGiven
+  ${EndIf}
+FunctionEnd
+
 Function QuitNoPrivileges
   SetErrorLevel 6
   Quit
@@ -246,7 +258,7 @@ FunctionEnd
 !macroend
 
 ; ------------------------------------------------------------------------------ sections
-Section "${APP_TITLE}（必需）" SecMain
+Section "程序文件（必需）" SecMain
   SectionIn RO
   Call CloseProgram
 
@@ -296,7 +308,7 @@ Section "桌面快捷方式" SecDesktop
 SectionEnd
 
 !insertmacro MUI_FUNCTION_DESCRIPTION_BEGIN
-  !insertmacro MUI_DESCRIPTION_TEXT ${SecMain} "程序文件和“开始”菜单中的快捷方式。"
+  !insertmacro MUI_DESCRIPTION_TEXT ${SecMain} "${APP_TITLE} 的程序文件和“开始”菜单中的快捷方式。"
   !insertmacro MUI_DESCRIPTION_TEXT ${SecDesktop} "在桌面上放一个 ${APP_TITLE} 的快捷方式。"
 !insertmacro MUI_FUNCTION_DESCRIPTION_END
 
@@ -331,6 +343,7 @@ Function .onInit
     ${EndIf}
   ${EndIf}
 
+  StrCpy $FolderGiven $INSTDIR          ; set by /D= only: there is no InstallDir
   !insertmacro FIND_DATA_DIR
   !insertmacro MULTIUSER_INIT
 
@@ -346,13 +359,14 @@ FunctionEnd
 Function DirectoryPre
   ReadRegStr $0 SHCTX "${UNINST_KEY}" "InstallLocation"
   ${If} $0 != ""
+  ${AndIf} $FolderGiven == ""
   ${AndIf} ${FileExists} "$0\${EXE_NAME}"
     StrCpy $INSTDIR $0
     Abort
   ${EndIf}
 FunctionEnd
 
-Function DirectoryLeave
+Function ComponentsLeave
   Call CloseProgram
 FunctionEnd
 
