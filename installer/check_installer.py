@@ -65,6 +65,7 @@ class Checker:
         self.bundle = bundle
         self.standin = standin
         self.failures: list[str] = []
+        self.windows = "win10"
         self.env = dict(os.environ)
         self.env.update({
             "WINEPREFIX": str(prefix),
@@ -254,10 +255,11 @@ class Checker:
             self.wine("wineboot", "-i")
         subprocess.run(["wineserver", "-p30"], env=self.env)  # one server up front: no start race
         _, current = self.wine("winecfg", "-v")
-        current = current.strip()
-        if current not in ("win10", "win11"):
-            say(f"the prefix says Windows is {current or '?'}; setting win10 (the setup needs 10 or newer)")
-            self.wine("winecfg", "-v", "win10")
+        self.windows = current.strip()
+        if self.windows not in ("win10", "win11"):
+            say(f"the prefix says Windows is {self.windows or '?'}; setting win10 (the setup needs 10 or newer)")
+            self.windows = "win10"
+            self.wine("winecfg", "-v", self.windows)
         if not self.user_dir.is_dir():
             users = [p for p in (self.prefix / "drive_c" / "users").iterdir() if p.name != "Public"]
             self.user_dir = users[0]
@@ -369,7 +371,8 @@ class Checker:
         self.check_file()
         self.prepare()
 
-        marker = self.data_dir / "installer-check-keep-me.txt"
+        self.marker = marker = self.data_dir / "installer-check-keep-me.txt"
+        self.made_data_dir = not self.data_dir.exists()
         marker.parent.mkdir(parents=True, exist_ok=True)
         token = f"kept {time.time()}"
         marker.write_text(token)
@@ -439,18 +442,19 @@ class Checker:
             self.check(code == EXIT_TOO_OLD and not (inst / EXE).exists(),
                        f"on Windows 7 the setup refuses with exit code {EXIT_TOO_OLD}")
         finally:
-            self.wine("winecfg", "-v", "win10")
-            if self.registry("HKCU") is not None:
-                self.uninstall("HKCU")
-
-        marker.unlink()
-        try:
-            marker.parent.rmdir()  # only if the check made it
-        except OSError:
-            pass
+            self.wine("winecfg", "-v", self.windows)
 
     def cleanup(self) -> None:
+        """Leaves the prefix as it found it, also after a failed check."""
         self.stop_program()
+        if hasattr(self, "marker"):
+            for root in ("HKCU", "HKLM"):
+                if self.registry(root) is not None:
+                    say(f"removing what this check installed ({root})")
+                    self.uninstall(root)
+            self.marker.unlink(missing_ok=True)
+            if self.made_data_dir:
+                shutil.rmtree(self.data_dir, ignore_errors=True)
         shutil.rmtree(self.temp, ignore_errors=True)
 
 
