@@ -347,6 +347,22 @@ Function .onInit
   !insertmacro FIND_DATA_DIR
   !insertmacro MULTIUSER_INIT
 
+  ; A clerk without administrator rights, on a PC where IT installed it for all users: an
+  ; upgrade of that install needs an administrator; offer a copy of the clerk's own instead
+  ${If} $MultiUser.InstallMode == "CurrentUser"
+  ${AndIf} $MultiUser.Privileges != "Admin"
+    ReadRegStr $1 HKCU "${UNINST_KEY}" "InstallLocation"
+    ReadRegStr $2 HKLM "${UNINST_KEY}" "InstallLocation"
+    ReadRegStr $3 HKLM "${UNINST_KEY}" "DisplayVersion"
+    ${If} $1 == ""
+    ${AndIf} $2 != ""
+      ${If} ${Cmd} `MessageBox MB_YESNO|MB_ICONQUESTION "这台电脑已经为所有用户安装了 ${APP_TITLE} $3（$2）。$\r$\n升级它需要管理员权限：请让管理员运行本安装程序。$\r$\n$\r$\n是否只为您自己另外安装一份？" /SD IDYES IDNO`
+        SetErrorLevel 1
+        Quit
+      ${EndIf}
+    ${EndIf}
+  ${EndIf}
+
   ${GetParameters} $0
   ClearErrors
   ${GetOptions} $0 "/NODESKTOP" $1
