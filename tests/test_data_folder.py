@@ -41,7 +41,7 @@ def test_the_commands_make_database_log_and_backups_under_a_chinese_appdata_with
     assert (folder / "crm_desktop.log").exists()
     backed_up = run("backup")
     assert backed_up.returncode == 0, backed_up.stderr
-    copy = Path(backed_up.stdout.strip())
+    copy = Path(backed_up.stdout.splitlines()[0])
     assert copy.parent == folder / "backups" and copy.stat().st_size > 0
     assert list(windows_appdata.iterdir()) == [folder]  # nothing beside it
 

@@ -1054,8 +1054,8 @@
 <context>
     <name>Backups</name>
     <message>
-        <source>THE BACKUP FAILED ITS CHECK: the copy made now is damaged ({reason}) and was deleted; the earlier backups are kept. The database itself may be damaged: do not go on working, restore the latest good backup ({latest}) or ask for help.</source>
-        <translation>备份未通过检查！刚做的副本已损坏（{reason}），已删除；以前的备份都保留着。数据库本身可能已损坏：请不要继续工作，恢复最近一份完好的备份（{latest}），或请人帮助。</translation>
+        <source>THE BACKUP FAILED ITS CHECK: the copy made now is damaged (the details are in the log file) and was deleted; the earlier backups are kept. The database itself may be damaged: do not go on working, restore the latest good backup ({latest}) or ask for help.</source>
+        <translation>备份未通过检查！刚做的副本已损坏（详情见日志文件），已删除；以前的备份都保留着。数据库本身可能已损坏：请不要继续工作，恢复最近一份完好的备份（{latest}），或请人帮助。</translation>
     </message>
 </context>
 <context>

@@ -49,9 +49,9 @@ FULL, QUICK = "integrity_check", "quick_check"
 NAME = re.compile(r"^(?P<stem>.+)-(?P<day>\d{4}-\d{2}-\d{2})(?:-(?P<time>\d{6}))?\.sqlite3$")
 
 CHECK_FAILED = QT_TRANSLATE_NOOP(
-    "Backups", "THE BACKUP FAILED ITS CHECK: the copy made now is damaged ({reason}) and was deleted; the earlier "
-               "backups are kept. The database itself may be damaged: do not go on working, restore the latest good "
-               "backup ({latest}) or ask for help.")
+    "Backups", "THE BACKUP FAILED ITS CHECK: the copy made now is damaged (the details are in the log file) and was "
+               "deleted; the earlier backups are kept. The database itself may be damaged: do not go on working, "
+               "restore the latest good backup ({latest}) or ask for help.")
 
 
 @dataclass
@@ -150,16 +150,17 @@ def _check(path: Path, check: str, now: datetime) -> Backup:
             counts = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in MAIN_TABLES if t in tables}
             schema = con.execute("SELECT version_num FROM alembic_version").fetchone()[0] \
                 if "alembic_version" in tables else None
-            newest = con.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone() \
-                if "audit_log" in tables else None
-        except sqlite3.DatabaseError as exc:
-            result, counts, schema, newest = str(exc), {}, None, None
+            chained = "audit_log" in tables and "hash" in {row[1] for row in con.execute("PRAGMA table_info(audit_log)")}
+            newest = con.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone() if chained else None
+        except sqlite3.DatabaseError as exc:  # SQLite's own words go to the log, not to the clerk
+            log.error("backup copy %s cannot be read: %s", path, exc)
+            result, counts, schema, newest = "unreadable", {}, None, None
     finally:
         con.close()
     if result != "ok":
         log.error("backup %s failed its %s: %s", path, check, result)
         latest = latest_good(path.parent)
-        raise UserError(CHECK_FAILED, reason=result, latest=latest.path.name if latest else "—")
+        raise UserError(CHECK_FAILED, latest=latest.path.name if latest else "—")
     return Backup(path, now, path.stat().st_size, check, result, counts, schema,
                   tuple(newest) if newest and newest[1] else None)
 
