@@ -4,6 +4,8 @@
     python3 dev.py start   set up, fill a demo data folder (first time), start the program on it
     python3 dev.py test    set up, then run the whole test suite (pytest, Qt offscreen)
     python3 dev.py build   set up, then the PyInstaller one-folder bundle dist/crm_desktop (build.spec)
+    python3 dev.py build-windows   on Debian: the Windows program and its installer, built and
+                           checked under Wine (tools/windows/build.py; --help there)
 
 Set-up, done by both and skipped when already done: on Debian/Ubuntu the system libraries
 Qt needs (apt-get, when missing); a virtual environment in .venv with the project installed
@@ -141,8 +143,12 @@ def build(args: list[str]) -> int:
     )
 
 
+def build_windows(args: list[str]) -> int:
+    return subprocess.call([sys.executable, str(ROOT / "tools" / "windows" / "build.py"), *args], cwd=ROOT)
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("start", "test", "setup", "build"):
+    if not argv or argv[0] not in ("start", "test", "setup", "build", "build-windows"):
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -151,6 +157,8 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "build":
         return build(rest)
+    if command == "build-windows":
+        return build_windows(rest)
     return start(rest) if command == "start" else test(rest)
 
 
