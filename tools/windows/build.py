@@ -335,8 +335,12 @@ def stage_prefix() -> None:
         say(f"creating the Wine prefix {PREFIX.relative_to(ROOT)}")
         PREFIX.mkdir(parents=True, exist_ok=True)
         WINE.start_screen()
-        WINE.start_server()
-        run(["wineboot", "--init"], env=WINE.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
+        # wineboot returns before the prefix is finished; until it is, every Windows process
+        # waits about 20 s at its start: wait for this wineserver (not yet the persistent
+        # one) to end with it
+        quiet = dict(stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        run(["wineboot", "--init"], env=WINE.env(), timeout=600, **quiet)
+        run(["wineserver", "-w"], env=WINE.env(), timeout=600)
     staged = CACHE / f"cpython-{PY_TAG}-embed"
     stamp = WIN_PYTHON_DIR / ".checked-sha256"
     if not stamp.exists() or stamp.read_text() != PYTHON_EMBED_SHA256:
