@@ -138,6 +138,9 @@ def test_plain_text_drops_accelerators_and_the_dialog_dots():
 def test_the_first_window_fits_the_screens_free_area_and_is_centred(app, make_window):
     """No remembered size (a first start): the window lies inside the screen's available
     area — a 1280×800 window on a 1366×768 screen would hide its status bar under the taskbar."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().remove("main_window/geometry")  # a first start: what an earlier test's window left is not
     window = make_window()
     window.show()
     area = window.screen().availableGeometry()
@@ -158,6 +161,7 @@ def test_a_remembered_size_too_large_for_this_screen_is_not_restored(app, make_w
     window = make_window()
     window.show()
     assert window.screen().availableGeometry().contains(window.frameGeometry())
+    QSettings().remove("main_window/geometry")
 
 
 def test_help_lists_every_key_of_the_menus_in_chinese(app, make_window, qtbot):
