@@ -36,12 +36,15 @@ import pstats
 import re
 import sqlite3
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# the window's remembered size and the like go to a scratch folder, never the machine user's own
+os.environ.setdefault("CRM_DESKTOP_SETTINGS_DIR", tempfile.mkdtemp(prefix="bench-dialogs-settings-"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import OUT, ensure_demo_database, evict_os_cache, load_note, median, program_version, verdict  # noqa: E402
