@@ -52,6 +52,20 @@ def say(message: str) -> None:
     print(f"[installer] {message}", flush=True)
 
 
+def version_string(data: bytes, key: str) -> str | None:
+    """A value of an exe's version resource (UTF-16 key, padding, UTF-16 value)."""
+    i = data.find((key + "\0").encode("utf-16-le"))
+    if i < 0:
+        return None
+    i += len(key) * 2 + 2
+    while data[i:i + 2] == b"\0\0":
+        i += 2
+    end = i
+    while data[end:end + 2] != b"\0\0":
+        end += 2
+    return data[i:end].decode("utf-16-le")
+
+
 class Failed(Exception):
     """A check whose failure makes the later ones meaningless."""
 
@@ -167,7 +181,7 @@ class Checker:
         return pids
 
     def start_program(self, exe: str, seconds: int) -> subprocess.Popen:
-        """Starts exe (a Windows path, as a shortcut would: a Unix path may run it as Z:\...)."""
+        """Starts exe (a Windows path, as a shortcut would: a Unix path may run it as Z:\\...)."""
         process = subprocess.Popen(["wine", exe, str(seconds)], env=self.env,
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         threading.Thread(target=process.stdout.read, daemon=True).start()  # keep the pipe drained
@@ -230,17 +244,7 @@ class Checker:
 
     @staticmethod
     def version_string(exe: Path, key: str) -> str | None:
-        data = exe.read_bytes()
-        i = data.find((key + "\0").encode("utf-16-le"))
-        if i < 0:
-            return None
-        i += len(key) * 2 + 2
-        while data[i:i + 2] == b"\0\0":
-            i += 2
-        end = i
-        while data[end:end + 2] != b"\0\0":
-            end += 2
-        return data[i:end].decode("utf-16-le")
+        return version_string(exe.read_bytes(), key)
 
     @staticmethod
     def link_points_at(link: Path, target: str) -> bool:

@@ -26,18 +26,18 @@ def project_version() -> str:
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 
 
+def _checker_module():
+    """installer/check_installer.py (standard library only), for its reading of version resources."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("check_installer", ROOT / "installer" / "check_installer.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def version_string(data: bytes, key: str) -> str | None:
-    """A value of the exe's version resource (UTF-16 key, padding, UTF-16 value)."""
-    i = data.find((key + "\0").encode("utf-16-le"))
-    if i < 0:
-        return None
-    i += len(key) * 2 + 2
-    while data[i:i + 2] == b"\0\0":
-        i += 2
-    end = i
-    while data[end:end + 2] != b"\0\0":
-        end += 2
-    return data[i:end].decode("utf-16-le")
+    return _checker_module().version_string(data, key)
 
 
 def stand_in_bundle(folder: Path) -> Path:

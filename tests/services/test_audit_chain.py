@@ -30,6 +30,23 @@ def verify(database, anchors=()):
         return audit_chain.verify(s, anchors)
 
 
+def rewrite_the_chain(database, change: str) -> None:
+    """What someone with the file, sqlite3 and this program's source can do: drop the guard,
+    make ``change``, and compute every link again from the first line on."""
+    path = database.engine.url.database
+    database.dispose()
+    raw = sqlite3.connect(path)
+    with raw:
+        raw.execute("DROP TRIGGER audit_log_no_update")
+        raw.execute(change)
+        previous = GENESIS
+        for line_id, at, *rest in raw.execute("SELECT id, at, staff_id, login, action, target_type, target_id, detail "
+                                              "FROM audit_log ORDER BY id").fetchall():
+            previous = audit_chain.line_hash(previous, line_id, datetime.fromisoformat(at), *rest)
+            raw.execute("UPDATE audit_log SET hash = ? WHERE id = ?", (previous, line_id))
+    raw.close()
+
+
 def test_every_line_links_to_the_line_before(database):
     write_lines(database, 5)
     with database.read_session() as s:
@@ -99,22 +116,7 @@ def test_a_chain_rewritten_from_the_start_is_caught_against_the_log(database, da
     assert verify(database, anchors).intact
 
     # the whole log rewritten, every hash computed again: consistent in itself …
-    path = database.engine.url.database
-    database.dispose()
-    raw = sqlite3.connect(path)
-    with raw:
-        raw.execute("DROP TRIGGER audit_log_no_update")
-        raw.execute("UPDATE audit_log SET detail = '{\"copies\": 9}' WHERE id = 2")
-        previous = GENESIS
-        for row in raw.execute("SELECT id FROM audit_log ORDER BY id").fetchall():
-            line = AuditEntry(**dict(zip(
-                ("id", "at", "staff_id", "login", "action", "target_type", "target_id", "detail"),
-                raw.execute("SELECT id, at, staff_id, login, action, target_type, target_id, detail FROM audit_log "
-                            "WHERE id = ?", row).fetchone())))
-            line.at = datetime.fromisoformat(line.at)
-            previous = hash_of(line, previous)
-            raw.execute("UPDATE audit_log SET hash = ? WHERE id = ?", (previous, row[0]))
-    raw.close()
+    rewrite_the_chain(database, "UPDATE audit_log SET detail = '{\"copies\": 9}' WHERE id = 2")
     assert verify(database).intact
     # … but it no longer holds the links kept outside
     report = verify(database, audit_chain.anchors_in_logs(cfg.log_file))
@@ -155,19 +157,7 @@ def test_a_rewritten_chain_is_caught_against_a_backups_manifest_when_the_log_is_
         s.flush()
         admin = auth.LoggedIn(staff.id, staff.name, "admin", "admin", False)
     backups.make_backup(cfg.sqlite_path, cfg.backups_dir)
-    path = database.engine.url.database
-    database.dispose()
-    raw = sqlite3.connect(path)
-    with raw:
-        raw.execute("DROP TRIGGER audit_log_no_update")
-        raw.execute("UPDATE audit_log SET login = 'nobody'")
-        previous = GENESIS
-        for (line_id,) in raw.execute("SELECT id FROM audit_log ORDER BY id").fetchall():
-            values = raw.execute("SELECT id, at, staff_id, login, action, target_type, target_id, detail FROM audit_log "
-                                 "WHERE id = ?", (line_id,)).fetchone()
-            previous = audit_chain.line_hash(previous, values[0], datetime.fromisoformat(values[1]), *values[2:])
-            raw.execute("UPDATE audit_log SET hash = ? WHERE id = ?", (previous, line_id))
-    raw.close()
+    rewrite_the_chain(database, "UPDATE audit_log SET login = 'nobody'")
     assert verify(database).intact  # consistent in itself, and no log file to hold it against
     found = audit_log.check_chain(database, admin, None, backups_dir=cfg.backups_dir)
     assert not found.intact and found.anchor_missing[0] == 3
