@@ -126,6 +126,30 @@
         <translation>数据文件夹不允许程序写入日志文件，日志暂时保存在 {path}。请让负责这台电脑的人给您的账户开放数据文件夹的写入权限。</translation>
     </message>
     <message>
+        <source>{holder}
+
+Only one program may work on a data folder at a time. You can open it read-only (to look things up and print; nothing can be saved) or quit and use the program that holds it.</source>
+        <translation>{holder}
+
+同一数据文件夹同时只能由一个程序使用。您可以以只读方式打开（可查阅、打印，不能保存），或退出，到正在使用它的程序上工作。</translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>以只读方式打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>{holder} The smoke run needs the data folder to itself.</source>
+        <translation>{holder} 冒烟检查需要独占数据文件夹。</translation>
+    </message>
+    <message>
+        <source>This window was opened read-only, nothing can be saved in it: {holder}</source>
+        <translation>此窗口以只读方式打开，不能保存任何内容：{holder}</translation>
+    </message>
+    <message>
         <source>crm_desktop</source>
         <translation>crm_desktop</translation>
     </message>
@@ -1822,6 +1846,10 @@
         <translation>由于程序出错，命令未能完成；没有留下做了一半的东西。详细情况在日志文件 {log} 中：请把它发给负责维护程序的人。</translation>
     </message>
     <message>
+        <source>The database stayed busy with another program&apos;s writing, so nothing was written: {holder} Try again when it has finished saving (or close it).</source>
+        <translation>数据库一直被另一个程序占用写入，本次未写入任何内容：{holder} 请等它保存完毕（或关闭它）后再试。</translation>
+    </message>
+    <message>
         <source>The folder {folder} does not exist: choose a file in a folder that exists.</source>
         <translation>文件夹 {folder} 不存在：请选择一个已存在的文件夹中的文件。</translation>
     </message>
@@ -3401,6 +3429,10 @@
         <source>it names no kind of database this program knows</source>
         <translation>其中的数据库类型本程序不认识</translation>
     </message>
+    <message>
+        <source>The database cannot be opened read-only: it is empty or must first be upgraded to this version of the program, which only the program that holds the data folder may do. Close it, then start this one again.</source>
+        <translation>无法以只读方式打开数据库：数据库为空，或须先升级到本程序的版本，而这只能由正在使用该数据文件夹的程序完成。请关闭那个程序，再重新启动本程序。</translation>
+    </message>
 </context>
 <context>
     <name>Deadlines</name>
@@ -3844,6 +3876,17 @@
     <message>
         <source>Fill with demo data</source>
         <translation>填入演示数据</translation>
+    </message>
+</context>
+<context>
+    <name>FolderLock</name>
+    <message>
+        <source>The data folder {folder} is in use by crm_desktop on the computer {computer} (Windows account {user}, program {pid}) since {since}.</source>
+        <translation>数据文件夹 {folder} 正由电脑 {computer} 上的 crm_desktop 使用（Windows 账户 {user}，程序编号 {pid}），自 {since} 起。</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} is in use by another crm_desktop (it did not say who).</source>
+        <translation>数据文件夹 {folder} 正由另一个 crm_desktop 使用（未说明是谁）。</translation>
     </message>
 </context>
 <context>
@@ -5074,6 +5117,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
     </message>
     <message>
         <source>Main toolbar</source>

@@ -109,6 +109,47 @@ def _say_where_the_log_went(window, translate) -> None:
     QTimer.singleShot(0, window, lambda: QMessageBox.warning(window, APP_NAME, text))
 
 
+FOLDER_HELD_QUESTION = QT_TRANSLATE_NOOP(
+    "App", "{holder}\n\nOnly one program may work on a data folder at a time. You can open it read-only (to look "
+           "things up and print; nothing can be saved) or quit and use the program that holds it.")
+OPEN_READ_ONLY = QT_TRANSLATE_NOOP("App", "Open &read-only")
+QUIT = QT_TRANSLATE_NOOP("App", "&Quit")
+FOLDER_HELD_SMOKE = QT_TRANSLATE_NOOP("App", "{holder} The smoke run needs the data folder to itself.")
+READ_ONLY_WINDOW = QT_TRANSLATE_NOOP(
+    "App", "This window was opened read-only, nothing can be saved in it: {holder}")
+
+
+def _take_data_folder(cfg, smoke: bool, translate):
+    """The window's hold on its data folder (folder_lock.py): ``(lock, None)`` when taken;
+    ``(None, holder sentence)`` when another program holds it and the clerk chose to look
+    read-only; ``None`` when she chose to quit. A folder where no lock can be made (a
+    read-only folder) is opened without one: nothing can be written there anyway."""
+    from .errors import UserError
+    from .folder_lock import FolderLock, HeldElsewhere
+
+    lock = FolderLock(cfg.data_dir)
+    try:
+        lock.acquire()
+    except HeldElsewhere as held:
+        holder = held.describe(translate)
+        log.warning("the data folder is held elsewhere: %s", holder)
+        if smoke:
+            raise UserError(FOLDER_HELD_SMOKE, holder=holder) from None
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, FOLDER_HELD_QUESTION.tr(translate, holder=holder))
+        read_only = box.addButton(OPEN_READ_ONLY.tr(translate), QMessageBox.ButtonRole.AcceptRole)
+        quit_button = box.addButton(QUIT.tr(translate), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(quit_button)
+        box.setEscapeButton(quit_button)
+        box.exec()
+        if box.clickedButton() is not read_only:
+            return None
+        return None, holder
+    except OSError:
+        log.warning("no lock could be made in the data folder %s; going on without one", cfg.data_dir, exc_info=True)
+        return None, None
+    return lock, None
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Start the window; any failure before it shows is logged and told in one short
     message (on stderr for --smoke), never as a traceback. The exit code is the command
@@ -128,13 +169,19 @@ def run_gui(args: argparse.Namespace) -> int:
         early = exc
     app = make_application()
     install_excepthook(silent=args.smoke)
-    database = None
+    database, lock = None, None
     try:
         if early is not None:
             raise early
         from .db import open_database
 
-        database = open_database(cfg)
+        taken = _take_data_folder(cfg, args.smoke, translate)
+        if taken is None:
+            return 0
+        lock, held_by = taken
+        database = open_database(cfg, read_only=held_by is not None)
+        if held_by is not None:
+            database.refuse_writes(READ_ONLY_WINDOW, holder=held_by)
         from .views.main_window import MainWindow
 
         start_up_done()  # before anything waits for a person (first start, log-in)
@@ -182,6 +229,8 @@ def run_gui(args: argparse.Namespace) -> int:
         background.shut_down()  # work still running is cancelled and waited for before the database closes
         if database is not None:
             database.dispose()
+        if lock is not None:
+            lock.release()
 
 
 def run_smoke(app: QApplication, window, printing: bool = False) -> int:

@@ -118,6 +118,9 @@ NO_PASSWORD = QT_TRANSLATE_NOOP("Cli", "No password: run the command in a termin
 FAILED = QT_TRANSLATE_NOOP(
     "Cli", "The command failed because of an error in the program; nothing was left half done. The details are "
            "in the log file {log}: send it to whoever looks after the program.")
+FOLDER_BUSY = QT_TRANSLATE_NOOP(
+    "Cli", "The database stayed busy with another program's writing, so nothing was written: {holder} Try again "
+           "when it has finished saving (or close it).")
 NO_OUTPUT_FOLDER = QT_TRANSLATE_NOOP("Cli", "The folder {folder} does not exist: choose a file in a folder that exists.")
 BACKUP_CHECKED = QT_TRANSLATE_NOOP("Cli", "Checked ({check}: ok). Rows: {counts}.")
 MUST_CHANGE_FIRST = QT_TRANSLATE_NOOP(
@@ -313,6 +316,13 @@ def _run_headless(args: argparse.Namespace, translate: Translate | None) -> int:
             print(FAILED.tr(translate, log=str(log_file) if log_file else "—"), file=sys.stderr)
             return 1
         found.log(f"command {args.command}")
+        if found.fault is faults.Fault.LOCKED and cfg is not None:
+            from .folder_lock import who_holds
+
+            held = who_holds(cfg.data_dir)
+            if held is not None:  # the window of the data folder is writing: refused, and by whom
+                print(FOLDER_BUSY.tr(translate, holder=held.describe(translate)), file=sys.stderr)
+                return 2
         print(found.fault.render(translate), file=sys.stderr)
         return found.fault.exit_code
     raise AssertionError(args.command)

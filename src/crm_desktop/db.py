@@ -13,6 +13,7 @@ upgrades it. A database already at the head revision opens without importing Ale
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from . import faults, paths
 from .config import Config
 from .errors import DatabaseRefused, UserError
-from .i18n import QT_TRANSLATE_NOOP
+from .i18n import QT_TRANSLATE_NOOP, Msg
 from .migrations.revisions import HEAD, KNOWN_REVISIONS
 
 log = logging.getLogger(__name__)
@@ -193,6 +194,8 @@ class Database:
         # reads for display (status bar counts, boards, lists): deferred, never the write lock
         self.ReadSession = sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
         self.is_empty_on_open = False
+        self.refusal: tuple[Msg, dict] | None = None  # set: every write is refused with this message
+        event.listen(engine, "before_cursor_execute", self._refuse_writes_when_told)
 
     @property
     def is_sqlite(self) -> bool:
@@ -213,17 +216,57 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    @property
+    def writes_refused(self) -> bool:
+        return self.refusal is not None
 
-def open_database(config: Config) -> Database:
-    """Check, back up if needed, upgrade and open the configured database."""
+    def refuse_writes(self, message: Msg, **values) -> None:
+        """From now on every write fails with ``UserError(message)`` before it reaches the
+        database, and sessions no longer take SQLite's write lock: a window that opened the
+        folder read-only, or a database found damaged (the clerk is told to restore). Reads
+        go on as before."""
+        self.refusal = (message, values)
+        self.engine.update_execution_options(**{READ_ONLY: True})  # every transaction deferred from now on
+        if self.is_sqlite:
+            # SQLite's own refusal as well, for any statement the check below would not know
+            event.listen(self.engine, "connect", _query_only)
+            self.engine.dispose()  # the idle connections opened before now
+
+    def _refuse_writes_when_told(self, _conn, _cursor, statement, _parameters, _context, _executemany) -> None:
+        if self.refusal is not None and _WRITE.match(statement):
+            message, values = self.refusal
+            raise UserError(message, **values)
+
+
+_WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b", re.IGNORECASE)
+
+
+def _query_only(dbapi_connection, _record) -> None:
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA query_only=ON")
+    cur.close()
+
+
+NOT_FOR_READING_ONLY = QT_TRANSLATE_NOOP(
+    "Database", "The database cannot be opened read-only: it is empty or must first be upgraded to this version "
+                "of the program, which only the program that holds the data folder may do. Close it, then start "
+                "this one again.")
+
+
+def open_database(config: Config, *, read_only: bool = False) -> Database:
+    """Check, back up if needed, upgrade and open the configured database. ``read_only``
+    (a second window beside the one holding the data folder) changes nothing, refuses a
+    database that would need it, and leaves the caller to ``refuse_writes`` with its reason."""
     path = config.sqlite_path
     state = read_sqlite_state(path) if path else None
-    if path:
+    if path and not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(config.database_url)
     try:
         if state is None:
             state = _read_engine_state(engine)
+        if read_only and (state.empty or state.revision != HEAD):
+            raise UserError(NOT_FOR_READING_ONLY)
         if state.revision != HEAD:
             if path and not state.empty:
                 backup_sqlite(path, config.backups_dir, check="quick_check")  # before the upgrade changes it

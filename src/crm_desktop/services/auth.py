@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -164,6 +165,9 @@ def audit(
         event.listen(session, "after_soft_rollback", lambda s, _t: audit_chain.forget_anchor(s))
 
 
+_audit = audit
+
+
 def record_audited(database: Database, error: BaseException) -> bool:
     """Write the audit line an ``AuditedRefusal`` carries, in a transaction of its own: call
     it once the refused transaction has ended (rolled back), which took everything else of
@@ -260,11 +264,14 @@ def user_of(session: Session, staff_id: int | None) -> LoggedIn | None:
 
 
 def log_in(database: Database, login: str, password: str, *, now: datetime | None = None) -> LoggedIn:
-    """Check a login; failures are counted (and logged) even though the call then raises."""
+    """Check a login; failures are counted (and logged) even though the call then raises.
+    A database that refuses writes (a window opened read-only beside another one) checks the
+    login and records nothing: neither the audit line nor the failure count."""
     now = (now or clock.now()).replace(microsecond=0)
     login = (login or "").strip()
     error: UserError | None = None
-    with database.Session.begin() as session:
+    audit = _audit if not database.writes_refused else (lambda *_args, **_kwargs: None)
+    with (database.Session.begin() if not database.writes_refused else _reading(database)) as session:
         account = session.scalar(select(Account).where(Account.login == login))
         if account is None:
             audit(session, "login_failed", login=login, detail="unknown login", now=now)
@@ -293,6 +300,13 @@ def log_in(database: Database, login: str, password: str, *, now: datetime | Non
     if error is not None:
         raise error
     return user
+
+
+@contextmanager
+def _reading(database: Database):
+    """A session whose changes are never written (it rolls back when closed)."""
+    with database.read_session() as session, session.no_autoflush:
+        yield session
 
 
 def change_password(database: Database, user: LoggedIn, old: str, new: object) -> LoggedIn:

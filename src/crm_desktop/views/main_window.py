@@ -106,6 +106,13 @@ class MainWindow(QMainWindow):
         self.demo_banner.setStyleSheet("background: #fff3cd; color: #7a5b00; padding: 5px 10px; font-weight: bold;")
         self.demo_banner.setVisible(self._is_demo())
         column.addWidget(self.demo_banner)
+        # a window that may not write (opened read-only beside another, or a damaged database): says so
+        self.refusal_banner = QLabel()
+        self.refusal_banner.setObjectName("refusal_banner")
+        self.refusal_banner.setWordWrap(True)
+        self.refusal_banner.setStyleSheet("background: #f8d7da; color: #842029; padding: 5px 10px; font-weight: bold;")
+        column.addWidget(self.refusal_banner)
+        self.show_write_refusal()
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self._nav.currentRowChanged.connect(self._page_changed)
@@ -132,6 +139,17 @@ class MainWindow(QMainWindow):
         self._nav.setCurrentRow(self.page_names().index(BOARD) if users.may_dispatch(self.current_user) else 0)
         self._restore_geometry()
         self.update_deadlines()
+
+    def show_write_refusal(self) -> None:
+        """The banner and the title say when this window may not save (db.refuse_writes)."""
+        refusal = self.database.refusal
+        self.refusal_banner.setVisible(refusal is not None)
+        title = self.tr("crm_desktop — after-sales service")
+        if refusal is not None:
+            message, values = refusal
+            self.refusal_banner.setText(message.tr(translate, **values))
+            title += self.tr(" (read-only)")
+        self.setWindowTitle(title)
 
     # -- actions -------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], None], shortcut=None, tip: str | None = None) -> QAction:
