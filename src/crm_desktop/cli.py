@@ -3,6 +3,7 @@
     crm-desktop [--data-dir DIR | --database-url URL] [--smoke [--smoke-print]]
     crm-desktop demo [--calls N] [--seed N] [--data-dir DIR | --database-url URL]
     crm-desktop backup [--data-dir DIR]
+    crm-desktop restore BACKUP [--data-dir DIR] [--user NAME]
     crm-desktop print repair-card|goods-receipt|service-voucher NUMBER... -o FILE.pdf
     crm-desktop print call-register|goods-register --from DATE --to DATE -o FILE.pdf
     crm-desktop print technician-daily|supervisor-daily --date DATE [--technician NAME] -o FILE.pdf
@@ -38,6 +39,11 @@ HELP = {
                "it is kept"),
     "backup_also_to": QT_TRANSLATE_NOOP(
         "Cli", "also copy the checked backup to this folder (a USB disk, a share), keeping 30 days and 12 month-ends there"),
+    "restore": QT_TRANSLATE_NOOP(
+        "Cli", "put a backup back in place of the database: the backup is checked, the database in use is set aside "
+               "in backups/replaced/ (never deleted), numbers already issued are never issued again, and the records "
+               "the backup lacks are listed to be entered again"),
+    "restore_backup": QT_TRANSLATE_NOOP("Cli", "the backup file (.sqlite3), e.g. from the data folder's backups/"),
     "audit": QT_TRANSLATE_NOOP("Cli", "the audit log"),
     "audit_verify": QT_TRANSLATE_NOOP(
         "Cli", "check that no line of the audit log was changed, removed or slipped in outside the program "
@@ -103,7 +109,7 @@ PRINT_TRUNCATED = QT_TRANSLATE_NOOP("Cli", "Warning: the layout's box {key} is t
 NOT_SQLITE = QT_TRANSLATE_NOOP("Cli", "The backup command copies SQLite files only; use the database server's own tools.")
 
 
-HEADLESS_COMMANDS = ("demo", "backup", "print", "report", "export", "import", "audit")
+HEADLESS_COMMANDS = ("demo", "backup", "restore", "print", "report", "export", "import", "audit")
 # printing.forms.BY_COMMAND's names, written out: the parser is built at every start, and
 # importing the forms' module for them would slow the window's start-up (a test keeps the two equal)
 PRINT_FORMS = ("repair-card", "goods-receipt", "service-voucher", "call-register", "goods-register",
@@ -185,6 +191,11 @@ def build_parser(translate: Translate | None = None) -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help=tr(HELP["backup"]), description=tr(HELP["backup"]))
     _add_location_options(backup, tr, suppress=True)
     backup.add_argument("--also-to", metavar="FOLDER", help=tr(HELP["backup_also_to"]))
+
+    restoring = sub.add_parser("restore", help=tr(HELP["restore"]), description=tr(HELP["restore"]))
+    _add_location_options(restoring, tr, suppress=True)
+    _add_user_option(restoring, tr)
+    restoring.add_argument("backup", metavar="BACKUP", help=tr(HELP["restore_backup"]))
 
     printing = sub.add_parser("print", help=tr(HELP["print"]), description=tr(HELP["print"]))
     _add_location_options(printing, tr, suppress=True)
@@ -294,6 +305,8 @@ def _run_headless(args: argparse.Namespace, translate: Translate | None) -> int:
             return _cmd_demo(cfg, args, translate)
         if args.command == "backup":
             return _cmd_backup(cfg, args, translate)
+        if args.command == "restore":
+            return _cmd_restore(cfg, args, translate)
         if args.command == "print":
             return _cmd_print(cfg, args, translate)
         if args.command == "report":
@@ -374,6 +387,22 @@ def _cmd_backup(cfg, args, translate: Translate | None) -> int:
     print(made.path)
     counts = ", ".join(f"{table} {count}" for table, count in made.counts.items())
     print(BACKUP_CHECKED.tr(translate, check=made.check, counts=counts))
+    return 0
+
+
+def _cmd_restore(cfg, args, translate: Translate | None) -> int:
+    """What was restored and set aside, then the records to enter again; the login is
+    checked against the backup's accounts (those the restored database keeps) before
+    anything changes. A backup that is damaged, not SQLite or newer is refused (exit 2)."""
+    from .services import restore
+
+    def log_in(database):
+        return _headless_user(database, args, translate)
+
+    result = restore.restore(cfg, args.backup, log_in=log_in, translate=translate)
+    for warning in result.warnings(translate):
+        print(warning, file=sys.stderr)
+    print(result.describe(translate, warnings=False))
     return 0
 
 

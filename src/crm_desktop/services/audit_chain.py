@@ -94,8 +94,13 @@ def log_anchor(session: Session) -> None:
     """After a commit: the newest link into the log file (see the module's docstring)."""
     pending = session.info.pop("audit_anchor", None)
     if pending:
-        line_id, link = pending[-1]
-        log.info("%s line %d hash %s", ANCHOR_PREFIX, line_id, link)
+        log_link(*pending[-1])
+
+
+def log_link(line_id: int, link: str) -> None:
+    """The link of line ``line_id`` into the log file, as an anchor ``verify`` holds the
+    chain to."""
+    log.info("%s line %d hash %s", ANCHOR_PREFIX, line_id, link)
 
 
 def forget_anchor(session: Session) -> None:

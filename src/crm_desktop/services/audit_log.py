@@ -71,6 +71,7 @@ ACTION_LABELS: dict[str, Msg] = {
     VIEW_ACTION: QT_TRANSLATE_NOOP("AuditAction", "Viewed the audit log"),
     EXPORT_ACTION: QT_TRANSLATE_NOOP("AuditAction", "Exported the audit log"),
     "audit_verify": QT_TRANSLATE_NOOP("AuditAction", "Checked the audit log's chain"),
+    "restore": QT_TRANSLATE_NOOP("AuditAction", "Restored the database from a backup"),
 }
 
 # what a line is about; the printed forms keep the titles the printing uses
@@ -80,6 +81,7 @@ TARGET_LABELS: dict[str, Msg] = {
     "staff": QT_TRANSLATE_NOOP("AuditTarget", "Staff"),
     "register": QT_TRANSLATE_NOOP("AuditTarget", "Register"),
     "handover": QT_TRANSLATE_NOOP("AuditTarget", "Hand-over"),
+    "database": QT_TRANSLATE_NOOP("AuditTarget", "Database"),
     "service_call": QT_TRANSLATE_NOOP("AuditTarget", "Service call"),
     TARGET_TYPE: QT_TRANSLATE_NOOP("AuditTarget", "Audit log"),
     "repair_card": QT_TRANSLATE_NOOP("Printing", "repair card"),
@@ -123,6 +125,10 @@ DETAIL_KEYS: dict[str, Msg] = {
     "contract": QT_TRANSLATE_NOOP("AuditDetail", "Contracts"),
     "receipt_no": QT_TRANSLATE_NOOP("AuditDetail", "Receipt number presented"),
     "receipt_of": QT_TRANSLATE_NOOP("AuditDetail", "That receipt's call"),
+    "backup": QT_TRANSLATE_NOOP("AuditDetail", "Backup"),
+    "set_aside": QT_TRANSLATE_NOOP("AuditDetail", "Database set aside"),
+    "missing": QT_TRANSLATE_NOOP("AuditDetail", "Records to enter again"),
+    "chain_from": QT_TRANSLATE_NOOP("AuditDetail", "Audit lines the backup held"),
 }
 # the plain-text details auth.log_in writes
 DETAIL_PHRASES: dict[str, Msg] = {
@@ -480,15 +486,36 @@ def check_chain(database: Database, user: LoggedIn | None, log_file: Path | None
     anchors = audit_chain.anchors_in_logs(log_file) if log_file is not None else []
     with database.read_session() as session:
         if backups_dir is not None:
-            # a backup's newest link, up to the newest line here: a backup newer than a restore
-            # holds lines this database never had (the log marks restores; manifests cannot)
-            newest_id = audit_chain.last_link(session)[0]
-            anchors += [a for a in backups.audit_anchors(backups_dir) if a[0] <= newest_id]
+            anchors += _backup_anchors(session, backups_dir)
         found = audit_chain.verify(session, anchors, progress)
     with database.Session.begin() as session:
         audit(session, CHAIN_ACTION, staff_id=allowed.staff_id, login=allowed.login, target_type=TARGET_TYPE,
               detail={"lines": found.lines, "intact": found.intact, "broken_at": found.broken_at,
                       "anchor_missing": found.anchor_missing[0] if found.anchor_missing else None})
+    return found
+
+
+def _backup_anchors(session: Session, backups_dir: Path) -> list[tuple[int, str]]:
+    """The newest links the backups' manifests hold that this chain must hold too: up to its
+    newest line, and none of a database a restore set aside — a backup made before a restore
+    whose newest line is past the lines the restored backup held (the restore's
+    ``chain_from``) belongs to the chain the restore replaced (the log marks restores;
+    manifests cannot)."""
+    newest_id = audit_chain.last_link(session)[0]
+    restores = []
+    for at, detail in session.execute(select(AuditEntry.at, AuditEntry.detail).where(AuditEntry.action == "restore")):
+        try:
+            restores.append((at, int(json.loads(detail or "{}").get("chain_from"))))
+        except (ValueError, TypeError, AttributeError):
+            continue
+    found = []
+    for backup in sorted(backups.list_backups(backups_dir), key=lambda b: b.made_at):
+        anchor = backup.audit_newest
+        if anchor is None or anchor[0] > newest_id:
+            continue
+        if any(backup.made_at < at and anchor[0] > chain_from for at, chain_from in restores):
+            continue
+        found.append(anchor)
     return found
 
 

@@ -96,6 +96,33 @@ class NumberPattern:
 
         return _TOKEN.sub(fill, self.text)
 
+    def parse(self, number: str) -> tuple[str, int] | None:
+        """(period, value) of a number this pattern would have made; None for another
+        number. A restore uses it to move the counters past numbers in a database it set
+        aside, hand-typed customer codes included."""
+        match = self._regex().fullmatch(number or "")
+        if match is None:
+            return None
+        groups = match.groupdict()
+        value = int(groups.pop("seq"))
+        return "".join(groups[key] for key in sorted(groups, key=lambda k: int(k[1:]))), value
+
+    def _regex(self) -> re.Pattern[str]:
+        parts, at, dates = [], 0, 0
+        widths = {"yyyy": 4, "yy": 2, "MM": 2, "dd": 2}
+        for match in _TOKEN.finditer(self.text):
+            parts.append(re.escape(self.text[at:match.start()]))
+            token = match.group(1)
+            if _SEQ.fullmatch(token):
+                parts.append(r"(?P<seq>\d+)")
+            else:
+                width = sum(widths[p] for p in _DATE_PART.findall(token))
+                parts.append(rf"(?P<d{dates}>\d{{{width}}})")
+                dates += 1
+            at = match.end()
+        parts.append(re.escape(self.text[at:]))
+        return re.compile("".join(parts))
+
 
 def pattern_for(session: Session, rule: str) -> NumberPattern:
     stored = session.get(Setting, setting_key(rule))
