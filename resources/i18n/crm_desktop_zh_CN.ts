@@ -488,6 +488,10 @@ Only one program may work on a data folder at a time. You can open it read-only 
         <source>Checked the audit log&apos;s chain</source>
         <translation>检查了审计日志的链条</translation>
     </message>
+    <message>
+        <source>Restored the database from a backup</source>
+        <translation>从备份恢复了数据库</translation>
+    </message>
 </context>
 <context>
     <name>AuditChain</name>
@@ -704,6 +708,22 @@ Only one program may work on a data folder at a time. You can open it read-only 
     <message>
         <source>That receipt&apos;s call</source>
         <translation>该收据所属叫修</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Database set aside</source>
+        <translation>另存的原数据库</translation>
+    </message>
+    <message>
+        <source>Records to enter again</source>
+        <translation>需重新录入的记录</translation>
+    </message>
+    <message>
+        <source>Audit lines the backup held</source>
+        <translation>备份中的审计日志条数</translation>
     </message>
     <message>
         <source>no such login name</source>
@@ -951,6 +971,10 @@ Only one program may work on a data folder at a time. You can open it read-only 
     <message>
         <source>Hand-over</source>
         <translation>离职移交</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
     </message>
     <message>
         <source>Service call</source>
@@ -1636,6 +1660,14 @@ Only one program may work on a data folder at a time. You can open it read-only 
     <message>
         <source>also copy the checked backup to this folder (a USB disk, a share), keeping 30 days and 12 month-ends there</source>
         <translation>另把检查过的备份复制到此文件夹（U 盘、共享文件夹），那里同样保留 30 天和 12 个月末的备份</translation>
+    </message>
+    <message>
+        <source>put a backup back in place of the database: the backup is checked, the database in use is set aside in backups/replaced/ (never deleted), numbers already issued are never issued again, and the records the backup lacks are listed to be entered again</source>
+        <translation>用备份恢复数据库：先检查备份，正在使用的数据库另存到 backups/replaced/（绝不删除），已发出的编号绝不重发，并列出备份中缺少、需要重新录入的记录</translation>
+    </message>
+    <message>
+        <source>the backup file (.sqlite3), e.g. from the data folder&apos;s backups/</source>
+        <translation>备份文件（.sqlite3），例如数据文件夹 backups/ 中的</translation>
     </message>
     <message>
         <source>the audit log</source>
@@ -7049,6 +7081,117 @@ repair</source>
     <message>
         <source>%1 repairs: %2 missed, %3 escalated</source>
         <translation>共 %1 件维修：超期 %2 件，已上报 %3 件</translation>
+    </message>
+</context>
+<context>
+    <name>Restore</name>
+    <message>
+        <source>Restore puts back SQLite database files only; use the database server&apos;s own tools.</source>
+        <translation>只能恢复 SQLite 数据库文件；其他数据库请使用数据库服务器自带的工具。</translation>
+    </message>
+    <message>
+        <source>There is no file {path}: choose a backup that exists.</source>
+        <translation>没有文件 {path}：请选择一个存在的备份。</translation>
+    </message>
+    <message>
+        <source>{path} is the database in use, not a backup: choose a backup.</source>
+        <translation>{path} 是正在使用的数据库，不是备份：请选择一个备份。</translation>
+    </message>
+    <message>
+        <source>The file {path} holds no data: it is not a backup of crm_desktop. Nothing was changed.</source>
+        <translation>文件 {path} 中没有数据：它不是 crm_desktop 的备份。什么都没有改动。</translation>
+    </message>
+    <message>
+        <source>The backup {path} is damaged (its check found errors; the details are in the log file) and was not restored. Nothing was changed: choose another backup.</source>
+        <translation>备份 {path} 已损坏（检查发现错误，详情见日志文件），没有恢复。什么都没有改动：请选择另一份备份。</translation>
+    </message>
+    <message>
+        <source>The backup {path} is not the file its manifest describes (its SHA-256 differs): it was changed or damaged after it was made, and was not restored. Nothing was changed: choose another backup.</source>
+        <translation>备份 {path} 与其清单记载的文件不符（SHA-256 不同）：它在备份之后被改动或损坏，没有恢复。什么都没有改动：请选择另一份备份。</translation>
+    </message>
+    <message>
+        <source>The backup {path} failed its check when it was made and is not restored. Nothing was changed: choose another backup.</source>
+        <translation>备份 {path} 在制作时就没有通过检查，不予恢复。什么都没有改动：请选择另一份备份。</translation>
+    </message>
+    <message>
+        <source>The database {path} is open in another program (a crm_desktop window or command): close it, then restore again. Nothing was changed.</source>
+        <translation>数据库 {path} 正被另一个程序（crm_desktop 的窗口或命令）打开：请先关闭它，再重新恢复。什么都没有改动。</translation>
+    </message>
+    <message>
+        <source>The restore was cancelled: nothing was changed.</source>
+        <translation>恢复已取消：什么都没有改动。</translation>
+    </message>
+    <message>
+        <source>The database was restored from the backup {backup}.</source>
+        <translation>已从备份 {backup} 恢复数据库。</translation>
+    </message>
+    <message>
+        <source>The database in use until now was set aside, not deleted: {path}</source>
+        <translation>原来使用的数据库已另存，没有删除：{path}</translation>
+    </message>
+    <message>
+        <source>There was no database in use to set aside.</source>
+        <translation>原来没有正在使用的数据库，无需另存。</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s schema {old} was brought up to {new}.</source>
+        <translation>备份的数据结构已从版本 {old} 升级到 {new}。</translation>
+    </message>
+    <message>
+        <source>Numbers already issued are not issued again: {count} number counter(s) moved past the numbers of the set-aside database.</source>
+        <translation>已发出的编号不会重发：{count} 个编号计数器已调到另存数据库中的编号之后。</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s number counters were already past every number of the set-aside database.</source>
+        <translation>备份的编号计数器已经在另存数据库的所有编号之后。</translation>
+    </message>
+    <message>
+        <source>WARNING: the database in use could not be read, so it was set aside as it was. The numbers it issued and the records it held that the backup lacks could not be found: look through the forms issued since the backup was made, enter them again, and compare each new number the program gives with the numbers already on paper.</source>
+        <translation>警告：原来使用的数据库无法读取，已原样另存。无法查出它发出过的编号，也无法查出备份中缺少的记录：请翻查备份之后开出的单据，重新录入，并把程序给出的每个新编号与纸面上已有的编号核对。</translation>
+    </message>
+    <message>
+        <source>The set-aside database holds no record that the backup lacks.</source>
+        <translation>另存的数据库中没有备份缺少的记录。</translation>
+    </message>
+    <message>
+        <source>{count} record(s) of the set-aside database are not in the backup; enter them again:</source>
+        <translation>另存数据库中有 {count} 条记录不在备份里，请重新录入：</translation>
+    </message>
+    <message>
+        <source>{count} record(s) were changed after the backup was made; enter their changes again:</source>
+        <translation>有 {count} 条记录在备份之后被修改过，请重新录入这些修改：</translation>
+    </message>
+    <message>
+        <source>This list is also in the file {file}.</source>
+        <translation>此清单也保存在文件 {file} 中。</translation>
+    </message>
+    <message>
+        <source>Restore of {time}: records to enter again</source>
+        <translation>{time} 的恢复：需重新录入的记录</translation>
+    </message>
+    <message>
+        <source>Service call</source>
+        <translation>叫修</translation>
+    </message>
+    <message>
+        <source>Goods receipt</source>
+        <translation>客户商品领取收据</translation>
+    </message>
+    <message>
+        <source>Repair card</source>
+        <translation>修理卡</translation>
+    </message>
+    <message>
+        <source>Maintenance contract</source>
+        <translation>保养合同</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Hand-over</source>
+        <translation>离职移交</translation>
     </message>
 </context>
 <context>

@@ -257,27 +257,25 @@ def restore(config: Config, backup: str | os.PathLike[str], *, by: LoggedIn | No
         _check_copy(source, copy)
         before = read_sqlite_state(copy).revision
         report(progress, COPY_SHARE + 5, 100, CANCELLED)
-        readable = _usable(live)
-        if readable:
-            _make_whole(live)
         with _links_kept_out_of_the_log():
-            engine = make_engine(sqlite_url(copy))
-            try:
-                if before != HEAD:
-                    upgrade(engine)
-            finally:
-                engine.dispose()
-            chain_from = _newest_line(copy)
+            chain_from, user = _prepare(copy, before, by, log_in)
+            seen = _state_of(live)
+            readable = _usable(live)
             counters, missing = _compare(copy, live) if readable else ([], [])
             report(progress, COPY_SHARE + 15, 100, CANCELLED)
             aside = _free_name(config.backups_dir / REPLACED_FOLDER, live.stem, now)
             set_aside = aside if live.exists() else None
-            user_login, newest = _audit(copy, by, log_in, now, detail={
+            newest = _audit(copy, user, now, detail={
                 "backup": str(source), "set_aside": str(set_aside) if set_aside else None,
                 "missing": len(missing) if readable else None, "chain_from": chain_from})
         _settle(copy)
         report(progress, COPY_SHARE + 18, 100, CANCELLED)
-        result = RestoreResult(source, live, set_aside, readable, before, HEAD, counters, missing, by=user_login)
+        if _state_of(live) != seen:  # written meanwhile: the list would miss what was written
+            raise UserError(IN_USE, "database", path=str(live))
+        if readable:
+            _make_whole(live)
+        result = RestoreResult(source, live, set_aside, readable, before, HEAD, counters, missing,
+                               by=user.login if user is not None else None)
         aside.parent.mkdir(parents=True, exist_ok=True)
         if readable:
             result.missing_file = aside.with_name(aside.stem + ".missing.txt")
@@ -406,14 +404,6 @@ def _make_whole(live: Path) -> None:
         raise UserError(IN_USE, "database", path=str(live))
 
 
-def _newest_line(path: Path) -> int:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
-    finally:
-        con.close()
-
-
 # -- the comparison --------------------------------------------------------------------------------
 
 def _columns(con: sqlite3.Connection, schema: str, table: str) -> set[str]:
@@ -524,26 +514,53 @@ def _links_kept_out_of_the_log() -> Iterator[None]:
         logger.disabled = was
 
 
-def _audit(copy: Path, by: LoggedIn | None, log_in: Callable[[Database], LoggedIn] | None, now: datetime,
-           detail: dict[str, object]) -> tuple[str | None, tuple[int, str]]:
-    """The restore as a line of the copy's audit log; (the login, the chain's newest link)."""
+def _prepare(copy: Path, revision: str | None, by: LoggedIn | None,
+             log_in: Callable[[Database], LoggedIn] | None) -> tuple[int, LoggedIn | None]:
+    """The copy upgraded, and who restores (``log_in`` on the copy's accounts); the number
+    of audit lines the backup held."""
+    engine = make_engine(sqlite_url(copy))
+    try:
+        if revision != HEAD:
+            upgrade(engine)
+        with engine.connect() as conn:
+            chain_from = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM audit_log").scalar()
+        if log_in is not None:
+            by = log_in(Database(engine))
+    finally:
+        engine.dispose()
+    return chain_from, by
+
+
+def _audit(copy: Path, by: LoggedIn | None, now: datetime, detail: dict[str, object]) -> tuple[int, str]:
+    """The restore as a line of the copy's audit log (the login looked up in the copy's
+    accounts: the staff ids of the set-aside database may differ); the chain's newest link."""
     from sqlalchemy import select
 
     from ..models import Account
 
     engine = make_engine(sqlite_url(copy))
     try:
-        database = Database(engine)
-        if log_in is not None:
-            by = log_in(database)
-        with database.Session.begin() as session:
+        with Database(engine).Session.begin() as session:
             login = by.login if by is not None else None
             staff_id = session.scalar(select(Account.staff_id).where(Account.login == login)) if login else None
             audit(session, ACTION, staff_id=staff_id, login=login, target_type="database", detail=detail, now=now)
             newest = audit_chain.last_link(session)
     finally:
         engine.dispose()
-    return (by.login if by is not None else None), newest
+    return newest
+
+
+def _state_of(live: Path) -> tuple:
+    """What changes when another program writes the database: its size and time, and its
+    write-ahead log's (a log that is not there or empty counts as none)."""
+    def of(path: Path) -> tuple[int, int]:
+        try:
+            found = path.stat()
+        except OSError:
+            return (0, 0)
+        return (found.st_size, found.st_mtime_ns) if found.st_size else (0, 0)
+
+    return of(live), of(Path(f"{live}-wal"))
 
 
 def _settle(copy: Path) -> None:
