@@ -30,6 +30,17 @@ def test_bad_patterns_are_refused(bad):
     assert info.value.field == "pattern"
 
 
+@pytest.mark.parametrize("pattern", ["JX{yyyyMMdd}-{seq:03}", "SJ{yyyyMM}-{seq:04}", "GY{seq:05}", "A{yy}.{MM}/{seq}-{dd}"])
+def test_a_number_is_read_back_as_its_period_and_value(pattern):
+    """A restore moves the counters past the numbers a set-aside database holds."""
+    rule = NumberPattern(pattern)
+    day = date(2026, 11, 28)
+    for value in (1, 999, 1000, 12345):
+        assert rule.parse(rule.format(day, value)) == (rule.period(day), value)
+    assert rule.parse("XK202611-0001" if not pattern.startswith("XK") else "JX1") is None
+    assert rule.parse("") is None
+
+
 def test_numbers_count_up_within_a_period_and_restart_in_the_next(session):
     day = datetime(2026, 11, 28, 9, 30)
     got = [numbering.next_number(session, numbering.SERVICE_CALL, day) for _ in range(3)]
