@@ -150,6 +150,11 @@ def test_restore_puts_the_backup_back_and_lists_and_counts_past_what_came_after(
     raised = {c.rule for c in result.counters}
     assert {"service_call", "goods_receipt", "repair_card", "maintenance_contract", "customer_code.end_user"} <= raised
 
+    # undone by restoring the set-aside database: the work after the restore is listed in turn
+    undone = restore.restore(cfg_of, result.set_aside)
+    assert query(live, "SELECT count(*) FROM service_call WHERE call_no = ?", later["call"]) == [(1,)]
+    assert ("service_call", numbers[0]) in {(m.kind, m.number) for m in undone.absent}
+
 
 def test_a_damaged_or_changed_backup_is_refused_and_nothing_changes(folder, cfg_of):
     made = backup_of(folder)
