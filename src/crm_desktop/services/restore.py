@@ -349,7 +349,8 @@ def _check_copy(source: Path, copy: Path) -> None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        rows = [str(exc)]
+        log.error("backup %s cannot be read: %s", source, exc)
+        raise UserError(BACKUP_DAMAGED, "backup", path=str(source)) from None
     if rows != ["ok"]:
         log.error("backup %s failed its integrity_check: %s", source, "; ".join(map(str, rows[:5])))
         raise UserError(BACKUP_DAMAGED, "backup", path=str(source))
