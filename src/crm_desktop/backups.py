@@ -14,8 +14,10 @@ Kept: every verified backup of the last 30 days, and the newest of each of the l
 months (its month-end). Optionally the verified copy and its manifest also go to a second
 folder (a USB disk, a share), pruned the same way.
 
-A killed backup leaves a temporary file; the next backup removes such files once they are
-older than a running backup could be. No Qt here.
+A killed backup leaves its temporary file: the next backup removes it, since the OS lock
+that a running backup holds beside its file (``files.claimed``) is free; a temporary file
+with no lock file (from a version before) once it is older than a running backup could be.
+No Qt here.
 """
 
 from __future__ import annotations
@@ -89,16 +91,17 @@ def make_backup(database_path: Path, backups_dir: Path, *, check: str = FULL, se
     remove_stale_partials(backups_dir)
     target = _free_name(backups_dir, database_path.stem, now)
     partial = backups_dir / f".{target.name}{PARTIAL_SUFFIX}"
-    try:
-        _copy(database_path, partial, progress)
-        made = _check(partial, check, now)
-        made.sha256 = _sha256(partial)
-        files._sync_file(partial)
-        os.replace(partial, target)
-        files._sync_folder(backups_dir)
-    finally:
-        for leftover in (partial, *(partial.with_name(partial.name + s) for s in ("-wal", "-shm", "-journal"))):
-            leftover.unlink(missing_ok=True)
+    with files.claimed(partial):  # what tells the next backup whether this one was killed
+        try:
+            _copy(database_path, partial, progress)
+            made = _check(partial, check, now)
+            made.sha256 = _sha256(partial)
+            files._sync_file(partial)
+            os.replace(partial, target)
+            files._sync_folder(backups_dir)
+        finally:
+            for leftover in (partial, *(partial.with_name(partial.name + s) for s in ("-wal", "-shm", "-journal"))):
+                leftover.unlink(missing_ok=True)
     made.path = target
     _write_manifest(made)
     log.info("backed up %s to %s (%s: %s; counts %s)", database_path, target, check, made.result, made.counts)
@@ -255,8 +258,9 @@ def prune(backups_dir: Path, stem: str, today: date) -> None:
 
 
 def remove_stale_partials(backups_dir: Path) -> None:
-    """Half copies a killed backup left (and their journals), once no backup can still be
-    writing them."""
+    """Half copies a killed backup left (and their journals and lock files): at once when
+    the lock their backup held is free, else once no backup can still be writing them."""
+    files.remove_abandoned(backups_dir, f".*{PARTIAL_SUFFIX}")
     limit = time.time() - STALE_PARTIAL_SECONDS
     for path in list(backups_dir.glob(f".*{PARTIAL_SUFFIX}*")) + list(backups_dir.glob(f"*{PARTIAL_SUFFIX}")) + \
             files.leftover_temporaries(backups_dir):
