@@ -106,7 +106,10 @@ def claimed(path: Path) -> Iterator[None]:
     finally:
         if descriptor is not None:
             _close_unlocked(descriptor)
-            lock_path.unlink(missing_ok=True)
+            try:
+                lock_path.unlink(missing_ok=True)
+            except OSError:  # Windows: another program is just looking at it; free, it goes next time
+                pass
 
 
 def abandoned(path: Path) -> bool | None:
