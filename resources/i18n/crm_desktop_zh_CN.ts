@@ -492,6 +492,10 @@ Only one program may work on a data folder at a time. You can open it read-only 
         <source>Restored the database from a backup</source>
         <translation>从备份恢复了数据库</translation>
     </message>
+    <message>
+        <source>Set the second folder for backups</source>
+        <translation>设置第二备份位置</translation>
+    </message>
 </context>
 <context>
     <name>AuditChain</name>
@@ -1080,6 +1084,10 @@ Only one program may work on a data folder at a time. You can open it read-only 
         <translation>办理离职员工的客户移交</translation>
     </message>
     <message>
+        <source>restore a backup in place of the database</source>
+        <translation>用备份恢复数据库</translation>
+    </message>
+    <message>
         <source>Enter the name of the new member of staff.</source>
         <translation>请填写新员工的姓名。</translation>
     </message>
@@ -1100,10 +1108,165 @@ Only one program may work on a data folder at a time. You can open it read-only 
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Calls</source>
+        <translation>叫修</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Repair cards</source>
+        <translation>修理卡</translation>
+    </message>
+    <message>
+        <source>Goods entries</source>
+        <translation>商品进出</translation>
+    </message>
+    <message>
+        <source>full check</source>
+        <translation>完整检查</translation>
+    </message>
+    <message>
+        <source>quick check</source>
+        <translation>快速检查</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {when}?
+
+The program closes this window, checks the backup, sets the database in use aside in {aside} (it is never deleted), puts the backup in its place and starts again. Numbers already issued are never issued again; the records made since the backup are listed for you to enter again.</source>
+        <translation>要恢复 {when} 的备份吗？
+
+程序将关闭此窗口，检查备份，把正在使用的数据库另存到 {aside}（不会删除），再把备份放回原处并重新启动。已发出的编号不会再次发出；备份之后新建的记录会列出，供您重新录入。</translation>
+    </message>
+    <message>
+        <source>Backups and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore selected…</source>
+        <translation>恢复所选备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Second folder…</source>
+        <translation>第二备份位置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>A USB disk or a share that receives a copy of every backup</source>
+        <translation>每份备份都另复制一份到 U 盘或共享文件夹</translation>
+    </message>
+    <message>
+        <source>Only the administrator or the manager may restore a backup or set the second folder.</source>
+        <translation>只有系统管理员或经理可以恢复备份或设置第二备份位置。</translation>
+    </message>
+    <message>
+        <source>Backups are kept in %1: every day&apos;s of the last 30 days and the last of each of 12 months. A backup is made every day and when the program closes.</source>
+        <translation>备份保存在 %1：保留最近 30 天每天的备份，以及最近 12 个月每月最后一份。程序每天自动备份一次，关闭时也会备份。</translation>
+    </message>
+    <message>
+        <source>Second folder: %1</source>
+        <translation>第二备份位置：%1</translation>
+    </message>
+    <message>
+        <source>not set (the administrator may set one)</source>
+        <translation>未设置（可由系统管理员设置）</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAILED: %1</source>
+        <translation>未通过：%1</translation>
+    </message>
+    <message>
+        <source>The backup %1 is made and passed its check.</source>
+        <translation>备份 %1 已完成，检查通过。</translation>
+    </message>
+    <message>
+        <source>Making and checking a backup…</source>
+        <translation>正在备份并检查…</translation>
+    </message>
+    <message>
+        <source>Second folder for backups</source>
+        <translation>第二备份位置</translation>
+    </message>
+    <message>
+        <source>Stop copying backups to %1?</source>
+        <translation>不再把备份复制到 %1 吗？</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <source>THE BACKUP FAILED ITS CHECK: the copy made now is damaged (the details are in the log file) and was deleted; the earlier backups are kept. The database itself may be damaged: do not go on working, restore the latest good backup ({latest}) or ask for help.</source>
         <translation>备份未通过检查！刚做的副本已损坏（详情见日志文件），已删除；以前的备份都保留着。数据库本身可能已损坏：请不要继续工作，恢复最近一份完好的备份（{latest}），或请人帮助。</translation>
+    </message>
+    <message>
+        <source>THE DATABASE IS DAMAGED ({reason}). To keep the damage from spreading, nothing can be saved any more. Restore the latest good backup ({latest}) through 文件 → 备份与恢复, or ask for help.</source>
+        <translation>数据库已损坏（{reason}）。为防止损坏扩大，现在起不能再保存任何内容。请通过 文件 → 备份与恢复 恢复最近一份完好的备份（{latest}），或请人协助。</translation>
+    </message>
+    <message>
+        <source>a read or write failed with a disk error</source>
+        <translation>读写时发生磁盘错误</translation>
+    </message>
+    <message>
+        <source>SQLite found the file damaged while working with it</source>
+        <translation>SQLite 在读写时发现文件已损坏</translation>
+    </message>
+    <message>
+        <source>there is no checked backup yet</source>
+        <translation>尚无经过检查的备份</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup is made and checked: {name}.</source>
+        <translation>今天的备份已完成并通过检查：{name}。</translation>
+    </message>
+    <message>
+        <source>Making today&apos;s backup in the background…</source>
+        <translation>正在后台进行今天的备份…</translation>
+    </message>
+    <message>
+        <source>Backing up before the program closes (Cancel skips it)…</source>
+        <translation>程序关闭前正在备份（按“跳过”可不备份）…</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Finishing the database check before the program closes…</source>
+        <translation>程序关闭前正在完成数据库检查…</translation>
     </message>
 </context>
 <context>
@@ -1658,8 +1821,8 @@ Only one program may work on a data folder at a time. You can open it read-only 
         <translation>把 SQLite 数据库复制到数据文件夹的 backups/ 中，保留前先检查（完整性和行数）</translation>
     </message>
     <message>
-        <source>also copy the checked backup to this folder (a USB disk, a share), keeping 30 days and 12 month-ends there</source>
-        <translation>另把检查过的备份复制到此文件夹（U 盘、共享文件夹），那里同样保留 30 天和 12 个月末的备份</translation>
+        <source>also copy the checked backup to this folder (a USB disk, a share), keeping 30 days and 12 month-ends there; without it, to the second folder set in the window (文件 → 备份与恢复), if any</source>
+        <translation>同时把检查过的备份复制到此文件夹（U 盘、共享文件夹），在那里保留 30 天及 12 个月末的备份；不指定时，复制到窗口中（文件 → 备份与恢复）设置的第二备份位置（如有）</translation>
     </message>
     <message>
         <source>put a backup back in place of the database: the backup is checked, the database in use is set aside in backups/replaced/ (never deleted), numbers already issued are never issued again, and the records the backup lacks are listed to be entered again</source>
@@ -5011,6 +5174,14 @@ Only one program may work on a data folder at a time. You can open it read-only 
         <translation>管理员新增同事并发放一次性密码</translation>
     </message>
     <message>
+        <source>Bac&amp;kups and restore…</source>
+        <translation>备份与恢复(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>The checked backups of the database: make one now, restore one</source>
+        <translation>数据库的已检查备份：立即备份，或恢复某份备份</translation>
+    </message>
+    <message>
         <source>Working ca&amp;lendar…</source>
         <translation>工作日历(&amp;L)…</translation>
     </message>
@@ -7192,6 +7363,30 @@ repair</source>
     <message>
         <source>Hand-over</source>
         <translation>离职移交</translation>
+    </message>
+    <message>
+        <source>Checking the backup and putting it in place…</source>
+        <translation>正在检查备份并放回原处…</translation>
+    </message>
+    <message>
+        <source>The backup was not restored; the database is as it was.
+
+{reason}</source>
+        <translation>备份未恢复，数据库保持原样。
+
+{reason}</translation>
+    </message>
+    <message>
+        <source>Restore done</source>
+        <translation>恢复完成</translation>
+    </message>
+    <message>
+        <source>Log in again to go on. Enter the records listed here again.</source>
+        <translation>请重新登录后继续，并把下面列出的记录重新录入。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -181,6 +181,7 @@ def run_gui(args: argparse.Namespace) -> int:
         lock, held_by = taken
         database = open_database(cfg, read_only=held_by is not None)
         if held_by is not None:
+            database.opened_read_only = True
             database.refuse_writes(READ_ONLY_WINDOW, holder=held_by)
         from .views.main_window import MainWindow
 
@@ -202,10 +203,33 @@ def run_gui(args: argparse.Namespace) -> int:
         window = MainWindow(database, current_user_id=user_id)
         if args.smoke:
             return run_smoke(app, window, printing=getattr(args, "smoke_print", False))
-        window.show()
-        window.activateWindow()  # the keyboard on it from the start, with or without a window manager
-        _say_where_the_log_went(window, translate)
-        return app.exec()
+        while True:
+            window.show()
+            window.activateWindow()  # the keyboard on it from the start, with or without a window manager
+            _say_where_the_log_went(window, translate)
+            window.watch.start_after_show()
+            code = app.exec()
+            from .views.backup_actions import backup_at_exit, finish_background_checks
+
+            finish_background_checks(window)
+            chosen, user = window.restore_request, window.logged_in()
+            if chosen is None:
+                backup_at_exit(database)
+                return code
+            # a restore: this window and every connection of it go, the backup takes the
+            # database's place, and the program starts again on it with a new log-in
+            _close_for_good(window)
+            database.dispose()
+            from .views.restore_run import restore_and_report
+
+            restore_and_report(cfg, chosen, user)
+            database = open_database(cfg)
+            from .views.login import log_in_at_start
+
+            user = log_in_at_start(database)
+            if user is None:
+                return 0
+            window = MainWindow(database, current_user_id=user.staff_id)
     except Exception as exc:
         found = faults.diagnose(exc, cfg.sqlite_path if cfg is not None else None)
         if isinstance(exc, UserError):
@@ -231,6 +255,16 @@ def run_gui(args: argparse.Namespace) -> int:
             database.dispose()
         if lock is not None:
             lock.release()
+
+
+def _close_for_good(window) -> None:
+    """The window and all it holds (table models and their connections) deleted now."""
+    from PySide6.QtCore import QEvent
+
+    window.hide()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 def run_smoke(app: QApplication, window, printing: bool = False) -> int:

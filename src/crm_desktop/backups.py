@@ -67,6 +67,7 @@ class Backup:
     schema: str | None = None
     audit_newest: tuple[int, str] | None = None
     sha256: str | None = None
+    source_stamp: str | None = None  # the database's files as they were when the copy began (``stamp``)
 
     @property
     def verified(self) -> bool:
@@ -93,17 +94,21 @@ def make_backup(database_path: Path, backups_dir: Path, *, check: str = FULL, se
     partial = backups_dir / f".{target.name}{PARTIAL_SUFFIX}"
     with files.claimed(partial):  # what tells the next backup whether this one was killed
         try:
+            source_stamp = stamp(database_path)
             _copy(database_path, partial, progress)
             made = _check(partial, check, now)
             made.sha256 = _sha256(partial)
+            made.source_stamp = source_stamp
+            made.path = target
+            # the manifest first: a backup under its real name always has one (a kill between
+            # the two leaves at most a manifest without its backup, which nothing lists)
+            _write_manifest(made)
             files._sync_file(partial)
             os.replace(partial, target)
             files._sync_folder(backups_dir)
         finally:
             for leftover in (partial, *(partial.with_name(partial.name + s) for s in ("-wal", "-shm", "-journal"))):
                 leftover.unlink(missing_ok=True)
-    made.path = target
-    _write_manifest(made)
     log.info("backed up %s to %s (%s: %s; counts %s)", database_path, target, check, made.result, made.counts)
     prune(backups_dir, database_path.stem, now.date())
     if second_folder is not None:
@@ -191,6 +196,7 @@ def _write_manifest(backup: Backup) -> None:
         "file": backup.path.name, "made_at": backup.made_at.isoformat(sep=" "), "size": backup.size,
         "sha256": backup.sha256, "check": backup.check, "result": backup.result, "counts": backup.counts,
         "schema": backup.schema, "audit_newest": list(backup.audit_newest) if backup.audit_newest else None,
+        "source_stamp": backup.source_stamp,
     }
     files.write_bytes(backup.manifest_path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 
@@ -215,6 +221,7 @@ def read(path: Path) -> Backup | None:
     backup.schema, backup.sha256 = data.get("schema"), data.get("sha256")
     newest = data.get("audit_newest")
     backup.audit_newest = (int(newest[0]), str(newest[1])) if newest else None
+    backup.source_stamp = data.get("source_stamp")
     return backup
 
 
@@ -287,3 +294,56 @@ def _copy_to_second_folder(backup: Backup, folder: Path, stem: str, today: date)
     files.copy(backup.path, folder / backup.path.name)
     files.copy(backup.manifest_path, folder / backup.manifest_path.name)
     prune(folder, stem, today)
+
+
+# -- when the window backs up (views/backup_actions.py) ----------------------------------------
+
+SECOND_FOLDER_SETTING = "backup.second_folder"  # the administrator's second folder (a USB disk, a share)
+
+
+def daily_due(backups_dir: Path, today: date) -> bool:
+    """No fully checked backup (integrity_check) has been made today: the window makes one
+    in the background once it shows."""
+    return not any(b.verified and b.check == FULL and b.made_at.date() == today for b in list_backups(backups_dir))
+
+
+def stamp(database_path: Path) -> str:
+    """The size and modification time of the database and its write-ahead log: they change
+    with every write (reads leave both alone)."""
+    parts = []
+    for path in (database_path, database_path.with_name(database_path.name + "-wal")):
+        try:
+            info = path.stat()
+            parts.append(f"{info.st_size}:{info.st_mtime_ns}")
+        except FileNotFoundError:
+            parts.append("-")
+    return "/".join(parts)
+
+
+def changed_since_last_backup(database_path: Path, backups_dir: Path) -> bool:
+    """The database was written after the newest checked backup began: the at-exit backup is
+    worth its seconds. Without a checked backup that recorded the database's stamp: True."""
+    newest = next((b for b in list_backups(backups_dir)
+                   if b.verified and NAME.match(b.path.name)["stem"] == database_path.stem), None)
+    return newest is None or newest.source_stamp is None or newest.source_stamp != stamp(database_path)
+
+
+def second_folder(session) -> Path | None:
+    """The second folder the administrator set for copies of every backup, or None."""
+    from sqlalchemy import select
+
+    from .models import Setting
+
+    value = session.scalar(select(Setting.value).where(Setting.key == SECOND_FOLDER_SETTING))
+    return Path(value) if value else None
+
+
+def set_second_folder(session, folder: Path | None) -> None:
+    """Set (or with None clear) the second folder, in the caller's transaction."""
+    from .models import Setting
+
+    setting = session.get(Setting, SECOND_FOLDER_SETTING)
+    if setting is None:
+        setting = Setting(key=SECOND_FOLDER_SETTING)
+        session.add(setting)
+    setting.value = str(folder) if folder else None

@@ -38,7 +38,8 @@ HELP = {
         "Cli", "copy the SQLite database into the data folder's backups/, checked (integrity and row counts) before "
                "it is kept"),
     "backup_also_to": QT_TRANSLATE_NOOP(
-        "Cli", "also copy the checked backup to this folder (a USB disk, a share), keeping 30 days and 12 month-ends there"),
+        "Cli", "also copy the checked backup to this folder (a USB disk, a share), keeping 30 days and 12 month-ends there; "
+               "without it, to the second folder set in the window (文件 → 备份与恢复), if any"),
     "restore": QT_TRANSLATE_NOOP(
         "Cli", "put a backup back in place of the database: the backup is checked, the database in use is set aside "
                "in backups/replaced/ (never deleted), numbers already issued are never issued again, and the records "
@@ -381,9 +382,13 @@ def _cmd_backup(cfg, args, translate: Translate | None) -> int:
     if cfg.sqlite_path is None:
         print(NOT_SQLITE.tr(translate), file=sys.stderr)
         return 2
-    open_database(cfg).dispose()  # refuses foreign or newer files before copying
-    made = backups.make_backup(cfg.sqlite_path, cfg.backups_dir,
-                               second_folder=Path(args.also_to) if args.also_to else None)
+    database = open_database(cfg)  # refuses foreign or newer files before copying
+    try:
+        with database.read_session() as session:
+            second = Path(args.also_to) if args.also_to else backups.second_folder(session)
+    finally:
+        database.dispose()
+    made = backups.make_backup(cfg.sqlite_path, cfg.backups_dir, second_folder=second)
     print(made.path)
     counts = ", ".join(f"{table} {count}" for table, count in made.counts.items())
     print(BACKUP_CHECKED.tr(translate, check=made.check, counts=counts))

@@ -195,6 +195,7 @@ class Database:
         self.ReadSession = sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
         self.is_empty_on_open = False
         self.refusal: tuple[Msg, dict] | None = None  # set: every write is refused with this message
+        self.opened_read_only = False  # a second window beside the program that holds the data folder
         event.listen(engine, "before_cursor_execute", self._refuse_writes_when_told)
 
     @property

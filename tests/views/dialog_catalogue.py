@@ -127,11 +127,29 @@ def _pdf(scene: Scene) -> bytes:
     return pdf
 
 
+def _admin(scene: Scene):
+    with scene.database.read_session() as s:
+        return auth.user_of(s, scene.staff["admin"])
+
+
+def _restore_result(scene: Scene):
+    """What a restore of yesterday's backup reports: 40 records to enter again."""
+    from crm_desktop.services.restore import MissingRecord, RaisedCounter, RestoreResult
+
+    folder = scene.database.config.data_dir
+    missing = [MissingRecord("service_call", f"JX20261207-{n:03}", "2026-12-07 09:30", "南京宏达电子设备有限公司")
+               for n in range(1, 41)]
+    return RestoreResult(folder / "backups" / "crm_desktop-2026-12-06-180000.sqlite3", folder / "crm_desktop.sqlite3",
+                         folder / "backups" / "replaced" / "crm_desktop-before-restore-2026-12-07-101500.sqlite3",
+                         True, "0008", "0008", [RaisedCounter("service_call", "20261207", 0, 40)], missing)
+
+
 def _entries() -> Iterator[Entry]:
     from crm_desktop.views import (
         about_dialog,
         accounts_dialog,
         audit_log_dialog,
+        backup_dialog,
         daily_report_dialog,
         handover_wizard,
         import_dialog,
@@ -140,6 +158,7 @@ def _entries() -> Iterator[Entry]:
         monthly_report_action,
         print_actions,
         print_preview,
+        restore_run,
         shortcuts_dialog,
     )
     from crm_desktop.views.archive import archive_window, edit_dialogs, understaffed_dialog
@@ -170,6 +189,8 @@ def _entries() -> Iterator[Entry]:
                 lambda sc: print_preview.PrintPreviewDialog(_pdf(sc), "service_voucher", "服务凭证"))
     yield Entry(shortcuts_dialog.ShortcutsDialog, lambda sc: shortcuts_dialog.ShortcutsDialog())
     yield Entry(about_dialog.AboutDialog, lambda sc: about_dialog.AboutDialog(sc.database))
+    yield Entry(backup_dialog.BackupDialog, lambda sc: backup_dialog.BackupDialog(sc.database, _admin(sc)))
+    yield Entry(restore_run.RestoreReport, lambda sc: restore_run.RestoreReport(_restore_result(sc)))
     yield Entry(print_actions.PeriodDialog, lambda sc: print_actions.PeriodDialog(sc.database, "technician_daily"))
     yield Entry(import_dialog.ImportWizard, lambda sc: import_dialog.ImportWizard(sc.database, by_id=sc.staff["admin"]),
                 pages=(_import_mapping, _import_check))

@@ -72,6 +72,7 @@ ACTION_LABELS: dict[str, Msg] = {
     EXPORT_ACTION: QT_TRANSLATE_NOOP("AuditAction", "Exported the audit log"),
     "audit_verify": QT_TRANSLATE_NOOP("AuditAction", "Checked the audit log's chain"),
     "restore": QT_TRANSLATE_NOOP("AuditAction", "Restored the database from a backup"),
+    "backup_folder": QT_TRANSLATE_NOOP("AuditAction", "Set the second folder for backups"),
 }
 
 # what a line is about; the printed forms keep the titles the printing uses

@@ -70,6 +70,7 @@ class Permission:
     ACCOUNTS = "accounts"
     AUDIT = "audit"
     HANDOVER = "handover"
+    RESTORE = "restore"
 
 
 PERMISSION_NAMES = {
@@ -83,6 +84,7 @@ PERMISSION_NAMES = {
     Permission.ACCOUNTS: QT_TRANSLATE_NOOP("Auth", "manage accounts"),
     Permission.AUDIT: QT_TRANSLATE_NOOP("Auth", "read the audit log"),
     Permission.HANDOVER: QT_TRANSLATE_NOOP("Auth", "hand over a leaving employee's customers"),
+    Permission.RESTORE: QT_TRANSLATE_NOOP("Auth", "restore a backup in place of the database"),
 }
 
 _P = Permission
@@ -93,12 +95,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.ACCOUNTANT.value: frozenset({_P.PRINT, _P.REPORT, _P.EXPORT}),
     Role.MANAGER.value: frozenset({
         _P.PRINT, _P.REPORT, _P.EXPORT, _P.IMPORT, _P.ARCHIVE_VIEW, _P.ARCHIVE_EDIT, _P.ARCHIVE_CONFIDENTIAL, _P.AUDIT,
-        _P.HANDOVER,
+        _P.HANDOVER, _P.RESTORE,
     }),
     Role.INFORMATION.value: frozenset({_P.PRINT, _P.REPORT, _P.EXPORT, _P.IMPORT, _P.ARCHIVE_VIEW, _P.ARCHIVE_EDIT}),
     Role.MARKETING.value: frozenset({_P.PRINT, _P.REPORT, _P.EXPORT, _P.ARCHIVE_VIEW}),
     Role.PLANNING.value: frozenset({_P.PRINT, _P.REPORT, _P.EXPORT, _P.ARCHIVE_VIEW}),
-    Role.ADMIN.value: frozenset({_P.PRINT, _P.REPORT, _P.EXPORT, _P.IMPORT, _P.ACCOUNTS, _P.AUDIT, _P.HANDOVER}),
+    Role.ADMIN.value: frozenset({_P.PRINT, _P.REPORT, _P.EXPORT, _P.IMPORT, _P.ACCOUNTS, _P.AUDIT, _P.HANDOVER, _P.RESTORE}),
 }
 
 

@@ -60,7 +60,7 @@ from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
 from ..migrations.revisions import HEAD
 from ..progress import Progress, report, scaled
 from . import audit_chain, numbering
-from .auth import LoggedIn, audit
+from .auth import LoggedIn, Permission, audit, require
 
 log = logging.getLogger(__name__)
 
@@ -527,6 +527,8 @@ def _prepare(copy: Path, revision: str | None, by: LoggedIn | None,
             chain_from = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM audit_log").scalar()
         if log_in is not None:
             by = log_in(Database(engine))
+        if by is not None:
+            require(by, Permission.RESTORE)  # the administrator's or the manager's step
     finally:
         engine.dispose()
     return chain_from, by

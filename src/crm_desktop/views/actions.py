@@ -68,6 +68,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
         permission=Permission.AUDIT,
     ),
     ActionSpec(
+        "backups", QT_TRANSLATE_NOOP("MainWindow", "Bac&kups and restore…"), "backups_and_restore",
+        tip=QT_TRANSLATE_NOOP("MainWindow", "The checked backups of the database: make one now, restore one"),
+    ),
+    ActionSpec(
         "branch", QT_TRANSLATE_NOOP("MainWindow", "&Branch details…"), "edit_branch",
         tip=QT_TRANSLATE_NOOP("MainWindow", "Name, address and telephone printed on every form"),
     ),
@@ -243,7 +247,7 @@ BY_KEY = {spec.key: spec for spec in ACTIONS}
 # (title, entries, tool tips shown): an entry is an action's key, SEPARATOR, or REGISTER_PAGES
 MENUS: tuple[tuple[Msg, tuple[str | None, ...], bool], ...] = (
     (QT_TRANSLATE_NOOP("MainWindow", "&File"),
-     ("switch_user", "change_password", "accounts", "handover", "audit_log", SEPARATOR,
+     ("switch_user", "change_password", "accounts", "handover", "audit_log", "backups", SEPARATOR,
       "branch", "calendar", "pricing", SEPARATOR, "quit"), False),
     (QT_TRANSLATE_NOOP("MainWindow", "&Register"),
      ("new_call", "new_goods", "new_card", "new_customer", SEPARATOR, "open", "archive", "understaffed"), False),

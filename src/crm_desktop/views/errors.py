@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
@@ -31,6 +32,18 @@ def message_of(exc: BaseException) -> str:
     )
 
 
+# told when a database read or write failed because the disk or the file is failing
+# (views/backup_actions.DatabaseWatch refuses further writes)
+_disk_failure_listeners: list[Callable[[faults.Fault], None]] = []
+
+
+def on_disk_failure(listener: Callable[[faults.Fault], None]) -> Callable[[], None]:
+    """Call ``listener(fault)`` whenever an error shown or logged here is an input/output error
+    or a damaged database; returns the function that stops it."""
+    _disk_failure_listeners.append(listener)
+    return lambda: _disk_failure_listeners.remove(listener) if listener in _disk_failure_listeners else None
+
+
 def log_error(exc: BaseException, what: str = "unexpected error") -> None:
     """Log ``exc`` as what it is: nothing for a user error (the message says it all), a
     warning with its cause for a known fault, an error with the traceback for a bug."""
@@ -39,6 +52,9 @@ def log_error(exc: BaseException, what: str = "unexpected error") -> None:
     found = faults.diagnose(exc)
     if found is not None:
         found.log(what)
+        if found.fault in (faults.Fault.IO_ERROR, faults.Fault.DAMAGED):
+            for listener in list(_disk_failure_listeners):
+                listener(found.fault)
     else:
         log.error("%s", what, exc_info=(type(exc), exc, exc.__traceback__))
 

@@ -139,6 +139,10 @@ class MainWindow(QMainWindow):
         self._nav.setCurrentRow(self.page_names().index(BOARD) if users.may_dispatch(self.current_user) else 0)
         self._restore_geometry()
         self.update_deadlines()
+        from .backup_actions import DatabaseWatch
+
+        self.restore_request = None  # a backup to put in place once this window has closed
+        self.watch = DatabaseWatch(self)  # started by app.run_gui once the window shows
 
     def show_write_refusal(self) -> None:
         """The banner and the title say when this window may not save (db.refuse_writes)."""
@@ -379,6 +383,16 @@ class MainWindow(QMainWindow):
         from .accounts_dialog import AccountsDialog
 
         AccountsDialog(self.database, self.logged_in(), self).exec()
+
+    def backups_and_restore(self) -> None:
+        """文件 → 备份与恢复; a restore closes this window (app.run_gui carries it out, then
+        starts the window again on the restored database)."""
+        from .backup_dialog import show_backups
+
+        chosen = show_backups(self, self.database, self.logged_in())
+        if chosen is not None:
+            self.restore_request = chosen
+            self.close()
 
     def open_audit_log(self):
         from .audit_log_dialog import show_audit_log
