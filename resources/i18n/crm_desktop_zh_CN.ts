@@ -1245,6 +1245,10 @@ The program closes this window, checks the backup, sets the database in use asid
         <translation>SQLite 在读写时发现文件已损坏</translation>
     </message>
     <message>
+        <source>its check after the start found errors; the details are in the log file</source>
+        <translation>启动后的检查发现了错误，详情见日志文件</translation>
+    </message>
+    <message>
         <source>there is no checked backup yet</source>
         <translation>尚无经过检查的备份</translation>
     </message>

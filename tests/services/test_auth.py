@@ -143,7 +143,7 @@ def test_permissions_are_refused_in_the_services_and_the_refusal_is_logged(datab
 @pytest.mark.parametrize("role, allowed", [
     ("clerk", {"print", "report", "export", "import"}),
     ("technician", {"print"}),
-    ("admin", {"print", "report", "export", "import", "accounts", "audit", "handover"}),
+    ("admin", {"print", "report", "export", "import", "accounts", "audit", "handover", "restore"}),
 ])
 def test_each_role_has_its_permissions(role, allowed):
     user = auth.LoggedIn(1, "某人", role, "x", False)

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from crm_desktop.errors import UserError
 from crm_desktop.models import AuditEntry, Customer, CustomerEvent, Role, Staff
-from crm_desktop.services import archive, audit_log, auth, handover
+from crm_desktop.services import archive, audit_log, auth, handover, restore
 
 ROLES = [r.value for r in Role]
 
@@ -64,6 +64,9 @@ SERVICES = {
     auth.Permission.ACCOUNTS: _add_staff,
     auth.Permission.AUDIT: _read_audit_log,
     auth.Permission.HANDOVER: _hand_over,
+    # the window's gate before it closes to restore; the restore itself checks the same
+    # permission of whoever logs in against the backup's accounts (tests/test_restore.py)
+    auth.Permission.RESTORE: lambda database, user, w: restore.authorize_restore(database, user),
 }
 
 

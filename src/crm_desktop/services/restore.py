@@ -220,6 +220,14 @@ class RestoreResult:
         return lines
 
 
+def authorize_restore(database: Database, user: LoggedIn | None) -> LoggedIn:
+    """The window's gate before it closes for a restore: ``user`` may restore (the
+    administrator or the manager), else a refusal written to the audit log and raised."""
+    from .auth import require_audited
+
+    return require_audited(database, user, Permission.RESTORE, "restore")
+
+
 def restore(config: Config, backup: str | os.PathLike[str], *, by: LoggedIn | None = None,
             log_in: Callable[[Database], LoggedIn] | None = None, progress: Progress | None = None,
             translate: Translate | None = None, now: datetime | None = None) -> RestoreResult:

@@ -47,6 +47,7 @@ FAILED_WRITE = {
     faults.Fault.IO_ERROR: QT_TRANSLATE_NOOP("Backups", "a read or write failed with a disk error"),
     faults.Fault.DAMAGED: QT_TRANSLATE_NOOP("Backups", "SQLite found the file damaged while working with it"),
 }
+QUICK_CHECK_FAILED = QT_TRANSLATE_NOOP("Backups", "its check after the start found errors; the details are in the log file")
 NO_GOOD_BACKUP = QT_TRANSLATE_NOOP("Backups", "there is no checked backup yet")
 DAILY_DONE = QT_TRANSLATE_NOOP("Backups", "Today's backup is made and checked: {name}.")
 DAILY_RUNNING = QT_TRANSLATE_NOOP("Backups", "Making today's backup in the background…")
@@ -97,8 +98,8 @@ def quick_check(path) -> str:
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
     try:
         rows = [row[0] for row in con.execute("PRAGMA quick_check")]
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
+    except sqlite3.DatabaseError as failed:  # the file cannot even be read: SQLite's words go to the log
+        return f"{type(failed).__name__}: {failed}"
     finally:
         con.close()
     return "ok" if rows == ["ok"] else "; ".join(str(r) for r in rows[:3])
@@ -134,14 +135,15 @@ class DatabaseWatch(QObject):
         path = self.database.config.sqlite_path
         work = QuietWork(self, lambda: quick_check(path), "quick check")
         work.done.connect(self._checked)
-        work.failed.connect(lambda exc: self._checked(f"{type(exc).__name__}: {exc}"))
+        work.failed.connect(lambda failed: self._checked(f"{type(failed).__name__}: {failed}"))
         self.works.append(work.start())
 
     def _checked(self, result: str) -> None:
         log.info("quick check of the database after the start: %s", result)
         self.checked.emit(result)
-        if result != "ok":
-            self.refuse_as_damaged(result)
+        if result != "ok":  # SQLite's own words go to the log; the clerk reads what they mean
+            log.error("the quick check of the database found: %s", result)
+            self.refuse_as_damaged(QUICK_CHECK_FAILED.tr(translate))
             return
         config = self.database.config
         if not self.stopping.is_set() and backups.daily_due(config.backups_dir, clock.today()):
@@ -189,8 +191,8 @@ class DatabaseWatch(QObject):
         self.window.show_write_refusal()
         if not self.damage_reported:
             self.damage_reported = True
-            if not say:
-                log.error("the database is failing (%s): writes refused; latest good backup %s", reason, latest)
+            if not say:  # the failed write's fault was logged as a warning with its cause
+                log.warning("the database is failing (%s): writes refused; latest good backup %s", reason, latest)
                 return
             log.error("the database is damaged (%s): writes refused; latest good backup %s", reason, latest)
             QMessageBox.critical(self.window, APP_NAME, DAMAGED.tr(translate, reason=reason, latest=latest))

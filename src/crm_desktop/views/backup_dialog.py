@@ -194,6 +194,13 @@ class BackupDialog(QDialog):
         chosen = self.selected()
         if chosen is None:
             return
+        from ..services.restore import authorize_restore
+
+        try:
+            authorize_restore(self.database, self.user)
+        except Exception as exc:  # noqa: BLE001 - said in the clerk's words
+            show_error(self, exc)
+            return
         aside = self.backups_dir / "replaced" if self.backups_dir else ""
         answer = QMessageBox.warning(
             self, self.windowTitle(), CONFIRM_RESTORE.tr(translate, when=f"{chosen.made_at:%Y-%m-%d %H:%M:%S}",
