@@ -11,10 +11,9 @@ program's ``--smoke``.
 import sqlite3
 import sys
 
+import sqlalchemy.orm  # noqa: F401  - the program's stack imports it; so does the baseline
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
-
-import sqlalchemy.orm  # noqa: F401  - the program's stack imports it; so does the baseline
 
 
 def main() -> int:

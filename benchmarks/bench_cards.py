@@ -55,7 +55,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import (  # noqa: E402
     OUT,
-    ROOT,
     ensure_demo_database,
     load_note,
     median,
@@ -595,13 +594,15 @@ def main(argv: list[str] | None = None) -> int:
                  f"choose another --data-dir (a new folder is made with {calls:,} calls)")
     numbers, with_parts = first_cards(path, args.cards)
 
+    from importlib.metadata import version
+
     import qrcode  # noqa: F401  (imports before any timer, for both sides)
     import reportlab
-    from importlib.metadata import version
     from reportlab.graphics.barcode.code128 import Code128  # noqa: F401
     from reportlab.pdfgen.canvas import Canvas  # noqa: F401
 
-    from crm_desktop import config as config_mod, paths
+    from crm_desktop import config as config_mod
+    from crm_desktop import paths
     from crm_desktop.db import open_database
     from crm_desktop.printing import forms
 

@@ -37,7 +37,8 @@ import sqlite3
 import sys
 import tempfile
 import time
-from datetime import datetime, time as clock, timedelta
+from datetime import datetime, timedelta
+from datetime import time as clock
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -258,7 +259,7 @@ def check(database, open_calls: int, closed_calls: int, sample: int = 2000) -> N
 
     from crm_desktop.models import ServiceCall
     from crm_desktop.services import calendar as cal
-    from crm_desktop.services.deadlines import AWAITING_ARRIVAL, ARRIVAL_HOURS
+    from crm_desktop.services.deadlines import ARRIVAL_HOURS, AWAITING_ARRIVAL
 
     with database.Session() as s:
         calendar = cal.calendar_from_database(s)

@@ -56,7 +56,8 @@ import time
 from collections import Counter
 from copy import copy
 from dataclasses import dataclass, field
-from datetime import date, datetime, time as clock, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as clock
 from decimal import Decimal
 from pathlib import Path
 
@@ -106,8 +107,7 @@ def make_database(data_dir: Path, year: int, month: int, jobs: int, technicians:
 
     from crm_desktop import config as config_mod
     from crm_desktop.db import open_database
-    from crm_desktop.models import (CallStep, Customer, GoodsEntry, RepairCard, RepairPart, ServiceCall, Staff,
-                                    WorkLog)
+    from crm_desktop.models import CallStep, Customer, GoodsEntry, RepairCard, RepairPart, ServiceCall, Staff, WorkLog
     from crm_desktop.services import branch
     from crm_desktop.services.calendar import calendar_from_database
     from crm_desktop.services.deadlines import arrival_due

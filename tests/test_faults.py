@@ -335,6 +335,36 @@ def test_command_line_when_the_database_may_not_grow(cfg, capsys):
     assert_told(result, Fault.DISK_FULL)
 
 
+def test_command_line_import_onto_a_full_disk_imports_nothing(cfg, capsys, tmp_path, monkeypatch):
+    """Issue 15: a disk that fills during an import: the known fault in its words, no row of
+    the file kept (one transaction), no traceback."""
+    from openpyxl import Workbook
+
+    assert headless(capsys, "demo", "--calls", "0", "--quiet", "--data-dir", str(cfg.data_dir))[0] == 0
+    book = Workbook()
+    book.active.append(["单位名称", "联系电话", "通讯地址", "产品型号", "机身编号"])
+    for n in range(400):
+        book.active.append([f"南京第{n}号测试单位有限公司", f"025-8{n:07d}", f"南京市鼓楼区中山路{n}号" + "大厦" * 20,
+                            "理光 MP 2014", f"RC-{n:05d}"])
+    workbook = tmp_path / "客户.xlsx"
+    book.save(workbook)
+
+    def customers() -> int:
+        con = sqlite3.connect(cfg.sqlite_path)
+        try:
+            return con.execute("SELECT count(*) FROM customer").fetchone()[0]
+        finally:
+            con.close()
+
+    before = customers()
+    monkeypatch.setenv("CRM_DESKTOP_USER", "admin")
+    monkeypatch.setenv("CRM_DESKTOP_PASSWORD", "admin123")
+    with sqlite_may_not_grow():
+        result = headless(capsys, "import", "customers", str(workbook), "--data-dir", str(cfg.data_dir))
+    assert_told(result, Fault.DISK_FULL)
+    assert customers() == before
+
+
 def test_command_line_on_a_database_in_a_read_only_folder(tmp_path, capsys):
     folder = tmp_path / "shared"
     folder.mkdir()

@@ -8,7 +8,6 @@ import json
 import logging
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -17,29 +16,30 @@ from pathlib import Path
 import pytest
 
 from crm_desktop import folder_lock
-from crm_desktop.folder_lock import FolderLock, HeldElsewhere, who_holds
+from crm_desktop.folder_lock import FolderLock, HeldElsewhere, computer_name, who_holds
 
 from .cli_runner import run, run_process
 
 
 def test_the_first_program_takes_the_folder_and_a_second_is_told_who_holds_it(tmp_path):
     first = FolderLock(tmp_path)
-    assert first.acquire() is None and first.held
+    first.acquire()
+    assert first.held
     holder = json.loads((tmp_path / folder_lock.HOLDER_NAME).read_text(encoding="utf-8"))
-    assert holder["pid"] == os.getpid() and holder["computer"] == socket.gethostname()
+    assert holder["pid"] == os.getpid() and holder["computer"] == computer_name()
 
     with pytest.raises(HeldElsewhere) as held:
         FolderLock(tmp_path).acquire()
     assert held.value.holder is not None and held.value.holder.pid == os.getpid()
     sentence = held.value.describe()
-    assert socket.gethostname() in sentence and str(os.getpid()) in sentence and str(tmp_path) in sentence
+    assert computer_name() in sentence and str(os.getpid()) in sentence and str(tmp_path) in sentence
     assert who_holds(tmp_path) is not None
 
     first.release()
     assert who_holds(tmp_path) is None
     assert not (tmp_path / folder_lock.HOLDER_NAME).exists()
     second = FolderLock(tmp_path)
-    assert second.acquire() is None
+    second.acquire()
     second.release()
 
 
@@ -50,7 +50,7 @@ def test_a_holder_file_left_behind_is_stale_and_taken_over(tmp_path, caplog):
     assert who_holds(tmp_path) is None  # the file says someone, the lock says nobody
     lock = FolderLock(tmp_path)
     with caplog.at_level(logging.WARNING, logger="crm_desktop.folder_lock"):
-        assert lock.acquire() is None
+        lock.acquire()
     assert "前台电脑" in caplog.text and "taken over" in caplog.text
     assert folder_lock.read_holder(tmp_path).pid == os.getpid()
     lock.release()
@@ -84,7 +84,7 @@ def test_a_killed_program_leaves_no_lock_behind(tmp_path):
         child.stdout.close()
     assert who_holds(tmp_path) is None
     lock = FolderLock(tmp_path)
-    assert lock.acquire() is None  # the operating system let go of the dead program's lock
+    lock.acquire()  # the operating system let go of the dead program's lock
     lock.release()
 
 
@@ -108,7 +108,7 @@ def test_a_writing_command_beside_a_window_that_is_saving_exits_2_naming_the_hol
         saving.close()
         window.release()
     assert result.returncode == 2, result.stderr
-    assert socket.gethostname() in result.stderr and str(os.getpid()) in result.stderr
+    assert computer_name() in result.stderr and str(os.getpid()) in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "calls.xlsx").exists()
 
 

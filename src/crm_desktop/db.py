@@ -196,7 +196,6 @@ class Database:
         self.is_empty_on_open = False
         self.refusal: tuple[Msg, dict] | None = None  # set: every write is refused with this message
         self.opened_read_only = False  # a second window beside the program that holds the data folder
-        event.listen(engine, "before_cursor_execute", self._refuse_writes_when_told)
 
     @property
     def is_sqlite(self) -> bool:
@@ -226,9 +225,12 @@ class Database:
         database, and sessions no longer take SQLite's write lock: a window that opened the
         folder read-only, or a database found damaged (the clerk is told to restore). Reads
         go on as before."""
+        first = self.refusal is None
         self.refusal = (message, values)
+        if first:  # listened to only from now on: a save of a window that may write pays nothing for it
+            event.listen(self.engine, "before_cursor_execute", self._refuse_writes_when_told)
         self.engine.update_execution_options(**{READ_ONLY: True})  # every transaction deferred from now on
-        if self.is_sqlite:
+        if self.is_sqlite and first:
             # SQLite's own refusal as well, for any statement the check below would not know
             event.listen(self.engine, "connect", _query_only)
             self.engine.dispose()  # the idle connections opened before now

@@ -100,12 +100,12 @@ def claimed(path: Path) -> Iterator[None]:
     except OSError:  # a folder that takes no more files: the write itself will say so
         descriptor = None
     try:
-        if descriptor is not None and not _try_lock(descriptor):
+        if descriptor is not None and not try_lock(descriptor):
             log.warning("could not lock %s", lock_path)
         yield
     finally:
         if descriptor is not None:
-            _close_unlocked(descriptor)
+            close_unlocked(descriptor)
             try:
                 lock_path.unlink(missing_ok=True)
             except OSError:  # Windows: another program is just looking at it; free, it goes next time
@@ -121,9 +121,9 @@ def abandoned(path: Path) -> bool | None:
     except OSError:
         return None
     try:
-        return _try_lock(descriptor)
+        return try_lock(descriptor)
     finally:
-        _close_unlocked(descriptor)
+        close_unlocked(descriptor)
 
 
 def remove_abandoned(folder: Path, pattern: str) -> list[Path]:
@@ -152,7 +152,7 @@ def remove_abandoned(folder: Path, pattern: str) -> list[Path]:
     return removed
 
 
-def _try_lock(descriptor: int) -> bool:
+def try_lock(descriptor: int) -> bool:
     """An exclusive lock on the open file, without waiting: False when another holds it."""
     try:
         if os.name == "nt":
@@ -170,8 +170,8 @@ def _try_lock(descriptor: int) -> bool:
     return True
 
 
-def _close_unlocked(descriptor: int) -> None:
-    """Close, releasing a lock taken by ``_try_lock`` (Windows asks for the unlock first)."""
+def close_unlocked(descriptor: int) -> None:
+    """Close, releasing a lock taken by ``try_lock`` (Windows asks for the unlock first)."""
     if os.name == "nt":
         import msvcrt
 

@@ -1,8 +1,9 @@
 """One window per data folder (X1, issue 15, item 5).
 
 The window holds an operating-system lock on ``crm_desktop.lock`` beside the database for as
-long as it runs (the ``filelock`` package: ``flock`` on Linux, a locked byte on Windows, both
-on a local disk and on a share). The operating system lets go of it when the program ends in
+long as it runs (``files.try_lock``: ``flock`` on Linux, a locked byte with ``msvcrt.locking``
+on Windows, both on a local disk and on a share — what the ``filelock`` package does, without
+the 25 ms its import adds to every start). The operating system lets go of it when the program ends in
 any way — a crash, a kill, a power cut — so a lock is never left behind by a dead program: a
 lock that can be taken is free, whatever the holder file says (that file, if another program
 wrote it and is gone, is stale, and is noted in the log and replaced).
@@ -17,16 +18,12 @@ open. SQLite's own locking keeps their writes apart from the window's. No Qt her
 
 from __future__ import annotations
 
-import getpass
 import json
 import logging
 import os
-import socket
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from filelock import FileLock, Timeout
 
 from . import clock, files
 from .i18n import QT_TRANSLATE_NOOP, Translate
@@ -52,7 +49,7 @@ class Holder:
 
     @classmethod
     def me(cls) -> Holder:
-        return cls(computer=socket.gethostname(), user=_account(), pid=os.getpid(), since=clock.now().replace(microsecond=0))
+        return cls(computer=computer_name(), user=_account(), pid=os.getpid(), since=clock.now().replace(microsecond=0))
 
     def to_json(self) -> str:
         return json.dumps({"computer": self.computer, "user": self.user, "pid": self.pid,
@@ -68,13 +65,24 @@ class Holder:
             return None
 
     def is_me(self) -> bool:
-        return self.pid == os.getpid() and self.computer == socket.gethostname()
+        return self.pid == os.getpid() and self.computer == computer_name()
+
+
+def computer_name() -> str:
+    """The PC's name as Windows shows it (COMPUTERNAME), else the host name (without the
+    socket module, which the start would otherwise import for this alone)."""
+    return os.environ.get("COMPUTERNAME") or (os.uname().nodename if hasattr(os, "uname") else "?")
 
 
 def _account() -> str:
+    name = os.environ.get("USERNAME") or os.environ.get("USER") or os.environ.get("LOGNAME")
+    if name:
+        return name
     try:
+        import getpass
+
         return getpass.getuser()
-    except Exception:  # no account name in the environment (a service): still a holder
+    except Exception:  # no account name anywhere (a service): still a holder
         return "?"
 
 
@@ -93,19 +101,21 @@ class FolderLock:
         self.data_dir = data_dir
         self.lock_path = data_dir / LOCK_NAME
         self.holder_path = data_dir / HOLDER_NAME
-        # thread_local=False: taken at the start, let go at the end, maybe from another thread
-        self._lock = FileLock(self.lock_path, timeout=0, thread_local=False)
-        self.held = False
+        self._descriptor: int | None = None
 
-    def acquire(self) -> Holder | None:
-        """Take the folder: None when taken (the holder file then names this program), else
-        who holds it (``Holder``, or None inside a ``HeldElsewhere`` when it did not say)."""
+    @property
+    def held(self) -> bool:
+        return self._descriptor is not None
+
+    def acquire(self) -> None:
+        """Take the folder (the holder file then names this program); ``HeldElsewhere``
+        (who holds it, when it said) if another program has it."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        try:
-            self._lock.acquire(timeout=0)
-        except Timeout:
-            raise HeldElsewhere(self.data_dir, read_holder(self.data_dir)) from None
-        self.held = True
+        descriptor = _open_lock_file(self.lock_path)
+        if not files.try_lock(descriptor):
+            os.close(descriptor)
+            raise HeldElsewhere(self.data_dir, read_holder(self.data_dir))
+        self._descriptor = descriptor
         stale = read_holder(self.data_dir)
         if stale is not None and not stale.is_me():
             log.warning("the data folder's lock was left by a program that is gone (%s, %s, pid %s, since %s): taken over",
@@ -116,10 +126,9 @@ class FolderLock:
         except OSError:  # the lock itself is what counts; a second window then only cannot say who
             log.warning("could not write %s", self.holder_path, exc_info=True)
         log.info("data folder %s taken by this program (pid %s)", self.data_dir, me.pid)
-        return None
 
     def release(self) -> None:
-        if not self.held:
+        if self._descriptor is None:
             return
         try:
             holder = read_holder(self.data_dir)
@@ -127,9 +136,20 @@ class FolderLock:
                 self.holder_path.unlink(missing_ok=True)
         except OSError:
             log.warning("could not remove %s", self.holder_path, exc_info=True)
-        self._lock.release(force=True)
-        self.held = False
+        # the lock file stays: removing it could let a second program lock a new file of the
+        # same name while a third still waits on the old one
+        files.close_unlocked(self._descriptor)
+        self._descriptor = None
         log.info("data folder %s let go", self.data_dir)
+
+    def __del__(self) -> None:  # a lock object dropped without release still lets go
+        if self._descriptor is not None:
+            files.close_unlocked(self._descriptor)
+            self._descriptor = None
+
+
+def _open_lock_file(path: Path) -> int:
+    return os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
 
 
 class HeldElsewhere(Exception):
@@ -156,14 +176,13 @@ def who_holds(data_dir: Path) -> HeldElsewhere | None:
     """Who holds ``data_dir`` now (``HeldElsewhere``), or None when nobody does: a holder
     file left by a program that is gone does not count, its lock can be taken. Asked by a
     command that found the database locked, to say by whom."""
-    if not (data_dir / LOCK_NAME).exists():
-        return None
-    probe = FileLock(data_dir / LOCK_NAME, timeout=0, thread_local=False)
     try:
-        probe.acquire(timeout=0)
-    except Timeout:
-        return HeldElsewhere(data_dir, read_holder(data_dir))
+        descriptor = os.open(data_dir / LOCK_NAME, os.O_RDWR)
     except OSError:
         return None
-    probe.release(force=True)
-    return None
+    try:
+        if not files.try_lock(descriptor):
+            return HeldElsewhere(data_dir, read_holder(data_dir))
+        return None
+    finally:
+        files.close_unlocked(descriptor)

@@ -126,6 +126,7 @@ def test_a_damaged_database_is_said_loudly_and_refuses_every_write(window, qtbot
 
 
 def test_a_write_that_failed_with_a_disk_error_refuses_the_next_ones(window, said):
+    assert window.watch is not None  # app.run_gui starts it with the window
     error = sqlite3.OperationalError("disk I/O error")
     error.sqlite_errorcode = sqlite3.SQLITE_IOERR_WRITE
     error.sqlite_errorname = "SQLITE_IOERR_WRITE"

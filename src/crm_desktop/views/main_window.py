@@ -139,10 +139,8 @@ class MainWindow(QMainWindow):
         self._nav.setCurrentRow(self.page_names().index(BOARD) if users.may_dispatch(self.current_user) else 0)
         self._restore_geometry()
         self.update_deadlines()
-        from .backup_actions import DatabaseWatch
-
         self.restore_request = None  # a backup to put in place once this window has closed
-        self.watch = DatabaseWatch(self)  # started by app.run_gui once the window shows
+        self._watch = None
 
     def show_write_refusal(self) -> None:
         """The banner and the title say when this window may not save (db.refuse_writes)."""
@@ -383,6 +381,16 @@ class MainWindow(QMainWindow):
         from .accounts_dialog import AccountsDialog
 
         AccountsDialog(self.database, self.logged_in(), self).exec()
+
+    @property
+    def watch(self):
+        """The quick check and daily backup of this window (views/backup_actions.py), made
+        when first asked for: app.run_gui starts it once the window shows."""
+        if self._watch is None:
+            from .backup_actions import DatabaseWatch
+
+            self._watch = DatabaseWatch(self)
+        return self._watch
 
     def backups_and_restore(self) -> None:
         """文件 → 备份与恢复; a restore closes this window (app.run_gui carries it out, then
