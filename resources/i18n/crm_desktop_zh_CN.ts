@@ -1245,6 +1245,10 @@ The program closes this window, checks the backup, sets the database in use asid
         <translation>SQLite 在读写时发现文件已损坏</translation>
     </message>
     <message>
+        <source>the full check of today&apos;s backup found errors</source>
+        <translation>今天备份的完整检查发现了错误</translation>
+    </message>
+    <message>
         <source>its check after the start found errors; the details are in the log file</source>
         <translation>启动后的检查发现了错误，详情见日志文件</translation>
     </message>

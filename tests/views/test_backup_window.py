@@ -236,3 +236,21 @@ def test_a_refused_restore_leaves_the_database_and_says_why(window, tmp_path, sa
     assert said and "未恢复" in said[-1]
     assert database.config.sqlite_path.read_bytes() == before
     assert translate  # the messages above came through Qt's translation
+
+
+def test_a_daily_backup_that_fails_its_full_check_refuses_writes(window, qtbot, said, monkeypatch):
+    """The copy is the database's pages as they are: a failed integrity_check of it is the
+    database's damage (one a quick check may miss, e.g. in an index)."""
+    copy = backups._copy
+
+    def copied_with_its_damage(source, partial, progress):
+        copy(source, partial, progress)
+        _damage(partial)  # what a damaged page of the database gives its copy
+
+    monkeypatch.setattr(backups, "_copy", copied_with_its_damage)
+    with qtbot.waitSignal(window.watch.backedUp, timeout=60_000) as failed:
+        _watch(window, qtbot)
+    assert isinstance(failed.args[0], UserError)
+    assert window.database.writes_refused and window.refusal_banner.isVisible()
+    assert len(said) == 1 and "备份" in said[0]  # the failed check said once, loudly
+    assert backups.list_backups(window.database.config.backups_dir) == []  # nothing kept of it

@@ -47,6 +47,7 @@ FAILED_WRITE = {
     faults.Fault.IO_ERROR: QT_TRANSLATE_NOOP("Backups", "a read or write failed with a disk error"),
     faults.Fault.DAMAGED: QT_TRANSLATE_NOOP("Backups", "SQLite found the file damaged while working with it"),
 }
+DAILY_CHECK_FAILED = QT_TRANSLATE_NOOP("Backups", "the full check of today's backup found errors")
 QUICK_CHECK_FAILED = QT_TRANSLATE_NOOP("Backups", "its check after the start found errors; the details are in the log file")
 NO_GOOD_BACKUP = QT_TRANSLATE_NOOP("Backups", "there is no checked backup yet")
 DAILY_DONE = QT_TRANSLATE_NOOP("Backups", "Today's backup is made and checked: {name}.")
@@ -177,8 +178,10 @@ class DatabaseWatch(QObject):
         self.window.statusBar().clearMessage()
         self.backedUp.emit(exc)
         QMessageBox.critical(self.window, APP_NAME, message_of(exc))
-        if faults.classify(exc) in (faults.Fault.DAMAGED, faults.Fault.IO_ERROR) or \
-                getattr(exc, "message", None) is backups.CHECK_FAILED:
+        if getattr(exc, "message", None) is backups.CHECK_FAILED:
+            # the copy is the database's pages as they are: its damage is the database's
+            self.refuse_as_damaged(DAILY_CHECK_FAILED.tr(translate), say=False)
+        elif faults.classify(exc) in (faults.Fault.DAMAGED, faults.Fault.IO_ERROR):
             self._check()  # is it the database? its quick check says, and refuses writes if so
 
     def refuse_as_damaged(self, reason: str, say: bool = True) -> None:
