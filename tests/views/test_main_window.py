@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QLabel
 
 from crm_desktop.services.registers import REGISTERS
 from crm_desktop.views.main_window import MainWindow
@@ -132,3 +133,13 @@ def test_the_accountants_and_supervisors_lists_and_the_settings_are_reachable(ap
     window.act_pricing.trigger()
     window.act_contracts.trigger()
     assert opened == ["pricing", "contracts"]
+
+
+def test_the_database_place_is_shortened_in_the_status_bar_and_whole_in_its_tip(window):
+    """At 1366 pixels a long data folder path pushed the user and the deadlines off the
+    status bar: it is cut in the middle, the whole path in the tool tip."""
+    label = window.findChild(QLabel, "database_label")
+    path = str(window.database.config.sqlite_path)
+    assert label.toolTip() == path
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= 270
+    assert label.text().endswith("crm_desktop.sqlite3") or "…" in label.text()

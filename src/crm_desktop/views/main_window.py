@@ -39,6 +39,9 @@ FIRST_SIZE = QSize(1280, 800)  # the window's size at its first start, on a scre
 FRAME_ROOM = QSize(4, 32)  # borders and title bar a window manager adds around the window
 
 
+DATABASE_LABEL_WIDTH = 260  # pixels of the status bar for the database's place
+
+
 class MainWindow(QMainWindow):
     """``current_user_id``: the member of staff using the program (chosen at start-up by
     app.run_gui; None: nobody chosen, and nothing that needs a role is offered)."""
@@ -127,7 +130,13 @@ class MainWindow(QMainWindow):
         self.calendar_label.setObjectName("calendar_label")
         self.calendar_label.setStyleSheet("color: #b35c00;")
         self.statusBar().addPermanentWidget(self.calendar_label)
-        self._database_label = QLabel(self._database_text())
+        # the database's place, shortened in the middle so that it never pushes the user and
+        # the deadlines off a 1366-pixel status bar; the whole of it in the tool tip
+        where = self._database_text()
+        self._database_label = QLabel(self._database_label_metrics().elidedText(where, Qt.TextElideMode.ElideMiddle,
+                                                                                 DATABASE_LABEL_WIDTH))
+        self._database_label.setObjectName("database_label")
+        self._database_label.setToolTip(where)
         self.statusBar().addPermanentWidget(self._database_label)
         self._deadline_timer = QTimer(self)
         self._deadline_timer.setInterval(60_000)
@@ -289,6 +298,11 @@ class MainWindow(QMainWindow):
 
         with self.database.read_session() as session:
             return auth.is_demo(session)
+
+    def _database_label_metrics(self):
+        from PySide6.QtGui import QFontMetrics
+
+        return QFontMetrics(self.font())
 
     def _database_text(self) -> str:
         cfg = self.database.config
