@@ -4,12 +4,13 @@ I7: only a role with the hand-over permission may do it, checked in the service.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import select
 
+from crm_desktop import clock
 from crm_desktop.errors import UserError
 from crm_desktop.models import (
     AuditEntry,
@@ -25,8 +26,9 @@ from crm_desktop.models import (
     ServiceCall,
     Staff,
 )
-from crm_desktop.services import archive, auth, calls, contracts, handover, process
+from crm_desktop.services import archive, auth, calls, contracts, form_data, handover, process
 from crm_desktop.services.handover import HandoverItemKind
+from crm_desktop.services.registers import REGISTERS, RegisterQuery
 
 NOW = datetime(2026, 11, 27, 17, 0)
 DAY = date(2026, 11, 27)
@@ -148,6 +150,54 @@ def test_hand_over_moves_everything_and_closes_the_account_in_one_go(database, w
         auth.create_account(s, w.sales, "wu", "mima12345", must_change_password=False)
     with pytest.raises(UserError, match="left"):
         auth.log_in(database, "wu", "mima12345")
+
+
+def _named_on(database, day) -> dict[str, tuple[str, ...]]:
+    """Customer → who the printed customer list names on ``day``."""
+    return {line.name: line.responsible for line in form_data.customer_list(database, {}, "", day).lines}
+
+
+def _filtered_on(database, staff_id, day) -> set[str]:
+    """The customers the register's responsible-staff filter shows for ``staff_id`` on ``day``."""
+    query = RegisterQuery(database, REGISTERS["customer"])
+    with clock.frozen_at(datetime.combine(day, datetime.min.time()).replace(hour=9)):
+        query.set_filters({"staff_id": staff_id})
+        ids = query.matching_ids()
+    with database.read_session() as s:
+        return set(s.scalars(select(Customer.name).where(Customer.id.in_(ids))))
+
+
+def test_i6_lists_of_the_hand_over_day_name_the_successor_and_of_the_day_before_the_leaver(database, w):
+    """Hand-over effective on D: the customer list printed on D names the successor (the
+    letters say the leaver is no longer responsible from D on), the one printed on D − 1 still
+    the leaver; so do the register's staff filter and the archive. A responsibility begun on
+    D itself (the demo's customers took theirs on the day it ran) never took effect: 143
+    lines of a demo list named the leaver on the day of JJ2026-0001."""
+    with database.Session.begin() as s:
+        new = Customer(name="新街口商厦", code="YH00003", district="urban")
+        s.add(new)
+        s.flush()
+        s.add(CustomerStaff(customer_id=new.id, staff_id=w.sales, since=DAY))
+        new_id = new.id
+    before = DAY - timedelta(days=1)
+    assert _named_on(database, DAY)["新街口商厦"] == ("吴业务",)  # as the demo's lists were
+    plan = plan_of(database, w.sales)
+    assert ("customer", new_id) in {i.key for i in plan.items}
+    handover.hand_over(database, user(database, w.manager), w.sales,
+                       {i.key: w.sales2 if i.kind == "customer" else w.clerk for i in plan.items},
+                       reason="辞职", effective_on=DAY, now=NOW)
+    assert _named_on(database, DAY) == {"明达机械厂": ("郑业务",), "华联商场": ("郑业务",), "新街口商厦": ("郑业务",)}
+    assert _named_on(database, before) == {"明达机械厂": ("吴业务", "郑业务"), "华联商场": ("吴业务",), "新街口商厦": ()}
+    assert _filtered_on(database, w.sales, DAY) == set()
+    assert _filtered_on(database, w.sales, before) == {"明达机械厂", "华联商场"}
+    assert _filtered_on(database, w.sales2, DAY) == {"明达机械厂", "华联商场", "新街口商厦"}
+    with database.read_session() as s:
+        assert [x.staff_id for x in archive.responsible_staff(s, new_id, on=DAY)] == [w.sales2]
+        assert s.scalars(select(CustomerStaff.until).where(CustomerStaff.staff_id == w.sales)).all() == [before, before]
+        assert ("responsible_staff", "吴业务", "郑业务") in [(h.field, h.old_value, h.new_value)
+                                                           for h in archive.history(s, new_id)]
+        (letter,) = [x for x in form_data.handover_letters(s, ["JJ2026-0001"]) if x.customer_name == "新街口商厦"]
+        assert letter.effective_on == DAY  # "自{DAY}起不再负责"
 
 
 def test_a_technicians_open_call_and_its_repair_card_go_to_the_replacement(database, w):

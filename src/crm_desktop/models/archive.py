@@ -5,7 +5,7 @@ attachments (files copied into the data folder, known by their SHA-256)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import (
@@ -19,6 +19,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    and_,
+    or_,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -69,8 +71,15 @@ class CustomerContact(Base):
 
 
 class CustomerStaff(Base):
-    """A member of staff responsible for the customer (I10) from ``since`` until ``until``
-    (still responsible while ``until`` is empty; I6 hands over by ending the line)."""
+    """A member of staff responsible for the customer (I10).
+
+    The dates, the one rule every query and every writer follows: ``since`` is the first
+    and ``until`` the last day of the responsibility, both included (the archive shows them
+    as 起始 / 截止); ``until`` empty: still responsible. Someone who is no longer
+    responsible from day D on — a hand-over effective on D (I6), whose letter says "自D起不再
+    负责" — has ``until`` = D − 1 (``last_day_before(D)``), so a list printed on D names the
+    successor, whose line starts on D. A line that would end before it starts never took
+    effect. Who is responsible on a day is asked through ``responsible_on(day)`` only."""
 
     __tablename__ = "customer_staff"
 
@@ -82,6 +91,22 @@ class CustomerStaff(Base):
     remarks: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (CheckConstraint("until IS NULL OR until >= since", name="until_after_since"),)
+
+    @classmethod
+    def responsible_on(cls, day: date):
+        """SQL: the line makes its member of staff responsible on ``day``."""
+        return and_(cls.since <= day, cls.not_ended_before(day))
+
+    @classmethod
+    def not_ended_before(cls, day: date):
+        """SQL: the line has not ended before ``day`` (responsible on it, or from a later
+        start): what a hand-over effective on ``day`` must end."""
+        return or_(cls.until.is_(None), cls.until >= day)
+
+    @staticmethod
+    def last_day_before(day: date) -> date:
+        """The ``until`` of a line whose member of staff is no longer responsible from ``day`` on."""
+        return day - timedelta(days=1)
 
 
 class CustomerChange(Base):

@@ -30,7 +30,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Iterator, Mapping
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from .. import clock, faults
@@ -471,16 +471,13 @@ def contacts(session: Session, customer_id: int, *, include_left: bool = True) -
 
 
 def responsible_staff(session: Session, customer_id: int, *, on: date | None = None) -> list[CustomerStaff]:
-    """The staff responsible for the customer now (or on ``on``), longest-serving first."""
+    """The staff responsible for the customer today (or on ``on``), longest-serving first
+    (``CustomerStaff.responsible_on``)."""
     day = on or clock.today()
     return list(
         session.scalars(
             select(CustomerStaff)
-            .where(
-                CustomerStaff.customer_id == customer_id,
-                CustomerStaff.since <= day,
-                or_(CustomerStaff.until.is_(None), CustomerStaff.until >= day),
-            )
+            .where(CustomerStaff.customer_id == customer_id, CustomerStaff.responsible_on(day))
             .order_by(CustomerStaff.since, CustomerStaff.id)
         )
     )
@@ -538,7 +535,9 @@ def assign_staff(
 def end_responsibility(
     session: Session, user: LoggedIn | None, assignment_id: int, *, until: date | str | None = None
 ) -> CustomerStaff:
-    """The member of staff is no longer responsible from ``until`` on (today by default)."""
+    """The member of staff is responsible up to and including ``until`` (today by default),
+    no longer from the day after: ``until`` is the last day (``CustomerStaff``'s rule). To
+    be no longer responsible from day D on, end it on D − 1, as a hand-over does."""
     user = _require_edit(user, "end_responsibility", _owner(session, CustomerStaff, assignment_id))
     line = fetch(session, CustomerStaff, assignment_id, "assignment_id", _NO_ASSIGNMENT)
     day = parse_date(until, "until") or clock.today()
@@ -592,11 +591,7 @@ def understaffed_customers(session: Session, *, on: date | None = None) -> list[
     """I10: the important or promising customers (not inactive) with fewer than two
     responsible staff, the fewest first, with who is responsible now."""
     day = on or clock.today()
-    current = and_(
-        CustomerStaff.customer_id == Customer.id,
-        CustomerStaff.since <= day,
-        or_(CustomerStaff.until.is_(None), CustomerStaff.until >= day),
-    )
+    current = and_(CustomerStaff.customer_id == Customer.id, CustomerStaff.responsible_on(day))
     count = select(func.count(CustomerStaff.id)).where(current).correlate(Customer).scalar_subquery()
     rows = session.execute(
         select(Customer.id, Customer.code, Customer.name, Customer.importance, count.label("n"))
@@ -611,8 +606,7 @@ def understaffed_customers(session: Session, *, on: date | None = None) -> list[
     if rows:
         lines = session.execute(
             select(CustomerStaff.customer_id, Staff.name).join(Staff, Staff.id == CustomerStaff.staff_id)
-            .where(CustomerStaff.customer_id.in_([r.id for r in rows]), CustomerStaff.since <= day,
-                   or_(CustomerStaff.until.is_(None), CustomerStaff.until >= day))
+            .where(CustomerStaff.customer_id.in_([r.id for r in rows]), CustomerStaff.responsible_on(day))
             .order_by(CustomerStaff.since, CustomerStaff.id)
         )
         for customer_id, name in lines:

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import cache
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db import Database
@@ -424,8 +424,7 @@ def customer_list(database: Database, filters: Mapping[str, object] | None, sear
             .join(Staff, Staff.id == CustomerStaff.staff_id)
             .where(
                 CustomerStaff.customer_id.in_(matching),
-                CustomerStaff.since <= today,
-                or_(CustomerStaff.until.is_(None), CustomerStaff.until >= today),
+                CustomerStaff.responsible_on(today),
             )
             .order_by(CustomerStaff.customer_id, CustomerStaff.since, CustomerStaff.id)
         )

@@ -14,7 +14,7 @@ window, and a refusal is written to the audit log.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -112,9 +112,10 @@ def _leaving(session: Session, staff_id: object) -> Staff:
 
 
 def _current_lines(session: Session, staff_id: int, day: date) -> list[CustomerStaff]:
+    """The person's responsibilities not ended before ``day``: what a hand-over on ``day`` ends."""
     return list(session.scalars(
         select(CustomerStaff)
-        .where(CustomerStaff.staff_id == staff_id, or_(CustomerStaff.until.is_(None), CustomerStaff.until >= day))
+        .where(CustomerStaff.staff_id == staff_id, CustomerStaff.not_ended_before(day))
         .order_by(CustomerStaff.customer_id, CustomerStaff.id)
     ))
 
@@ -156,7 +157,7 @@ def departure_plan(session: Session, staff_id: int, *, on: date | None = None,
         others = session.scalars(
             select(CustomerStaff.staff_id).join(Staff, Staff.id == CustomerStaff.staff_id)
             .where(CustomerStaff.customer_id == customer.id, CustomerStaff.staff_id != person.id,
-                   CustomerStaff.until.is_(None), Staff.active.is_(True))
+                   CustomerStaff.responsible_on(day), Staff.active.is_(True))
             .order_by(CustomerStaff.since, CustomerStaff.id)
         ).first()
         plan.items.append(PlanItem(
@@ -222,8 +223,7 @@ def _other_admins_can_log_in(session: Session, leaving: Staff) -> bool:
 def _responsible_names(session: Session, customer_id: int, day: date) -> str | None:
     rows = session.scalars(
         select(Staff.name).join(CustomerStaff, CustomerStaff.staff_id == Staff.id)
-        .where(CustomerStaff.customer_id == customer_id,
-               or_(CustomerStaff.until.is_(None), CustomerStaff.until >= day))
+        .where(CustomerStaff.customer_id == customer_id, CustomerStaff.responsible_on(day))
         .order_by(CustomerStaff.since, CustomerStaff.id)
     )
     return "、".join(rows) or None
@@ -284,18 +284,22 @@ def hand_over(
         session.add(record)
         session.flush()
         remark = REPLACEMENT_REMARK.tr(translate, leaving=leaving.name, number=number)
-        last_day = day - timedelta(days=1)
+        last_day = CustomerStaff.last_day_before(day)  # the leaving person's: from ``day`` on, the successor's
         for item in plan.items:
             person = chosen[item.key]
             if item.kind == HandoverItemKind.CUSTOMER.value:
                 before = _responsible_names(session, item.customer_id, day)
                 for line in _current_lines(session, leaving.id, day):
-                    if line.customer_id == item.customer_id:
-                        line.until = max(line.since, last_day)
+                    if line.customer_id != item.customer_id:
+                        continue
+                    if line.since > last_day:  # it starts on the day or later: it never took effect
+                        session.delete(line)
+                    else:
+                        line.until = last_day
                 already = session.scalar(
                     select(CustomerStaff.id).where(
                         CustomerStaff.customer_id == item.customer_id, CustomerStaff.staff_id == person.id,
-                        or_(CustomerStaff.until.is_(None), CustomerStaff.until >= day)))
+                        CustomerStaff.not_ended_before(day)))
                 if already is None:
                     session.add(CustomerStaff(customer_id=item.customer_id, staff_id=person.id, since=day,
                                               remarks=remark))

@@ -224,18 +224,14 @@ CUSTOMERS = RegisterSpec(
 )
 
 def _responsible_staff_filter(staff_id: Any) -> ColumnElement:
-    """Customers for whom the member of staff is responsible today (I10): ``until`` is the
-    last day of a responsibility, as ``archive.responsible_staff`` reads it."""
-
-    from sqlalchemy import or_
+    """Customers for whom the member of staff is responsible today (I10), by
+    ``CustomerStaff.responsible_on``: on the day of a hand-over, the successor's."""
 
     from ..models import CustomerStaff
 
-    today = clock.today()
     return Customer.__table__.c.id.in_(
         select(CustomerStaff.customer_id).where(
-            CustomerStaff.staff_id == int(staff_id), CustomerStaff.since <= today,
-            or_(CustomerStaff.until.is_(None), CustomerStaff.until >= today))
+            CustomerStaff.staff_id == int(staff_id), CustomerStaff.responsible_on(clock.today()))
     )
 
 
