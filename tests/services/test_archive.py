@@ -24,7 +24,7 @@ from crm_desktop.models import (
     Staff,
     YearlyRecord,
 )
-from crm_desktop.services import archive, auth, customers, numbering
+from crm_desktop.services import archive, auth, customers, form_data, numbering
 
 from ..factories import count, refused
 
@@ -322,6 +322,24 @@ def test_i10_important_customers_need_two_responsible_staff(database, firm, staf
     assert error.field == "staff_id"
     error = refused(database, archive.end_responsibility, keeper, line.id, until="2025-12-31")
     assert error.field == "until"
+
+
+def test_i10_end_responsibility_keeps_the_person_responsible_to_the_end_of_until(database, firm, staff, keeper):
+    """``until`` is the last day responsible (CustomerStaff's rule), as the hand-over writes it
+    and every list reads it: ended on 31 March, still named on 31 March, no longer on 1 April;
+    a responsibility may last a single day."""
+    with database.Session.begin() as s:
+        line = archive.assign_staff(s, keeper, firm, staff[0], since="2026-01-01")
+        one_day = archive.assign_staff(s, keeper, firm, staff[1], since="2026-03-31")
+        archive.end_responsibility(s, keeper, line.id, until="2026-03-31")
+        archive.end_responsibility(s, keeper, one_day.id, until="2026-03-31")
+        assert (line.until, one_day.until) == (date(2026, 3, 31), date(2026, 3, 31))
+        on = {day: [x.staff_id for x in archive.responsible_staff(s, firm, on=day)]
+              for day in (date(2026, 3, 30), date(2026, 3, 31), date(2026, 4, 1))}
+    assert on == {date(2026, 3, 30): [staff[0]], date(2026, 3, 31): [staff[0], staff[1]], date(2026, 4, 1): []}
+    named = {day: {x.id: x.responsible for x in form_data.customer_list(database, {}, "", day).lines}[firm]
+             for day in (date(2026, 3, 31), date(2026, 4, 1))}
+    assert named == {date(2026, 3, 31): ("王业务", "李业务"), date(2026, 4, 1): ()}
 
 
 def test_an_archive_opens_only_with_the_permission_and_every_opening_is_logged(database, firm):
