@@ -1239,6 +1239,54 @@ def test_demo_firms_have_responsible_staff_and_contracts_a_keeper(demo_db):
         assert any(item.kind == "contract" for item in plan.items)
 
 
+def test_i10_demo_responsibilities_begin_when_the_customer_came_not_on_the_day_it_is_made(demo_db, data):
+    """CustomerStaff.since is the customer's first dealing (a machine bought, a contract, a
+    call), before the demo's day: a hand-over made that day then moves them all."""
+    from crm_desktop.models import CustomerStaff
+
+    db, _ = demo_db
+    with db.read_session() as s:
+        lines = s.execute(select(CustomerStaff.customer_id, CustomerStaff.since, CustomerStaff.until)).all()
+    came: dict[int, date] = {}
+    for customer_id, day in [(p["customer_id"], p["purchase_date"]) for p in data["products"].values()] + [
+            (c["customer_id"], c["start_date"]) for c in data["contracts"].values()] + [
+            (c["customer_id"], c["received_at"].date()) for c in data["calls"]]:
+        came[customer_id] = min(day, came.get(customer_id, day))
+    assert lines and all(until is None and since < NOW.date() for _c, since, until in lines)
+    assert all(since == min(came[c], NOW.date() - timedelta(days=1)) for c, since, _u in lines if c in came)
+    assert all(since == min(came.values()) for c, since, _u in lines if c not in came)
+
+
+@pytest.mark.demo_data(calls=60, seed=5)
+def test_i6_a_hand_over_on_the_demos_day_leaves_the_leaver_on_no_list_of_that_day(demo_database):
+    """The issue's case (JJ2026-0001 on demo data): the customer list printed on the day of
+    the hand-over named the leaver on every line; now on none, and on the day before on all
+    of theirs."""
+    from crm_desktop import clock
+    from crm_desktop.models import CustomerStaff
+    from crm_desktop.services import auth, form_data, handover
+
+    db, today = demo_database, clock.today()
+    with db.read_session() as s:
+        leaving = s.scalar(select(CustomerStaff.staff_id).group_by(CustomerStaff.staff_id)
+                           .order_by(func.count().desc(), CustomerStaff.staff_id).limit(1))
+        name = s.get(Staff, leaving).name
+        other = s.scalar(select(Staff.id).where(Staff.role == Role.CLERK.value, Staff.id != leaving, Staff.active.is_(True)))
+        tech = s.scalar(select(Staff.id).where(Staff.role == Role.TECHNICIAN.value, Staff.active.is_(True)))
+        admin = auth.user_of(s, s.scalar(select(Staff.id).where(Staff.role == Role.ADMIN.value)))
+        plan = handover.departure_plan(s, leaving)
+
+    def lines_naming(day: date) -> int:
+        return sum(name in line.responsible for line in form_data.customer_list(db, {}, "", day).lines)
+
+    theirs = lines_naming(today)
+    assert theirs == len(plan.of_kind(handover.HandoverItemKind.CUSTOMER)) > 0
+    handover.hand_over(db, admin, leaving, {i.key: tech if i.kind == "call" else other for i in plan.items},
+                       reason="辞职", effective_on=today, now=clock.now())
+    assert lines_naming(today) == 0
+    assert lines_naming(today - timedelta(days=1)) == theirs
+
+
 def test_demo_customers_carry_codes_from_their_categorys_rule_and_the_series_goes_on(database):
     """D5, I1: the demo codes every customer as the program does; the next customer made by
     hand continues the series instead of colliding with a demo code."""

@@ -5,7 +5,7 @@ arrival deadlines of the calls still waiting (S14)."""
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from sqlalchemy import Connection, select
@@ -56,11 +56,35 @@ def set_accounts(conn: Connection) -> None:
         session.flush()
 
 
-def set_responsibilities(conn: Connection, seed: int) -> None:
+def _customers_came(conn: Connection, today: date) -> tuple[dict[int, date], date]:
+    """Customer → the day of its first dealing with the branch (its first machine bought,
+    contract begun or call received), and the day the demo's history begins, for a customer
+    with none. Both before ``today``."""
+    from sqlalchemy import func
+
+    from ..models import CustomerProduct
+
+    came: dict[int, date] = {}
+    for column, owner in ((CustomerProduct.purchase_date, CustomerProduct.customer_id),
+                          (MaintenanceContract.start_date, MaintenanceContract.customer_id),
+                          (ServiceCall.received_at, ServiceCall.customer_id)):
+        for customer_id, first in conn.execute(select(owner, func.min(column)).group_by(owner)):
+            if first is None or customer_id is None:
+                continue
+            day = first.date() if isinstance(first, datetime) else first
+            came[customer_id] = min(day, came.get(customer_id, day))
+    yesterday = today - timedelta(days=1)
+    came = {customer_id: min(day, yesterday) for customer_id, day in came.items()}
+    return came, min(came.values(), default=today - timedelta(days=365))
+
+
+def set_responsibilities(conn: Connection, seed: int, today: date) -> None:
     """I10, I6: the firms the branch deals with (every customer but private persons with
     no contract) get responsible staff — important ones two, as the rule asks, except a
     few that still lack the second so that the warning list has something to show — and
-    every contract someone who looks after it; a departure hand-over then has work to move."""
+    every contract someone who looks after it; a departure hand-over then has work to move.
+    A responsibility begins when the customer came (its first dealing), not on the day the
+    demo is made: a hand-over made on that day must leave the leaver on no list."""
     from sqlalchemy import insert, update
 
     from ..models import CustomerStaff, Importance
@@ -73,13 +97,14 @@ def set_responsibilities(conn: Connection, seed: int) -> None:
         return
     with_contract = select(MaintenanceContract.customer_id)
     firms = list(conn.execute(
-        select(Customer.id, Customer.created_at).where(
+        select(Customer.id).where(
             (Customer.category != "end_user") | Customer.legal_representative.is_not(None)
             | Customer.id.in_(with_contract))
-        .order_by(Customer.id)).all())
+        .order_by(Customer.id)).scalars())
+    came, history_begins = _customers_came(conn, today)
     rows, important = [], []
-    for n, (customer_id, created) in enumerate(firms):
-        since = (created.date() if created else date(2024, 1, 1))
+    for n, customer_id in enumerate(firms):
+        since = came.get(customer_id, history_begins)
         first = people[n % len(people)]
         rows.append({"customer_id": customer_id, "staff_id": first, "since": since})
         if n % 4 == 0:  # every fourth firm is important (I10) …

@@ -102,7 +102,7 @@ def generate(
                 set_open_deadlines(conn)
                 set_branch(conn)
                 set_accounts(conn)
-                set_responsibilities(conn, seed)
+                set_responsibilities(conn, seed, now.date())
         finally:
             if unchecked:
                 driver.execute("PRAGMA foreign_keys = ON")
