@@ -343,3 +343,34 @@ def test_goods_repaired_by_the_leaver_in_the_workshop_go_too_though_the_call_is_
     with database.read_session() as s:
         assert s.get(ServiceCall, w.call).technician_id == w.tech  # the on-site technician's still
         assert s.scalar(select(RepairCard).where(RepairCard.call_id == w.call)).technician_id == third_id
+
+
+def test_upgrade_to_0009_drops_the_lines_a_hand_over_kept_to_their_first_day(cfg):
+    """Before the rule, a hand-over effective on D ended a leaver's line begun on D on D
+    itself (until = since), and the lists of D named the leaver. The upgrade removes such
+    lines of recorded hand-overs and keeps every other: ended ones, someone else's, another
+    customer's, and a one-day responsibility nobody handed over."""
+    from crm_desktop.db import make_engine, upgrade
+
+    engine = make_engine(cfg.database_url)
+    upgrade(engine, "0008")
+    with engine.begin() as conn:
+        sql = conn.exec_driver_sql
+        sql("INSERT INTO staff (id, name, role, active) VALUES (1, '吴业务', 'clerk', 0), (2, '郑业务', 'clerk', 1), "
+            "(3, '周经理', 'manager', 1)")
+        sql("INSERT INTO customer (id, name, category, district) VALUES (1, '明达', 'end_user', 'urban'), "
+            "(2, '华联', 'end_user', 'urban'), (3, '新街口', 'end_user', 'urban')")
+        sql("INSERT INTO customer_staff (id, customer_id, staff_id, since, until) VALUES "
+            "(1, 1, 1, '2026-01-01', '2026-11-26'),"  # handed over as it should be
+            "(2, 2, 1, '2026-11-27', '2026-11-27'),"  # begun on the day: kept to it — goes
+            "(3, 2, 2, '2026-11-27', NULL),"  # the successor
+            "(4, 3, 1, '2026-11-27', '2026-11-27'),"  # a one-day line of a customer not handed over
+            "(5, 2, 2, '2026-11-20', '2026-11-20')")  # the successor's own earlier day
+        sql("INSERT INTO staff_handover (id, handover_no, leaving_id, effective_on, by_id, recorded_at) "
+            "VALUES (1, 'JJ2026-0001', 1, '2026-11-27', 3, '2026-11-27 17:00:00.000000')")
+        sql("INSERT INTO staff_handover_item (handover_id, kind, item_id, customer_id, replacement_id) VALUES "
+            "(1, 'customer', 1, 1, 2), (1, 'customer', 2, 2, 2)")
+    upgrade(engine, "head")
+    with engine.connect() as conn:
+        assert [r[0] for r in conn.exec_driver_sql("SELECT id FROM customer_staff ORDER BY id")] == [1, 3, 4, 5]
+    engine.dispose()
