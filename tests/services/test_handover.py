@@ -172,12 +172,14 @@ def test_i6_lists_of_the_hand_over_day_name_the_successor_and_of_the_day_before_
     letters say the leaver is no longer responsible from D on), the one printed on D − 1 still
     the leaver; so do the register's staff filter and the archive. A responsibility begun on
     D itself (the demo's customers took theirs on the day it ran) never took effect: 143
-    lines of a demo list named the leaver on the day of JJ2026-0001."""
+    lines of a demo list named the leaver on the day of JJ2026-0001. A successor planned
+    for a later day takes over from D."""
     with database.Session.begin() as s:
         new = Customer(name="新街口商厦", code="YH00003", district="urban")
         s.add(new)
         s.flush()
         s.add(CustomerStaff(customer_id=new.id, staff_id=w.sales, since=DAY))
+        s.add(CustomerStaff(customer_id=w.shop, staff_id=w.sales2, since=DAY + timedelta(days=3)))  # planned
         new_id = new.id
     before = DAY - timedelta(days=1)
     assert _named_on(database, DAY)["新街口商厦"] == ("吴业务",)  # as the demo's lists were
@@ -194,6 +196,8 @@ def test_i6_lists_of_the_hand_over_day_name_the_successor_and_of_the_day_before_
     with database.read_session() as s:
         assert [x.staff_id for x in archive.responsible_staff(s, new_id, on=DAY)] == [w.sales2]
         assert s.scalars(select(CustomerStaff.until).where(CustomerStaff.staff_id == w.sales)).all() == [before, before]
+        assert s.scalars(select(CustomerStaff.since).where(CustomerStaff.customer_id == w.shop,
+                                                           CustomerStaff.staff_id == w.sales2)).all() == [DAY]
         assert ("responsible_staff", "吴业务", "郑业务") in [(h.field, h.old_value, h.new_value)
                                                            for h in archive.history(s, new_id)]
         (letter,) = [x for x in form_data.handover_letters(s, ["JJ2026-0001"]) if x.customer_name == "新街口商厦"]

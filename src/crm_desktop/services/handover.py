@@ -2,7 +2,8 @@
 
 ``departure_plan`` lists what the person is responsible for — the customers (I10), their
 open service calls and the maintenance contracts they look after. ``hand_over`` gives each
-item to a replacement, ends the person's responsibilities, closes their account and records
+item to a replacement, ends the person's responsibilities (their last day the day before
+the hand-over's: lists of that day name the successor), closes their account and records
 the hand-over with its number, all in one transaction (X1): either everything moves or
 nothing does. Each customer concerned gets a line in its correspondence log for the
 notification letter (I9, I11), printed from the recorded hand-over (form handover_letter).
@@ -296,13 +297,15 @@ def hand_over(
                         session.delete(line)
                     else:
                         line.until = last_day
-                already = session.scalar(
-                    select(CustomerStaff.id).where(
+                already = session.scalars(
+                    select(CustomerStaff).where(
                         CustomerStaff.customer_id == item.customer_id, CustomerStaff.staff_id == person.id,
-                        CustomerStaff.not_ended_before(day)))
+                        CustomerStaff.not_ended_before(day)).order_by(CustomerStaff.since)).first()
                 if already is None:
                     session.add(CustomerStaff(customer_id=item.customer_id, staff_id=person.id, since=day,
                                               remarks=remark))
+                elif already.since > day:  # theirs from a later day: from the hand-over's
+                    already.since = day
                 session.flush()
                 record_change(session, item.customer_id, "responsible_staff", before,
                               _responsible_names(session, item.customer_id, day), user.staff_id, moment)
