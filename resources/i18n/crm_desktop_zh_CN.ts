@@ -6112,6 +6112,18 @@ repair</source>
         <translation>收据作废</translation>
     </message>
     <message>
+        <source>Workshop repair (card {card_no}): {work}</source>
+        <translation>送修（修理卡 {card_no}）：{work}</translation>
+    </message>
+    <message>
+        <source>Parts fitted: {parts}</source>
+        <translation>更换零件：{parts}</translation>
+    </message>
+    <message>
+        <source>{name} × {quantity}</source>
+        <translation>{name} × {quantity}</translation>
+    </message>
+    <message>
         <source>Signed by {name} at {at}</source>
         <translation>{name}（{at}）</translation>
     </message>

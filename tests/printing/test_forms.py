@@ -22,22 +22,14 @@ from crm_desktop.printing import forms, load_layout, print_numbered, print_perio
 from crm_desktop.printing.painter import Record
 from crm_desktop.services import branch, goods, process
 
-from ..views.branch_data import at, build
+from ..views.branch_data import at
 
 pytestmark = pytest.mark.skipif(
     not all(shutil.which(tool) for tool in ("pdftotext", "pdffonts", "pdftoppm", "zbarimg")),
     reason="poppler-utils and zbar-tools are installed by `python3 dev.py test`",
 )
 
-BRANCH = ("华东办公设备服务公司南京分公司", "南京市玄武区珠江路88号华海大厦5楼", "025-84561234")
-
-
-@pytest.fixture
-def branch_office(database):
-    ids = build(database)
-    with database.Session.begin() as s:
-        branch.save(s, *BRANCH)
-    return ids
+from .conftest import BRANCH
 
 
 def pdf_text(path: Path, *extra: str) -> str:
@@ -80,7 +72,7 @@ def pdf_text_fonts(path: Path) -> list[tuple[str, str]]:
 
 def decoded(path: Path, tmp_path: Path, page: int = 1) -> list[str]:
     prefix = tmp_path / f"scan-{path.stem}"
-    subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", "-f", str(page), "-l", str(page), str(path), str(prefix)], check=True)
+    subprocess.run(["pdftoppm", "-r", "150", "-gray", "-png", "-f", str(page), "-l", str(page), str(path), str(prefix)], check=True)
     image = next(tmp_path.glob(f"scan-{path.stem}*.png"))
     result = subprocess.run(["zbarimg", "-q", str(image)], capture_output=True, text=True)
     return result.stdout.splitlines()

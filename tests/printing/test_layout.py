@@ -59,8 +59,8 @@ def test_a_misspelt_key_is_named(tmp_path):
 
 
 def test_a_word_where_a_number_belongs_is_named(tmp_path):
-    error = _broken(tmp_path, "y = 21\nsize = 22", 'y = "21mm"\nsize = 22')
-    assert error.key == "elements[5].y" and "'21mm'" in str(error)
+    error = _broken(tmp_path, "y = 18\nsize = 19", 'y = "18mm"\nsize = 19')
+    assert error.key == "elements[5].y" and "'18mm'" in str(error)
 
 
 def test_a_field_the_form_does_not_have_is_named(tmp_path):
@@ -69,7 +69,7 @@ def test_a_field_the_form_does_not_have_is_named(tmp_path):
 
 
 def test_a_box_off_the_page_is_named(tmp_path):
-    error = _broken(tmp_path, "x = 45\ny = 51\nw = 45", "x = 45\ny = 51\nw = 55")
+    error = _broken(tmp_path, "x = 45\ny = 43\nw = 45", "x = 45\ny = 43\nw = 55")
     assert error.key.endswith(".w") and "printable width" in str(error)
 
 
@@ -98,7 +98,7 @@ def test_the_message_is_in_chinese_for_the_clerk(tmp_path, qapp):
     from crm_desktop.app import install_translations
 
     translators = install_translations(qapp)  # kept: the translators must stay alive
-    error = _broken(tmp_path, "y = 21\nsize = 22", 'y = "21mm"\nsize = 22')
+    error = _broken(tmp_path, "y = 18\nsize = 19", 'y = "18mm"\nsize = 19')
     text = error.render(QCoreApplication.translate)
     assert "版式" in text and "elements[5].y" in text and "数字" in text, text
     assert translators  # held until here: a collected translator translates nothing

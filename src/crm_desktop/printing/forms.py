@@ -3,7 +3,7 @@ and how a record's values are written as on paper from what ``services.form_data
 ``daily_reports``, ``branch``) read from the database.
 
 Values are formatted here (dates ``2026-11-20``, times ``2026-11-20 14:30``, money with two
-decimals, hours without trailing zeros, codes as their Chinese names), so the layouts only
+decimals, hours with one decimal, codes as their Chinese names), so the layouts only
 place text. Every form also gets the branch's name, address and telephone. Nothing here
 queries the database: a function given a session hands it on to a service.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from .. import clock
@@ -41,6 +41,10 @@ CONSENT_BY = QT_TRANSLATE_NOOP("Printing", "{answer} ({who})")
 IN_SHOP = QT_TRANSLATE_NOOP("Printing", "In the workshop")
 GONE_BACK = QT_TRANSLATE_NOOP("Printing", "Returned")
 RECEIPT_VOIDED = QT_TRANSLATE_NOOP("Printing", "Receipt voided")
+
+REPAIRED_IN_WORKSHOP = QT_TRANSLATE_NOOP("Printing", "Workshop repair (card {card_no}): {work}")
+PARTS_FITTED = QT_TRANSLATE_NOOP("Printing", "Parts fitted: {parts}")
+PART_FITTED = QT_TRANSLATE_NOOP("Printing", "{name} × {quantity}")
 
 SIGNED = QT_TRANSLATE_NOOP("Printing", "Signed by {name} at {at}")
 AMENDMENT_ADDED = QT_TRANSLATE_NOOP(
@@ -87,7 +91,7 @@ FORMS: dict[str, FormSpec] = {
             """card_no opened_at customer_name phone address product_model serial_no fault accessories
             condition receipt_no call_no service_kind technician promised_date work_done repair_hours
             labour_fee parts_total total_fee quote_amount consent inspection_verdict inspection_result
-            inspected_by inspected_at status remarks""",
+            inspected_by inspected_at inspected_on status remarks""",
             {"parts": _PARTS},
         ),
         _spec(
@@ -165,14 +169,18 @@ def fmt_money(value: Decimal | None) -> str:
 
 
 def fmt_hours(value: Decimal | None) -> str:
+    """Hours with one decimal, as the paper forms write them: 1.0, 0.5, 8.5 (half up)."""
+    if value is None:
+        return ""
+    return f"{Decimal(value).quantize(Decimal('0.1'), ROUND_HALF_UP)}"
+
+
+def fmt_quantity(value: Decimal | None) -> str:
+    """A quantity without trailing zeros: 1, 2, 0.5."""
     if value is None:
         return ""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return text or "0"
-
-
-def fmt_quantity(value: Decimal | None) -> str:
-    return fmt_hours(value)
 
 
 class _Labels:
@@ -275,6 +283,7 @@ def _repair_card(card: form_data.RepairCardData, label: _Labels) -> Record:
         "inspection_result": card.inspection_result or "",
         "inspected_by": card.inspected_by,
         "inspected_at": fmt_datetime(card.inspected_at),
+        "inspected_on": fmt_date(card.inspected_at),
         "status": label(labels.REPAIR_CARD_STATUS, card.status),
         "remarks": card.remarks or "",
     }
@@ -317,6 +326,22 @@ def _goods_receipt(goods: form_data.GoodsReceiptData, label: _Labels) -> Record:
     return Record(fields)
 
 
+def _whole_job(call: form_data.CallData, label: _Labels) -> str:
+    """服务内容 of the voucher: the visit's work, then for goods repaired in the workshop the
+    card's work and the parts fitted, one line each."""
+    lines = [call.work_done] if call.work_done else []
+    repair = call.repair
+    if repair is not None:
+        if repair.work_done:
+            lines.append(label.text(REPAIRED_IN_WORKSHOP, card_no=repair.card_no, work=repair.work_done))
+        if repair.parts:
+            parts = label.text(LIST_SEPARATOR).join(
+                label.text(PART_FITTED, name=p.name, quantity=fmt_quantity(p.quantity)) for p in repair.parts
+            )
+            lines.append(label.text(PARTS_FITTED, parts=parts))
+    return "\n".join(lines)
+
+
 def _service_voucher(call: form_data.CallData, label: _Labels) -> Record:
     return Record({
         "call_no": call.call_no,
@@ -334,8 +359,8 @@ def _service_voucher(call: form_data.CallData, label: _Labels) -> Record:
         "dispatched_at": fmt_datetime(call.dispatched_at),
         "arrival_due_at": fmt_datetime(call.arrival_due_at),
         "arrived_at": fmt_datetime(call.arrived_at),
-        "work_done": call.work_done or "",
-        "hours_spent": fmt_hours(call.hours_spent),
+        "work_done": _whole_job(call, label),
+        "hours_spent": fmt_hours(call.total_hours),
         "fee": fmt_money(call.fee),
         "payment_method": label(labels.PAYMENT_METHOD, call.payment_method),
         "signed_by": call.signed_by or "",
@@ -378,6 +403,8 @@ def call_register(
             "arrived_at": fmt_datetime(r.arrived_at),
             "status": label(labels.CALL_STATUS, r.status),
             "fee": fmt_money(r.fee),
+            # what the fee adds to the page's total: as the period's, cancelled calls not counted
+            "_sum_fee": fmt_money(r.fee) if r.counted else "",
         }
         for r in register.lines
     ]

@@ -30,6 +30,9 @@ ALIGNS = ("left", "center", "right")
 PAGES = ("all", "first", "last", "rest", "several")
 # available in every text besides the form's own fields
 PAGE_FIELDS = ("page", "pages", "copy_label")
+# what a page-totals template may use besides the form's fields: the column's sum on the page, the
+# rows on the page and those rows with something in the column
+PAGE_TOTAL_FIELDS = ("sum", "rows", "filled")
 
 log = logging.getLogger(__name__)
 
@@ -113,12 +116,18 @@ class Element:
     totals_label: str = ""
     continued: str = ""
     date_line: str = ""  # e.g. "年　月　日", printed at the bottom right of a signature box
+    date_field: str = ""  # the field with the day signed: printed instead of date_line once recorded
+    page_totals: tuple[tuple[str, str], ...] = ()  # (column field, template) for every page's closing row
+    page_totals_label: str = ""
 
     def fields_used(self) -> set[str]:
         names = set(_placeholders(self.text)) | set(_placeholders(self.label))
-        names |= {n for n in (self.field, self.when, self.unless) if n}
+        names |= {n for n in (self.field, self.when, self.unless, self.date_field) if n}
         for _, template in self.totals:
             names |= set(_placeholders(template))
+        for _, template in self.page_totals:  # {sum}, {rows} and {filled} are the page's own
+            names |= set(_placeholders(template)) - set(PAGE_TOTAL_FIELDS)
+        names |= set(_placeholders(self.page_totals_label)) - set(PAGE_TOTAL_FIELDS)
         for template in (self.continued, self.totals_label, self.date_line):
             names |= set(_placeholders(template))
         return names
@@ -383,6 +392,7 @@ def _element(path: Path, raw: Any, index: int, layout: Layout) -> Element:
         else:
             values["fill"] = r.optional_number("fill")
         values["date_line"] = r.text("date_line")
+        values["date_field"] = r.text("date_field")
     elif kind == "rect":
         values["fill"] = r.optional_number("fill")
         values["line_width"] = r.optional_number("line_width")
@@ -439,8 +449,23 @@ def _table(r: _Reader, values: dict[str, Any], layout: Layout) -> None:
         if not isinstance(template, str):
             raise r.fail(f"totals.{column}", QT_TRANSLATE_NOOP("Layout", "must be text in quotes, not {value}"), value=repr(template))
     values["totals"] = tuple(totals_raw.items())
-    if values["header_height"] + values["row_height"] * (2 if values["totals"] else 1) > values["h"]:
+    values["page_totals"] = _column_templates(r, "page_totals", names)
+    values["page_totals_label"] = r.text("page_totals_label")
+    closing_rows = bool(values["totals"]) + bool(values["page_totals"])
+    if values["header_height"] + values["row_height"] * (1 + closing_rows) > values["h"]:
         raise r.fail("h", QT_TRANSLATE_NOOP("Layout", "leaves no room for a row under the header"))
+
+
+def _column_templates(r: _Reader, key: str, names: set[str]) -> tuple[tuple[str, str], ...]:
+    raw = r.get(key, {})
+    if not isinstance(raw, dict):
+        raise r.fail(key, QT_TRANSLATE_NOOP("Layout", "must be a table {{ column = \"{{field}}\" }}"))
+    for column, template in raw.items():
+        if column not in names:
+            raise r.fail(f"{key}.{column}", QT_TRANSLATE_NOOP("Layout", "is not one of the table's columns"))
+        if not isinstance(template, str):
+            raise r.fail(f"{key}.{column}", QT_TRANSLATE_NOOP("Layout", "must be text in quotes, not {value}"), value=repr(template))
+    return tuple(raw.items())
 
 
 def _inside(r: _Reader, layout: Layout, right: float, bottom: float, key: str, copy: int) -> None:

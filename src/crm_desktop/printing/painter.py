@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -39,6 +40,7 @@ FONT = "WenQuanYiMicroHei"
 CELL_PADDING = 0.8 * mm
 LABEL_SCALE = 0.72  # a caption above a value is this much smaller than the value
 QR_QUIET_MODULES = 4
+CODE128_QUIET_MODULES = 10
 _font_registered = False
 
 
@@ -97,6 +99,40 @@ def render(
     else:
         out.write(data)
     return None, report
+
+
+def _number(text: str) -> tuple[Decimal, int] | None:
+    """A printed figure ("1,280.00", "3.5", "12") and its decimal places; None for other text."""
+    try:
+        value = Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+    if not value.is_finite():
+        return None
+    exponent = value.as_tuple().exponent
+    return value, max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _page_totals(e: Element, rows: list[_Row], values: Mapping[str, str]) -> tuple[dict[str, str], str]:
+    """One page's closing row, its texts by column and its label: each template may use the
+    column's ``{sum}`` on the page (written with as many decimals as the figures summed),
+    ``{rows}`` (the rows on the page) and ``{filled}`` (those with something in the column)."""
+    page = _Values(values)
+    page["rows"] = str(len(rows))
+    texts = {}
+    for column, template in e.page_totals:
+        # a row may count otherwise than it prints: "_sum_fee" is what its fee adds to the total
+        # (a cancelled call's fee is shown but not counted)
+        cells = [text_of(row.values.get(f"_sum_{column}", row.values.get(column))).strip() for row in rows]
+        figures = [n for n in (_number(t) for t in cells if t) if n is not None]
+        # a page with no figure in the column writes its 0 as the period's total is written (0.00)
+        period = dict(e.totals).get(column)
+        period_figure = _number(period.format_map(values).strip()) if period else None
+        places = max((p for _, p in figures), default=period_figure[1] if period_figure else 0)
+        total = sum((v for v, _ in figures), Decimal("0"))
+        page.update(sum=f"{total:,.{places}f}", filled=str(sum(1 for t in cells if t)))
+        texts[column] = template.format_map(page)
+    return texts, e.page_totals_label.format_map(page)
 
 
 @dataclass
@@ -234,10 +270,11 @@ class _Painter:
             inner_top -= caption_size * LEADING
             inner_h -= caption_size * LEADING
         fitted_ok = True
-        if e.date_line:
+        if e.date_line or e.date_field:
             date_size = min(size, max(min_size, 6.0))
             c.setFont(FONT, date_size)
-            c.drawRightString(x + w - pad - 1 * mm, top - h + pad + date_size * 0.3, e.date_line.format_map(values))
+            recorded = values.get(e.date_field, "") if e.date_field else ""
+            c.drawRightString(x + w - pad - 1 * mm, top - h + pad + date_size * 0.3, recorded or e.date_line.format_map(values))
             inner_h -= date_size * LEADING
         if value and inner_h > 0:
             fitted = fit(value, FONT, inner_w, inner_h, size, min_size)
@@ -319,9 +356,13 @@ class _Painter:
     def _draw_code128(self, value: str, x: float, top: float, w: float, h: float) -> None:
         if not value:
             return
-        probe = Code128(value, barWidth=1.0, humanReadable=False)
-        bar_width = w / probe.width  # width includes both quiet zones (10 modules each)
-        barcode = Code128(value, barWidth=bar_width, barHeight=h, humanReadable=False)
+        # reportlab's quiet zones are at least a quarter inch whatever the module: counted in
+        # modules (10 each side, as Code 128 asks) the bars fill ``w`` and stay as wide as it allows
+        probe = Code128(value, barWidth=1.0, humanReadable=False, quiet=0)
+        modules = probe.width + 2 * CODE128_QUIET_MODULES
+        bar_width = w / modules
+        quiet = CODE128_QUIET_MODULES * bar_width
+        barcode = Code128(value, barWidth=bar_width, barHeight=h, humanReadable=False, quiet=1, lquiet=quiet, rquiet=quiet)
         barcode.drawOn(self.c, x, top - h)
 
     # -- the table ----------------------------------------------------------------------------
@@ -342,7 +383,7 @@ class _Painter:
         e = self.table
         size, min_size = self._table_sizes(e)
         row_h = e.row_height * mm
-        reserve = row_h if e.totals or e.continued else 0.0
+        reserve = (row_h if e.totals or e.continued else 0.0) + (row_h if e.page_totals else 0.0)
 
         def room(page: int) -> float:
             return self._table_box(e, page)[1] * mm - e.header_height * mm - reserve
@@ -401,18 +442,27 @@ class _Painter:
             y -= row.height
             row_lines.append(y)
         reserved = row_h if (last and e.totals) or (not last and e.continued) else 0.0
+        if e.page_totals:
+            reserved += row_h
         if e.fill_rows:
             while y - row_h >= bottom + reserved - 0.01:
                 y -= row_h
                 row_lines.append(y)
         grid_bottom = y
+        if e.page_totals:
+            texts, label = _page_totals(e, rows, values)
+            grid_bottom, totals_whole = self._totals_row(e, widths, x0, grid_bottom, row_h, texts, label, size, min_size)
+            whole = whole and totals_whole
+            row_lines.append(grid_bottom)
         if last and e.totals:
-            grid_bottom, totals_whole = self._totals_row(e, widths, x0, y, row_h, values, size, min_size)
+            texts = {column: template.format_map(values) for column, template in e.totals}
+            label = e.totals_label.format_map(values)
+            grid_bottom, totals_whole = self._totals_row(e, widths, x0, grid_bottom, row_h, texts, label, size, min_size)
             whole = whole and totals_whole
             row_lines.append(grid_bottom)
         elif not last and e.continued:
-            c.setFont(FONT, min_size)
-            c.drawRightString(x0 + width - CELL_PADDING, max(bottom, y - row_h) + CELL_PADDING, e.continued.format_map(values))
+            c.setFont(FONT, size)  # as large as the rows: a reader must not miss that more follows
+            c.drawRightString(x0 + width - CELL_PADDING, max(bottom, grid_bottom - row_h) + CELL_PADDING, e.continued.format_map(values))
         for line_y in row_lines:
             c.line(x0, line_y, x0 + width, line_y)
         x = x0
@@ -424,18 +474,17 @@ class _Painter:
         return whole
 
     def _totals_row(self, e: Element, widths: list[float], x0: float, top: float, row_h: float,
-                    values: Mapping[str, str], size: float, min_size: float) -> tuple[float, bool]:
-        """The closing row: the label spans the columns before the first total."""
+                    totals: Mapping[str, str], label_text: str, size: float, min_size: float) -> tuple[float, bool]:
+        """A closing row (the page's or the period's): the label spans the columns before the first total."""
         c = self.c
-        totals = {column: template.format_map(values) for column, template in e.totals}
         first = next(i for i, col in enumerate(e.columns) if col.field in totals)
         c.setFillGray(0.95)
         c.rect(x0, top - row_h, sum(widths), row_h, stroke=0, fill=1)
         c.setFillGray(0)
         span = sum(widths[:first])
         whole = True
-        if span and e.totals_label:
-            label = fit(e.totals_label.format_map(values), FONT, span - 2 * CELL_PADDING, row_h - CELL_PADDING, size, min_size)
+        if span and label_text:
+            label = fit(label_text, FONT, span - 2 * CELL_PADDING, row_h - CELL_PADDING, size, min_size)
             self._write(label, x0 + CELL_PADDING, top - CELL_PADDING / 2, span - 2 * CELL_PADDING, row_h - CELL_PADDING, "center", "middle")
             whole = not label.truncated
         x = x0 + span

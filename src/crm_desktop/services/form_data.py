@@ -174,6 +174,24 @@ class CallData:
     remarks: str | None
     technician: str
     registered_by: str
+    repair: RepairJob | None = None  # the workshop's part of the job when the goods went to a repair card
+
+    @property
+    def total_hours(self) -> Decimal | None:
+        """The whole job's hours: the visit's and the workshop's (the card's), None with neither."""
+        spent = [h for h in (self.hours_spent, self.repair.repair_hours if self.repair else None) if h is not None]
+        return sum(spent, Decimal("0")) if spent else None
+
+
+@dataclass(frozen=True)
+class RepairJob:
+    """What a call's repair card adds to its voucher: the work done in the workshop, the
+    parts fitted and the hours, so that the voucher tells the whole job."""
+
+    card_no: str
+    work_done: str | None
+    repair_hours: Decimal | None
+    parts: tuple[PartLine, ...]  # by line number
 
 
 def _which(model, number_column, numbers: Sequence[str] | None, ids: Sequence[int] | None):
@@ -247,9 +265,22 @@ def service_calls(
 ) -> list[CallData]:
     """The calls by call number or id, in no particular order; those not found are left out."""
     names = staff_names(session)
-    calls = session.scalars(select(ServiceCall).where(_which(ServiceCall, ServiceCall.call_no, numbers, ids)))
+    calls = list(session.scalars(select(ServiceCall).where(_which(ServiceCall, ServiceCall.call_no, numbers, ids))))
+    # a call whose goods were repaired twice (a repair reopened): the newest card tells the job
+    repairs: dict[int, RepairJob] = {}
+    for card in session.scalars(
+        select(RepairCard)
+        .where(RepairCard.call_id.in_([c.id for c in calls]))
+        .order_by(RepairCard.id)
+        .options(selectinload(RepairCard.parts))
+    ):
+        repairs[card.call_id] = RepairJob(
+            card.card_no, card.work_done, card.repair_hours,
+            tuple(_copied(PartLine, p) for p in sorted(card.parts, key=lambda p: p.line_no)),
+        )
     return [
-        _copied(CallData, c, technician=names.get(c.technician_id, ""), registered_by=names.get(c.registered_by_id, ""))
+        _copied(CallData, c, technician=names.get(c.technician_id, ""), registered_by=names.get(c.registered_by_id, ""),
+                repair=repairs.get(c.id))
         for c in calls
     ]
 
@@ -277,6 +308,11 @@ class CallLine:
     arrived_at: datetime | None
     status: str
     fee: Decimal | None
+
+    @property
+    def counted(self) -> bool:
+        """Whether the fee adds to the register's total (a cancelled call's does not)."""
+        return self.status != CallStatus.CANCELLED.value
 
 
 @dataclass(frozen=True)
