@@ -204,6 +204,8 @@ def make_plan(layout_file: Path, records, font_file: Path) -> Plan:
                 if (shown == "first" and number != 1) or (shown == "last" and not last) or \
                         (shown == "rest" and number == 1) or (shown == "several" and len(chunks) == 1):
                     continue
+                if (e.get("when") and not values[e["when"]]) or (e.get("unless") and values[e["unless"]]):
+                    continue
                 kind = e["type"]
                 if kind == "circle":
                     page.circles.append((X(e["x"]), Y(e["y"]), e["r"] * MM))
@@ -240,7 +242,10 @@ def make_plan(layout_file: Path, records, font_file: Path) -> Plan:
                     put(page, e["date_line"].format_map(values), x, w - pad - MM, top - h + pad + date_size * 0.65,
                         date_size, "right")
                     inner_h -= date_size * 1.18
-                put(page, value, inner_x, inner_w, inner_top - inner_h / 2, size, e.get("align", "left"))
+                lines = value.split("\n")
+                for i, line in enumerate(lines):  # a block of lines centred on the box's middle
+                    middle = inner_top - inner_h / 2 + (len(lines) - 1 - 2 * i) * size * 1.18 / 2
+                    put(page, line, inner_x, inner_w, middle, size, e.get("align", "left"))
             # the strings of one size together: one font change per size and page
             page.texts.sort(key=lambda t: t[2])
             pages.append(page)
@@ -388,8 +393,10 @@ def bare_render(plan: Plan, out: Path, font_file: Path, text: str = "textobject"
             if page.code128:
                 x, y, w, h = page.code128
                 if bar is None:
-                    probe = Code128(card.code_value, barWidth=1.0, humanReadable=False)
-                    bar = Code128(card.code_value, barWidth=w / probe.width, barHeight=h, humanReadable=False)
+                    probe = Code128(card.code_value, barWidth=1.0, humanReadable=False, quiet=0)
+                    module = w / (probe.width + 20)  # ten modules' quiet zone each side, as the program
+                    bar = Code128(card.code_value, barWidth=module, barHeight=h, humanReadable=False,
+                                  quiet=1, lquiet=10 * module, rquiet=10 * module)
                 bar.drawOn(c, x, y)
             if text == "textobject":
                 t = c.beginText()

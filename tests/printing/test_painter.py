@@ -99,7 +99,7 @@ def test_each_record_counts_its_own_pages_and_a_stamp_shows_only_when_its_field_
 def test_a_row_taller_than_the_whole_table_is_cut_inside_it_and_reported():
     huge = "开机后约十分钟自动关机，面板电源指示灯红绿交替闪烁。" * 60  # about 1,500 characters
     pdf, report = render(layout(), [Record({"title": "长", "total": "1"}, {"rows": [{"name": huge, "amount": "1.00"}]})])
-    assert report.truncated == [(0, "elements[1]")]
+    assert report.truncated == [(0, "elements[1] (rows)")]
     assert "…" in "".join(text_of(pdf))
 
 
@@ -107,7 +107,7 @@ def test_a_header_too_small_for_its_text_is_reported():
     small = TABLE_LAYOUT.replace('header = "金额", width = 28', 'header = "金额（人民币元，含增值税及附加费用）", width = 28').replace(
         "header_height = 6", "header_height = 3.5")
     _pdf, report = render(layout(small), [Record({"title": "x", "total": "1"}, {"rows": []})])
-    assert report.truncated == [(0, "elements[1]")]
+    assert report.truncated == [(0, "elements[1] (rows)")]
 
 
 def test_copies_repeat_the_elements_at_their_offset_with_their_label(tmp_path):

@@ -77,10 +77,22 @@ def test_latin_words_break_at_spaces_and_punctuation_does_not_start_a_line():
             assert line[0] not in "，。"
 
 
-def test_a_serial_number_longer_than_the_line_breaks_inside():
-    serial = "CNB1234567890ABCDEFGHIJ"
-    lines = wrap(serial, FONT, 9, 40)
-    assert "".join(lines) == serial and all(width(line, 9) <= 40 for line in lines)
+def test_a_number_longer_than_the_line_breaks_only_after_a_separator():
+    number = "D001-4012-LONGNUMBER"
+    lines = wrap(number, FONT, 9, width("D001-4012-", 9) + 1)
+    assert lines == ["D001-4012-", "LONGNUMBER"]
+    assert wrap("3,280.00 元", FONT, 9, width("3,280.", 9) + 1)[0] == "3,280.00"  # never after a point
+
+
+def test_a_number_without_separators_is_not_broken_but_shrunk_then_cut_with_an_ellipsis():
+    serial = "G1769800123456789"
+    box = width(serial, 9) * 0.9
+    shrunk = fit(serial, FONT, box, 40, 9, 7)
+    assert shrunk.lines == (serial,) and shrunk.size < 9 and not shrunk.truncated
+    cut = fit(serial, FONT, width(serial, 7) * 0.8, 40, 9, 7)
+    assert cut.truncated and len(cut.lines) == 1 and cut.lines[0].endswith("…") and cut.lines[0][:-1] in serial
+    grown = fit(serial + " 注", FONT, width(serial, 7) * 0.8, 10, 7, 7, grow=True)
+    assert grown.truncated and grown.lines[0].endswith("…")
 
 
 def test_explicit_line_breaks_are_kept():

@@ -30,7 +30,7 @@ from ..progress import Progress
 from ..progress import report as report_progress
 from .layout import Column, Element, Layout
 from .record import PRINT_CANCELLED, Record, RenderReport
-from .text_fit import LEADING, Fitted, fit
+from .text_fit import LEADING, Fitted, column_size, fit
 
 # Page streams are compressed but not ASCII85-encoded: a fifth smaller and faster to write,
 # still a standard PDF (binary streams are what every current PDF holds).
@@ -40,6 +40,10 @@ FONT = "WenQuanYiMicroHei"
 CELL_PADDING = 0.8 * mm
 LABEL_SCALE = 0.72  # a caption above a value is this much smaller than the value
 QR_QUIET_MODULES = 4
+# the smallest size a record's text is printed at: below it, it wraps, and what still does not
+# fit is cut with "…" and reported. Table cells may go to TABLE_FLOOR (the card's parts lines).
+FIELD_FLOOR = 7.0
+TABLE_FLOOR = 6.5
 CODE128_QUIET_MODULES = 10
 _font_registered = False
 
@@ -99,6 +103,12 @@ def render(
     else:
         out.write(data)
     return None, report
+
+
+def _key(position: int, element: Element) -> str:
+    """How a report names an element: its place in the file and the field or list it shows."""
+    name = element.field or element.source
+    return f"elements[{position}] ({name})" if name else f"elements[{position}]"
 
 
 def _number(text: str) -> tuple[Decimal, int] | None:
@@ -161,7 +171,7 @@ class _Painter:
         values = _Values({k: text_of(v) for k, v in record.fields.items()})
         pages = self._paginate(record, values) if self.table else [None]
         self._cut: set[str] = set()
-        table_key = f"elements[{self.layout.elements.index(self.table)}]" if self.table else ""
+        table_key = _key(self.layout.elements.index(self.table), self.table) if self.table else ""
         if self.table and any(cell.truncated for page in pages for row in page for cell in row.cells):
             self._cut.add(table_key)
         for number, page_rows in enumerate(pages, start=1):
@@ -173,7 +183,7 @@ class _Painter:
                         continue
                     if not self._shown(element, values, number, len(pages)):
                         continue
-                    key = f"elements[{position}]"
+                    key = _key(position, element)
                     if element.type == "table":
                         if not self._draw_table(element, page_rows, number, number == len(pages), values, copy.dx, copy.dy):
                             self._cut.add(key)
@@ -254,6 +264,8 @@ class _Painter:
         min_size = min(e.min_size or self.layout.min_font_size, size)
         pad = CELL_PADDING if e.border else 0.0
         value = values.get(e.field, "") if e.field else e.text.format_map(values) if e.text else ""
+        # a record's value wraps rather than shrink below the floor; a fixed text keeps the layout's minimum
+        value_min = min(max(min_size, FIELD_FLOOR), size) if e.field or "{" in e.text else min_size
         label = e.label.format_map(values) if e.label else ""
         c.setFillColor(color)
         inner_x, inner_top, inner_w, inner_h = x + pad, top - pad, w - 2 * pad, h - 2 * pad
@@ -277,7 +289,7 @@ class _Painter:
             c.drawRightString(x + w - pad - 1 * mm, top - h + pad + date_size * 0.3, recorded or e.date_line.format_map(values))
             inner_h -= date_size * LEADING
         if value and inner_h > 0:
-            fitted = fit(value, FONT, inner_w, inner_h, size, min_size)
+            fitted = fit(value, FONT, inner_w, inner_h, size, value_min)
             self._write(fitted, inner_x, inner_top, inner_w, inner_h, e.align, e.valign)
             fitted_ok = not fitted.truncated
         c.setFillGray(0)
@@ -368,7 +380,7 @@ class _Painter:
     # -- the table ----------------------------------------------------------------------------
     def _table_sizes(self, e: Element) -> tuple[float, float]:
         size = e.size or self.layout.font_size
-        return size, min(e.min_size or self.layout.min_font_size, size)
+        return size, min(max(e.min_size or self.layout.min_font_size, TABLE_FLOOR), size)
 
     def _table_box(self, e: Element, page: int) -> tuple[float, float]:
         """The table's top and height (mm) on ``page``: pages after the first may give it
@@ -389,19 +401,19 @@ class _Painter:
             return self._table_box(e, page)[1] * mm - e.header_height * mm - reserve
 
         smallest = min(room(1), room(2))
+        raws = record.tables.get(e.source, ())
+        texts = [[text_of(raw.get(col.field)) for col in e.columns] for raw in raws]
+        # one size a column: the largest (down to the minimum) at which every cell of it fits its
+        # line; at that size the longer cells wrap (the row grows) rather than each shrink on its own
+        widths = [col.width * mm - 2 * CELL_PADDING for col in e.columns]
+        sizes = [column_size([row[i] for row in texts], FONT, w, size, min_size) for i, w in enumerate(widths)]
         rows = []
-        for raw in record.tables.get(e.source, ()):
-            cells = [
-                fit(text_of(raw.get(col.field)), FONT, col.width * mm - 2 * CELL_PADDING, row_h - CELL_PADDING, size, min_size, grow=True)
-                for col in e.columns
-            ]
+        for raw, cell_texts in zip(raws, texts):
+            cells = [fit(t, FONT, w, row_h - CELL_PADDING, s, s, grow=True) for t, w, s in zip(cell_texts, widths, sizes)]
             needed = max((cell.height for cell in cells), default=0) + CELL_PADDING
             if needed > smallest:
                 # a row taller than the whole table: cut inside its cells, and say so
-                cells = [
-                    fit(text_of(raw.get(col.field)), FONT, col.width * mm - 2 * CELL_PADDING, smallest - CELL_PADDING, size, min_size)
-                    for col in e.columns
-                ]
+                cells = [fit(t, FONT, w, smallest - CELL_PADDING, s, s) for t, w, s in zip(cell_texts, widths, sizes)]
                 needed = smallest
             rows.append(_Row(cells, max(row_h, needed), raw))
         pages: list[list[_Row]] = [[]]

@@ -2,8 +2,11 @@
 
 Widths come from the embedded font's metrics (reportlab's ``stringWidth``), so what fits
 here fits on paper. Chinese breaks between any two characters; runs of Latin letters and
-digits (a serial number, a part number) break at spaces, and inside only when a run alone
-is wider than the line. Closing punctuation is never put at the start of a line.
+digits (a serial number, a part number, a call number) break at spaces, and inside only
+after a separator (``-`` ``/`` ``_`` ``:``), never between two letters or digits: a run
+that cannot break and is wider than the line makes the text smaller, and at the smallest
+size it is cut with "…" (reported like any text cut). Closing punctuation is never put at
+the start of a line.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ WRAP_GAIN = 1.0
 ELLIPSIS = "…"
 _TOKENS = re.compile(r"[A-Za-z0-9_\-.,:;/#@&%+()\[\]'\"]+ *| +|.", re.S)
 _NO_LINE_START = set("，。、；：？！）》」』】〕〉”’,.;:?!)]}%")
+# inside a run of letters and digits a line may break only after one of these (not after a
+# point: 1,280.00 and 3.5 stay whole)
+_PIECES = re.compile(r"[^-/_:]*[-/_:]+ *|[^-/_:]+ *")
 
 
 @dataclass(frozen=True)
@@ -60,20 +66,39 @@ def fit(text: str, font: str, width: float, height: float, size: float, min_size
     current = size
     while current >= min_size - 1e-9 and (one_line is None or current > one_line.size + WRAP_GAIN):
         lines = wrap(text, font, current, width)
-        if len(lines) * current * LEADING <= height + 0.01:
+        if (grow or len(lines) * current * LEADING <= height + 0.01) and not _too_wide(lines, font, current, width):
             return Fitted(current, tuple(lines))
         current = round(current - STEP, 2)
     if one_line is not None:
         return one_line
     lines = wrap(text, font, min_size, width)
+    cut = _too_wide(lines, font, min_size, width)
+    if cut:  # a number that may not break and is wider than the line even at the smallest size
+        lines = [_with_ellipsis(line, font, min_size, width) if _width(line, font, min_size) > width + 1e-6 else line
+                 for line in lines]
     if grow:
-        return Fitted(min_size, tuple(lines))
+        return Fitted(min_size, tuple(lines), truncated=cut)
     room = max(1, int((height + 0.01) // (min_size * LEADING)))
     if len(lines) <= room:
-        return Fitted(min_size, tuple(lines))
+        return Fitted(min_size, tuple(lines), truncated=cut)
     kept = lines[:room]
-    kept[-1] = _with_ellipsis(kept[-1], font, min_size, width)
+    if not kept[-1].endswith(ELLIPSIS):
+        kept[-1] = _with_ellipsis(kept[-1], font, min_size, width)
     return Fitted(min_size, tuple(kept), truncated=True)
+
+
+def _too_wide(lines: list[str], font: str, size: float, width: float) -> bool:
+    return any(_width(line, font, size) > width + 1e-6 for line in lines)
+
+
+def column_size(texts, font: str, width: float, size: float, min_size: float) -> float:
+    """One size for a whole table column: the largest from ``size`` down to ``min_size`` (in
+    steps) at which each of ``texts`` fits its line; at ``min_size`` the longer ones wrap."""
+    # not through the cache: a register's thousands of cells would push out the words it keeps
+    widest = max((stringWidth(line, font, 1.0) for text in texts for line in text.split("\n")), default=0.0)
+    if widest * size <= width:
+        return size
+    return max(min_size, min(size, _floor_step(width / widest)))
 
 
 def _floor_step(value: float) -> float:
@@ -114,12 +139,12 @@ def _wrap_paragraph(text: str, font: str, size: float, width: float) -> list[str
         if token_width <= width:
             line, line_width = token, token_width
             continue
-        for char in token:  # a run longer than the whole line: break inside it
-            char_width = _width(char, font, size)
-            if line_width + char_width > width and line:
-                lines.append(line)
+        for piece in _PIECES.findall(token):  # a run longer than the whole line: break after its separators
+            piece_width = _width(piece, font, size)
+            if line_width + _width(piece.rstrip(" "), font, size) > width and line:
+                lines.append(line.rstrip())
                 line, line_width = "", 0.0
-            line, line_width = line + char, line_width + char_width
+            line, line_width = line + piece, line_width + piece_width
     if line or not lines:
         lines.append(line.rstrip())
     return lines

@@ -44,8 +44,9 @@ def _show(parent: QWidget | None, pdf: bytes, form: str, title: str, file_name: 
 
 
 def _warn_if_cut(parent: QWidget | None, report: RenderReport) -> None:
-    """A box of the branch's layout too small for its text: the text was cut with … (never
-    with the shipped layouts); say so where the clerk looks, without stopping the print."""
+    """A box too small for its text even at the smallest size: the text was cut with …; say
+    which boxes (their place in the layout and their field) where the clerk looks, without
+    stopping the print."""
     if not report.truncated:
         return
     keys = ", ".join(sorted({key for _record, key in report.truncated}))
