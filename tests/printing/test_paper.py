@@ -60,6 +60,18 @@ def test_every_barcode_on_the_numbered_forms_decodes_at_150_dpi(database, branch
         print_numbered(database, form, [number], out)
         for page in scanned(out, tmp_path):
             assert page == codes, (form, page)
+    # zbarimg reports a value once an image: each copy of the receipt scanned apart
+    from PIL import Image
+
+    image = Image.open(sorted(tmp_path.glob("scan150-goods_receipt*.png"))[0])
+    layout = load_layout("goods_receipt")
+    for copy, following in zip(layout.copies, [*layout.copies[1:], None]):
+        top = round((layout.margins[0] + copy.dy) / 25.4 * SCAN_DPI)
+        bottom = round((layout.margins[0] + following.dy) / 25.4 * SCAN_DPI) if following else image.height
+        part = tmp_path / f"copy-{copy.dy:g}.png"
+        image.crop((0, top, image.width, bottom)).save(part)
+        out = subprocess.run(["zbarimg", "-q", str(part)], capture_output=True, text=True).stdout
+        assert set(out.split()) == {f"CODE-128:{receipt_no}"}, copy.label
 
 
 @pytest.mark.parametrize("form", ["repair_card", "goods_receipt", "service_voucher"])
@@ -203,3 +215,38 @@ def test_the_goods_register_counts_each_page(database, branch_office, tmp_path):
         entries = s.scalars(select(GoodsEntry)).all()
     line = next(line for line in pdf_text(out, "-layout").splitlines() if "本页合计" in line)
     assert f"共{len(entries)}件" in squeezed(line) and f"已送还{sum(1 for g in entries if g.returned_at)}件" in squeezed(line)
+
+
+# -- the font floor ------------------------------------------------------------------------------------------------------
+
+def _sizes_written(monkeypatch) -> list[tuple[float, str]]:
+    from crm_desktop.printing import painter
+
+    written: list[tuple[float, str]] = []
+    original = painter._Painter._write
+
+    def spy(self, fitted, *args):
+        written.extend((fitted.size, line) for line in fitted.lines)
+        return original(self, fitted, *args)
+
+    monkeypatch.setattr(painter._Painter, "_write", spy)
+    return written
+
+
+def test_a_long_value_wraps_at_7_pt_at_least_and_parts_lines_at_6_5(monkeypatch, tmp_path):
+    written = _sizes_written(monkeypatch)
+    name = "江苏省南京市鼓楼区人民政府机关事务管理局办公设备维修保障中心第二服务部"
+    fields = {n: "" for n in forms.FORMS["service_voucher"].all_fields}
+    fields.update(call_no="JX20261130-999", customer_name=name, serial_no="G1769800123456789",
+                  fault="开机后约十分钟自动关机，面板电源指示灯红绿交替闪烁，重启后故障依旧。" * 2)
+    print_records("service_voucher", [Record(fields)], tmp_path / "v.pdf")
+    values = [(size, line) for size, line in written if line and (line.rstrip("…") in name + fields["fault"] or line in fields["serial_no"])]
+    assert values and all(size >= 7 for size, _line in values), values
+    assert "G1769800123456789" in [line for _s, line in values]  # whole, never broken inside
+
+    written.clear()
+    card = _card(3)
+    card.tables["parts"][0]["name"] = "定影组件加热膜总成（含硅胶压力辊及轴承、齿轮）"
+    print_records("repair_card", [card], tmp_path / "c.pdf")
+    parts_sizes = {size for size, line in written if line.startswith(("搓纸轮", "定影", "RM1-"))}
+    assert parts_sizes and min(parts_sizes) >= 6.5 and len({s for s, line in written if line.startswith("RM1-")}) == 1

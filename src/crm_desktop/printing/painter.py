@@ -30,7 +30,7 @@ from ..progress import Progress
 from ..progress import report as report_progress
 from .layout import Column, Element, Layout
 from .record import PRINT_CANCELLED, Record, RenderReport
-from .text_fit import LEADING, Fitted, column_size, fit
+from .text_fit import LEADING, Fitted, _width, column_size, fit
 
 # Page streams are compressed but not ASCII85-encoded: a fifth smaller and faster to write,
 # still a standard PDF (binary streams are what every current PDF holds).
@@ -40,6 +40,8 @@ FONT = "WenQuanYiMicroHei"
 CELL_PADDING = 0.8 * mm
 LABEL_SCALE = 0.72  # a caption above a value is this much smaller than the value
 QR_QUIET_MODULES = 4
+BLACK = "#000000"
+_COVERING = frozenset({"qr", "code128", "stamp"})  # drawn over the strings before them
 # the smallest size a record's text is printed at: below it, it wraps, and what still does not
 # fit is cut with "…" and reported. Table cells may go to TABLE_FLOOR (the card's parts lines).
 FIELD_FLOOR = 7.0
@@ -105,6 +107,16 @@ def render(
     return None, report
 
 
+_COLOURS: dict[str, HexColor] = {}
+
+
+def _colour(code: str) -> HexColor:
+    colour = _COLOURS.get(code)
+    if colour is None:
+        colour = _COLOURS[code] = HexColor(code)
+    return colour
+
+
 def _key(position: int, element: Element) -> str:
     """How a report names an element: its place in the file and the field or list it shows."""
     name = element.field or element.source
@@ -158,6 +170,15 @@ class _Painter:
         self.c = canvas
         self.page_height = layout.page_height * mm
         self.table = layout.table()
+        # the page's strings wait in one text object (a few hundred on a card: one each is
+        # slow); it is drawn before anything filled that could lie over them (a grey row,
+        # a QR code, a stamp) and at the page's end, so a later element still covers an earlier one
+        self._text = None
+        self._text_font: tuple[str, float] | None = None
+        self._text_color = BLACK
+        self._stroke_color = BLACK  # the canvas's stroke colour (every page starts black)
+        # by identity: Element's generated __eq__ compares every field, 21 times a card with index()
+        self.table_key = next((_key(i, e) for i, e in enumerate(layout.elements) if e is self.table), "")
 
     # -- coordinates: layout millimetres from the printable area's top-left ----------------
     def _x(self, x: float, dx: float) -> float:
@@ -171,7 +192,7 @@ class _Painter:
         values = _Values({k: text_of(v) for k, v in record.fields.items()})
         pages = self._paginate(record, values) if self.table else [None]
         self._cut: set[str] = set()
-        table_key = _key(self.layout.elements.index(self.table), self.table) if self.table else ""
+        table_key = self.table_key
         if self.table and any(cell.truncated for page in pages for row in page for cell in row.cells):
             self._cut.add(table_key)
         for number, page_rows in enumerate(pages, start=1):
@@ -183,13 +204,14 @@ class _Painter:
                         continue
                     if not self._shown(element, values, number, len(pages)):
                         continue
-                    key = _key(position, element)
                     if element.type == "table":
                         if not self._draw_table(element, page_rows, number, number == len(pages), values, copy.dx, copy.dy):
-                            self._cut.add(key)
+                            self._cut.add(table_key)
                     elif not self._draw(element, values, copy.dx, copy.dy):
-                        self._cut.add(key)
+                        self._cut.add(_key(position, element))
+            self._flush_text()
             self.c.showPage()
+            self._stroke_color = BLACK
         report.truncated.extend((index, key) for key in sorted(self._cut))
         return len(pages)
 
@@ -214,16 +236,18 @@ class _Painter:
         """Draw one element; False if its text had to be cut to stay inside its box."""
         c = self.c
         line_width = e.line_width if e.line_width is not None else self.layout.line_width
+        if e.type in _COVERING or e.fill is not None:
+            self._flush_text()
         if e.type == "line":
             c.setLineWidth(line_width)
-            c.setStrokeColor(HexColor(e.color))
+            self._stroke(e.color)
             c.setDash(3, 2) if e.dash else c.setDash()
             c.line(self._x(e.x, dx), self._y(e.y, dy), self._x(e.x2, dx), self._y(e.y2, dy))
             c.setDash()
             return True
         if e.type == "circle":
             c.setLineWidth(line_width)
-            c.setStrokeColor(HexColor(e.color))
+            self._stroke(e.color)
             if e.fill is not None:
                 c.setFillGray(e.fill)
             c.circle(self._x(e.x, dx), self._y(e.y, dy), e.r * mm, stroke=1, fill=1 if e.fill is not None else 0)
@@ -232,7 +256,7 @@ class _Painter:
         x, top, w, h = self._x(e.x, dx), self._y(e.y, dy), e.w * mm, e.h * mm
         if e.type == "rect":
             c.setLineWidth(line_width)
-            c.setStrokeColor(HexColor(e.color))
+            self._stroke(e.color)
             c.setDash(3, 2) if e.dash else c.setDash()
             if e.fill is not None:
                 c.setFillGray(e.fill)
@@ -250,15 +274,16 @@ class _Painter:
 
     def _draw_text_box(self, e: Element, values: Mapping[str, str], x: float, top: float, w: float, h: float, line_width: float) -> bool:
         c = self.c
-        color = HexColor(e.color)
+        color = e.color
         if e.type == "stamp":
-            return self._draw_stamp(e, values, x, top, w, h, color)
+            return self._draw_stamp(e, values, x, top, w, h, HexColor(color))
         if e.fill is not None:
             c.setFillGray(e.fill)
             c.rect(x, top - h, w, h, stroke=0, fill=1)
+            c.setFillGray(0)  # the strings after it start black
         if e.border:
             c.setLineWidth(line_width)
-            c.setStrokeColor(color)
+            self._stroke(color)
             c.rect(x, top - h, w, h, stroke=1, fill=0)
         size = e.size or self.layout.font_size
         min_size = min(e.min_size or self.layout.min_font_size, size)
@@ -267,35 +292,37 @@ class _Painter:
         # a record's value wraps rather than shrink below the floor; a fixed text keeps the layout's minimum
         value_min = min(max(min_size, FIELD_FLOOR), size) if e.field or "{" in e.text else min_size
         label = e.label.format_map(values) if e.label else ""
-        c.setFillColor(color)
         inner_x, inner_top, inner_w, inner_h = x + pad, top - pad, w - 2 * pad, h - 2 * pad
         if label and e.label_width:
             label_w = e.label_width * mm
-            self._write(fit(label, FONT, label_w - pad, inner_h, size, min_size), inner_x, inner_top, label_w - pad, inner_h, "left", "middle")
+            self._write(fit(label, FONT, label_w - pad, inner_h, size, min_size), inner_x, inner_top, label_w - pad, inner_h, "left", "middle",
+                        color)
             if e.border:
                 c.line(x + label_w, top, x + label_w, top - h)
             inner_x, inner_w = x + label_w + pad, w - label_w - 2 * pad
         elif label:
             caption_size = max(min_size * LABEL_SCALE, size * LABEL_SCALE, 4.0)
             caption = fit(label, FONT, inner_w, caption_size * LEADING, caption_size, min(caption_size, 4.0))
-            self._write(caption, inner_x, inner_top, inner_w, caption_size * LEADING, "left", "top")
+            self._write(caption, inner_x, inner_top, inner_w, caption_size * LEADING, "left", "top", color)
             inner_top -= caption_size * LEADING
             inner_h -= caption_size * LEADING
         fitted_ok = True
         if e.date_line or e.date_field:
             date_size = min(size, max(min_size, 6.0))
-            c.setFont(FONT, date_size)
             recorded = values.get(e.date_field, "") if e.date_field else ""
-            c.drawRightString(x + w - pad - 1 * mm, top - h + pad + date_size * 0.3, recorded or e.date_line.format_map(values))
+            self._text_at(x + w - pad - 1 * mm, top - h + pad + date_size * 0.3, date_size, recorded or e.date_line.format_map(values),
+                          "right", color)
             inner_h -= date_size * LEADING
         if value and inner_h > 0:
             fitted = fit(value, FONT, inner_w, inner_h, size, value_min)
-            self._write(fitted, inner_x, inner_top, inner_w, inner_h, e.align, e.valign)
+            self._write(fitted, inner_x, inner_top, inner_w, inner_h, e.align, e.valign, color)
             fitted_ok = not fitted.truncated
-        c.setFillGray(0)
         return fitted_ok
 
-    def _write(self, fitted: Fitted, x: float, top: float, w: float, h: float, align: str, valign: str) -> None:
+    def _write(self, fitted: Fitted, x: float, top: float, w: float, h: float, align: str, valign: str,
+               color: str = BLACK, now: bool = False) -> None:
+        """The lines of ``fitted`` in the box; into the page's text object unless ``now``
+        (under a turned coordinate system: the stamp)."""
         if not fitted.lines:
             return
         c = self.c
@@ -308,6 +335,11 @@ class _Painter:
         else:
             first = top - (h - block) / 2 - size * 0.92
         first -= (LEADING - 1) * size / 2
+        if not now:
+            anchor = x + w / 2 if align == "center" else x + w if align == "right" else x
+            for i, line in enumerate(fitted.lines):
+                self._text_at(anchor, first - i * size * LEADING, size, line, align, color)
+            return
         c.setFont(FONT, size)
         for i, line in enumerate(fitted.lines):
             baseline = first - i * size * LEADING
@@ -317,6 +349,41 @@ class _Painter:
                 c.drawRightString(x + w, baseline, line)
             else:
                 c.drawString(x, baseline, line)
+
+    def _text_at(self, x: float, baseline: float, size: float, line: str, align: str, color: str) -> None:
+        """One string into the page's text object: ``x`` is its left end, centre or right end."""
+        if not line:
+            return
+        t = self._text
+        if t is None:
+            t = self._text = self.c.beginText()
+            self._text_font, self._text_color = None, BLACK
+        if self._text_font != (FONT, size):
+            t.setFont(FONT, size)
+            self._text_font = (FONT, size)
+        if self._text_color != color:
+            t.setFillColor(_colour(color))
+            self._text_color = color
+        if align == "center":
+            x -= _width(line, FONT, size) / 2
+        elif align == "right":
+            x -= _width(line, FONT, size)
+        t.setTextOrigin(x, baseline)
+        t.textOut(line)
+
+    def _stroke(self, color: str) -> None:
+        if color != self._stroke_color:
+            self.c.setStrokeColor(_colour(color))
+            self._stroke_color = color
+
+    def _flush_text(self) -> None:
+        """Draw the strings waiting in the page's text object; the fill is black again after it."""
+        if self._text is None:
+            return
+        if self._text_color != BLACK:
+            self._text.setFillGray(0)
+        self.c.drawText(self._text)
+        self._text = None
 
     def _draw_stamp(self, e: Element, values: Mapping[str, str], x: float, top: float, w: float, h: float, color) -> bool:
         c = self.c
@@ -331,7 +398,7 @@ class _Painter:
             c.roundRect(-w / 2, -h / 2, w, h, min(w, h) * 0.12, stroke=1, fill=0)
         size = e.size or h * 0.6
         fitted = fit(text, FONT, w * 0.86, h * 0.86, size, min(e.min_size or self.layout.min_font_size, size))
-        self._write(fitted, -w * 0.43, h * 0.43, w * 0.86, h * 0.86, "center", "middle")
+        self._write(fitted, -w * 0.43, h * 0.43, w * 0.86, h * 0.86, "center", "middle", now=True)
         c.restoreState()
         return not fitted.truncated
 
@@ -438,9 +505,10 @@ class _Painter:
         bottom = top - h_mm * mm
         row_h = e.row_height * mm
         c.setLineWidth(e.line_width if e.line_width is not None else self.layout.line_width)
-        c.setStrokeGray(0)
+        self._stroke(BLACK)
         header_h = e.header_height * mm
         if header_h:
+            self._flush_text()
             c.setFillGray(0.9)
             c.rect(x0, top - header_h, width, header_h, stroke=0, fill=1)
             c.setFillGray(0)
@@ -473,8 +541,9 @@ class _Painter:
             whole = whole and totals_whole
             row_lines.append(grid_bottom)
         elif not last and e.continued:
-            c.setFont(FONT, size)  # as large as the rows: a reader must not miss that more follows
-            c.drawRightString(x0 + width - CELL_PADDING, max(bottom, grid_bottom - row_h) + CELL_PADDING, e.continued.format_map(values))
+            # as large as the rows: a reader must not miss that more follows
+            self._text_at(x0 + width - CELL_PADDING, max(bottom, grid_bottom - row_h) + CELL_PADDING, size, e.continued.format_map(values),
+                          "right", BLACK)
         for line_y in row_lines:
             c.line(x0, line_y, x0 + width, line_y)
         x = x0
@@ -490,6 +559,7 @@ class _Painter:
         """A closing row (the page's or the period's): the label spans the columns before the first total."""
         c = self.c
         first = next(i for i, col in enumerate(e.columns) if col.field in totals)
+        self._flush_text()
         c.setFillGray(0.95)
         c.rect(x0, top - row_h, sum(widths), row_h, stroke=0, fill=1)
         c.setFillGray(0)
