@@ -526,6 +526,17 @@ def program_strings(database, numbers: list[str], out: Path) -> collections.Coun
             drawn[text] += 1
             return super().drawCentredString(x, y, text, *a, **k)
 
+        def beginText(self, *a, **k):  # the page's text object: its strings counted as they go in
+            text_object = super().beginText(*a, **k)
+            write = text_object.textOut
+
+            def counted(text):
+                drawn[text] += 1
+                return write(text)
+
+            text_object.textOut = counted
+            return text_object
+
     original = painter.Canvas
     painter.Canvas = Recording
     try:

@@ -291,7 +291,7 @@ class _Painter:
         value = values.get(e.field, "") if e.field else e.text.format_map(values) if e.text else ""
         # a record's value wraps rather than shrink below the floor; a fixed text keeps the layout's minimum
         value_min = min(max(min_size, FIELD_FLOOR), size) if e.field or "{" in e.text else min_size
-        label = e.label.format_map(values) if e.label else ""
+        label = e.label.format_map(values) if "{" in e.label else e.label
         inner_x, inner_top, inner_w, inner_h = x + pad, top - pad, w - 2 * pad, h - 2 * pad
         if label and e.label_width:
             label_w = e.label_width * mm
