@@ -3886,6 +3886,10 @@ The program closes this window, checks the backup, sets the database in use asid
         <source>Exported {at}</source>
         <translation>导出时间：{at}</translation>
     </message>
+    <message>
+        <source>Total ({rows} rows)</source>
+        <translation>合计（{rows} 行）</translation>
+    </message>
 </context>
 <context>
     <name>ExportActions</name>

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter, range_boundaries
 from sqlalchemy import func, or_, select, update
 
 from crm_desktop.errors import UserError
@@ -71,8 +72,13 @@ def header_of(sheet) -> list[str]:
     return [c.value for c in sheet[HEADER_ROW]]
 
 
+def last_data_row(sheet) -> int:
+    """The autofilter's last row: the totals row under it is not a register's row."""
+    return range_boundaries(sheet.auto_filter.ref)[3]
+
+
 def data_rows(sheet) -> list[tuple]:
-    return [tuple(c.value for c in row) for row in sheet.iter_rows(min_row=FIRST_DATA_ROW)]
+    return [tuple(c.value for c in row) for row in sheet.iter_rows(min_row=FIRST_DATA_ROW, max_row=last_data_row(sheet))]
 
 
 def column_values(sheet, spec, key: str) -> list:
@@ -267,7 +273,9 @@ def test_libreoffice_shows_the_formula_like_text_literally(risky, tmp_path):
     out.mkdir()
     rows = _soffice_csv(report.path, out)
     assert rows[HEADER_ROW - 1] == [str(c.header) for c in spec.columns]
-    assert len(rows) == HEADER_ROW + report.rows
+    assert len(rows) == HEADER_ROW + report.rows + 1  # and the totals row
+    fees = [float(r[spec.index_of("fee")].replace(",", "") or 0) for r in rows[HEADER_ROW:-1]]
+    assert float(rows[-1][spec.index_of("fee")].replace(",", "")) == pytest.approx(sum(fees)) and sum(fees) > 0
     row = next(r for r in rows if r[spec.index_of("customer_name")] == HYPERLINK)  # not evaluated to 点我
     assert row[spec.index_of("phone")] == PHONE  # not the number 86 + 138…
     assert row[spec.index_of("fault")] == FAULT  # not 0
@@ -295,12 +303,14 @@ def test_the_sheet_has_its_summary_header_filter_panes_and_print_setup(demo_data
     assert sheet.freeze_panes == f"A{FIRST_DATA_ROW}"
     assert sheet.auto_filter.ref == f"A{HEADER_ROW}:S{HEADER_ROW + report.rows}"
     assert sheet.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
-    assert sheet.page_setup.orientation == "landscape"
-    assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
-    assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet.max_row == FIRST_DATA_ROW - 1 + report.rows
-    # on paper: the table with its grid, and the summary at the top of every page
-    assert sheet.print_area.endswith(f"$A${HEADER_ROW}:$S${HEADER_ROW + report.rows}")
+    assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9  # A4
+    # 19 columns do not fit one A4 width at 8.5 points: the rows continue on a page to their
+    # right, the call number repeated there, rather than shrinking their text
+    assert sheet.page_setup.scale == 85 and not sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_cols == "$A:$A" and sheet.page_setup.pageOrder == "overThenDown"
+    assert sheet.max_row == FIRST_DATA_ROW + report.rows  # and the totals row
+    # on paper: the table with its grid and its totals, and the summary at the top of every page
+    assert sheet.print_area.endswith(f"$A${HEADER_ROW}:$S${HEADER_ROW + report.rows + 1}")
     assert sheet.print_options.gridLines
     assert sheet.oddHeader.center.text == summary
     assert sheet.oddFooter.center.text == "&P / &N"
@@ -326,7 +336,8 @@ def test_columns_are_wide_enough_for_chinese_text(demo_database, tmp_path):
         assert width >= xlsx.display_width(column.header.tr(translate)) + 2, column.key
     names = column_values(sheet, spec, "customer_name")
     widest = max(xlsx.display_width(n) for n in names)
-    assert sheet.column_dimensions["C"].width >= min(widest, xlsx.MAX_WIDTH)  # 2 a Chinese character
+    # 2 a Chinese character; a longer name wraps in a column of at most TEXT_CAP
+    assert sheet.column_dimensions["C"].width == min(widest + 2, register_export.TEXT_CAP)
     assert sheet.column_dimensions["B"].width >= 16  # yyyy-mm-dd hh:mm
 
 
@@ -476,3 +487,81 @@ def test_no_temporary_file_of_openpyxl_is_left_after_a_cancel(demo_database, tmp
                         progress=lambda done, total: False)
     left = set(_writer.ALL_TEMP_FILES) - before
     assert not left and not any(os.path.exists(p) for p in left)
+
+
+# -- on paper (issue 16) --------------------------------------------------------------------------
+
+def test_one_chinese_font_for_every_cell_and_the_widths_capped(demo_database, tmp_path):
+    from crm_desktop.translation import standalone_translate
+
+    spec = REGISTERS["service_call"]
+    report = export_register(RegisterQuery(demo_database, spec), tmp_path / "f.xlsx", translate=standalone_translate())
+    workbook = load_workbook(report.path)
+    normal = next(s for s in workbook._named_styles if s.name == "Normal")
+    assert (normal.font.name, normal.font.sz) == (xlsx.FONT_NAME, xlsx.FONT_SIZE)
+    sheet = workbook.worksheets[0]
+    for cell in sheet[FIRST_DATA_ROW]:  # the cells take the Normal style's font; none brings another
+        assert cell.font.name == xlsx.FONT_NAME and cell.font.sz == xlsx.FONT_SIZE, cell.coordinate
+    for i, column in enumerate(spec.columns):
+        cap = register_export.width_cap(column)
+        width = sheet.column_dimensions[get_column_letter(i + 1)].width
+        assert width <= (cap or xlsx.MAX_WIDTH), column.key
+        cell = next((r[i] for r in sheet.iter_rows(min_row=FIRST_DATA_ROW, max_row=last_data_row(sheet))
+                     if r[i].value is not None), None)
+        wraps = register_export.narrowest(column) is not None
+        assert cell is None or bool(cell.alignment.wrap_text) == wraps, column.key  # never a number, date or call number
+    # a text longer than its column makes its row as tall as its lines (LibreOffice would not)
+    widths = [sheet.column_dimensions[get_column_letter(i + 1)].width for i in range(len(spec.columns))]
+    tall = 0
+    for r in sheet.iter_rows(min_row=FIRST_DATA_ROW, max_row=last_data_row(sheet)):
+        lines = max(xlsx.lines_needed(c.value, w) if c.alignment.wrap_text and isinstance(c.value, str) else 1
+                    for c, w in zip(r, widths))
+        height = sheet.row_dimensions[r[0].row].height
+        assert (height == xlsx.row_height(lines)) if lines > 1 else height is None, r[0].row
+        tall += lines > 1
+    assert tall > 0
+
+
+def test_a_totals_row_under_the_money_and_hours_columns(demo_database, tmp_path):
+    from crm_desktop.translation import standalone_translate
+
+    cards = REGISTERS["repair_card"]
+    report = export_register(RegisterQuery(demo_database, cards), tmp_path / "t.xlsx", translate=standalone_translate())
+    sheet = sheet_of(report.path)
+    last = last_data_row(sheet)
+    assert last == FIRST_DATA_ROW + report.rows - 1 and sheet.max_row == last + 1
+    totals = sheet[last + 1]
+    assert totals[0].value == f"合计（{report.rows} 行）" and totals[0].font.b
+    for key in ("repair_hours", "labour_fee"):
+        letter = get_column_letter(cards.index_of(key) + 1)
+        cell = totals[cards.index_of(key)]
+        assert cell.value == f"=SUBTOTAL(9,{letter}{FIRST_DATA_ROW}:{letter}{last})"  # what the filter shows
+        assert cell.number_format == register_export.NUMBER_FORMATS[cards.column(key).kind]
+    assert all(c.value is None for i, c in enumerate(totals) if i and cards.columns[i].kind not in ("money", "decimal"))
+    # the customer list has nothing to add up: no totals row to be read back as a customer
+    customers = sheet_of(export_register(RegisterQuery(demo_database, REGISTERS["customer"]), tmp_path / "c.xlsx").path)
+    assert customers.max_row == last_data_row(customers)
+
+
+@libreoffice.needs_soffice
+def test_every_register_prints_on_a4_landscape_with_no_text_under_8_points(demo_database, tmp_path):
+    """Each register printed by LibreOffice (all four in one start of it): A4 landscape pages,
+    every column on them, one font, and the smallest glyph drawn at 8 points or more."""
+    import pdfplumber
+
+    from crm_desktop.translation import standalone_translate
+
+    translate = standalone_translate()
+    books = {name: export_register(RegisterQuery(demo_database, spec), tmp_path / f"{name}.xlsx", translate=translate).path
+             for name, spec in REGISTERS.items()}
+    pdfs = libreoffice.to_pdf(*books.values(), out_dir=tmp_path / "pdf")
+    for (name, spec), pdf in zip(REGISTERS.items(), pdfs):
+        smallest, text = libreoffice.smallest_glyphs(pdf)
+        assert smallest >= 8.0, (name, smallest, text)
+        with pdfplumber.open(pdf) as document:
+            assert all(round(p.width) == 842 and round(p.height) == 595 for p in document.pages), name
+            fonts = {c["fontname"].split("+")[-1] for p in document.pages for c in p.chars}
+            printed = "".join(c["text"] for p in document.pages[:2] for c in p.chars)
+        assert len({f.replace("-Bold", "").replace("Bold", "") for f in fonts}) == 1, (name, fonts)
+        for column in spec.columns:  # on the first page, or the one to its right
+            assert column.header.tr(translate) in printed, (name, column.key)

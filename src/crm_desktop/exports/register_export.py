@@ -82,6 +82,7 @@ SUMMARY_DESCENDING = QT_TRANSLATE_NOOP("Export", "Sorted by {column}, descending
 SUMMARY_ROWS = QT_TRANSLATE_NOOP("Export", "{rows} rows")
 SUMMARY_EXPORTED = QT_TRANSLATE_NOOP("Export", "Exported {at}")
 SEPARATOR = "\u3000\u3000"  # two ideographic spaces between the summary's parts
+TOTAL_LABEL = QT_TRANSLATE_NOOP("Export", "Total ({rows} rows)")
 
 NUMBER_FORMATS = {
     "datetime": xlsx.DATETIME_FORMAT,
@@ -91,6 +92,37 @@ NUMBER_FORMATS = {
     "decimal": xlsx.HOURS_FORMAT,
 }
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+SUMMED_KINDS = ("money", "decimal")  # the totals row sums these columns
+# column widths at most (Excel's units, a Chinese character taking two); a longer text wraps
+FREE_TEXT_CAP = 28  # fault, remarks, work done … and addresses
+TEXT_CAP = 24
+FREE_TEXT_KEYS = ("address", "accessories", "condition")  # plain text columns that hold sentences
+# numbers and codes never wrap nor narrow: broken in two they read as two
+UNBROKEN_KEYS = ("call_no", "receipt_no", "card_no", "code", "invoice_no", "serial_no", "phone", "fax", "postcode")
+NARROWEST_FREE_TEXT = 14  # a free text column narrowed to fit the page: about seven Chinese characters a line
+NARROWEST_TEXT = 10  # five Chinese characters a line
+
+
+def width_cap(column: Column) -> int | None:
+    """A text column's widest width; None (``xlsx.MAX_WIDTH``) for dates and numbers, which
+    never need it."""
+    if column.kind == "multiline" or column.key in FREE_TEXT_KEYS:
+        return FREE_TEXT_CAP
+    if column.kind in ("text", "choice", "staff"):
+        return TEXT_CAP
+    return None
+
+
+def narrowest(column: Column) -> int | None:
+    """How narrow a column may become to fit the printed page (its text wrapping); None: not
+    at all (dates, numbers, codes)."""
+    if column.key in UNBROKEN_KEYS:
+        return None
+    if column.kind == "multiline" or column.key in FREE_TEXT_KEYS:
+        return NARROWEST_FREE_TEXT
+    if column.kind in ("text", "choice", "staff"):
+        return NARROWEST_TEXT
+    return None
 
 
 
@@ -255,6 +287,7 @@ def export_register(
     staff = staff_names(query.database) if any(c.kind == "staff" for c in shown) else {}
 
     workbook = Workbook(write_only=True)
+    xlsx.use_report_font(workbook)
     sheet = workbook.create_sheet(_sheet_name(spec.title.tr(translate)))
     saved = False
     try:
@@ -275,22 +308,37 @@ def export_register(
             widths = xlsx.WidthTracker(headers)
             for values in first:
                 widths.see(values)
-            _lay_out(sheet, len(shown), total, widths, summary)
+            least = [narrowest(c) for c in shown]
+            column_widths = xlsx.narrow_to_fit(widths.columns([width_cap(c) for c in shown]), least)
+            wrapped = [n is not None for n in least]  # no text is cut at its column's edge
+            totals = total > 0 and any(c.kind in SUMMED_KINDS for c in shown)
+            _lay_out(sheet, len(shown), total + totals, column_widths, summary, total)
 
             sheet.append([xlsx.text_with_font(sheet, summary, SUMMARY_FONT)])
             sheet.append(xlsx.header_cells(sheet, headers))
 
-            body = _BodyCells(sheet, shown)
+            body = _BodyCells(sheet, shown, wrapped, column_widths)
             done = 0
             chunk = first
+            rows = sheet.row_dimensions
+            row_number = FIRST_DATA_ROW - 1
             while True:
                 for values in chunk:
-                    sheet.append(body.row(values))
+                    row_number += 1
+                    cells, lines = body.row(values)
+                    if lines > 1:  # a height of its own: LibreOffice would not grow the row for its wrapped text
+                        rows[row_number].height = xlsx.row_height(lines)
+                        sheet.append(cells)
+                        del rows[row_number]  # written: no need to keep it
+                    else:
+                        sheet.append(cells)
                 done += len(chunk)
                 report(progress, done, total, EXPORT_CANCELLED)
                 if done >= total or not chunk:
                     break
                 chunk = values_of(query.window(done, CHUNK))
+            if totals:
+                sheet.append(_totals_row(sheet, shown, done, TOTAL_LABEL.tr(translate, rows=done)))
 
             workbook.properties.title = spec.title.tr(translate)
             workbook.properties.description = summary
@@ -303,54 +351,97 @@ def export_register(
             xlsx.discard_sheet(sheet)
 
 
-def _lay_out(sheet, columns: int, rows: int, widths: xlsx.WidthTracker, summary: str) -> None:
+def _lay_out(sheet, columns: int, rows: int, widths: list[int], summary: str, data_rows: int | None = None) -> None:
     """What a write-only sheet needs before its first row: widths, frozen panes; and the
-    autofilter and the print setup. On paper the table prints with grid lines and its
-    header row on every page, and the summary line goes to the top of every page instead
-    of standing above the first page's table."""
-    widths.apply(sheet)
+    autofilter and the print setup. ``rows`` counts the totals row, ``data_rows`` not.
+    On paper the table prints with grid lines and its header row on every page, and the
+    summary line goes to the top of every page instead of standing above the first page's
+    table. A4 landscape, its text never under ``xlsx.MIN_PRINTED_SIZE``: a register too
+    wide for one page at that size continues on a page to its right, the first column (the
+    call, receipt or card number) repeated there (``xlsx.scale_to_width``)."""
+    data_rows = rows if data_rows is None else data_rows
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
     last = get_column_letter(max(columns, 1))
     sheet.freeze_panes = f"A{FIRST_DATA_ROW}"  # the summary and the headers stay in sight
-    sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + rows}"
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + data_rows}"
     xlsx.print_setup(sheet, header_rows=f"{HEADER_ROW}:{HEADER_ROW}", landscape=True)
+    xlsx.scale_to_width(sheet, widths, landscape=True)
     sheet.print_area = f"A{HEADER_ROW}:{last}{HEADER_ROW + rows}"
     sheet.print_options.gridLines = True  # the body's cells carry no borders (see _BodyCells)
     # Excel allows 255 characters in a page header, and & starts its codes
     sheet.oddHeader.center.text = summary[:MAX_PAGE_HEADER].replace("&", "&&")
-    sheet.oddHeader.center.size = 9
+    sheet.oddHeader.center.size = xlsx.FONT_SIZE
+    sheet.oddHeader.center.font = f"{xlsx.FONT_NAME},Regular"
     sheet.oddFooter.center.text = "&P / &N"
+    sheet.oddFooter.center.size = xlsx.FONT_SIZE
+    sheet.HeaderFooter.scaleWithDoc = False  # Excel: the page header keeps its size on a scaled page (LibreOffice scales it)
+
+
+def _totals_row(sheet, columns: Sequence[Column], rows: int, label: str) -> list[Any]:
+    """Under the rows: the label in the first column, and under each money or hours column
+    the sum of the rows the autofilter shows (SUBTOTAL 9), which Excel and LibreOffice
+    compute on opening."""
+    first, last = FIRST_DATA_ROW, FIRST_DATA_ROW + rows - 1
+    cells: list[Any] = []
+    for i, column in enumerate(columns, start=1):
+        cell = WriteOnlyCell(sheet)
+        cell.font = xlsx.TOTAL_FONT
+        cell.fill = xlsx.TOTAL_FILL
+        if column.kind in SUMMED_KINDS:
+            letter = get_column_letter(i)
+            cell.value = f"=SUBTOTAL(9,{letter}{first}:{letter}{last})"
+            cell.number_format = NUMBER_FORMATS[column.kind]
+        elif i == 1:
+            cell.value = label
+        cells.append(cell)
+    return cells
 
 
 class _BodyCells:
-    """The body's cells. Text and labels go in as plain values (through ``xlsx.text_cell``,
-    which quotes risky text); dates, times, money and hours need a number format, so each
-    such column has one styled cell that carries its format from row to row: a write-only
-    sheet writes a row as soon as it is appended, and a new styled cell for each value would
-    cost seconds over a large register. (Every cell styled — a font and borders — made a
-    100,000-row export 3 s slower: the grid comes from the printed grid lines instead.)"""
+    """The body's cells. Each column has one styled cell that carries its style from row to
+    row — its number format (dates, times, money, hours), its wrapping (text), the top of the
+    row for all — and takes each row's value in turn: a write-only sheet writes a row as soon
+    as it is appended, and a new styled cell for each value would cost seconds over a large
+    register. Text goes in through ``xlsx.text_cell``'s rule: risky text is quoted. (Every
+    cell with borders as well made a 100,000-row export 3 s slower: the grid comes from the
+    printed grid lines instead.)"""
 
-    def __init__(self, sheet, columns: Sequence[Column]) -> None:
+    def __init__(self, sheet, columns: Sequence[Column], wrapped: Sequence[bool] = (),
+                 widths: Sequence[float] = ()) -> None:
         self.sheet = sheet
-        self.cells: list[Cell | None] = []
-        for column in columns:
-            cell = None
+        self.widths = list(widths) + [xlsx.MAX_WIDTH] * (len(columns) - len(widths))
+        wrapped = list(wrapped) + [False] * (len(columns) - len(wrapped))
+        self.cells: list[Cell] = []
+        self.wraps: list[bool] = []
+        for column, wrap in zip(columns, wrapped):
+            cell = WriteOnlyCell(sheet)
             if column.kind in NUMBER_FORMATS:
-                cell = WriteOnlyCell(sheet)
                 cell.number_format = NUMBER_FORMATS[column.kind]
+                wrap = False
+            cell.alignment = xlsx.WRAP_ALIGNMENT if wrap else xlsx.TOP_ALIGNMENT
             self.cells.append(cell)
+            self.wraps.append(wrap)
 
-    def row(self, values: Sequence[Any]) -> list[Any]:
+    def row(self, values: Sequence[Any]) -> tuple[list[Any], int]:
+        """The row's cells, and the lines its tallest wrapped text takes."""
         out: list[Any] = []
-        sheet = self.sheet
-        for cell, value in zip(self.cells, values):
+        lines = 1
+        for cell, wrap, width, value in zip(self.cells, self.wraps, self.widths, values):
             if value is None:
                 out.append(None)
-            elif cell is None or isinstance(value, str):  # text (or text where a date was expected)
-                out.append(xlsx.text_cell(sheet, value))
-            else:
-                cell.value = value
-                out.append(cell)
-        return out
+                continue
+            if isinstance(value, str):
+                if wrap and 2 * len(value) > width - 1:
+                    lines = max(lines, xlsx.lines_needed(value, width))
+                if xlsx.is_risky(value):
+                    risky = xlsx.text_cell(self.sheet, value)
+                    risky.alignment = xlsx.WRAP_ALIGNMENT if wrap else xlsx.TOP_ALIGNMENT
+                    out.append(risky)
+                    continue
+            cell.value = value
+            out.append(cell)
+        return out, lines
 
 
 def export_register_by_name(
