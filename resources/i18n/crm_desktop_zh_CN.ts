@@ -1890,7 +1890,7 @@ The program closes this window, checks the backup, sets the database in use asid
     </message>
     <message>
         <source>a day&apos;s supervisor report, or one technician&apos;s (S10–S12), as .pdf or .xlsx</source>
-        <translation>某一天的服务主任日报表或某位技术员的日报表（S10–S12），保存为 .pdf 或 .xlsx</translation>
+        <translation>某一天的服务主任日报表或某位技术员的日报表，保存为 .pdf 或 .xlsx</translation>
     </message>
     <message>
         <source>the monthly technician report as .xlsx</source>
@@ -3445,7 +3445,7 @@ The program closes this window, checks the backup, sets the database in use asid
     </message>
     <message>
         <source>Only the branch manager signs the daily report (S12).</source>
-        <translation>日报表只能由分公司经理签字（S12）。</translation>
+        <translation>日报表只能由分公司经理签字。</translation>
     </message>
     <message>
         <source>Changed after the signature:</source>
@@ -3488,7 +3488,7 @@ The program closes this window, checks the backup, sets the database in use asid
     <name>DailyReports</name>
     <message>
         <source>Only the branch manager signs the daily report (S12); {name} is not the manager.</source>
-        <translation>日报表只能由分公司经理签字（S12）；{name} 不是经理。</translation>
+        <translation>日报表只能由分公司经理签字；{name} 不是经理。</translation>
     </message>
     <message>
         <source>The report of {day} was signed by {name} at {time}; a correction now goes in as an amendment.</source>
@@ -3534,8 +3534,8 @@ The program closes this window, checks the backup, sets the database in use asid
         <translation>经理签字：{name}（{at}）</translation>
     </message>
     <message>
-        <source>Not yet signed by the manager (S12)</source>
-        <translation>经理尚未签字（S12）</translation>
+        <source>Not yet signed by the manager</source>
+        <translation>经理尚未签字</translation>
     </message>
     <message>
         <source>Technician</source>
@@ -3600,6 +3600,34 @@ The program closes this window, checks the backup, sets the database in use asid
     <message>
         <source>Taken back after the signature</source>
         <translation>签字后撤销</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s signature</source>
+        <translation>服务主任签字</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s check and signature</source>
+        <translation>经理审核签字</translation>
+    </message>
+    <message>
+        <source>Technician&apos;s signature</source>
+        <translation>技术员签字</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s check</source>
+        <translation>服务主任审核</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>{name}, {at}</source>
+        <translation>{name}　{at}</translation>
+    </message>
+    <message>
+        <source>Signed by the branch manager, this report goes to the service department.</source>
+        <translation>本表经分公司经理签字后报送服务部。</translation>
     </message>
 </context>
 <context>
@@ -5087,7 +5115,7 @@ The program closes this window, checks the backup, sets the database in use asid
     </message>
     <message>
         <source>Important or promising customers with fewer than two responsible staff (I10)</source>
-        <translation>负责人员少于两名的重要或有潜力客户（I10）</translation>
+        <translation>负责人员少于两名的重要或有潜力客户</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
@@ -5175,7 +5203,7 @@ The program closes this window, checks the backup, sets the database in use asid
     </message>
     <message>
         <source>Who logged in, viewed, printed, exported and changed what (I7)</source>
-        <translation>谁在何时登录、查阅、打印、导出和修改了什么（I7）</translation>
+        <translation>谁在何时登录、查阅、打印、导出和修改了什么</translation>
     </message>
     <message>
         <source>Staff and &amp;accounts…</source>
@@ -5235,7 +5263,7 @@ The program closes this window, checks the backup, sets the database in use asid
     </message>
     <message>
         <source>Each job of a technician&apos;s day with its kind and time (S10)</source>
-        <translation>技术员当天每项工作的服务类别和用时（S10）</translation>
+        <translation>技术员当天每项工作的服务类别和用时</translation>
     </message>
     <message>
         <source>&amp;Supervisor daily report…</source>
@@ -5243,7 +5271,7 @@ The program closes this window, checks the backup, sets the database in use asid
     </message>
     <message>
         <source>All technicians&apos; day by kind and time, for the manager&apos;s signature (S11, S12)</source>
-        <translation>全体技术员当天按服务类别和用时汇总，供经理签字（S11、S12）</translation>
+        <translation>全体技术员当天按服务类别和用时汇总，供经理签字</translation>
     </message>
     <message>
         <source>C&amp;ustomer list…</source>
@@ -5251,7 +5279,7 @@ The program closes this window, checks the backup, sets the database in use asid
     </message>
     <message>
         <source>The customer list as it is filtered and searched on screen (I2)</source>
-        <translation>按屏幕上的筛选和搜索打印客户一览表（I2）</translation>
+        <translation>按屏幕上的筛选和搜索打印客户一览表</translation>
     </message>
     <message>
         <source>&amp;Daily reports…</source>
@@ -5259,7 +5287,7 @@ The program closes this window, checks the backup, sets the database in use asid
     </message>
     <message>
         <source>A day&apos;s work by technician and kind (S10, S11); the manager signs it (S12)</source>
-        <translation>按技术员和服务类别汇总一天的工作（S10、S11），由经理签字（S12）</translation>
+        <translation>按技术员和服务类别汇总一天的工作，由经理签字</translation>
     </message>
     <message>
         <source>&amp;Monthly technician report…</source>
@@ -7766,7 +7794,7 @@ repair</source>
     </message>
     <message>
         <source>An important or promising customer has at least two responsible staff (I10). Red: nobody at all. Double-click a customer to open its archive and assign someone.</source>
-        <translation>重要或有潜力的客户至少应有两名负责人员（I10）。红色：无人负责。双击客户可打开其档案并指定负责人员。</translation>
+        <translation>重要或有潜力的客户至少应有两名负责人员。红色：无人负责。双击客户可打开其档案并指定负责人员。</translation>
     </message>
     <message>
         <source>%1 customers</source>
@@ -7804,7 +7832,7 @@ repair</source>
     </message>
     <message>
         <source>Received before today and still not dispatched: it goes first (S13).</source>
-        <translation>今天以前接报、至今未派工：优先派工（S13）。</translation>
+        <translation>今天以前接报、至今未派工：优先派工。</translation>
     </message>
 </context>
 <context>

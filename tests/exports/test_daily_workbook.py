@@ -54,7 +54,7 @@ def test_the_supervisor_workbook_has_formula_totals_and_the_signature(database, 
     total_row = [c for c in summary.iter_rows(min_row=4) if c[0].value == "Total"][0]
     assert all(cell.data_type == "f" for cell in total_row[1:])
     assert summary.freeze_panes == "B4" and summary.print_title_rows == "$3:$3"
-    assert summary.page_setup.orientation == "landscape" and summary.sheet_properties.pageSetUpPr.fitToPage
+    assert summary.page_setup.orientation == "portrait" and 85 <= summary.page_setup.scale <= 100
     assert [ws.title for ws in book.worksheets][2] == "Amendments"  # the repair entered after the signature
     amendments = list(book.worksheets[2].iter_rows(min_row=2, values_only=True))
     assert amendments[0][1] == "赵技师" and amendments[0][5] == 2.5
@@ -67,7 +67,8 @@ def test_libreoffice_recalculates_the_signed_figures(database, signed_day, tmp_p
     assert rows
     sheets = recalculated(path, tmp_path / "csv")
     summary = sheets["Supervisor daily report"]
-    by_name = {row[0]: row for row in summary[3:] if row and row[0] not in ("Total", "")}
+    table = summary[3:next(i for i, row in enumerate(summary) if row and row[0] == "Total")]
+    by_name = {row[0]: row for row in table if row and row[0]}
     expected = {}
     for name, kind, hours in rows:
         jobs, total = expected.get(name, (0, Decimal("0")))
@@ -104,3 +105,52 @@ def test_a_report_open_in_excel_stays_as_it_was_and_no_temporary_is_left(databas
         write_daily_report(database, DAY, target)
     assert target.read_bytes() == b"yesterday's report, open in Excel"
     assert files.leftover_temporaries(out) == [] and [p.name for p in out.iterdir()] == ["daily.xlsx"]
+
+
+# -- as the paper forms print (issue 16) -------------------------------------------------------
+
+def test_printed_like_the_paper_form_widths_header_heights_and_signatures(database, signed_day, tmp_path):
+    from openpyxl.utils import get_column_letter
+
+    from crm_desktop.exports import xlsx
+    from crm_desktop.translation import standalone_translate
+
+    from ..test_rule_codes import rule_codes_in
+
+    translate = standalone_translate()
+    path = write_daily_report(database, DAY, tmp_path / "daily.xlsx", translate=translate)
+    book = load_workbook(path)
+    normal = next(s for s in book._named_styles if s.name == "Normal")
+    assert (normal.font.name, normal.font.sz) == (xlsx.FONT_NAME, xlsx.FONT_SIZE)
+    summary, jobs = book.worksheets[0], book.worksheets[1]
+    for sheet, header_row in ((summary, 3), (jobs, 1)):
+        headers = [c.value for c in sheet[header_row] if c.value]
+        widths = [sheet.column_dimensions[get_column_letter(i + 1)].width for i in range(len(headers))]
+        assert all(widths), sheet.title  # every column's width is set
+        # the wrapped headers ("A 有费服务 件数") have the lines they need: not cut on paper
+        lines = max(xlsx.lines_needed(h, w) for h, w in zip(headers, widths))
+        assert sheet.row_dimensions[header_row].height >= xlsx.row_height(lines), sheet.title
+        assert int(sheet.page_setup.paperSize) == 9 and sheet.page_setup.scale >= 85  # A4, text at 8.5 pt or more
+    assert summary["A2"].value == "经理签字：周经理（2026-11-23 18:00）"  # signed, in plain words
+    texts = [c.value for row in summary.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "服务主任签字" in texts and "经理审核签字" in texts
+    assert any(t.startswith("周经理　2026-11-23 18:00") for t in texts)  # on the manager's line
+    assert "本表经分公司经理签字后报送服务部。" in texts
+    every = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert not [t for t in every if not t.startswith("=") and rule_codes_in(t)]
+
+    with database.read_session() as s:
+        zhao = s.scalar(select(Staff.id).where(Staff.name == "赵技师"))
+    technician = load_workbook(write_daily_report(database, DAY, tmp_path / "zhao.xlsx", technician_id=zhao,
+                                                  translate=translate)).worksheets[0]
+    texts = [c.value for row in technician.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "技术员签字" in texts and "服务主任审核" in texts and "经理审核签字" not in texts
+
+
+def test_an_unsigned_day_says_so_in_plain_words(database, tmp_path):
+    from crm_desktop.translation import standalone_translate
+
+    build(database)
+    path = write_daily_report(database, DAY, tmp_path / "unsigned.xlsx", translate=standalone_translate())
+    summary = load_workbook(path).worksheets[0]
+    assert summary["A2"].value == "经理尚未签字"
