@@ -110,14 +110,19 @@ def smallest_glyphs(pdf: Path) -> tuple[float, str]:
     text is smaller than its font) and the text drawn at that size on the page it is first seen."""
     import pdfplumber
 
+    def size(char) -> float:
+        # pdfminer's size is the glyph box's height: for text turned a quarter (a chart's axis
+        # title) that is its advance, so the box's width is its size
+        return char["size"] if char["upright"] else char["x1"] - char["x0"]
+
     smallest, text = float("inf"), ""
     with pdfplumber.open(pdf) as document:
         for page in document.pages:
             chars = [c for c in page.chars if c["text"].strip()]
             if not chars:
                 continue
-            least = min(c["size"] for c in chars)
+            least = min(map(size, chars))
             if least < smallest - 0.01:
                 smallest = least
-                text = "".join(c["text"] for c in chars if abs(c["size"] - least) < 0.01)[:80]
+                text = "".join(c["text"] for c in chars if abs(size(c) - least) < 0.01)[:80]
     return smallest, text

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from crm_desktop import demo, files
 from crm_desktop.errors import UserError
@@ -21,7 +22,7 @@ from crm_desktop.exports.monthly_workbook import (
     sheet_names,
     write_monthly_report,
 )
-from crm_desktop.exports.xlsx import display_width
+from crm_desktop.exports.xlsx import display_width, lines_needed, row_height
 from crm_desktop.progress import Cancelled
 from crm_desktop.services import calls, process
 from crm_desktop.services.monthly_report import SURVEY_ITEMS, SurveyScores
@@ -29,6 +30,7 @@ from tests.services.test_monthly_report import LATER, at, build_month
 
 from .. import libreoffice
 from ..libreoffice import needs_soffice
+from ..test_rule_codes import rule_codes_in
 
 CHINESE = {  # enough of the translation to see it used (the full one lives in the .ts file)
     "MonthlyReport|Summary": "汇总",
@@ -160,13 +162,17 @@ def test_workbook_reloads_with_formulas_chart_and_print_setup(month_db, tmp_path
     assert ws.freeze_panes == "B4"
     assert ws.print_title_rows == "$1:$3"
     assert ws.page_setup.orientation == "landscape"
-    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
-    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    # at a scale that keeps the text at 8.5 points or more, whatever fit-to-width would do
+    assert ws.page_setup.scale >= 85 and not ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.column_dimensions["A"].width >= max(display_width(ws.cell(r, 1).value) for r in range(first, total))
+    # the wrapped headers have the lines they need (not cut on paper)
+    widths = [ws.column_dimensions[get_column_letter(i)].width for i in range(1, ws.max_column + 1)]
+    lines = max(lines_needed(c.value, w) for c, w in zip(ws[3], widths) if c.value)
+    assert ws.row_dimensions[3].height >= row_height(lines)
 
     wang = wb[report.sheets[1 + [t.technician_id for t in f.technicians].index(ns.wang)]]
     assert wang.freeze_panes == "A3" and wang.print_title_rows == "$1:$2"
-    assert wang.page_setup.orientation == "landscape" and wang.page_setup.fitToWidth == 1
+    assert wang.page_setup.orientation == "landscape" and wang.page_setup.scale >= 85
     last = wang.max_row
     assert wang.cell(last, 1).value == "合计"
     for c in (2, 7, 10, 11, 12):
@@ -235,6 +241,20 @@ def test_libreoffice_on_a_demo_month(demo_database, tmp_path):
     wb = load_workbook(path)  # reloads
     assert wb.sheetnames == report.sheets
     check_recalculated(report, recalculate(path, tmp_path), "汇总")
+    # printed: no text under 8 points
+    smallest, text = libreoffice.smallest_glyphs(libreoffice.to_pdf(path, out_dir=tmp_path / "pdf")[0])
+    assert smallest >= 8.0, (smallest, text)
+
+
+def test_no_rule_code_in_the_chinese_workbook(demo_database, tmp_path):
+    from crm_desktop.translation import standalone_translate
+
+    path = tmp_path / "zh.xlsx"
+    write_monthly_report(demo_database, 2026, 10, path, translate=standalone_translate())
+    wb = load_workbook(path)
+    texts = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    texts += wb.sheetnames + [ws._charts[0].title.tx.rich.p[0].r[0].t for ws in wb.worksheets if ws._charts]
+    assert texts and not [t for t in texts if not t.startswith("=") and rule_codes_in(t)]
 
 
 def test_cancel_leaves_no_file(month_db, tmp_path):

@@ -71,8 +71,13 @@ from .xlsx import (
     excel_value,
     header_cells,
     is_risky,
+    lines_needed,
     print_setup,
+    printable_width,
+    row_height,
+    scale_to_width,
     text_cell,
+    use_report_font,
 )
 
 # progress(done, total) -> False to cancel
@@ -233,6 +238,9 @@ AVERAGE_FORMAT = "0.00"
 SUMMARY_FIRST = 4  # summary: title, groups, columns, then the technicians
 DETAIL_FIRST = 3  # detail: title, columns, then the jobs
 NOTES_WIDTH = 84  # characters: a portrait A4 page
+FIGURE_MIN_WIDTH = 6  # a column of figures: its header wraps onto lines of three Chinese characters
+DETAIL_CAPS = {"customer": 24}  # a longer name wraps
+SUMMARY_MIN_WIDTHS = {"rate": 8}  # a formula's figure, not measured: "100.0%"
 SHEET_NAME_MAX = 31
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
@@ -364,6 +372,7 @@ class _Writer:
         self.translate = translate
         self.write_only = write_only
         self.wb = Workbook(write_only=write_only)
+        use_report_font(self.wb)
         if not write_only:
             self.wb.remove(self.wb.active)
         self.labels = [_label_text(t.name, t, translate) for t in figures.technicians]
@@ -398,15 +407,19 @@ class _Writer:
         total_row = last + 1
         headers = [tr(h) for _k, h, _f in SUMMARY_COLUMNS]
         rows = [self._summary_values(t, label) for t, label in zip(f.technicians, self.labels)]
-        widths = WidthTracker(headers)
+        widths = WidthTracker([""] * len(headers))  # the figures decide; the headers wrap
         for row in rows:
             widths.see(row)
         widths.see([tr(TOTAL)])
-        widths.apply(ws)
+        column_widths = [max(w, FIGURE_MIN_WIDTH, SUMMARY_MIN_WIDTHS.get(key, 0))
+                         for w, (key, _h, _f) in zip(widths.columns(), SUMMARY_COLUMNS)]
+        for i, width in enumerate(column_widths, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = width
         ws.freeze_panes = f"B{first}"
         print_setup(ws, f"1:{first - 1}")
+        scale = scale_to_width(ws, column_widths)
         ws.row_dimensions[1].height = 26
-        ws.row_dimensions[3].height = 34
+        ws.row_dimensions[2].height, ws.row_dimensions[3].height = self._header_heights(headers, column_widths)
         last_col = get_column_letter(len(SUMMARY_COLUMNS))
         ws.merged_cells.add(f"A1:{last_col}1")
 
@@ -439,9 +452,30 @@ class _Writer:
                   + [_cell(ws, self._total_formula(key, first, last), totals[i])
                      for i, (key, _h, _f) in enumerate(SUMMARY_COLUMNS) if i])
         if n:
-            self._chart(ws, first, last, total_row)
-            if _chart_needs_own_page(widths.widths, n):
+            self._chart(ws, first, last, total_row, scale)
+            if _chart_needs_own_page(column_widths, n, scale, ws.row_dimensions[2].height + ws.row_dimensions[3].height):
                 ws.row_breaks.append(Break(id=total_row + 1))
+
+    def _header_heights(self, headers: list[str], widths: list[int]) -> tuple[float, float]:
+        """The heights of the summary's two header rows: each as tall as its most wrapped
+        text (a group's title over the columns it spans; a one-column group, merged down
+        over both rows, shares their height), bold, and a margin."""
+        index = {key: i for i, (key, _h, _f) in enumerate(SUMMARY_COLUMNS)}
+        group_lines, column_lines, merged = 1, 1, 1
+        for first_key, last_key, title in SUMMARY_GROUPS:
+            a, b = index[first_key], index[last_key]
+            lines = lines_needed(self.tr(title), sum(widths[a:b + 1]))
+            if a == b:
+                merged = max(merged, lines)
+            else:
+                group_lines = max(group_lines, lines)
+        for i, header in enumerate(headers):
+            if not any(index[f] == index[la] == i for f, la, _t in SUMMARY_GROUPS):
+                column_lines = max(column_lines, lines_needed(header, widths[i]))
+        group, column = row_height(group_lines) + 2, row_height(column_lines) + 2
+        if row_height(merged) + 4 > group + column:
+            column = row_height(merged) + 4 - group
+        return group, column
 
     def _summary_values(self, t: TechnicianMonth, label: str) -> list[Any]:
         """The row as plain values (formula columns hold what the formula will show, for the widths)."""
@@ -491,7 +525,7 @@ class _Writer:
                     f"{col}{first}:{col}{last})/{cards}{t},2))")
         return _ratio_formula(key, t)
 
-    def _chart(self, ws, first: int, last: int, total_row: int) -> None:
+    def _chart(self, ws, first: int, last: int, total_row: int, scale: int = 100) -> None:
         f, tr = self.f, self.tr
         chart = BarChart()
         chart.type = "col"
@@ -506,7 +540,9 @@ class _Writer:
         names = Reference(ws, min_col=1, min_row=first, max_row=last)
         chart.series[0].cat = AxDataSource(strRef=StrRef(f=str(names)))
         chart.legend = None
-        chart.width = max(16.0, min(48.0, 0.9 * (last - first + 1) + 4))
+        # at most a printed page's width: a wider chart is shrunk to the page, its text with it
+        page = printable_width() * 100 / scale - 0.5
+        chart.width = min(max(16.0, min(48.0, 0.9 * (last - first + 1) + 4)), page)
         chart.height = CHART_HEIGHT
         ws.add_chart(chart, f"A{total_row + 2}")
 
@@ -528,24 +564,31 @@ class _Writer:
             )
             for line in t.lines
         ]
-        widths = WidthTracker(headers)
+        widths = WidthTracker([""] * len(headers))  # the values decide; the headers wrap
         for row in _width_samples(rows, len(headers)):
             widths.see(row)
-        widths.apply(ws)
+        column_widths = [max(w, FIGURE_MIN_WIDTH) for w in widths.columns([DETAIL_CAPS.get(k) for k, _h, _f in DETAIL_COLUMNS])]
+        for i, width in enumerate(column_widths, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = width
         ws.freeze_panes = f"A{DETAIL_FIRST}"
         print_setup(ws, f"1:{DETAIL_FIRST - 1}")
+        scale_to_width(ws, column_widths, title_columns="A:B")
         ws.row_dimensions[1].height = 24
-        ws.row_dimensions[2].height = 34
+        ws.row_dimensions[2].height = row_height(max(lines_needed(h, w) for h, w in zip(headers, column_widths))) + 2
+        customer_width = column_widths[_dindex("customer")]
         ws.merged_cells.add(f"A1:{get_column_letter(len(DETAIL_COLUMNS))}1")
         ws.append([self._text(ws, tr(DETAIL_TITLE, name=label, year=self.f.year, month=self.month_text),
                               styles.array(TITLE_FONT, grid=False))])
         ws.append(header_cells(ws, headers))
 
-        body = [styles.array(BODY_FONT, fmt) for _k, _h, fmt in DETAIL_COLUMNS]
+        body = [styles.array(BODY_FONT, fmt, alignment=WRAP if key == "customer" else None) for key, _h, fmt in DETAIL_COLUMNS]
         s_day, s_call, s_card, s_customer, s_kind, s_mode, s_hours, s_due, s_arrived, s_ok, s_fee, s_parts = body
         append = ws.append
         text = self._text
-        for day, call_no, card_no, customer, kind, mode, hours, due, arrived, ok, fee, parts in rows:
+        heights = ws.row_dimensions
+        for r, (day, call_no, card_no, customer, kind, mode, hours, due, arrived, ok, fee, parts) in enumerate(rows, DETAIL_FIRST):
+            if customer and 2 * len(customer) > customer_width - 1 and (lines := lines_needed(customer, customer_width)) > 1:
+                heights[r].height = row_height(lines)  # a long name wraps: LibreOffice would not grow the row
             append((
                 _cell(ws, day, s_day),
                 text(ws, call_no, s_call),
@@ -621,20 +664,22 @@ class _Writer:
 
 
 # printing the summary (A4 landscape, the margins of ``xlsx.print_setup``), in centimetres
-_PRINTABLE_WIDTH = 29.7 - 2 * 0.4 * 2.54
-_PRINTABLE_HEIGHT = 21.0 - 2 * 0.6 * 2.54 - 1.0  # less the page header and footer
-_CM_PER_WIDTH_UNIT = 0.19  # one Excel column width unit (a digit of the default font)
+_PRINTABLE_HEIGHT = 21.0 - 2 * 0.75 * 2.54  # the top and bottom margins hold the page header and footer
 _CM_PER_POINT = 2.54 / 72
 CHART_HEIGHT = 9.0
 
 
-def _chart_needs_own_page(widths: list[int], rows: int) -> bool:
+def _chart_needs_own_page(widths: list[float], rows: int, scale: int = 100, header_height: float = 49) -> bool:
     """Whether the table and the chart below it would not fit on the first printed page
-    together: then the chart starts a page of its own instead of being cut in two."""
-    table_width = sum(min(w + 2, 60) for w in widths) * _CM_PER_WIDTH_UNIT
-    scale = min(1.0, _PRINTABLE_WIDTH / table_width)  # fit to the page width
-    table_height = (26 + 15 + 34 + 15 * (rows + 1)) * _CM_PER_POINT
-    return (table_height + 2 * 15 * _CM_PER_POINT + CHART_HEIGHT) * scale > _PRINTABLE_HEIGHT
+    together (at the sheet's print ``scale``, in percent): then the chart starts a page of
+    its own instead of being cut in two."""
+    from .xlsx import printable_width, printed_width
+
+    factor = scale / 100
+    table_height = (26 + header_height + 15 * (rows + 1)) * _CM_PER_POINT
+    if printed_width(widths) * factor > printable_width():
+        return True  # the table continues on a page to its right: the chart after it
+    return (table_height + 2 * 15 * _CM_PER_POINT + CHART_HEIGHT) * factor > _PRINTABLE_HEIGHT
 
 
 def _index(key: str) -> int:
