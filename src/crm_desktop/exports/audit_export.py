@@ -48,6 +48,9 @@ CHUNK = 2000  # lines a window: Cancel answers within a fraction of a second
 TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"  # an audit line is to the second
 TIME_WIDTH = 21
 MAX_PAGE_HEADER = 200
+# the widest each column may be (None: as its content); a longer text wraps. The seven fit one
+# A4 landscape width at 8.5 points: 8 + 21 + 12 + 12 + 16 + 24 + 40
+CAPS = (None, None, 12, 12, 16, 24, 40)
 
 TITLE = QT_TRANSLATE_NOOP("AuditExport", "Audit log")
 HEADERS = (
@@ -136,6 +139,7 @@ def export_audit_log(
     at = now or clock.now()
 
     workbook = Workbook(write_only=True)
+    xlsx.use_report_font(workbook)
     sheet = workbook.create_sheet(TITLE.tr(translate)[:31])
     saved = False
     try:
@@ -155,19 +159,51 @@ def export_audit_log(
             for values in first:
                 widths.see(values)
             widths.widths[1] = max(widths.widths[1], TIME_WIDTH)
-            _lay_out(sheet, len(headers), total, widths, summary)
+            column_widths = widths.columns(list(CAPS))
+            _lay_out(sheet, len(headers), total, column_widths, summary)
 
             sheet.append([xlsx.text_with_font(sheet, summary, xlsx.TOTAL_FONT)])
             sheet.append(xlsx.header_cells(sheet, headers))
 
             time_cell = WriteOnlyCell(sheet)
             time_cell.number_format = TIME_FORMAT
+            time_cell.alignment = xlsx.TOP_ALIGNMENT
+            number_cell = WriteOnlyCell(sheet)
+            number_cell.alignment = xlsx.TOP_ALIGNMENT
+            texts = [WriteOnlyCell(sheet) for _ in headers[2:]]  # each text column's cell, from row to row
+            for cell in texts:
+                cell.alignment = xlsx.WRAP_ALIGNMENT
+            text_widths = column_widths[2:]
+            heights = sheet.row_dimensions
             done = 0
             chunk = first
+            row_number = FIRST_DATA_ROW - 1
             while True:
                 for values in chunk:
+                    row_number += 1
                     time_cell.value = values[1]
-                    sheet.append([values[0], time_cell, *(xlsx.text_cell(sheet, v) if v else None for v in values[2:])])
+                    number_cell.value = values[0]
+                    cells: list[Any] = [number_cell, time_cell]
+                    lines = 1
+                    for cell, width, value in zip(texts, text_widths, values[2:]):
+                        if not value:
+                            cells.append(None)
+                            continue
+                        if 2 * len(value) > width - 1:
+                            lines = max(lines, xlsx.lines_needed(value, width))
+                        if xlsx.is_risky(value):
+                            risky = xlsx.text_cell(sheet, value)
+                            risky.alignment = xlsx.WRAP_ALIGNMENT
+                            cells.append(risky)
+                        else:
+                            cell.value = value
+                            cells.append(cell)
+                    if lines > 1:  # as tall as its wrapped text: LibreOffice would not grow the row
+                        heights[row_number].height = xlsx.row_height(lines)
+                        sheet.append(cells)
+                        del heights[row_number]
+                    else:
+                        sheet.append(cells)
                 done += len(chunk)
                 report(progress, done, total, EXPORT_CANCELLED)
                 if done >= total or not chunk:
@@ -191,17 +227,20 @@ def export_audit_log(
             xlsx.discard_sheet(sheet)
 
 
-def _lay_out(sheet, columns: int, rows: int, widths: xlsx.WidthTracker, summary: str) -> None:
+def _lay_out(sheet, columns: int, rows: int, widths: list[int], summary: str) -> None:
     """Before the first row of a write-only sheet: widths, frozen panes, autofilter, print
-    setup (landscape, fit to the width, the header row on every page, the summary as the
-    page header, the grid printed)."""
-    widths.apply(sheet)
+    setup (A4 landscape at a scale that keeps the text at 8.5 points or more, the header row
+    on every page, the summary as the page header, the grid printed)."""
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
     last = get_column_letter(columns)
     sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + rows}"
     xlsx.print_setup(sheet, header_rows=f"{HEADER_ROW}:{HEADER_ROW}", landscape=True)
+    xlsx.scale_to_width(sheet, widths, landscape=True)
     sheet.print_area = f"A{HEADER_ROW}:{last}{HEADER_ROW + rows}"
     sheet.print_options.gridLines = True
     sheet.oddHeader.center.text = summary[:MAX_PAGE_HEADER].replace("&", "&&")
-    sheet.oddHeader.center.size = 9
+    sheet.oddHeader.center.size = xlsx.FONT_SIZE
     sheet.oddFooter.center.text = "&P / &N"
+    sheet.HeaderFooter.scaleWithDoc = False
