@@ -77,6 +77,10 @@ def last_data_row(sheet) -> int:
     return range_boundaries(sheet.auto_filter.ref)[3]
 
 
+def widths_of(sheet) -> list[float]:
+    return [sheet.column_dimensions[get_column_letter(i)].width for i in range(1, sheet.max_column + 1)]
+
+
 def data_rows(sheet) -> list[tuple]:
     return [tuple(c.value for c in row) for row in sheet.iter_rows(min_row=FIRST_DATA_ROW, max_row=last_data_row(sheet))]
 
@@ -510,6 +514,8 @@ def test_one_chinese_font_for_every_cell_and_the_widths_capped(demo_database, tm
                      if r[i].value is not None), None)
         wraps = register_export.narrowest(column) is not None
         assert cell is None or bool(cell.alignment.wrap_text) == wraps, column.key  # never a number, date or call number
+    # a header narrower than its column wraps onto the lines it needs
+    assert sheet.row_dimensions[HEADER_ROW].height == xlsx.header_height([c.value for c in sheet[HEADER_ROW]], widths_of(sheet))
     # a text longer than its column makes its row as tall as its lines (LibreOffice would not)
     widths = [sheet.column_dimensions[get_column_letter(i + 1)].width for i in range(len(spec.columns))]
     tall = 0

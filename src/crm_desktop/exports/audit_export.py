@@ -161,6 +161,8 @@ def export_audit_log(
             widths.widths[1] = max(widths.widths[1], TIME_WIDTH)
             column_widths = widths.columns(list(CAPS))
             _lay_out(sheet, len(headers), total, column_widths, summary)
+            if height := xlsx.header_height(headers, column_widths):
+                sheet.row_dimensions[HEADER_ROW].height = height
 
             sheet.append([xlsx.text_with_font(sheet, summary, xlsx.TOTAL_FONT)])
             sheet.append(xlsx.header_cells(sheet, headers))

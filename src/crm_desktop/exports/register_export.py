@@ -313,6 +313,8 @@ def export_register(
             wrapped = [n is not None for n in least]  # no text is cut at its column's edge
             totals = total > 0 and any(c.kind in SUMMED_KINDS for c in shown)
             _lay_out(sheet, len(shown), total + totals, column_widths, summary, total)
+            if height := xlsx.header_height(headers, column_widths):  # a narrowed column's header wraps
+                sheet.row_dimensions[HEADER_ROW].height = height
 
             sheet.append([xlsx.text_with_font(sheet, summary, SUMMARY_FONT)])
             sheet.append(xlsx.header_cells(sheet, headers))

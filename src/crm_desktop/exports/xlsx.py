@@ -141,6 +141,13 @@ class WidthTracker:
         return widths
 
 
+def header_height(headers: list[str], widths: list[float]) -> float | None:
+    """The height a header row of wrapping ``headers`` needs in columns ``widths`` wide (bold,
+    and a margin), or None when each fits on one line (the default height)."""
+    lines = max((lines_needed(h, w) for h, w in zip(headers, widths) if h), default=1)
+    return row_height(lines) + 2 if lines > 1 else None
+
+
 def header_cells(sheet: Worksheet, headers: list[str]) -> list[WriteOnlyCell]:
     cells = []
     for text in headers:
