@@ -13,10 +13,18 @@ The sheet, named after the register::
     row 1   the register's title, the search, the sort, the row count, when exported
     row 2   the column headers (autofilter; frozen; repeated on every printed page)
     row 3…  the rows, in the order of the view
+    last    where the register has money or hours: their totals (SUBTOTAL of what the
+            autofilter shows), under the autofilter's range
 
-so a program can read it back from a fixed row (``HEADER_ROW``, ``FIRST_DATA_ROW``). Printed,
-it is landscape and fits the page's width, the table has its grid, the headers repeat on
-every page and the summary line is the page header of every page.
+so a program can read it back from a fixed row (``HEADER_ROW``, ``FIRST_DATA_ROW``, the
+autofilter's last row). Every cell is in the reports' font (微软雅黑 10 pt, the workbook's
+Normal style); a text wider than its column's cap wraps, and its row is given the height of
+its lines (LibreOffice does not grow a row for its wrapped text; Excel would). Printed, it is
+A4 landscape, the table has its grid, the headers repeat on every page and the summary line
+is the page header of every page; no text is printed under 8 points: the free-text columns
+are narrowed (their text wrapping) until the table fits one page's width at 85 %, and a
+register that still does not (the calls' 19 columns) continues on a page to the right of
+each, its first column repeated there, rather than shrinking to 2 points.
 
 Nothing here imports Qt: the command line exports without a window. The workbook is
 written to a temporary file next to the target and moved over it at the end
@@ -25,7 +33,7 @@ half of one.
 
 Column widths: a write-only sheet writes its column widths before its first row, so they
 are measured on the header and the first window of rows (``CHUNK`` rows: the whole export
-for most searches) rather than on every row.
+for most searches) rather than on every row; a longer text later wraps.
 """
 
 from __future__ import annotations
