@@ -3,6 +3,13 @@ kind, every job of the day, the manager's signature and the amendments since.
 
 Totals are Excel formulas over the rows above them (SUM, SUMIFS over the job sheet), so a
 figure changed by hand in Excel moves its total, and LibreOffice recalculates the same.
+
+Printed, each sheet is A4 like the paper forms (forms/technician_daily.toml,
+forms/supervisor_daily.toml): the reports' font, columns as wide as their content with the
+headers wrapped in a header row as tall as its lines, and under the summary the form's
+signature block — the supervisor's and the manager's for the supervisor's report, the
+technician's and the supervisor's for a technician's — with a signature recorded in the
+program printed on its line.
 """
 
 from __future__ import annotations
