@@ -12,8 +12,9 @@ column widths, which columns wrap, each row's height. It is timed from ``Workboo
 saved file and does what any script must to write that sheet: the Normal style's font, the
 widths, frozen panes, autofilter and print setup, the summary line and the styled header
 row, one shared styled cell per column that takes each row's value in turn (its number
-format, its alignment), a height for each row whose text wraps onto more lines, the totals
-row, ``save``. The program's time includes what the bare script is given: reading the rows
+format, its alignment; the texts of a row of one line go in as plain values, as the
+program's do), a height for each row whose text wraps onto more lines, the totals row,
+``save``. The program's time includes what the bare script is given: reading the rows
 in windows from SQLite, turning codes into labels and staff ids into names, measuring the
 widths and the wrapped lines.
 
@@ -134,13 +135,16 @@ def bare(path: Path, data: dict) -> None:
         cell.alignment = Alignment(vertical="top", wrap_text=wrap or None)
         cells.append(cell)
     dims = ws.row_dimensions
+    numbers = [fmt is not None for fmt in data["formats"]]
     r = 2
     for values, height in zip(rows, data["heights"]):
         r += 1
         out = []
-        for cell, value in zip(cells, values):
+        for cell, number, value in zip(cells, numbers, values):
             if value is None:
                 out.append(None)
+            elif isinstance(value, str) and (number or not height):  # a row of one line: its texts unstyled
+                out.append(value)
             else:
                 cell.value = value
                 out.append(cell)

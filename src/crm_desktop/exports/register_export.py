@@ -103,7 +103,7 @@ _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 SUMMED_KINDS = ("money", "decimal")  # the totals row sums these columns
 # column widths at most (Excel's units, a Chinese character taking two); a longer text wraps
 FREE_TEXT_CAP = 28  # fault, remarks, work done … and addresses
-TEXT_CAP = 24
+TEXT_CAP = 28  # a company name of 13 characters on one line
 FREE_TEXT_KEYS = ("address", "accessories", "condition")  # plain text columns that hold sentences
 # numbers and codes never wrap nor narrow: broken in two they read as two
 UNBROKEN_KEYS = ("call_no", "receipt_no", "card_no", "code", "invoice_no", "serial_no", "phone", "fax", "postcode")
@@ -415,7 +415,8 @@ class _BodyCells:
     as it is appended, and a new styled cell for each value would cost seconds over a large
     register. Text goes in through ``xlsx.text_cell``'s rule: risky text is quoted. (Every
     cell with borders as well made a 100,000-row export 3 s slower: the grid comes from the
-    printed grid lines instead.)"""
+    printed grid lines instead.) A text in a date or number column (rare: a value typed
+    before the column was typed) stays as it is, unstyled."""
 
     def __init__(self, sheet, columns: Sequence[Column], wrapped: Sequence[bool] = (),
                  widths: Sequence[float] = ()) -> None:
@@ -424,33 +425,45 @@ class _BodyCells:
         wrapped = list(wrapped) + [False] * (len(columns) - len(wrapped))
         self.cells: list[Cell] = []
         self.wraps: list[bool] = []
+        self.numbers: list[bool] = []  # a date or number column (text there, rarely, as is)
         for column, wrap in zip(columns, wrapped):
             cell = WriteOnlyCell(sheet)
-            if column.kind in NUMBER_FORMATS:
+            number = column.kind in NUMBER_FORMATS
+            if number:
                 cell.number_format = NUMBER_FORMATS[column.kind]
                 wrap = False
             cell.alignment = xlsx.WRAP_ALIGNMENT if wrap else xlsx.TOP_ALIGNMENT
             self.cells.append(cell)
             self.wraps.append(wrap)
+            self.numbers.append(number)
 
     def row(self, values: Sequence[Any]) -> tuple[list[Any], int]:
-        """The row's cells, and the lines its tallest wrapped text takes."""
-        out: list[Any] = []
+        """The row's cells, and the lines its tallest wrapped text takes. A row of one line
+        gives its texts as plain values (openpyxl writes a styled cell about twice as slowly,
+        and on one line neither the wrapping nor the top of the row shows); a taller row gives
+        every text its column's cell, wrapping and at the top beside the others."""
         lines = 1
-        for cell, wrap, width, value in zip(self.cells, self.wraps, self.widths, values):
+        for wrap, width, value in zip(self.wraps, self.widths, values):
+            if wrap and isinstance(value, str) and 2 * len(value) > width - 1:
+                lines = max(lines, xlsx.lines_needed(value, width))
+        out: list[Any] = []
+        sheet = self.sheet
+        for cell, number, value in zip(self.cells, self.numbers, values):
             if value is None:
                 out.append(None)
-                continue
-            if isinstance(value, str):
-                if wrap and 2 * len(value) > width - 1:
-                    lines = max(lines, xlsx.lines_needed(value, width))
+            elif isinstance(value, str):
                 if xlsx.is_risky(value):
-                    risky = xlsx.text_cell(self.sheet, value)
-                    risky.alignment = xlsx.WRAP_ALIGNMENT if wrap else xlsx.TOP_ALIGNMENT
+                    risky = xlsx.text_cell(sheet, value)
+                    risky.alignment = xlsx.WRAP_ALIGNMENT if lines > 1 else xlsx.TOP_ALIGNMENT
                     out.append(risky)
-                    continue
-            cell.value = value
-            out.append(cell)
+                elif lines > 1 and not number:
+                    cell.value = value
+                    out.append(cell)
+                else:
+                    out.append(value)
+            else:
+                cell.value = value
+                out.append(cell)
         return out, lines
 
 
