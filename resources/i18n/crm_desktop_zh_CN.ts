@@ -3623,7 +3623,7 @@ The program closes this window, checks the backup, sets the database in use asid
     </message>
     <message>
         <source>{name}, {at}</source>
-        <translation>{name}　{at}</translation>
+        <translation>{name}&#x3000;{at}</translation>
     </message>
     <message>
         <source>Signed by the branch manager, this report goes to the service department.</source>
