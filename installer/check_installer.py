@@ -258,6 +258,9 @@ class Checker:
             say(f"making the Wine prefix {self.prefix}")
             self.prefix.mkdir(parents=True, exist_ok=True)
             self.wine("wineboot", "-i")
+            # wineboot returns before the prefix is finished; until it is, every Windows
+            # program waits about 20 s at its start
+            subprocess.run(["wineserver", "-w"], env=self.env, timeout=600)
         subprocess.run(["wineserver", "-p30"], env=self.env)  # one server up front: no start race
         _, current = self.wine("winecfg", "-v")
         self.windows = current.strip()

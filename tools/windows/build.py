@@ -76,6 +76,7 @@ DEBIAN_PACKAGES = [
 # a PyInstaller program ignores the PYTHON* variables.) The Unix locale must exist, or Wine
 # reads the command line's Chinese paths in the wrong character set.
 WINE_LOCALE = "zh_CN.UTF-8"
+WINDOWS_BUILD = 19045  # Windows 10 22H2: what the prefix says it is (set_windows_10)
 SCREEN = "1366x768x24"
 SCALES = ["1", "1.25", "1.5"]
 SMOKE_RUNS = 3
@@ -138,6 +139,8 @@ class Wine:
         return PREFIX / "drive_c" / "users" / self.user / "AppData" / "Roaming"
 
     def env(self, debug: str = "-all") -> dict[str, str]:
+        if not self.display:
+            raise BuildError("a Wine command before the screen (Xvfb) was started")
         return dict(
             os.environ,
             WINEPREFIX=str(PREFIX), WINEARCH="win64", WINEDEBUG=debug,
@@ -167,8 +170,17 @@ class Wine:
         """A persistent wineserver: no start race between the processes of one check. Wine's
         own background processes (services.exe, winedevice.exe, ...) are started here, with
         nothing of ours open: started by a later command they would inherit its output
-        pipes, and that command would never see them close."""
+        pipes, and that command would never see them close.
+
+        The screen comes first: the first Windows program that touches the window system
+        starts the prefix's desktop process (explorer.exe /desktop), which every later
+        program of this wineserver shares. Started without a DISPLAY (as `winecfg` or
+        `regedit` would be before any check ran), it has no screen, and a later program on
+        Qt's windows platform then waits forever on a black screen."""
         if not self.server_started:
+            self.start_screen()
+            # an earlier, interrupted run's server would still hold its desktop on a screen gone since
+            subprocess.run(["wineserver", "-k"], env=self.env(), capture_output=True)
             quiet = dict(stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             run(["wineserver", "-p"], env=self.env(), **quiet)
             run(["wine", "cmd", "/c", "exit"], env=self.env(), timeout=300, **quiet)
@@ -361,9 +373,37 @@ def stage_prefix() -> None:
         stamp.write_text(PYTHON_EMBED_SHA256)
     # the program's sources, for PyInstaller's analysis (build.spec's pathex is only used later)
     (WIN_PYTHON_DIR / "Lib" / "site-packages" / "crm_desktop_src.pth").write_text(win(ROOT / "src") + "\r\n")
-    out = windows_python("-c", "import sys; print('CPython', sys.version.split()[0], sys.platform)")
+    set_windows_10()
+    out = windows_python("-c", "import sys; v = sys.getwindowsversion(); "
+                         "print('CPython', sys.version.split()[0], sys.platform, f'Windows {v.major}.{v.minor}.{v.build}')")
     if "CPython 3.11.9 win32" not in out.stdout:
         raise BuildError("the Windows CPython does not start in the prefix")
+    if f"Windows 10.0.{WINDOWS_BUILD}" not in out.stdout:
+        raise BuildError(f"the prefix does not say Windows 10 (build {WINDOWS_BUILD}): {out.stdout.strip()}")
+
+
+def import_reg(name: str, body: str) -> None:
+    """Registry keys into the prefix: a REGEDIT4 file (body in its syntax) through regedit."""
+    reg = WORK / "bat" / name
+    reg.parent.mkdir(parents=True, exist_ok=True)
+    reg.write_text("REGEDIT4\r\n\r\n" + body.replace("\n", "\r\n"), encoding="ascii")
+    WINE.start_server()
+    run(["wine", "regedit", "/S", win(reg)], env=WINE.env(), timeout=300)
+
+
+def set_windows_10() -> None:
+    """The prefix says Windows 10 22H2, the clerks' Windows (a new Wine 8.0 prefix says
+    Windows 7, which the setup refuses). These are the values `winecfg -v win10` writes, with
+    22H2's build number; Wine 8's ntdll reads CurrentVersion, CurrentBuildNumber and
+    CSDVersion."""
+    nt = r"HKEY_LOCAL_MACHINE\Software\Microsoft\Windows NT\CurrentVersion"
+    import_reg("windows10.reg", (
+        f"[{nt}]\n"
+        f'"CurrentVersion"="10.0"\n"CurrentMajorVersionNumber"=dword:{10:08x}\n"CurrentMinorVersionNumber"=dword:00000000\n'
+        f'"CurrentBuild"="{WINDOWS_BUILD}"\n"CurrentBuildNumber"="{WINDOWS_BUILD}"\n'
+        '"ProductName"="Microsoft Windows 10"\n"CSDVersion"=""\n"CurrentType"="Multiprocessor Free"\n\n'
+        "[HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Control\\Windows]\n"
+        '"CSDVersion"=dword:00000000\n'))
 
 
 def stage_winrt_stub() -> None:
@@ -373,15 +413,10 @@ def stage_winrt_stub() -> None:
     if not dll.exists() or dll.stat().st_mtime < source.stat().st_mtime:
         run(["x86_64-w64-mingw32-gcc", "-shared", "-O2", "-Wall", "-o", dll, source, "-luser32", "-static-libgcc"])
         say(f"compiled {source.name} -> C:\\windows\\system32\\{dll.name}")
-    reg = WORK / "bat" / "uisettings.reg"
-    reg.parent.mkdir(parents=True, exist_ok=True)
     key = r"HKEY_LOCAL_MACHINE\Software\Microsoft\WindowsRuntime\ActivatableClassId\Windows.UI.ViewManagement.UISettings"
-    reg.write_text("REGEDIT4\r\n\r\n"
-                   f"[{key}]\r\n"
-                   f'"DllPath"="C:\\\\windows\\\\system32\\\\{dll.name}"\r\n'
-                   '"ActivationType"=dword:00000000\r\n"Threading"=dword:00000000\r\n', encoding="ascii")
-    WINE.start_server()
-    run(["wine", "regedit", "/S", win(reg)], env=WINE.env())
+    import_reg("uisettings.reg", f"[{key}]\n"
+                                 f'"DllPath"="C:\\\\windows\\\\system32\\\\{dll.name}"\n'
+                                 '"ActivationType"=dword:00000000\n"Threading"=dword:00000000\n')
     say("registered Windows.UI.ViewManagement.UISettings")
 
 
@@ -604,9 +639,9 @@ def stage_check_installer() -> None:
 
     measure_smoke(exe, "installed")
 
-    uninstaller = exe.parent / "Uninstall.exe"
-    if not uninstaller.exists():
-        raise BuildError(f"no {win(uninstaller)}")
+    uninstaller = next((p for p in exe.parent.iterdir() if p.name.lower() == "uninstall.exe"), None)
+    if uninstaller is None:
+        raise BuildError(f"no uninstall.exe in {win(exe.parent)}")
     out = WINE.run_bat(write_bat("uninstall.bat", f'"{win(uninstaller)}"'), ["/S"])
     if out.returncode != 0:
         raise BuildError(f"the silent uninstall exited with {out.returncode}")
@@ -617,6 +652,29 @@ def stage_check_installer() -> None:
     if not (data / "crm_desktop.sqlite3").exists():
         raise BuildError("the uninstaller removed the data in %APPDATA%")
     report(f"uninstall /S: program and shortcut removed, {win(data)} kept")
+    check_installer_script()
+
+
+def check_installer_script() -> None:
+    """installer/check_installer.py: upgrade in place (refused while the program runs), the
+    uninstall entry, both shortcuts, an install for all users, the refusal of Windows 7. In a
+    prefix of its own, as it switches the Windows version and installs a stand-in exe."""
+    script = ROOT / "installer" / "check_installer.py"
+    prefix = WORK / "prefix-installer"
+    env = dict(WINE.env(), WINEPREFIX=str(prefix))
+    started = time.monotonic()
+    out = subprocess.run([sys.executable, script, SETUP_EXE, prefix, "--bundle", BUNDLE, "--version", VERSION],
+                         env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                         text=True, timeout=1800)
+    subprocess.run(["wineserver", "-k"], env=env, capture_output=True)
+    lines = out.stdout.splitlines()
+    passed = sum(1 for line in lines if line.startswith("[installer] ok:"))
+    failed = [line for line in lines if line.startswith("[installer] FAIL") or "SKIPPED" in line]
+    if out.returncode != 0 or failed or not passed:
+        sys.stdout.write(out.stdout[-6000:])
+        raise BuildError(f"installer/check_installer.py exited with {out.returncode}: " + "; ".join(failed[:5]))
+    report(f"installer/check_installer.py (own prefix {prefix.relative_to(ROOT)}): {passed} checks ok "
+           f"in {time.monotonic() - started:.0f} s")
 
 
 def deadline(probe, seconds: float, what: str):
