@@ -29,16 +29,32 @@
 ;   7  the old program files could not be removed (in use)
 
 Unicode true
-Target amd64-unicode        ; a 64-bit stub: 64-bit-only Wine cannot run NSIS's 32-bit default
+; Paths at compile time are joined the host's way: a makensis on Windows has been seen to find
+; nothing at "D:\dir/file", Debian's wants "/". NSIS_WIN32_MAKENSIS: makensis runs on Windows.
+!ifdef NSIS_WIN32_MAKENSIS
+  !define /ifndef SEP "\"
+!else
+  !define /ifndef SEP "/"
+!endif
+
+; A 64-bit setup where makensis has the 64-bit stubs, as Debian's nsis has (64-bit-only Wine
+; cannot run NSIS's 32-bit default). NSIS's own Windows build (e.g. Chocolatey's, on GitHub's
+; windows-latest) ships only the 32-bit ones: there the setup is 32-bit, which 64-bit Windows
+; runs as well; it then works in the 64-bit registry view (REG_VIEW_64) like the 64-bit one.
+!if /FileExists "${NSISDIR}${SEP}Stubs${SEP}lzma_solid-amd64-unicode"
+  Target amd64-unicode
+!else
+  !warning "makensis has no amd64-unicode stubs (${NSISDIR}${SEP}Stubs): this setup is a 32-bit exe"
+!endif
 ManifestSupportedOS all
 ManifestDPIAware true
 
 ; ------------------------------------------------------------------------------ parameters
 !ifndef VERSION
-  !searchparse /file "../pyproject.toml" 'version = "' VERSION '"'
+  !searchparse /file "..${SEP}pyproject.toml" 'version = "' VERSION '"'
 !endif
 !ifndef BUNDLE_DIR
-  !define BUNDLE_DIR "../dist/crm_desktop"
+  !define BUNDLE_DIR "..${SEP}dist${SEP}crm_desktop"
 !endif
 !ifndef OUT_FILE
   !define OUT_FILE "crm_desktop-${VERSION}-setup.exe"
@@ -59,14 +75,14 @@ ManifestDPIAware true
   !define PUBLISHER "crm_desktop"
 !endif
 !define /date BUILD_YEAR "%Y"
-!define ICON_FILE "../resources/icons/crm_desktop.ico"
+!define ICON_FILE "..${SEP}resources${SEP}icons${SEP}crm_desktop.ico"
 !define UNINST_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_NAME}"
 !define UNINSTALLER "uninstall.exe"
 !define SM_FOLDER "${APP_NAME}"
 !define SHORTCUT_NAME "${APP_TITLE}.lnk"
 !define SILENT_WAIT 15      ; seconds a silent setup waits for the running program to close
 
-!if ! /FileExists "${BUNDLE_DIR}/${EXE_NAME}"
+!if ! /FileExists "${BUNDLE_DIR}${SEP}${EXE_NAME}"
   !error "BUNDLE_DIR=${BUNDLE_DIR} has no ${EXE_NAME}: build the Windows bundle first"
 !endif
 
@@ -121,7 +137,11 @@ VIAddVersionKey /LANG=2052 "OriginalFilename" "${APP_NAME}-${VERSION}-setup.exe"
 
 ; Top-level files and folders of the bundle, to remove on upgrade and uninstall
 !tempfile BUNDLE_ITEMS
-!system '/bin/sh "list_bundle.sh" "${BUNDLE_DIR}" "${BUNDLE_ITEMS}"' = 0
+!ifdef NSIS_WIN32_MAKENSIS
+  !system 'powershell -NoProfile -NonInteractive -ExecutionPolicy Bypass -File "list_bundle.ps1" "${BUNDLE_DIR}" "${BUNDLE_ITEMS}"' = 0
+!else
+  !system '/bin/sh "list_bundle.sh" "${BUNDLE_DIR}" "${BUNDLE_ITEMS}"' = 0
+!endif
 !include "${BUNDLE_ITEMS}"
 !delfile "${BUNDLE_ITEMS}"
 
@@ -164,6 +184,23 @@ $_CLICK"
 !insertmacro MUI_LANGUAGE "SimpChinese"
 
 ; ------------------------------------------------------------------------------ helpers
+; PROCESSENTRY32W: its size and where szExeFile starts, for a 64-bit or a 32-bit setup
+!if ${NSIS_PTR_SIZE} > 4
+  !define PROCESSENTRY32W_SIZE 568
+  !define PROCESSENTRY32W_EXEFILE 44
+!else
+  !define PROCESSENTRY32W_SIZE 556
+  !define PROCESSENTRY32W_EXEFILE 36
+!endif
+
+; A 32-bit setup reads and writes HKLM\Software in the 64-bit view, as the 64-bit one does
+; (not in WOW6432Node), so either finds the other's install.
+!macro REG_VIEW_64
+  !if ${NSIS_PTR_SIZE} <= 4
+    SetRegView 64
+  !endif
+!macroend
+
 ; Is crm_desktop.exe from $INSTDIR running (for any user whose process this one may open)?
 ; $R0 = 1 if so, 0 if not. A process of that name whose path cannot be read counts as ours.
 !macro DEFINE_FIND_RUNNING UN
@@ -173,12 +210,12 @@ Function ${UN}FindRunning
   ${If} $R1 P= -1
     Return
   ${EndIf}
-  System::Alloc 568                           ; PROCESSENTRY32W on x64
+  System::Alloc ${PROCESSENTRY32W_SIZE}
   Pop $R2
-  System::Call '*$R2(i 568)'
+  System::Call '*$R2(i ${PROCESSENTRY32W_SIZE})'
   System::Call 'kernel32::Process32FirstW(p R1, p R2) i .R3'
   ${DoWhile} $R3 <> 0
-    IntPtrOp $R4 $R2 + 44                     ; szExeFile
+    IntPtrOp $R4 $R2 + ${PROCESSENTRY32W_EXEFILE}
     System::Call '*$R4(&w260 .R5)'
     ${If} $R5 == "${EXE_NAME}"
       System::Call '*$R2(i, i, i .R6)'        ; th32ProcessID
@@ -278,7 +315,7 @@ Section "程序文件（必需）" SecMain
   Delete "$DESKTOP\${SHORTCUT_NAME}"     ; made again below if still wanted
 
   SetOutPath "$INSTDIR"
-  File /r "${BUNDLE_DIR}/*"
+  File /r "${BUNDLE_DIR}${SEP}*"
   WriteUninstaller "$INSTDIR\${UNINSTALLER}"
 
   CreateDirectory "$SMPROGRAMS\${SM_FOLDER}"
@@ -314,6 +351,7 @@ SectionEnd
 
 ; ------------------------------------------------------------------------------ installer functions
 Function .onInit
+  !insertmacro REG_VIEW_64
   ${IfNot} ${AtLeastWin10}
   ${OrIfNot} ${RunningX64}
     MessageBox MB_OK|MB_ICONSTOP "${APP_TITLE} 需要 Windows 10 或更新版本（64 位）。$\r$\n这台电脑的 Windows 版本太旧，无法安装。" /SD IDOK
@@ -397,6 +435,7 @@ FunctionEnd
 
 ; ------------------------------------------------------------------------------ uninstaller
 Function un.onInit
+  !insertmacro REG_VIEW_64
   !insertmacro FIND_DATA_DIR
   !insertmacro MULTIUSER_UNINIT
 FunctionEnd

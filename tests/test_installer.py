@@ -4,6 +4,7 @@ the setup is installer/check_installer.py's job, under Wine."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import struct
@@ -50,9 +51,15 @@ def stand_in_bundle(folder: Path) -> Path:
     return bundle
 
 
-def makensis(*defines: str) -> subprocess.CompletedProcess:
+def makensis(*defines: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(["makensis", "-V2", *defines, str(SCRIPT)], capture_output=True, text=True,
-                          timeout=120)
+                          timeout=120, env=env)
+
+
+def pe_machine(data: bytes) -> int:
+    pe = struct.unpack_from("<I", data, 0x3C)[0]
+    assert data[pe:pe + 4] == b"PE\0\0"
+    return struct.unpack_from("<H", data, pe + 4)[0]
 
 
 def test_the_script_builds_a_64_bit_setup_named_and_stamped_with_the_version(tmp_path):
@@ -65,9 +72,7 @@ def test_the_script_builds_a_64_bit_setup_named_and_stamped_with_the_version(tmp
     assert done.returncode == 0, done.stdout + done.stderr
     data = out.read_bytes()
     assert len(data) < 1_000_000
-    pe = struct.unpack_from("<I", data, 0x3C)[0]
-    assert data[pe:pe + 4] == b"PE\0\0"
-    assert struct.unpack_from("<H", data, pe + 4)[0] == 0x8664  # AMD64: Wine 64-bit runs it
+    assert pe_machine(data) == 0x8664  # AMD64: Wine 64-bit runs it
     assert version_string(data, "ProductVersion") == version
     assert version_string(data, "FileVersion") == version
     assert version_string(data, "ProductName") == "crm_desktop 售后服务"
@@ -83,3 +88,25 @@ def test_a_missing_bundle_is_named(tmp_path):
     assert done.returncode != 0
     assert "has no crm_desktop.exe" in done.stdout + done.stderr
     assert not (tmp_path / "x.exe").exists()
+
+
+def test_without_64_bit_stubs_the_script_still_builds_a_32_bit_setup(tmp_path):
+    """NSIS's own Windows build (Chocolatey's, which the Actions workflow uses) has no
+    amd64-unicode stubs: the script falls back to a 32-bit setup instead of failing."""
+    info = subprocess.run(["makensis", "-HDRINFO"], capture_output=True, text=True, timeout=60).stdout
+    found = re.search(r"NSISDIR=([^,\n]+)", info)
+    if not found or not Path(found.group(1), "Stubs").is_dir():
+        pytest.skip("makensis names no data folder with stubs")
+    nsisdir = Path(found.group(1))
+    copy = tmp_path / "nsis"
+    shutil.copytree(nsisdir, copy)
+    for stub in (copy / "Stubs").glob("*amd64*"):
+        stub.unlink()
+    bundle = stand_in_bundle(tmp_path)
+    out = tmp_path / "setup32.exe"
+
+    done = makensis(f"-DBUNDLE_DIR={bundle}", f"-DOUT_FILE={out}", env=dict(os.environ, NSISDIR=str(copy)))
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "this setup is a 32-bit exe" in done.stdout + done.stderr
+    assert pe_machine(out.read_bytes()) == 0x14C  # i386
