@@ -179,3 +179,33 @@ def test_every_dependency_is_pinned_at_a_version_pyproject_allows():
 def test_pyside_stays_at_6_9_for_wine():
     pins = _pins()
     assert pins["pyside6-essentials"].startswith("6.9.") and pins["shiboken6"] == pins["pyside6-essentials"]
+
+
+# ----------------------------------------------------------------------------- the Wine prefix
+
+build = _load("build")
+
+
+def test_no_wine_command_runs_before_the_screen():
+    """A Windows program started without a DISPLAY starts the prefix's desktop process without
+    a screen, and every later program on Qt's windows platform then hangs: refused."""
+    with pytest.raises(build.BuildError, match="before the screen"):
+        build.Wine().env()
+
+
+def test_the_prefix_is_told_it_is_windows_10(monkeypatch, tmp_path):
+    ran = []
+    monkeypatch.setattr(build, "WORK", tmp_path)
+    monkeypatch.setattr(build.WINE, "start_server", lambda: None)
+    monkeypatch.setattr(build.WINE, "display", ":99")
+    monkeypatch.setattr(build, "run", lambda cmd, **kwargs: ran.append(cmd))
+
+    build.set_windows_10()
+
+    reg = (tmp_path / "bat" / "windows10.reg").read_bytes().decode("ascii")
+    assert reg.startswith("REGEDIT4\r\n\r\n[HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows NT\\CurrentVersion]\r\n")
+    # what Wine 8's ntdll reads (CurrentVersion, CurrentBuildNumber, CSDVersion)
+    assert '"CurrentVersion"="10.0"\r\n' in reg
+    assert f'"CurrentBuildNumber"="{build.WINDOWS_BUILD}"\r\n' in reg and build.WINDOWS_BUILD >= 10240
+    assert '"CSDVersion"=""\r\n' in reg
+    assert ran == [["wine", "regedit", "/S", build.win(tmp_path / "bat" / "windows10.reg")]]
