@@ -77,6 +77,7 @@ DEBIAN_PACKAGES = [
 # a PyInstaller program ignores the PYTHON* variables.) The Unix locale must exist, or Wine
 # reads the command line's Chinese paths in the wrong character set.
 WINE_LOCALE = "zh_CN.UTF-8"
+WINE_FONTS = Path("/usr/share/wine/fonts")  # Debian's fonts-wine
 CJK_FONT = "WenQuanYi Micro Hei"  # resources/fonts/wqy-microhei.ttf
 WINDOWS_BUILD = 19045  # Windows 10 22H2: what the prefix says it is (set_windows_10)
 SCREEN = "1366x768x24"
@@ -419,7 +420,11 @@ def windows_drawn_by_wine() -> None:
     Microsoft YaHei, which Wine does not have: they stand for the program's own font,
     installed into the prefix's Fonts folder. (A bundle that lost that font would still show
     Chinese here, so check-bundle looks for the program's "could not load" in its log.)"""
-    shutil.copy2(ROOT / "resources" / "fonts" / "wqy-microhei.ttf", PREFIX / "drive_c" / "windows" / "Fonts")
+    fonts = PREFIX / "drive_c" / "windows" / "Fonts"
+    shutil.copy2(ROOT / "resources" / "fonts" / "wqy-microhei.ttf", fonts)
+    # Wine 8 does not find fonts-wine's files by itself: without Marlett the title bars'
+    # buttons showed its letters ("0 1 r") in another font
+    shutil.copy2(WINE_FONTS / "marlett.ttf", fonts)
     import_reg("x11-driver.reg", "[HKEY_CURRENT_USER\\Software\\Wine\\X11 Driver]\n" '"Managed"="N"\n\n'
                "[HKEY_CURRENT_USER\\Software\\Wine\\Fonts\\Replacements]\n"
                + "".join(f'"{face}"="{CJK_FONT}"\n' for face in ("SimSun", "NSimSun", "Microsoft YaHei")))
