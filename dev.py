@@ -6,6 +6,8 @@
     python3 dev.py build   set up, then the PyInstaller one-folder bundle dist/crm_desktop (build.spec)
     python3 dev.py build-windows   on Debian: the Windows program and its installer, built and
                            checked under Wine (tools/windows/build.py; --help there)
+    python3 dev.py form-pictures   set up, then every printed form at 150 dpi in build/forms/
+                           (tools/form_pictures.py), for a person to look at
 
 Set-up, done by both and skipped when already done: on Debian/Ubuntu the system libraries
 Qt needs (apt-get, when missing); a virtual environment in .venv with the project installed
@@ -147,8 +149,13 @@ def build_windows(args: list[str]) -> int:
     return subprocess.call([sys.executable, str(ROOT / "tools" / "windows" / "build.py"), *args], cwd=ROOT)
 
 
+def form_pictures(args: list[str]) -> int:
+    setup(TEST_DEBIAN_PACKAGES)  # pdftoppm (poppler-utils)
+    return subprocess.call([str(venv_python()), str(ROOT / "tools" / "form_pictures.py"), *args], cwd=ROOT)
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("start", "test", "setup", "build", "build-windows"):
+    if not argv or argv[0] not in ("start", "test", "setup", "build", "build-windows", "form-pictures"):
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -159,6 +166,8 @@ def main(argv: list[str]) -> int:
         return build(rest)
     if command == "build-windows":
         return build_windows(rest)
+    if command == "form-pictures":
+        return form_pictures(rest)
     return start(rest) if command == "start" else test(rest)
 
 
