@@ -99,3 +99,25 @@ def test_a_message_under_a_narrow_field_wraps_at_the_column_and_overlaps_nothing
 
     assert not rect(label).intersects(rect(dialog.fields["next"]))
     assert not rect(label).intersects(rect(dialog.fields["when"]))
+
+
+def test_a_form_that_fits_the_screen_does_not_scroll(app, database, qtbot):
+    """Qt sizes a new window to at most two thirds of the screen: at 125 % on a 1366×768
+    screen the new-call form scrolled with a third of the screen free. A form whose fields
+    fit the free area opens as tall as they ask."""
+    area = app.primaryScreen().availableGeometry()
+    fields = 14  # taller than two thirds of the screen, shorter than all of it
+    dialog = ManyFields(database, fields)
+    qtbot.addWidget(dialog)
+    if not (area.height() * 2 / 3 < dialog.sizeHint().height() < area.height() - 60):
+        dialog = ManyFields(database, max(3, int(fields * (area.height() * 0.8) / dialog.sizeHint().height())))
+        qtbot.addWidget(dialog)
+    assert area.height() * 2 / 3 < dialog.sizeHint().height() < area.height() - 60, (dialog.sizeHint(), area)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(20)  # the layout's pass after the resize
+    scroll = dialog.form_scroll
+    assert scroll.viewport().height() >= scroll.widget().sizeHint().height(), (scroll.viewport().height(), scroll.widget().sizeHint())
+    assert not scroll.verticalScrollBar().isVisible()
+    assert dialog.height() >= dialog.sizeHint().height()
+    assert_in_sight(dialog)

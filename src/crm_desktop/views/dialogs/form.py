@@ -299,6 +299,19 @@ class RecordDialog(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        if not getattr(self, "_grown_to_its_fields", False):
+            # Qt sizes a new window to at most two thirds of the screen, so that at 125 % the
+            # new-call form scrolled with half the screen free: as tall as the fields ask
+            # instead, as far as the free area allows, and centred again over the window
+            self._grown_to_its_fields = True
+            hint = self.sizeHint()
+            if hint.height() > self.height() or hint.width() > self.width():
+                centre = self.frameGeometry().center()
+                self.resize(max(hint.width(), self.width()), max(hint.height(), self.height()))
+                parent = self.parentWidget()
+                frame = self.frameGeometry()
+                frame.moveCenter(parent.window().frameGeometry().center() if parent is not None else centre)
+                self.move(frame.topLeft())
         self._keep_on_screen()
 
     def _keep_on_screen(self) -> None:
