@@ -145,9 +145,17 @@ class Checker:
         `reg export` writes UTF-16, so the Chinese names come through (`reg query` prints
         them in the console code page, as question marks)."""
         out = self.temp / "key.reg"
-        out.unlink(missing_ok=True)
-        code, _ = self.wine("reg", "export", f"{root}\\{UNINST_KEY}", self.windows_path(out), "/y")
-        if code != 0 or not out.exists():
+        for attempt in range(3):
+            out.unlink(missing_ok=True)
+            code, said = self.wine("reg", "export", f"{root}\\{UNINST_KEY}", self.windows_path(out), "/y")
+            if code == 0 and out.exists():
+                break
+            # Wine's `reg export` now and then fails on a key that is there (a clean run read an
+            # upgrade's key as missing, and the clean-up a second later found it): asked again
+            # before the key counts as absent
+            print(f"[installer] reg export {root}\\{UNINST_KEY}: exit code {code} (try {attempt + 1}): {said.strip()[:200]}")
+            time.sleep(1)
+        else:
             return None
         values: dict[str, object] = {}
         for line in out.read_bytes().decode("utf-16").splitlines():
