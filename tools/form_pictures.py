@@ -37,10 +37,8 @@ def choices(folder: Path) -> dict[str, list[str]]:
     try:
         card = one(con, "SELECT c.card_no FROM repair_card c LEFT JOIN repair_part p ON p.card_id = c.id "
                         "GROUP BY c.id ORDER BY count(p.id) DESC, c.id LIMIT 1")
-        receipts = [r[0] for r in con.execute(
-            "SELECT receipt_no FROM goods_entry WHERE receipt_no IS NOT NULL "
-            "ORDER BY (receipt_voided_at IS NULL), id LIMIT 2")] if _has(con, "goods_entry", "receipt_voided_at") else \
-            [r[0] for r in con.execute("SELECT receipt_no FROM goods_entry WHERE receipt_no IS NOT NULL LIMIT 2")]
+        receipts = [r[0] for r in con.execute(  # a voided one first: its 作废 stamp
+            "SELECT receipt_no FROM goods_entry WHERE receipt_no IS NOT NULL ORDER BY (receipt_voided_at IS NULL), id LIMIT 2")]
         voucher = one(con, "SELECT s.call_no FROM service_call s JOIN goods_entry g ON g.call_id = s.id "
                            "JOIN repair_card c ON c.goods_entry_id = g.id ORDER BY s.id DESC LIMIT 1") \
             or one(con, "SELECT call_no FROM service_call ORDER BY id DESC LIMIT 1")
@@ -69,10 +67,6 @@ def choices(folder: Path) -> dict[str, list[str]]:
     if handover:
         picked["handover-letter"] = [handover]
     return picked
-
-
-def _has(con: sqlite3.Connection, table: str, column: str) -> bool:
-    return column in {row[1] for row in con.execute(f"PRAGMA table_info({table})")}
 
 
 def hand_over(folder: Path) -> None:

@@ -235,6 +235,7 @@ class RecordDialog(QDialog):
         self.database = database
         self.saved_id: int | None = None
         self.read_only = False  # a closed record (show_read_only)
+        self._grown_to_its_fields = False  # the first show sizes the dialog to its fields
         self.fields: dict[str, QWidget] = {}
         self.required: set[str] = set()
         self._messages: dict[str, QLabel] = {}
@@ -299,7 +300,7 @@ class RecordDialog(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if not getattr(self, "_grown_to_its_fields", False):
+        if not self._grown_to_its_fields:
             # Qt sizes a new window to at most two thirds of the screen, so that at 125 % the
             # new-call form scrolled with half the screen free: as tall as the fields ask
             # instead, as far as the free area allows, and centred again over the window
