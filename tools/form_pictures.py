@@ -7,7 +7,7 @@ Fills a demo data folder of its own (``OUT/demo``; never the clerk's, never dev.
 makes a departure hand-over there so that its letters exist, picks for each form of forms/
 the records that show the most of it — the repair card with the most parts, a voided goods
 receipt, the voucher of a repair job, the busiest day of the dailies, the last month of the
-registers — prints them through the program's own ``print`` command to PDF, and renders every
+registers, every list of the window — prints them through the program's own ``print`` command to PDF, and renders every
 page with ``pdftoppm -r 150`` (poppler-utils) to ``OUT/FORM-N.png``. Prints what it made.
 """
 
@@ -24,6 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from crm_desktop.services.lists import LISTS  # noqa: E402 - from the checkout's src/
 
 
 def one(con: sqlite3.Connection, sql: str) -> str | None:
@@ -66,6 +68,13 @@ def choices(folder: Path) -> dict[str, list[str]]:
         picked["technician-daily"] = ["--date", busiest] + (["--technician", technician] if technician else [])
     if handover:
         picked["handover-letter"] = [handover]
+    # the lists of the window, named after their layouts: the cards of the last three months,
+    # last month's summary, every other list as of the demo's day
+    month = (end.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    for stem, (command, needs) in LISTS.items():
+        extra = {"period": ["--from", (start - timedelta(days=62)).isoformat(), "--to", end.isoformat()],
+                 "month": ["--month", month]}.get(needs, [])
+        picked[stem.replace("_", "-")] = [command, *extra]
     return picked
 
 
@@ -125,7 +134,8 @@ def main() -> int:
     failed: list[str] = []
     for form, extra in choices(folder).items():
         pdf = args.out / f"{form}.pdf"
-        if cli.main(["print", form, *extra, "--data-dir", str(folder), "-o", str(pdf)]) != 0:
+        command = [] if form.replace("-", "_") in LISTS else [form]  # a list's command comes first in extra
+        if cli.main(["print", *command, *extra, "--data-dir", str(folder), "-o", str(pdf)]) != 0:
             failed.append(form)
             continue
         for old in args.out.glob(f"{form}-*.png"):

@@ -871,6 +871,14 @@ Only one program may work on a data folder at a time. You can open it read-only 
         <translation>导出到 Excel…</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The lines as filtered, on paper (preview first)</source>
+        <translation>按当前筛选的记录打印（先预览）</translation>
+    </message>
+    <message>
         <source>Check the chain…</source>
         <translation>检查链条…</translation>
     </message>
@@ -1925,8 +1933,24 @@ The program closes this window, checks the backup, sets the database in use asid
         <translation>客户一览表：只列此员工负责的客户</translation>
     </message>
     <message>
-        <source>customer list: only the customers this search finds (as in the register&apos;s search box)</source>
-        <translation>客户一览表：只列搜索到的客户（与登记簿的搜索框相同）</translation>
+        <source>customer list, contracts, audit log: only the lines this search finds (as in the window&apos;s search box)</source>
+        <translation>客户一览表、保养合同、操作日志：只列搜索到的记录（与窗口搜索框相同）</translation>
+    </message>
+    <message>
+        <source>lists: the day they are drawn up for (default: today)</source>
+        <translation>各类清单：按哪一天编制（默认今天）</translation>
+    </message>
+    <message>
+        <source>monthly summary: the month, e.g. 2026-10</source>
+        <translation>月报汇总：月份，例如 2026-10</translation>
+    </message>
+    <message>
+        <source>--{option} does not apply to the {form}.</source>
+        <translation>{form}不使用 --{option} 选项。</translation>
+    </message>
+    <message>
+        <source>the register (service-call, goods-entry, repair-card or customer) or a list (repair-card-register, contracts, renewals-due, short-of-staff, repairs-at-risk, invoices-to-issue, waiting-calls, audit-log, monthly-summary)</source>
+        <translation>登记簿（service-call 叫修、goods-entry 商品进出、repair-card 修理卡、customer 客户）或清单（repair-card-register 修理卡登记簿、contracts 保养合同、renewals-due 续约到期、short-of-staff 负责人员不足客户、repairs-at-risk 修理逾期预警、invoices-to-issue 待开发票、waiting-calls 待派工叫修、audit-log 操作日志、monthly-summary 月报汇总）</translation>
     </message>
     <message>
         <source>The customer list is not printed by number; choose its customers with --category, --district, --vip, --status, --staff and --search.</source>
@@ -1967,10 +1991,6 @@ The program closes this window, checks the backup, sets the database in use asid
     <message>
         <source>export a register to an Excel workbook, as searched and sorted</source>
         <translation>把登记簿按搜索和排序导出为 Excel 工作簿</translation>
-    </message>
-    <message>
-        <source>the register: service-call, goods-entry, repair-card or customer</source>
-        <translation>登记簿：service-call（叫修）、goods-entry（商品进出）、repair-card（修理卡）或 customer（客户）</translation>
     </message>
     <message>
         <source>the workbook to write (.xlsx)</source>
@@ -2485,6 +2505,18 @@ The program closes this window, checks the backup, sets the database in use asid
     <message>
         <source>Edit…</source>
         <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Print renewals &amp;due…</source>
+        <translation>打印续约到期表(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export renewals d&amp;ue…</source>
+        <translation>导出续约到期表(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>The contracts ending within a month, whose renewal notice is due (S15)</source>
+        <translation>一个月内到期、应寄发保养到期通知书的合同</translation>
     </message>
     <message>
         <source>%1 of %2 contracts; %3 end within a month</source>
@@ -5029,6 +5061,383 @@ The program closes this window, checks the backup, sets the database in use asid
     </message>
 </context>
 <context>
+    <name>ListExport</name>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>ListOutput</name>
+    <message>
+        <source>Drawing the %1…</source>
+        <translation>正在绘制%1…</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入文件。</translation>
+    </message>
+    <message>
+        <source>The export could not be finished. The details are in the log file.</source>
+        <translation>导出未能完成，详情见日志文件。</translation>
+    </message>
+    <message>
+        <source>Exporting the %1…</source>
+        <translation>正在导出%1…</translation>
+    </message>
+    <message>
+        <source>Print &amp;list…</source>
+        <translation>打印清单(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出到 Excel(&amp;X)…</translation>
+    </message>
+</context>
+<context>
+    <name>Lists</name>
+    <message>
+        <source>{what}: {value}</source>
+        <translation>{what}：{value}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>The period ends ({end}) before it starts ({start}).</source>
+        <translation>期间的结束日（{end}）早于开始日（{start}）。</translation>
+    </message>
+    <message>
+        <source>There is no list “{name}”. The lists: {names}.</source>
+        <translation>没有名为“{name}”的清单。可用的清单：{names}。</translation>
+    </message>
+    <message>
+        <source>Repair card register</source>
+        <translation>修理卡登记簿</translation>
+    </message>
+    <message>
+        <source>Card no.</source>
+        <translation>修理卡号</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开卡时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>商品型号</translation>
+    </message>
+    <message>
+        <source>Serial no.</source>
+        <translation>机号</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障描述</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺完成</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Labour (yuan)</source>
+        <translation>工费（元）</translation>
+    </message>
+    <message>
+        <source>Parts (yuan)</source>
+        <translation>零件费（元）</translation>
+    </message>
+    <message>
+        <source>Maintenance contracts</source>
+        <translation>保养合同</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Ending within a month</source>
+        <translation>一个月内到期</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>Contract no.</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Products covered</source>
+        <translation>保养商品</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Fee (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Looked after by</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Contract renewals due</source>
+        <translation>保养合同续约到期表</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>Customers short of responsible staff</source>
+        <translation>负责人员不足客户表</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Responsible staff</source>
+        <translation>负责人数</translation>
+    </message>
+    <message>
+        <source>Responsible now</source>
+        <translation>现负责人员</translation>
+    </message>
+    <message>
+        <source>Repairs at risk</source>
+        <translation>修理逾期预警表</translation>
+    </message>
+    <message>
+        <source>Call no.</source>
+        <translation>叫修单号</translation>
+    </message>
+    <message>
+        <source>Working days left</source>
+        <translation>剩余工作日</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>上报情况</translation>
+    </message>
+    <message>
+        <source>Promised within</source>
+        <translation>承诺完成在</translation>
+    </message>
+    <message>
+        <source>{days} working days, and every escalated one</source>
+        <translation>{days} 个工作日内，及全部已上报的</translation>
+    </message>
+    <message>
+        <source>Invoices to issue</source>
+        <translation>待开发票表</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应开日期</translation>
+    </message>
+    <message>
+        <source>Collected on site (yuan)</source>
+        <translation>现场已收（元）</translation>
+    </message>
+    <message>
+        <source>Calls waiting for dispatch</source>
+        <translation>待派工叫修表</translation>
+    </message>
+    <message>
+        <source>From an earlier day</source>
+        <translation>前日遗留</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Arrive by</source>
+        <translation>应到时间</translation>
+    </message>
+    <message>
+        <source>Carried over</source>
+        <translation>遗留</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Concerning</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Monthly technician report (summary)</source>
+        <translation>技术员月报表（汇总）</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>A jobs</source>
+        <translation>A 件数</translation>
+    </message>
+    <message>
+        <source>B jobs</source>
+        <translation>B 件数</translation>
+    </message>
+    <message>
+        <source>C jobs</source>
+        <translation>C 件数</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>合计件数</translation>
+    </message>
+    <message>
+        <source>Arrived on time</source>
+        <translation>准时到达</translation>
+    </message>
+    <message>
+        <source>Arrived late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>准时率</translation>
+    </message>
+    <message>
+        <source>Average response (h)</source>
+        <translation>平均响应（小时）</translation>
+    </message>
+    <message>
+        <source>Repairs completed</source>
+        <translation>完修件数</translation>
+    </message>
+    <message>
+        <source>Fees collected (yuan)</source>
+        <translation>收费（元）</translation>
+    </message>
+    <message>
+        <source>Survey cards</source>
+        <translation>调查卡</translation>
+    </message>
+    <message>
+        <source>The {title} is printed for a period: give --from and --to.</source>
+        <translation>{title}按期间打印：请给出 --from 和 --to。</translation>
+    </message>
+    <message>
+        <source>The {title} is printed for a month: give --month, e.g. 2026-10.</source>
+        <translation>{title}按月打印：请给出 --month，例如 2026-10。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to crm_desktop</source>
@@ -5258,6 +5667,14 @@ The program closes this window, checks the backup, sets the database in use asid
         <translation>打印一段期间的客户商品进出登记簿</translation>
     </message>
     <message>
+        <source>&amp;Repair card register…</source>
+        <translation>修理卡登记簿(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The repair cards opened in a period, with hours, labour and parts</source>
+        <translation>某期间所开的修理卡，含工时、工费与零件费</translation>
+    </message>
+    <message>
         <source>&amp;Technician daily report…</source>
         <translation>技术员工作日报表(&amp;T)…</translation>
     </message>
@@ -5298,12 +5715,16 @@ The program closes this window, checks the backup, sets the database in use asid
         <translation>每位技术员一个月的工作汇总成 Excel 工作簿：工作件数、工时、按时到达、收费、零件</translation>
     </message>
     <message>
-        <source>E&amp;xport to Excel…</source>
-        <translation>导出到 Excel(&amp;X)…</translation>
+        <source>Monthly summary on &amp;paper…</source>
+        <translation>打印月报汇总(&amp;P)…</translation>
     </message>
     <message>
-        <source>The register on screen, as searched and sorted, to an Excel workbook</source>
-        <translation>把屏幕上的登记簿按当前搜索和排序导出为 Excel 工作簿</translation>
+        <source>The monthly technician report&apos;s summary, one line per technician, to print</source>
+        <translation>技术员月报的汇总，每位技术员一行，供打印</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出到 Excel(&amp;X)…</translation>
     </message>
     <message>
         <source>&amp;Import customers…</source>
@@ -5324,6 +5745,10 @@ The program closes this window, checks the backup, sets the database in use asid
     <message>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>The register or list on screen, as searched and sorted, to an Excel workbook</source>
+        <translation>把屏幕上的登记簿或清单按当前搜索与排序导出到 Excel 工作簿</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts…</source>
@@ -5763,6 +6188,10 @@ repair</source>
     <message>
         <source>Computing the month and writing the workbook…</source>
         <translation>正在统计本月数据并写入工作簿…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
     </message>
     <message>
         <source>Monthly technician report</source>

@@ -8,6 +8,9 @@
     crm-desktop print call-register|goods-register --from DATE --to DATE -o FILE.pdf
     crm-desktop print technician-daily|supervisor-daily --date DATE [--technician NAME] -o FILE.pdf
     crm-desktop print customer-list [--category C] [--district D] [--vip N] [--status S] [--staff NAME] [--search TEXT] -o FILE.pdf
+    crm-desktop print|export LIST [--from DATE --to DATE] [--date DATE] [--month YYYY-MM] [--search TEXT] -o FILE.pdf|FILE.xlsx
+        (LIST: repair-card-register, contracts, renewals-due, short-of-staff, repairs-at-risk,
+         invoices-to-issue, waiting-calls, audit-log, monthly-summary)
 
 Help texts and messages are English source strings translated like the GUI's.
 """
@@ -71,8 +74,14 @@ CUSTOMER_LIST_HELP = {
     "vip": QT_TRANSLATE_NOOP("Cli", "customer list: only this VIP level (0, 1, 2, 3)"),
     "status": QT_TRANSLATE_NOOP("Cli", "customer list: only this status (prospect, active, inactive)"),
     "staff": QT_TRANSLATE_NOOP("Cli", "customer list: only the customers this member of staff is responsible for"),
-    "search": QT_TRANSLATE_NOOP("Cli", "customer list: only the customers this search finds (as in the register's search box)"),
+    "search": QT_TRANSLATE_NOOP(
+        "Cli", "customer list, contracts, audit log: only the lines this search finds (as in the window's search box)"),
 }
+LIST_HELP = {
+    "as_of": QT_TRANSLATE_NOOP("Cli", "lists: the day they are drawn up for (default: today)"),
+    "month": QT_TRANSLATE_NOOP("Cli", "monthly summary: the month, e.g. 2026-10"),
+}
+LIST_OPTIONS_ONLY = QT_TRANSLATE_NOOP("Cli", "--{option} does not apply to the {form}.")
 CUSTOMER_LIST_OPTIONS = ("category", "district", "vip", "status", "staff", "search")
 PRINT_CUSTOMER_LIST_NO_NUMBERS = QT_TRANSLATE_NOOP(
     "Cli", "The customer list is not printed by number; choose its customers with --category, --district, --vip, "
@@ -91,7 +100,10 @@ IMPORT_HELP = {
 }
 EXPORT_HELP = {
     "export": QT_TRANSLATE_NOOP("Cli", "export a register to an Excel workbook, as searched and sorted"),
-    "register": QT_TRANSLATE_NOOP("Cli", "the register: service-call, goods-entry, repair-card or customer"),
+    "register": QT_TRANSLATE_NOOP(
+        "Cli", "the register (service-call, goods-entry, repair-card or customer) or a list (repair-card-register, "
+               "contracts, renewals-due, short-of-staff, repairs-at-risk, invoices-to-issue, waiting-calls, audit-log, "
+               "monthly-summary)"),
     "output": QT_TRANSLATE_NOOP("Cli", "the workbook to write (.xlsx)"),
     "search": QT_TRANSLATE_NOOP("Cli", "only the rows this search finds (as in the register's search box)"),
     "sort": QT_TRANSLATE_NOOP("Cli", "the column to sort by (its name or its header)"),
@@ -113,9 +125,11 @@ NOT_SQLITE = QT_TRANSLATE_NOOP("Cli", "The backup command copies SQLite files on
 HEADLESS_COMMANDS = ("demo", "backup", "restore", "print", "report", "export", "import", "audit")
 # printing.forms.BY_COMMAND's names, written out: the parser is built at every start, and
 # importing the forms' module for them would slow the window's start-up (a test keeps the two equal)
+LIST_COMMANDS = ("repair-card-register", "contracts", "renewals-due", "short-of-staff", "repairs-at-risk",
+                 "invoices-to-issue", "waiting-calls", "audit-log", "monthly-summary")
 PRINT_FORMS = ("repair-card", "goods-receipt", "service-voucher", "call-register", "goods-register",
                "technician-daily", "supervisor-daily", "customer-list",
-               "handover-letter")
+               "handover-letter", *LIST_COMMANDS)
 
 
 USER_HELP = QT_TRANSLATE_NOOP(
@@ -208,6 +222,7 @@ def build_parser(translate: Translate | None = None) -> argparse.ArgumentParser:
     printing.add_argument("--to", dest="date_to", metavar="DATE", help=tr(HELP["date_to"]))
     printing.add_argument("--date", metavar="DATE", help=tr(HELP["date"]))
     printing.add_argument("--technician", metavar="NAME", help=tr(HELP["technician"]))
+    printing.add_argument("--month", metavar="YYYY-MM", help=tr(LIST_HELP["month"]))
     for option, metavar in zip(CUSTOMER_LIST_OPTIONS, ("C", "D", "N", "S", "NAME", "TEXT")):
         printing.add_argument(f"--{option}", metavar=metavar, help=tr(CUSTOMER_LIST_HELP[option]))
 
@@ -233,6 +248,10 @@ def build_parser(translate: Translate | None = None) -> argparse.ArgumentParser:
     exporting.add_argument("--search", metavar="TEXT", help=tr(EXPORT_HELP["search"]))
     exporting.add_argument("--sort", metavar="COLUMN", help=tr(EXPORT_HELP["sort"]))
     exporting.add_argument("--descending", action="store_true", help=tr(EXPORT_HELP["descending"]))
+    exporting.add_argument("--from", dest="date_from", metavar="DATE", help=tr(HELP["date_from"]))
+    exporting.add_argument("--to", dest="date_to", metavar="DATE", help=tr(HELP["date_to"]))
+    exporting.add_argument("--date", metavar="DATE", help=tr(LIST_HELP["as_of"]))
+    exporting.add_argument("--month", metavar="YYYY-MM", help=tr(LIST_HELP["month"]))
 
     importing = sub.add_parser("import", help=tr(IMPORT_HELP["import"]), description=tr(IMPORT_HELP["import"]))
     _add_location_options(importing, tr, suppress=True)
@@ -422,6 +441,10 @@ def _cmd_print(cfg, args, translate: Translate | None) -> int:
 
     spec = forms.spec_of(args.form)
     title = spec.title
+    if spec.name in forms.LIST_FORMS:
+        return _cmd_list(cfg, args, translate, spec.name, "pdf")
+    if args.month:
+        raise UserError(LIST_OPTIONS_ONLY, "month", option="month", form=title)
     filtered = {option: getattr(args, option) for option in CUSTOMER_LIST_OPTIONS if getattr(args, option) is not None}
     if filtered and spec.name != "customer_list":
         raise UserError(PRINT_FILTERS_ONLY_CUSTOMER_LIST, next(iter(filtered)), form=title)
@@ -540,9 +563,101 @@ def _cmd_import(cfg, args, translate: Translate | None) -> int:
         database.dispose()
 
 
+def _list_choices(args, name: str, title) -> dict:
+    """The day, period, month and search a list is drawn up for, from the command's options;
+    an option the list does not take is refused rather than silently ignored."""
+    from datetime import date as date_type
+
+    from . import clock
+    from .errors import UserError
+    from .services import lists
+    from .services.monthly_report import parse_month
+    from .services.validation import parse_date
+
+    needs = lists.LISTS[name][1]
+    taken = {"period": ("date_from", "date_to"), "audit": ("date_from", "date_to", "search"), "month": ("month",),
+             "day": ("date",)}[needs]
+    if name == "contract_list":
+        taken = ("date", "search")
+    for option, flag in (("date_from", "from"), ("date_to", "to"), ("date", "date"), ("month", "month"),
+                         ("search", "search"), ("technician", "technician")):
+        if getattr(args, option, None) and option not in taken:
+            raise UserError(LIST_OPTIONS_ONLY, option, option=flag, form=title)
+    for option in ("category", "district", "vip", "status", "staff"):
+        if getattr(args, option, None):
+            raise UserError(LIST_OPTIONS_ONLY, option, option=option, form=title)
+    today = parse_date(args.date, "date") if getattr(args, "date", None) else clock.today()
+    choices = {"today": today if isinstance(today, date_type) else clock.today(), "search": args.search or ""}
+    if args.date_from or args.date_to:
+        choices["start"] = parse_date(args.date_from, "date_from") if args.date_from else None
+        choices["end"] = parse_date(args.date_to, "date_to") if args.date_to else None
+    if args.month:
+        choices["month"] = parse_month(args.month)
+    return choices
+
+
+def _cmd_list(cfg, args, translate: Translate | None, name: str, wanted: str) -> int:
+    """A list of the window on paper (``print``: a PDF from its layout) or in a workbook (``export``)."""
+    from pathlib import Path
+
+    from . import files
+    from .db import open_database
+    from .errors import UserError
+    from .services import auth, lists
+
+    title = lists.TITLES[name]
+    output = Path(args.output)
+    if wanted == "xlsx" and output.suffix.lower() != ".xlsx":
+        from .exports.register_export import NOT_XLSX
+
+        raise UserError(NOT_XLSX, "output", path=str(output))
+    if getattr(args, "numbers", None):
+        raise UserError(PRINT_NO_NUMBERS, "numbers", form=title)
+    choices = _list_choices(args, name, title)
+    database = open_database(cfg)
+    try:
+        user = _headless_user(database, args, translate)
+        permission, action = (auth.Permission.PRINT, "print") if wanted == "pdf" else (auth.Permission.EXPORT, "export")
+        auth.authorize(database, user, permission, action, target_type=name,
+                       detail={k: str(v) for k, v in choices.items() if v} | {"file": str(output)})
+
+        def table_of(session):
+            return lists.build(session, name, user=user, translate=translate, **choices)
+
+        if wanted == "pdf":
+            from .printing import print_list
+
+            pdf, report = print_list(database, table_of, None, cfg.forms_dir, translate)
+        else:
+            from .exports.list_export import export_list
+
+            with database.read_session() as session:
+                table = table_of(session)
+            written = export_list(table, output, translate=translate)
+    finally:
+        database.dispose()
+    if wanted == "pdf":
+        files.write_bytes(output, pdf)
+        for record, key in report.truncated:
+            print(PRINT_TRUNCATED.tr(translate, key=key, record=record + 1), file=sys.stderr)
+        print(PRINTED.tr(translate, file=str(output), records=report.records, pages=report.pages))
+    else:
+        print(EXPORTED.tr(translate, file=str(written.path), rows=written.rows))
+    return 0
+
+
 def _cmd_export(cfg, args, translate: Translate | None) -> int:
     from .db import open_database
     from .exports.register_export import export_register_by_name
+    from .services import lists
+
+    if args.register in lists.BY_COMMAND or args.register in lists.LISTS:
+        return _cmd_list(cfg, args, translate, lists.list_name(args.register), "xlsx")
+    if args.date_from or args.date_to or args.date or args.month:
+        from .errors import UserError
+
+        option = next(o for o in ("date_from", "date_to", "date", "month") if getattr(args, o))
+        raise UserError(LIST_OPTIONS_ONLY, option, option=option.replace("date_", ""), form=args.register)
 
     database = open_database(cfg)
     try:

@@ -72,7 +72,7 @@ def test_the_package_init_is_a_face_only():
 def test_the_face_names_what_the_window_and_the_command_line_use():
     assert set(printing.__all__) == {
         "Cancelled", "LayoutError", "Record", "RenderReport", "forms", "load_layout", "print_customer_list",
-        "print_numbered", "print_period", "print_records",
+        "print_list", "print_numbered", "print_period", "print_records",
     }
 
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 from ..progress import Cancelled
 from . import forms
 from .layout import LayoutError
-from .prints import load_layout, print_customer_list, print_numbered, print_period, print_records
+from .prints import load_layout, print_customer_list, print_list, print_numbered, print_period, print_records
 from .record import Record, RenderReport
 
 __all__ = [
     "Cancelled", "LayoutError", "Record", "RenderReport", "forms", "load_layout", "print_customer_list",
-    "print_numbered", "print_period", "print_records",
+    "print_list", "print_numbered", "print_period", "print_records",
 ]

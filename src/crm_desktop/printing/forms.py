@@ -20,7 +20,7 @@ from .. import clock
 from ..db import Database
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
-from ..services import branch, daily_reports, form_data, labels
+from ..services import branch, daily_reports, form_data, labels, lists
 from ..services import staff as staff_service
 from .record import Record
 
@@ -144,6 +144,20 @@ FORMS: dict[str, FormSpec] = {
         ),
     )
 }
+
+
+def _list_spec(name: str) -> FormSpec:
+    """A list of the window (services/lists.py) printed from its layout: the table ``rows``
+    with the list's columns; ``criteria`` (what it was chosen by), ``count``, ``as_of`` and
+    ``total_<column>`` of each totalled column."""
+    columns = lists.COLUMNS[name]
+    totals = " ".join(f"total_{c.key}" for c in columns if c.total)
+    return _spec(name, lists.LISTS[name][0], lists.TITLES[name], f"criteria count as_of {totals}",
+                 {"rows": " ".join(c.key for c in columns)}, numbered=False)
+
+
+FORMS.update({name: _list_spec(name) for name in lists.LISTS})
+LIST_FORMS = frozenset(lists.LISTS)
 BY_COMMAND = {spec.command: spec for spec in FORMS.values()}
 
 
@@ -659,3 +673,41 @@ def customer_list(
     }
     fields.update(head)
     return Record(fields, {"customers": rows})
+
+
+# -- the lists of the window (X4) ---------------------------------------------------------------------
+
+def list_value(kind: str, value: object) -> str:
+    """A list's value as the paper writes it (hours with one decimal, money with two)."""
+    if value is None or value == "":
+        return ""
+    if kind == lists.MONEY:
+        return fmt_money(value)
+    if kind == lists.HOURS:
+        return fmt_hours(value)
+    if kind == lists.DATE:
+        return fmt_date(value)
+    if kind == lists.DATETIME:
+        return fmt_datetime(value)
+    if kind == lists.SECOND:
+        return f"{value:%Y-%m-%d %H:%M:%S}"
+    if kind == lists.PERCENT:
+        return f"{Decimal(str(value)) * 100:.1f}%"
+    if kind == lists.SCORE:
+        return f"{Decimal(str(value)):.2f}"
+    return str(value)
+
+
+def list_record(session: Session, table: lists.ListTable, translate: Translate | None = None,
+                now: datetime | None = None) -> Record:
+    """The record a list's layout is filled with."""
+    rows = [{c.key: list_value(c.kind, row.get(c.key)) for c in table.columns} for row in table.rows]
+    fields = {
+        "criteria": table.criteria_text(translate),
+        "count": str(len(rows)),
+        "as_of": fmt_date(table.as_of),
+    }
+    for key, total in table.totals().items():
+        fields[f"total_{key}"] = list_value(table.column(key).kind, total)
+    fields.update(_head(session, now))
+    return Record(fields, {"rows": rows})

@@ -86,6 +86,11 @@ def print_period(
             records = [forms.call_register(session, start, end, translate, now)]
         elif spec.name == "goods_register":
             records = [forms.goods_register(session, start, end, translate, now)]
+        elif spec.name == "repair_card_register":
+            from ..services import lists
+
+            table = lists.repair_card_register(session, start, end, translate)
+            records = [forms.list_record(session, table, translate, now)]
         elif spec.name == "supervisor_daily":
             records = [forms.supervisor_daily(session, start, translate, now)]
         elif spec.name == "technician_daily":
@@ -114,3 +119,19 @@ def print_customer_list(
     layout = load_layout("customer_list", override_dir)  # a broken layout is reported before any query
     records = [forms.customer_list(database, filters, search, translate, now)]
     return render(layout, records, out, total=len(records))
+
+
+def print_list(
+    database: Database,
+    table_of,
+    out: BinaryIO | Path | str | None,
+    override_dir: Path | None = None,
+    translate: Translate | None = None,
+    now: datetime | None = None,
+) -> tuple[bytes | None, RenderReport]:
+    """A list of the window (services/lists.py) from its layout: ``table_of(session)`` reads it."""
+    with database.read_session() as session:
+        table = table_of(session)
+        layout = load_layout(table.name, override_dir)
+        record = forms.list_record(session, table, translate, now)
+    return render(layout, [record], out, total=1)

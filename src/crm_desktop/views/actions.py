@@ -178,6 +178,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip=QT_TRANSLATE_NOOP("MainWindow", "The goods in/out register's pages for a period"),
     ),
     ActionSpec(
+        "print_cards", QT_TRANSLATE_NOOP("MainWindow", "&Repair card register…"), "print_period",
+        args=("repair_card_register",),
+        tip=QT_TRANSLATE_NOOP("MainWindow", "The repair cards opened in a period, with hours, labour and parts"),
+    ),
+    ActionSpec(
         "print_technician", QT_TRANSLATE_NOOP("MainWindow", "&Technician daily report…"), "print_period",
         args=("technician_daily",),
         tip=QT_TRANSLATE_NOOP("MainWindow", "Each job of a technician's day with its kind and time (S10)"),
@@ -213,8 +218,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ),
     ),
     ActionSpec(
+        "monthly_summary", QT_TRANSLATE_NOOP("MainWindow", "Monthly summary on &paper…"), "print_monthly_summary",
+        tip=QT_TRANSLATE_NOOP("MainWindow", "The monthly technician report's summary, one line per technician, to print"),
+    ),
+    ActionSpec(
         "export", QT_TRANSLATE_NOOP("MainWindow", "E&xport to Excel…"), "export_current",
-        tip=QT_TRANSLATE_NOOP("MainWindow", "The register on screen, as searched and sorted, to an Excel workbook"),
+        tip=QT_TRANSLATE_NOOP(
+            "MainWindow", "The register or list on screen, as searched and sorted, to an Excel workbook"),
     ),
     ActionSpec(
         "import_customers", QT_TRANSLATE_NOOP("MainWindow", "&Import customers…"), "import_customers",
@@ -255,9 +265,10 @@ MENUS: tuple[tuple[Msg, tuple[str | None, ...], bool], ...] = (
     (QT_TRANSLATE_NOOP("MainWindow", "&Service"),
      ("board", "dispatch", "kind", SEPARATOR, "contracts", "invoices", "at_risk"), True),
     (QT_TRANSLATE_NOOP("MainWindow", "&Print"),
-     ("print", SEPARATOR, "print_calls", "print_goods", "print_technician", "print_supervisor", "print_customers"), True),
+     ("print", SEPARATOR, "print_calls", "print_goods", "print_cards", "print_technician", "print_supervisor",
+      "print_customers"), True),
     (QT_TRANSLATE_NOOP("MainWindow", "R&eports"),
-     ("daily_reports", "monthly", SEPARATOR, "export", "import_customers"), True),
+     ("daily_reports", "monthly", "monthly_summary", SEPARATOR, "export", "import_customers"), True),
     (QT_TRANSLATE_NOOP("MainWindow", "&View"), ("find", "refresh", REGISTER_PAGES), False),
     (QT_TRANSLATE_NOOP("MainWindow", "&Help"), ("shortcuts", "about"), False),
 )

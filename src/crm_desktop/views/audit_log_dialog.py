@@ -258,10 +258,13 @@ class AuditLogDialog(QDialog):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.export_button = QPushButton(self.tr("Export to Excel…"))
         self.export_button.setObjectName("export_button")
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button.setObjectName("print_button")
+        self.print_button.setToolTip(self.tr("The lines as filtered, on paper (preview first)"))
         self.chain_button = QPushButton(self.tr("Check the chain…"))
         self.chain_button.setObjectName("chain_button")
         self.chain_button.setToolTip(self.tr("Check that no line was changed, removed or slipped in outside the program"))
-        for button in (self.refresh_button, self.chain_button, self.export_button):
+        for button in (self.refresh_button, self.chain_button, self.print_button, self.export_button):
             button.setAutoDefault(False)
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         bottom.addWidget(buttons)
@@ -281,6 +284,7 @@ class AuditLogDialog(QDialog):
         self.action.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.refresh_button.clicked.connect(lambda: self._guarded(self.refresh))
         self.export_button.clicked.connect(lambda: self._guarded(self.export))
+        self.print_button.clicked.connect(lambda: self._guarded(self.print_lines))
         self.chain_button.clicked.connect(lambda: self._guarded(self.check_chain))
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_detail(current))
         self.model.modelReset.connect(self._update_count)
@@ -350,6 +354,7 @@ class AuditLogDialog(QDialog):
             text += self.tr(" (%1 loaded; scroll for more)").replace("%1", f"{shown:,}")
         self.count_label.setText(text)
         self.export_button.setEnabled(total > 0)
+        self.print_button.setEnabled(total > 0)
 
     def _show_detail(self, index: QModelIndex) -> None:
         line = self.model.row_at(index.row()) if index.isValid() else None
@@ -358,6 +363,22 @@ class AuditLogDialog(QDialog):
             return
         texts = self.model.texts(index.row())
         self.detail.setText(" · ".join(t for t in (f"#{line.id}", *texts) if t))
+
+    # -- paper and export ------------------------------------------------------------------
+    def print_lines(self) -> Task | None:
+        """The lines as filtered, drawn from forms/audit_log.toml into the print preview."""
+        from ..services import lists
+        from .list_output import ListSource, print_list
+
+        chosen, user, today = self.current_filter(), self.user, clock.today()
+        person = self.person.currentText() if chosen.staff_id is not None else None
+
+        def build(session):
+            return lists.audit_lines(session, user, chosen, today, translate, staff_name=person)
+
+        self.last_output = print_list(self, self.database, self.user,
+                                      ListSource("audit_log", build, {"filter": str(chosen)}))
+        return self.last_output
 
     # -- export -----------------------------------------------------------------------------
     def suggested_file_name(self, today: date | None = None) -> str:

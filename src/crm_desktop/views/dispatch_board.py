@@ -499,8 +499,13 @@ class DispatchBoard(QWidget):
         self.splitter.setSizes([690, 420])
         self.splitter.setChildrenCollapsible(False)
 
+        from .list_output import output_buttons
+
+        outputs, self.print_button, self.export_button = output_buttons(self, database, lambda: self.user,
+                                                                        self.list_source)
         bottom = QHBoxLayout()
         bottom.addWidget(self.hint, 1)
+        bottom.addLayout(outputs)
         bottom.addWidget(self.dispatch_button)
 
         layout = QVBoxLayout(self)
@@ -510,6 +515,25 @@ class DispatchBoard(QWidget):
         layout.addLayout(bottom)
         layout.addWidget(self.message)
         self.set_user(user)
+
+    def list_source(self):
+        """The calls waiting for dispatch as the board lists them, for paper and Excel."""
+        from ..services import lists
+        from .i18n import translate
+        from .list_output import ListSource
+
+        now = self.clock()
+        return ListSource("waiting_calls", lambda session: lists.waiting_calls(session, now, translate))
+
+    def print_list(self):
+        from .list_output import print_list
+
+        return print_list(self, self.database, self.user, self.list_source())
+
+    def export_list(self):
+        from .list_output import export_list
+
+        return export_list(self, self.database, self.user, self.list_source())
 
     @staticmethod
     def _caption(text: str) -> QLabel:

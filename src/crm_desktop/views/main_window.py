@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.update_deadlines()
         self.restore_request = None  # a backup to put in place once this window has closed
+        self.last_output = None  # the print or export of a list last started (its task), for tests
         self._watch = None
 
     def show_write_refusal(self) -> None:
@@ -271,8 +272,9 @@ class MainWindow(QMainWindow):
         self.act_dispatch.setStatusTip(self.act_dispatch.toolTip())
         self.act_kind.setEnabled(on_calls)
         # customers print with their archive (a later feature); pages have no form
-        self.act_print.setEnabled(self.current_name() in ("service_call", "goods_entry", "repair_card", BOARD))
-        self.act_export.setEnabled(self.current_name() in self.views)
+        self.act_print.setEnabled(self.current_name() in ("service_call", "goods_entry", "repair_card", BOARD, INVOICES,
+                                                          AT_RISK))
+        self.act_export.setEnabled(self.current_name() in self.views or self.current_name() in (BOARD, INVOICES, AT_RISK))
         self.act_archive.setEnabled(self.current_name() == "customer")
         from ..services.auth import ROLE_PERMISSIONS
 
@@ -570,7 +572,7 @@ class MainWindow(QMainWindow):
     def manage_contracts(self) -> None:
         from .dialogs.contracts_dialog import manage_contracts
 
-        manage_contracts(self, self.database)
+        manage_contracts(self, self.database, self.logged_in())
 
     # -- printing --------------------------------------------------------------------------
     def print_selected(self) -> None:
@@ -584,6 +586,10 @@ class MainWindow(QMainWindow):
         elif name in print_actions.REGISTER_FORM:
             view = self.current_view()
             ids = view.selected_ids() or ([view.current_id()] if view.current_id() is not None else [])
+        elif name in (INVOICES, AT_RISK):  # a list prints as a whole
+            self._warn_if_branch_unset()
+            self.last_output = self._list_page(name).print_list()
+            return
         else:
             return
         if ids:
@@ -629,9 +635,23 @@ class MainWindow(QMainWindow):
         self.authorize("report", "report_monthly")
         save_monthly_report(self, self.database)
 
+    def print_monthly_summary(self):
+        from .monthly_report_action import preview_monthly_summary
+
+        self.authorize("report", "report_monthly")
+        self._warn_if_branch_unset()
+        self.last_output = preview_monthly_summary(self, self.database, self.logged_in())
+        return self.last_output
+
     def export_current(self) -> None:
         from . import export_actions
 
+        if self.current_name() in (INVOICES, AT_RISK):
+            self.last_output = self._list_page(self.current_name()).export_list()
+            return
+        if self.current_name() == BOARD:
+            self.last_output = self.board.export_list()
+            return
         if self.current_name() in self.views:
             self.authorize("export", "export", target_type="register", target_id=self.current_name())
             export_actions.export_current_register(self, self.current_view())

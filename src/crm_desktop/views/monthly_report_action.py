@@ -21,7 +21,7 @@ from .save_dialog import ask_save_path
 
 
 class MonthDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, today: date | None = None, ok_text: str | None = None) -> None:
         super().__init__(parent)
         today = today or clock.today()
         self.setWindowTitle(self.tr("Monthly technician report"))
@@ -32,7 +32,7 @@ class MonthDialog(QDialog):
         self.month.setMaximumDate(QDate(today.year, today.month, 1))
         layout.addRow(self.tr("Month"), self.month)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save as Excel…"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text or self.tr("Save as Excel…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
@@ -91,3 +91,20 @@ def save_monthly_report(
         label=QCoreApplication.translate("MonthlyReportAction", "Computing the month and writing the workbook…"),
         title=QCoreApplication.translate("MonthlyReportAction", "Monthly technician report"),
     )
+
+
+def preview_monthly_summary(parent: QWidget | None, database: Database, user, *,
+                            ask: Callable[[QDialog], int] | None = None) -> Task | None:
+    """报表 → 月报汇总: the month asked for, then its summary (one line per technician, the
+    branch's totals, the signatures) drawn from forms/monthly_summary.toml into the preview.
+    The running task, or None when no month was chosen."""
+    from ..services import lists
+    from .list_output import ListSource, print_list
+
+    dialog = MonthDialog(parent, ok_text=QCoreApplication.translate("MonthlyReportAction", "Preview"))
+    if (ask or QDialog.exec)(dialog) != QDialog.DialogCode.Accepted:
+        return None
+    year, month = dialog.year_month()
+    source = ListSource("monthly_summary", lambda session: lists.monthly_summary(session, year, month, translate),
+                        {"month": f"{year}-{month:02d}"})
+    return print_list(parent, database, user, source)

@@ -27,6 +27,7 @@ from .i18n import translate
 
 log = logging.getLogger(__name__)
 
+PERIOD_FORMS = ("call_register", "goods_register", "repair_card_register")  # printed for a period (else a day)
 REGISTER_FORM = {"service_call": "service_voucher", "goods_entry": "goods_receipt", "repair_card": "repair_card"}
 
 
@@ -132,7 +133,7 @@ class PeriodDialog(QDialog):
         self.setWindowTitle(self.tr("Print %1").replace("%1", self.form.title.tr(translate)))
         layout = QFormLayout(self)
         self.technician: QComboBox | None = None
-        if self.form.name in ("call_register", "goods_register"):
+        if self.form.name in PERIOD_FORMS:
             self.date_from = self._date_edit(today.replace(day=1))
             self.date_to = self._date_edit(today)
             layout.addRow(self.tr("From"), self.date_from)

@@ -188,6 +188,33 @@ class _ListPage(QWidget):
     def refresh(self) -> None:  # pragma: no cover - every page implements it
         raise NotImplementedError
 
+    def list_source(self):  # pragma: no cover - every page implements it
+        """The list as this page shows it, for paper and Excel (list_output.ListSource)."""
+        raise NotImplementedError
+
+    def user(self):
+        from ..services import auth
+
+        with self.database.read_session() as session:
+            return auth.user_of(session, self.current_user_id)
+
+    def _output_buttons(self) -> QHBoxLayout:
+        from .list_output import output_buttons
+
+        row, self.print_button, self.export_button = output_buttons(self, self.database, self.user, self.list_source)
+        return row
+
+    def print_list(self):
+        """The list on paper, in the print preview (the task drawing it)."""
+        from .list_output import print_list
+
+        return print_list(self, self.database, self.user(), self.list_source())
+
+    def export_list(self):
+        from .list_output import export_list
+
+        return export_list(self, self.database, self.user(), self.list_source())
+
 
 class InvoicesPage(_ListPage):
     """待开发票: the accountant's list of paid jobs waiting for their invoice number."""
@@ -217,6 +244,7 @@ class InvoicesPage(_ListPage):
         buttons = QHBoxLayout()
         buttons.addWidget(self.record_button)
         buttons.addStretch(1)
+        buttons.addLayout(self._output_buttons())
         buttons.addWidget(refresh)
         box = QVBoxLayout(self)
         box.addLayout(top)
@@ -241,6 +269,13 @@ class InvoicesPage(_ListPage):
         )
         self.select_call(selected)
         self._enable()
+
+    def list_source(self):
+        from ..services import lists
+        from .list_output import ListSource
+
+        today = self.clock()
+        return ListSource("invoices_to_issue", lambda session: lists.invoices_to_issue(session, today, translate))
 
     def _enable(self) -> None:
         self.record_button.setEnabled(self.selected_call_id() is not None)
@@ -374,6 +409,7 @@ class RepairsAtRiskPage(_ListPage):
         buttons.addWidget(self.escalate_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
+        buttons.addLayout(self._output_buttons())
         buttons.addWidget(refresh)
         box = QVBoxLayout(self)
         box.addLayout(top)
@@ -404,6 +440,14 @@ class RepairsAtRiskPage(_ListPage):
         if selected is not None:
             self.select_card(selected.card_id)
         self._enable()
+
+    def list_source(self):
+        from ..services import lists
+        from .list_output import ListSource
+
+        today, within = self.clock(), self.within.value()
+        return ListSource("repairs_at_risk", lambda session: lists.repairs_at_risk(session, today, translate, within),
+                          {"within": within})
 
     def _enable(self) -> None:
         row = self.selected_row()

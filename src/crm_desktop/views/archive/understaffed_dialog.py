@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...db import Database
 from ...services import archive as archive_service
 from ...services import labels
@@ -91,6 +93,7 @@ class UnderstaffedDialog(QDialog):
         self.database = database
         self.user = user
         self.current_user_id = current_user_id
+        self.today = today or clock.today()
         self.setWindowTitle(self.tr("Customers short of responsible staff"))
         self.resize(760, 420)
         box = QVBoxLayout(self)
@@ -117,9 +120,26 @@ class UnderstaffedDialog(QDialog):
         self.count = QLabel(self.tr("%1 customers").replace("%1", str(self.model.rowCount())))
         self.count.setObjectName("count")
         box.addWidget(self.count)
+        from ..list_output import output_buttons
+
+        outputs, self.print_button, self.export_button = output_buttons(self, database, lambda: self.user,
+                                                                        self.list_source)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        box.addWidget(buttons)
+        bottom = QHBoxLayout()
+        bottom.addLayout(outputs)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
+        box.addLayout(bottom)
+
+    def list_source(self):
+        """The customers listed, for paper and Excel."""
+        from ...services import lists
+        from ..i18n import translate
+        from ..list_output import ListSource
+
+        today = self.today
+        return ListSource("understaffed_list", lambda session: lists.understaffed(session, today, translate))
 
     def open_archive(self, index: QModelIndex):
         from .archive_window import open_archive_window

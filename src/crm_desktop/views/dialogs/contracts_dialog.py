@@ -39,6 +39,7 @@ from ...services import contracts as contract_service
 from ...services import staff as staff_service
 from ...services.contracts import ContractState
 from ..delegates import DATE_FORMAT, from_qdate, to_qdate
+from ..i18n import translate
 from .finder import CustomerFinder
 from .form import RecordDialog
 
@@ -291,6 +292,10 @@ class ContractListProxy(QAbstractTableModel):
         self._filter = text
         self._rearrange(False)
 
+    def shown_ids(self) -> list[int]:
+        """The contracts shown, in the order shown."""
+        return [self.source.ids[n] for n in self._shown]
+
     def row_of(self, contract_id: int | None) -> int | None:
         """The shown row of the contract (None: not shown)."""
         if self._positions is None:
@@ -319,9 +324,11 @@ class ContractListProxy(QAbstractTableModel):
 class ContractsDialog(QDialog):
     """The list of maintenance contracts with a search box; New…/Edit… open ContractDialog."""
 
-    def __init__(self, database: Database, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(self, database: Database, parent: QWidget | None = None, today: date | None = None,
+                 user: object | None = None) -> None:
         super().__init__(parent)
         self.database = database
+        self.user = user
         self.today = today or clock.today()
         self.setWindowTitle(self.tr("Maintenance contracts"))
         self.resize(980, 520)
@@ -361,10 +368,24 @@ class ContractsDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
+        from ..list_output import output_buttons
+
+        outputs, self.print_button, self.export_button = output_buttons(
+            self, database, lambda: self.user, self.list_source)
+        renewals, self.print_renewals_button, self.export_renewals_button = output_buttons(
+            self, database, lambda: self.user, self.renewals_source)
+        self.print_renewals_button.setText(self.tr("Print renewals &due…"))
+        self.export_renewals_button.setText(self.tr("Export renewals d&ue…"))
+        self.print_renewals_button.setObjectName("print_renewals")
+        self.export_renewals_button.setObjectName("export_renewals")
+        self.print_renewals_button.setToolTip(self.tr(
+            "The contracts ending within a month, whose renewal notice is due (S15)"))
         bottom = QHBoxLayout()
         bottom.addWidget(new)
         bottom.addWidget(edit)
         bottom.addStretch(1)
+        bottom.addLayout(outputs)
+        bottom.addLayout(renewals)
         bottom.addWidget(close)
         box = QVBoxLayout(self)
         box.addLayout(top)
@@ -375,6 +396,22 @@ class ContractsDialog(QDialog):
     def refresh(self) -> None:
         self.model.load(self.database, self.today)
         self._count()
+
+    def list_source(self):
+        """The contracts as shown — searched and sorted — for paper and Excel."""
+        from ...services import lists
+        from ..list_output import ListSource
+
+        ids, today, search = self.proxy.shown_ids(), self.today, self.search.text()
+        return ListSource("contract_list", lambda session: lists.contract_list(session, today, ids, search, translate),
+                          {"search": search})
+
+    def renewals_source(self):
+        from ...services import lists
+        from ..list_output import ListSource
+
+        today = self.today
+        return ListSource("renewals_due", lambda session: lists.renewals_due(session, today, translate))
 
     def _count(self) -> None:
         ending = self.model.ending
@@ -564,6 +601,6 @@ class ContractDialog(RecordDialog):
         return contract.id
 
 
-def manage_contracts(parent: QWidget | None, database: Database) -> None:
+def manage_contracts(parent: QWidget | None, database: Database, user: object | None = None) -> None:
     """The list of maintenance contracts, as a modal dialog."""
-    ContractsDialog(database, parent).exec()
+    ContractsDialog(database, parent, user=user).exec()
