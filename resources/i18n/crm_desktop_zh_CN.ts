@@ -6478,6 +6478,10 @@ repair</source>
         <translation>无法保存 %1。该文件可能正被其他程序打开，或文件夹不可写。</translation>
     </message>
     <message>
+        <source>Some text did not fit its box even at the smallest size and was cut with “…” (%1 form(s)); the layout&apos;s boxes: %2</source>
+        <translation>有文字在最小字号下仍放不进版面的格子，已用“…”截断（共 %1 份）；版面的格子：%2</translation>
+    </message>
+    <message>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>

@@ -85,7 +85,9 @@ def print_list(parent: QWidget | None, database: Database, user, source: ListSou
         pdf, report = result
         _warn_if_cut(parent, report)
         day = f"{clock.today():%Y-%m-%d}"
-        return _show(parent, pdf, source.name, title, f"{safe_file_name(title)}-{day}.pdf")
+        dialog = _show(parent, pdf, source.name, title, f"{safe_file_name(title)}-{day}.pdf")
+        dialog.show_cut(report.truncated)
+        return dialog
 
     return background.run_in_background(
         parent, work, drawn,

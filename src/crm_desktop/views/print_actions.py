@@ -83,7 +83,10 @@ def render_in_background(
         if pdf is None:
             return None
         _warn_if_cut(parent, report)
-        return show(records, pdf)
+        dialog = show(records, pdf)
+        if dialog is not None:
+            dialog.show_cut(report.truncated)
+        return dialog
 
     return background.run_in_background(
         parent, work, drawn,
@@ -183,7 +186,9 @@ def preview_period(
     _warn_if_cut(parent, report)
     title = spec.title.tr(translate)
     span = f"{start:%Y-%m-%d}" if start == end else f"{start:%Y-%m-%d}—{end:%Y-%m-%d}"
-    return _show(parent, pdf, spec.name, f"{title} {span}", f"{title}-{span}.pdf")
+    dialog = _show(parent, pdf, spec.name, f"{title} {span}", f"{title}-{span}.pdf")
+    dialog.show_cut(report.truncated)
+    return dialog
 
 
 def ask_and_preview(parent: QWidget | None, database: Database, form: str, ask: Callable[[QDialog], int] | None = None) -> QDialog | None:
@@ -211,4 +216,6 @@ def preview_customer_list(parent: QWidget | None, database: Database, view, now:
     _warn_if_cut(parent, report)
     title = forms.spec_of("customer_list").title.tr(translate)
     day = f"{now or clock.now():%Y-%m-%d}"
-    return _show(parent, pdf, "customer_list", title, f"{title}-{day}.pdf")
+    dialog = _show(parent, pdf, "customer_list", title, f"{title}-{day}.pdf")
+    dialog.show_cut(report.truncated)
+    return dialog

@@ -375,6 +375,13 @@ class PrintPreviewDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._tool_row())
+        # a text the layout's box could not hold even at its smallest size: which box and field
+        self.cut_warning = QLabel()
+        self.cut_warning.setObjectName("cut_warning")
+        self.cut_warning.setWordWrap(True)
+        self.cut_warning.setStyleSheet("background: #fff3cd; color: #7a5b00; padding: 4px 8px;")
+        self.cut_warning.hide()
+        layout.addWidget(self.cut_warning)
         layout.addWidget(self._page_area(), 1)
         layout.addWidget(self._buttons())
         for key, slot in (
@@ -389,6 +396,20 @@ class PrintPreviewDialog(QDialog):
             QShortcut(QKeySequence(key), self).activated.connect(slot)
         self._initial_size()
         self._apply_zoom()
+
+    def show_cut(self, truncated) -> None:
+        """Say which boxes of the layout cut their text with “…” (``RenderReport.truncated``:
+        the record and the box with its field), so that whoever keeps the layouts knows
+        which one to widen; nothing when every text fit."""
+        if not truncated:
+            self.cut_warning.hide()
+            return
+        boxes = "、".join(sorted({key for _record, key in truncated}))
+        records = len({record for record, _key in truncated})
+        self.cut_warning.setText(
+            self.tr("Some text did not fit its box even at the smallest size and was cut with “…” "
+                    "(%1 form(s)); the layout's boxes: %2").replace("%1", str(records)).replace("%2", boxes))
+        self.cut_warning.show()
 
     # -- building ------------------------------------------------------------------------
     def _tool_row(self) -> QHBoxLayout:
