@@ -41,8 +41,8 @@ def test_the_print_menu_offers_the_forms_in_chinese(window):
     assert "打印(&P)" in titles
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "打印(&P)")
     texts = [a.text() for a in menu.actions() if a.text()]
-    assert texts == ["打印所选(&P)…", "叫修登记簿(&C)…", "客户商品进出登记簿(&G)…", "技术员工作日报表(&T)…", "服务主任日报表(&S)…",
-                     "客户一览表(&U)…"]
+    assert texts == ["打印所选(&P)…", "叫修登记簿(&C)…", "客户商品进出登记簿(&G)…", "修理卡登记簿(&R)…", "技术员工作日报表(&T)…",
+                     "服务主任日报表(&S)…", "客户一览表(&U)…"]
 
 
 def test_print_selected_repair_cards_shows_them_in_the_preview(window, demo_database, qtbot):
