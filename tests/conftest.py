@@ -183,6 +183,11 @@ def _qt_test_mode(tmp_path_factory):
     QStandardPaths.setTestModeEnabled(True)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.getbasetemp() / "settings"))
+    # what a window remembers for its user (columns and sort, splitters, the last login) is
+    # not carried from one test to the next
+    settings = QSettings()
+    for group in ("registers", "main_window/splitter", "board/splitter", "login"):
+        settings.remove(group)
     yield
 
 

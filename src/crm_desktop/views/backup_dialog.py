@@ -219,8 +219,11 @@ class BackupDialog(QDialog):
     def choose_second_folder(self) -> None:
         with self.database.read_session() as session:
             current = backups.second_folder(session)
+        from .save_dialog import documents_folder
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Second folder for backups"),
-                                                  str(current or Path.home()))
+                                                  str(current if current is not None and current.is_dir()
+                                                      else documents_folder()))
         if not folder:
             if current is not None and QMessageBox.question(
                     self, self.windowTitle(), self.tr("Stop copying backups to %1?").replace("%1", str(current)),

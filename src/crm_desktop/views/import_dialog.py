@@ -18,13 +18,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSettings, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -213,12 +212,14 @@ class ImportFilePage(QWizardPage):
         self._read: tuple[tuple[Path, str | None], ci.SheetData] | None = None  # read, waiting for Next
 
     def browse(self) -> None:
-        start = str(Path(self.path.text()).parent) if self.path.text() else ""
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the customers' workbook"), start,
-            self.tr("Excel workbooks (*.xlsx *.xlsm);;All files (*)"))
+        from .save_dialog import IMPORT_FOLDER_KEY, ask_open_paths
+
+        if self.path.text() and Path(self.path.text()).parent.is_dir():  # the folder of the file typed in
+            QSettings().setValue(IMPORT_FOLDER_KEY, str(Path(self.path.text()).parent))
+        chosen = ask_open_paths(self, self.tr("Choose the customers' workbook"),
+                                self.tr("Excel workbooks (*.xlsx *.xlsm);;All files (*)"), IMPORT_FOLDER_KEY)
         if chosen:
-            self.path.setText(chosen)
+            self.path.setText(str(chosen[0]))
 
     def _path_changed(self) -> None:
         self.sheet.clear()

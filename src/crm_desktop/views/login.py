@@ -5,7 +5,7 @@ The checks are the services' (services/auth.py); these dialogs only collect and 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +32,9 @@ def _message_label() -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+LAST_LOGIN_KEY = "login/last_name"
 
 
 class LoginDialog(QDialog):
@@ -74,6 +77,7 @@ class LoginDialog(QDialog):
             self.password.clear()
             self.password.setFocus()
             return
+        QSettings().setValue(LAST_LOGIN_KEY, self.user.login or self.login.text().strip())
         super().accept()
 
     def _recover(self) -> None:
@@ -247,7 +251,8 @@ def log_in_at_start(database: Database) -> auth.LoggedIn | None:
     and recovery code; then everyone logs in."""
     with database.read_session() as session:
         needs_setup = not auth.has_accounts(session)
-    login = ""
+    # the last login name of this Windows user: a clerk types only her password
+    login = QSettings().value(LAST_LOGIN_KEY, "", type=str)
     if needs_setup:
         setup = auth.new_first_setup()
         if FirstSetupDialog(setup).exec() != QDialog.DialogCode.Accepted:

@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self._stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([150, 1100])
+        splitter.setObjectName("main_splitter")
+        self.splitter = splitter
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -711,9 +713,28 @@ class MainWindow(QMainWindow):
         state = settings.value("main_window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        for key, splitter in self._splitters().items():
+            state = settings.value(key)
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
+                # a side squeezed to nothing on a smaller screen comes back at its first width
+                if any(size == 0 for size in splitter.sizes()):
+                    splitter.setSizes([150, 1100] if splitter is self.splitter else [690, 420])
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def _splitters(self) -> dict:
+        return {"main_window/splitter": self.splitter, "board/splitter": self.board.splitter}
+
+    def save_layout(self) -> None:
+        """Size, place, state, splitters and each register's columns and sort, for the next
+        start (QSettings: per Windows user)."""
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/state", self.saveState())
+        for key, splitter in self._splitters().items():
+            settings.setValue(key, splitter.saveState())
+        for view in self.views.values():
+            view.save_layout()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.save_layout()
         super().closeEvent(event)

@@ -78,6 +78,7 @@ class RegisterView(QWidget):
         header.setStretchLastSection(True)
         section, order = self.model.sort_section()
         header.setSortIndicator(section, order)
+        self.restore_layout()
         self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(self._double_clicked)
 
@@ -90,6 +91,33 @@ class RegisterView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         self._update_count()
+
+    # -- what the clerk arranged, remembered per Windows user ------------------------------
+    def _settings_key(self) -> str:
+        return f"registers/{self.spec.name}/header"
+
+    def restore_layout(self) -> None:
+        """The column widths, order, hidden columns and sort this register had when the
+        program last closed (QSettings: per Windows user); a state saved for other columns
+        (an older version's) is ignored."""
+        from PySide6.QtCore import QByteArray, QSettings
+
+        header = self.table.horizontalHeader()
+        state = QSettings().value(self._settings_key())
+        if not isinstance(state, QByteArray) or state.isEmpty():
+            return
+        default = header.saveState()
+        if not header.restoreState(state) or header.count() != len(self.spec.columns):
+            header.restoreState(default)
+            return
+        section, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        if 0 <= section < len(self.spec.columns):
+            self.model.sort(section, order)
+
+    def save_layout(self) -> None:
+        from PySide6.QtCore import QSettings
+
+        QSettings().setValue(self._settings_key(), self.table.horizontalHeader().saveState())
 
     # -- search --------------------------------------------------------------------------
     def apply_search(self) -> None:

@@ -1,6 +1,7 @@
 """Asking where to save a file: the one save dialog of the program.
 
-Every "Save as…" and "Export…" asks through ``ask_save_path``: the dialog opens in the
+Every "Save as…" and "Export…" asks through ``ask_save_path``, every "Open…" through
+``ask_open_paths``: the dialog opens in the
 folder used last for that kind of file (remembered in QSettings under ``key``) if it still
 exists — a USB stick taken out, a folder deleted — else in the user's Documents folder,
 never in the program's own folder; the folder chosen is remembered for next time; and the
@@ -17,6 +18,8 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 EXPORT_FOLDER_KEY = "export/last_folder"  # workbooks: exports, reports
+IMPORT_FOLDER_KEY = "import/last_folder"  # workbooks read in: the customer import
+ATTACHMENT_FOLDER_KEY = "archive/last_attachment_folder"  # files kept with the archive
 PDF_FOLDER_KEY = "printing/last_pdf_folder"  # forms saved from the print preview
 
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|]')  # refused by Windows; titles and form numbers may hold them
@@ -68,3 +71,20 @@ def ask_save_path(parent: QWidget | None, title: str, suggested_name: str, file_
     if path.parent.is_dir():
         QSettings().setValue(key, str(path.parent))
     return path
+
+
+def ask_open_paths(parent: QWidget | None, title: str, file_filter: str = "", key: str = IMPORT_FOLDER_KEY,
+                   many: bool = False) -> list[Path]:
+    """The files the clerk chose to open (none if she cancelled): the dialog opens in the folder
+    used last for that kind of file if it still exists, else in Documents; the chosen folder is
+    remembered under ``key``."""
+    start = str(start_folder(key))
+    if many:
+        chosen, _filter = QFileDialog.getOpenFileNames(parent, title, start, file_filter)
+    else:
+        one, _filter = QFileDialog.getOpenFileName(parent, title, start, file_filter)
+        chosen = [one] if one else []
+    paths = [Path(name) for name in chosen if name]
+    if paths and paths[0].parent.is_dir():
+        QSettings().setValue(key, str(paths[0].parent))
+    return paths

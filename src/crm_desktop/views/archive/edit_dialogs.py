@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -163,9 +162,11 @@ class FileField(QWidget):
         row.addWidget(self.clear_button)
 
     def _choose(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, self.tr("File to keep with the archive"))
-        if name:
-            self.path.setText(name)
+        from ..save_dialog import ATTACHMENT_FOLDER_KEY, ask_open_paths
+
+        chosen = ask_open_paths(self, self.tr("File to keep with the archive"), key=ATTACHMENT_FOLDER_KEY)
+        if chosen:
+            self.path.setText(str(chosen[0]))
 
     def value(self) -> Path | None:
         text = self.path.text().strip()
@@ -285,7 +286,10 @@ class CorrespondenceDialog(ArchiveEditDialog):
         return box
 
     def _add_files(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, self.tr("Files that came or went with it"))
+        from ..save_dialog import ATTACHMENT_FOLDER_KEY, ask_open_paths
+
+        names = [str(p) for p in ask_open_paths(self, self.tr("Files that came or went with it"),
+                                                key=ATTACHMENT_FOLDER_KEY, many=True)]
         present = set(self.file_paths())
         for name in names:
             if Path(name) not in present:
