@@ -2764,6 +2764,26 @@ The program closes this window, checks the backup, sets the database in use asid
         <translation>类别</translation>
     </message>
     <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Dealings</source>
+        <translation>业务往来</translation>
+    </message>
+    <message>
+        <source>%1 dealings</source>
+        <translation>共 %1 项业务往来</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>内容</translation>
     </message>
@@ -3702,6 +3722,41 @@ The program closes this window, checks the backup, sets the database in use asid
     <message>
         <source>Recomputing the deadlines was cancelled: nothing was changed.</source>
         <translation>已取消重新计算到达期限，未作任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>Dealings</name>
+    <message>
+        <source>Service call</source>
+        <translation>叫修</translation>
+    </message>
+    <message>
+        <source>Goods taken in</source>
+        <translation>商品进出</translation>
+    </message>
+    <message>
+        <source>Repair card</source>
+        <translation>修理卡</translation>
+    </message>
+    <message>
+        <source>Maintenance contract</source>
+        <translation>保养合同</translation>
+    </message>
+    <message>
+        <source>In the workshop</source>
+        <translation>在修</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已取回</translation>
+    </message>
+    <message>
+        <source>Receipt voided</source>
+        <translation>收据作废</translation>
+    </message>
+    <message>
+        <source>{start} to {end}; {products}</source>
+        <translation>{start} 至 {end}；{products}</translation>
     </message>
 </context>
 <context>

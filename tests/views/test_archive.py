@@ -41,7 +41,7 @@ def test_the_archive_window_shows_every_tab_and_adds_through_the_services(app, q
     window = CustomerArchiveWindow(database, customer_id, user=LoggedIn(clerk_id, "林信息", "information", "lin", False))
     qtbot.addWidget(window)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert len(titles) == 8
+    assert len(titles) == 9
     assert window.archive_values["code"].text() == "YH00001"
     assert window.history.rowCount() == 1
     assert window.correspondence.rowCount() == 1  # the confidential visit is not shown

@@ -133,6 +133,7 @@ class CustomerArchiveWindow(QDialog):
         self.history = _table([self.tr("When"), self.tr("Field"), self.tr("Old value"), self.tr("New value"),
                                self.tr("By")], "history", stretch=(2, 3))
         self.tabs.addTab(self.history, self.tr("History"))
+        self._build_dealings_tab()
         self._build_events_tab()
         self._build_yearly_tab()
         self._build_correspondence_tab()
@@ -210,6 +211,50 @@ class CustomerArchiveWindow(QDialog):
         row.addWidget(self._button(self.tr("End responsibility"), "end_staff", self._end_staff))
         box.addLayout(row)
         self.tabs.addTab(page, self.tr("Responsible staff"))
+
+    def _build_dealings_tab(self) -> None:
+        """I4: every call, goods entry, repair card and contract of the customer, newest
+        first; Enter or a double-click opens the record."""
+        page = QWidget()
+        box = QVBoxLayout(page)
+        self.dealings = _table([self.tr("Date"), self.tr("Kind"), self.tr("Number"), self.tr("What"), self.tr("Status")],
+                               "dealings", stretch=(3,))
+        self.dealings.activated.connect(lambda index: self.open_dealing(index.row()))
+        self.dealings.doubleClicked.connect(lambda index: self.open_dealing(index.row()))
+        self.dealings_count = QLabel()
+        self.dealings_count.setObjectName("dealings_count")
+        box.addWidget(self.dealings, 1)
+        box.addWidget(self.dealings_count)
+        self.tabs.addTab(page, self.tr("Dealings"))
+
+    def _fill_dealings(self) -> None:
+        from ...services.dealings import dealings
+
+        with self.database.read_session() as s:
+            self._dealings = dealings(s, self.customer_id, translate)
+        _fill(self.dealings, [[f"{d.at:%Y-%m-%d}", d.kind_text(translate), d.number, d.what, d.status]
+                              for d in self._dealings])
+        self.dealings.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.dealings_count.setText(self.tr("%1 dealings").replace("%1", str(len(self._dealings))))
+
+    def open_dealing(self, row: int):
+        """The record of the dealing in ``row``, in its own dialog (a contract in the contract
+        dialog); the list is read again when it closes, for a change made there."""
+        if not 0 <= row < len(getattr(self, "_dealings", [])):
+            return None
+        dealing = self._dealings[row]
+        if dealing.kind == "contract":
+            from ..dialogs.contracts_dialog import ContractDialog
+            from ..dialogs.form import run_dialog
+
+            result = run_dialog(ContractDialog(self.database, dealing.record_id, self), None)
+        else:
+            from .. import dialogs
+
+            result = dialogs.open_record(self, self.database, dealing.kind, dealing.record_id, lambda *_a: None,
+                                         current_user_id=self.current_user_id)
+        self._fill_dealings()
+        return result
 
     def _build_events_tab(self) -> None:
         page = QWidget()
@@ -322,6 +367,7 @@ class CustomerArchiveWindow(QDialog):
                              _label(archive_service.DIRECTION, e.direction), names.get(e.staff_id), e.summary,
                              "、".join(a.original_name for a in files)])
             _fill(self.correspondence, rows, [e.id for e in entries])
+        self._fill_dealings()
 
     def _fill_contacts(self, contacts) -> None:
         _fill(self.contacts, [[c.name, c.position, c.phone, c.email, c.left_on, c.remarks] for c in contacts],
