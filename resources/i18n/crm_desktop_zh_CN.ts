@@ -8105,6 +8105,33 @@ repair</source>
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <source>Today&apos;s open calls</source>
+        <translation>今日叫修未结</translation>
+    </message>
+    <message>
+        <source>Due within an hour</source>
+        <translation>1 小时内到期</translation>
+    </message>
+    <message>
+        <source>Calls overdue</source>
+        <translation>叫修已超时</translation>
+    </message>
+    <message>
+        <source>Repairs overdue</source>
+        <translation>修理已逾期</translation>
+    </message>
+    <message>
+        <source>Renewals due</source>
+        <translation>续约到期</translation>
+    </message>
+    <message>
+        <source>Invoices to issue</source>
+        <translation>待开发票</translation>
+    </message>
+</context>
+<context>
     <name>StartRepairDialog</name>
     <message>
         <source>Started at</source>
@@ -8125,6 +8152,17 @@ repair</source>
     <message>
         <source>Customer&apos;s answer</source>
         <translation>客户答复</translation>
+    </message>
+</context>
+<context>
+    <name>StartStrip</name>
+    <message>
+        <source>Due today:</source>
+        <translation>今日待办：</translation>
+    </message>
+    <message>
+        <source>Open the list</source>
+        <translation>打开清单</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,12 @@ class MainWindow(QMainWindow):
         self.refusal_banner.setWordWrap(True)
         self.refusal_banner.setStyleSheet("background: #f8d7da; color: #842029; padding: 5px 10px; font-weight: bold;")
         column.addWidget(self.refusal_banner)
+        # what is due today, in sight from the moment the window opens (S14, S9, S15, S5)
+        from .start_page import StartStrip
+
+        self.start_page = StartStrip(database)
+        self.start_page.opened.connect(lambda key: self._guarded(lambda: self.open_due(key)))
+        column.addWidget(self.start_page)
         self.show_write_refusal()
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -152,6 +158,7 @@ class MainWindow(QMainWindow):
         self.update_deadlines()
         self.restore_request = None  # a backup to put in place once this window has closed
         self.last_output = None  # the print or export of a list last started (its task), for tests
+        self._built = True
         self._watch = None
 
     def show_write_refusal(self) -> None:
@@ -328,6 +335,8 @@ class MainWindow(QMainWindow):
         else:
             self.user_label.setText(self.tr("Current user: %1").replace("%1", user_text(self.current_user)))
         self.board.set_user(self.current_user)
+        if getattr(self, "_built", False):
+            self.update_deadlines()  # the strip follows the new user's role
         for page in self._lists.values():
             page.current_user_id = self.current_user_id
         for view in self.views.values():
@@ -439,6 +448,8 @@ class MainWindow(QMainWindow):
         text = self.tr("Overdue: %1  Due within 1 h: %2").replace("%1", str(counts.overdue)).replace("%2", str(counts.due_soon))
         self.deadline_label.setText(text)
         self.deadline_label.setStyleSheet("color: #b00020; font-weight: bold;" if counts.overdue else "")
+        role = self.current_user.role if self.current_user is not None else None
+        self.start_page.refresh(lambda _session: calendar, now, role)
         notice = calendar_service.missing_arrangement_notice(calendar.missing_arrangement(now.date()), translate)
         self.calendar_label.setText(self.tr("Holiday arrangement missing") if notice else "")
         self.calendar_label.setToolTip(notice or "")
@@ -447,6 +458,20 @@ class MainWindow(QMainWindow):
         self.update_deadlines()
         if self.current_name() == BOARD:
             self.board.tick()
+
+    def open_due(self, key: str) -> None:
+        """The list behind a count of the 今日待办 strip."""
+        from ..services import start_page
+
+        if key in (start_page.OPEN_CALLS, start_page.DUE_SOON, start_page.OVERDUE_CALLS):
+            self.open_board()
+        elif key == start_page.OVERDUE_REPAIRS:
+            self.open_page(AT_RISK)
+        elif key == start_page.INVOICES:
+            self.open_page(INVOICES)
+        elif key == start_page.RENEWALS:
+            self.manage_contracts()
+            self.update_deadlines()
 
     # -- slots ---------------------------------------------------------------------------
     def refresh_current(self) -> None:
