@@ -97,8 +97,8 @@ def due_counts(session: Session, calendar: WorkingCalendar, now: datetime, role:
             *due, mc.end_date <= today + timedelta(days=RENEWAL_URGENT_DAYS))) or 0
         found[RENEWALS] = DueCount(RENEWALS, count, urgent > 0)
     if INVOICES in wanted:
-        from .worklists import invoices_to_issue
+        from .worklists import invoice_counts
 
-        due_invoices = invoices_to_issue(session, today)
-        found[INVOICES] = DueCount(INVOICES, len(due_invoices), any(i.overdue for i in due_invoices))
+        due, overdue = invoice_counts(session, today)
+        found[INVOICES] = DueCount(INVOICES, due, overdue > 0)
     return [found[key] for key in wanted]
