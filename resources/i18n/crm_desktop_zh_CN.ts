@@ -1693,6 +1693,18 @@ The program closes this window, checks the backup, sets the database in use asid
         <translation>找不到该叫修单（可能刚被删除）：请重新查找。</translation>
     </message>
     <message>
+        <source>B: maintenance contract {contract_no} (until {end}); visits used {used} of {included}</source>
+        <translation>B：保养合同 {contract_no}（至 {end}），已用 {used} 次，共含 {included} 次</translation>
+    </message>
+    <message>
+        <source>A: maintenance contract {contract_no} has used all {included} visits it includes</source>
+        <translation>A：保养合同 {contract_no} 所含的 {included} 次服务已用完</translation>
+    </message>
+    <message>
+        <source>A: maintenance contract {contract_no} lapsed on {end}, not renewed</source>
+        <translation>A：保养合同 {contract_no} 已于 {end} 到期，未续约</translation>
+    </message>
+    <message>
         <source>The customer cannot be found any more (it may have been removed meanwhile): look it up again.</source>
         <translation>找不到该客户（可能刚被删除）：请重新查找。</translation>
     </message>
@@ -2354,6 +2366,18 @@ The program closes this window, checks the backup, sets the database in use asid
         <translation>合同费用（元）</translation>
     </message>
     <message>
+        <source>as many as needed</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>The service visits the fee includes; a call beyond them is proposed as paid (A)</source>
+        <translation>合同金额所含的服务次数；用完后的叫修建议为有费服务（A）</translation>
+    </message>
+    <message>
+        <source>Visits included</source>
+        <translation>所含服务次数</translation>
+    </message>
+    <message>
         <source>(nobody)</source>
         <translation>（无）</translation>
     </message>
@@ -2388,6 +2412,10 @@ The program closes this window, checks the backup, sets the database in use asid
     <message>
         <source>Maintenance contract %1</source>
         <translation>保养合同 %1</translation>
+    </message>
+    <message>
+        <source>Visits used so far: %1</source>
+        <translation>已用 %1 次</translation>
     </message>
 </context>
 <context>
@@ -2425,6 +2453,10 @@ The program closes this window, checks the backup, sets the database in use asid
         <translation>负责人</translation>
     </message>
     <message>
+        <source>Visits used</source>
+        <translation>已用次数</translation>
+    </message>
+    <message>
         <source>Not started yet</source>
         <translation>尚未生效</translation>
     </message>
@@ -2439,6 +2471,10 @@ The program closes this window, checks the backup, sets the database in use asid
     <message>
         <source>Expired</source>
         <translation>已到期</translation>
+    </message>
+    <message>
+        <source>Service calls of kind B on its products during the contract, of the visits its fee includes (— : as many as needed)</source>
+        <translation>合同期内其保养商品的 B 类叫修次数 / 合同所含服务次数（—：不限）</translation>
     </message>
 </context>
 <context>
@@ -2482,6 +2518,10 @@ The program closes this window, checks the backup, sets the database in use asid
     <message>
         <source>The product {model} is not one of this customer&apos;s products.</source>
         <translation>产品 {model} 不是该客户的产品。</translation>
+    </message>
+    <message>
+        <source>The visits included are a whole number, 1 or more (or leave it empty: as many as needed), not “{value}”.</source>
+        <translation>所含服务次数须为 1 以上的整数（留空表示不限），不能是“{value}”。</translation>
     </message>
     <message>
         <source>Choose the customer the contract is made with.</source>
@@ -5290,6 +5330,10 @@ The program closes this window, checks the backup, sets the database in use asid
     <message>
         <source>Fee (yuan)</source>
         <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Visits used</source>
+        <translation>已用次数</translation>
     </message>
     <message>
         <source>State</source>

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Numeric, String, Table, Text
+from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Integer, Numeric, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, TimestampMixin
@@ -31,6 +31,9 @@ class MaintenanceContract(TimestampMixin, Base):
     end_date: Mapped[date] = mapped_column(Date, index=True)
     fee: Mapped[Decimal] = mapped_column(Numeric(12, 2))
     remarks: Mapped[str | None] = mapped_column(Text)
+    # service visits the fee includes (None: as many as needed); the B calls on its products
+    # count against them, and once they are used up a new call is proposed as A (S1)
+    visits_included: Mapped[int | None] = mapped_column(Integer)
     # who looks after the contract and its renewal (S15); handed over when they leave (I6)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
 
@@ -41,6 +44,7 @@ class MaintenanceContract(TimestampMixin, Base):
     __table_args__ = (
         CheckConstraint("end_date >= start_date", name="ends_after_start"),
         CheckConstraint("fee >= 0", name="fee_not_negative"),
+        CheckConstraint("visits_included IS NULL OR visits_included >= 0", name="visits_not_negative"),
     )
 
     def __repr__(self) -> str:

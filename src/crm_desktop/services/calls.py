@@ -51,6 +51,11 @@ _BASIS_CONTRACT = QT_TRANSLATE_NOOP("Calls", "B: maintenance contract {contract_
 _BASIS_EXPIRED = QT_TRANSLATE_NOOP("Calls", "A: warranty ended on {end}, no maintenance contract")
 _BASIS_NONE = QT_TRANSLATE_NOOP("Calls", "A: no warranty date, no maintenance contract")
 _BASIS_NO_PRODUCT = QT_TRANSLATE_NOOP("Calls", "A: no product chosen")
+_BASIS_CONTRACT_VISITS = QT_TRANSLATE_NOOP(
+    "Calls", "B: maintenance contract {contract_no} (until {end}); visits used {used} of {included}")
+_BASIS_VISITS_USED_UP = QT_TRANSLATE_NOOP(
+    "Calls", "A: maintenance contract {contract_no} has used all {included} visits it includes")
+_BASIS_LAPSED = QT_TRANSLATE_NOOP("Calls", "A: maintenance contract {contract_no} lapsed on {end}, not renewed")
 NO_CUSTOMER = QT_TRANSLATE_NOOP("Calls", "The customer cannot be found any more (it may have been removed meanwhile): look it up again.")
 CUSTOMER_MISSING = QT_TRANSLATE_NOOP(
     "Calls", "Choose the customer: type part of the name, the phone or a serial number and pick it from the list."
@@ -130,19 +135,28 @@ class KindProposal:
 def kind_proposal(session: Session, product: CustomerProduct | None, when: datetime | date) -> KindProposal:
     """S1: the service kind the system proposes for a call on ``product`` at ``when``, and
     why: C (free) while the product is within its warranty on that day; else B while a
-    maintenance contract covers it; else A (paid). The warranty comes first: work the
+    maintenance contract covers it and has visits left (the visits used are said); else A
+    (paid) — saying so when the contract's visits are used up or the contract lapsed. The warranty comes first: work the
     maker's warranty pays for is not charged to the customer's contract."""
     day = when.date() if isinstance(when, datetime) else when
     if product is not None and product.warranty_end is not None and day <= product.warranty_end:
         return KindProposal(ServiceKind.FREE.value, _BASIS_WARRANTY, {"end": product.warranty_end.isoformat()})
     contract = contracts.active_contract_for(session, product.id if product else None, day)
     if contract is not None:
-        return KindProposal(
-            ServiceKind.CONTRACT.value, _BASIS_CONTRACT,
-            {"contract_no": contract.contract_no, "end": contract.end_date.isoformat()},
-        )
+        args = {"contract_no": contract.contract_no, "end": contract.end_date.isoformat()}
+        if contract.visits_included is None:
+            return KindProposal(ServiceKind.CONTRACT.value, _BASIS_CONTRACT, args)
+        used = contracts.visits_used(session, [contract.id]).get(contract.id, 0)
+        args.update(used=used, included=contract.visits_included)
+        if used >= contract.visits_included:  # this call would be one more than the fee includes
+            return KindProposal(ServiceKind.PAID.value, _BASIS_VISITS_USED_UP, args)
+        return KindProposal(ServiceKind.CONTRACT.value, _BASIS_CONTRACT_VISITS, args)
     if product is None:
         return KindProposal(ServiceKind.PAID.value, _BASIS_NO_PRODUCT, {})
+    lapsed = contracts.lapsed_contract_for(session, product.id, day)
+    if lapsed is not None:
+        return KindProposal(ServiceKind.PAID.value, _BASIS_LAPSED,
+                            {"contract_no": lapsed.contract_no, "end": lapsed.end_date.isoformat()})
     if product.warranty_end is not None:
         return KindProposal(ServiceKind.PAID.value, _BASIS_EXPIRED, {"end": product.warranty_end.isoformat()})
     return KindProposal(ServiceKind.PAID.value, _BASIS_NONE, {})

@@ -73,6 +73,25 @@ def _check(
     return clean_start, clean_end, clean_fee, products
 
 
+BAD_VISITS = QT_TRANSLATE_NOOP(
+    "Contracts", "The visits included are a whole number, 1 or more (or leave it empty: as many as needed), not “{value}”.")
+MAX_VISITS = 999
+
+
+def _check_visits(problems: Problems, value: object) -> int | None:
+    """The service visits the fee includes: a whole number from 1 to 999, or None (as many as needed)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        visits = int(str(value).strip())
+    except ValueError:
+        visits = -1
+    if not 1 <= visits <= MAX_VISITS or (isinstance(value, float) and not value.is_integer()):
+        problems.report(BAD_VISITS, field="visits_included", value=str(value))
+        return None
+    return visits
+
+
 def _check_keeper(session: Session, problems: Problems, staff_id: object, current: int | None = None) -> int | None:
     """Who looks after the contract (S15 renewals, I6 hand-over): an active member of staff,
     or nobody. One who has left may stay on an old contract but is never chosen anew."""
@@ -97,6 +116,7 @@ def create_contract(
     fee: object,
     remarks: str | None = None,
     staff_id: int | None = None,
+    visits_included: object = None,
 ) -> MaintenanceContract:
     problems = Problems()
     if customer_id is None:
@@ -107,6 +127,7 @@ def create_contract(
     start, end, clean_fee, products = _check(session, problems, customer, product_ids, start_date, end_date, fee)
     clean_remarks = problems.check(optional_text, remarks, "remarks")
     keeper = _check_keeper(session, problems, staff_id)
+    visits = _check_visits(problems, visits_included)
     problems.raise_if_any()
     assert customer is not None and start is not None
     contract = MaintenanceContract(
@@ -118,6 +139,7 @@ def create_contract(
         remarks=clean_remarks,
         products=products,
         staff_id=keeper,
+        visits_included=visits,
     )
     session.add(contract)
     session.flush()
@@ -134,6 +156,7 @@ def update_contract(
     fee: object,
     remarks: str | None = None,
     staff_id: int | None = None,
+    visits_included: object = None,
 ) -> MaintenanceContract:
     contract = fetch(session, MaintenanceContract, contract_id, "contract_id", NO_CONTRACT)
     problems = Problems()
@@ -142,8 +165,10 @@ def update_contract(
     )
     clean_remarks = problems.check(optional_text, remarks, "remarks")
     keeper = _check_keeper(session, problems, staff_id, contract.staff_id)
+    visits = _check_visits(problems, visits_included)
     problems.raise_if_any()
     contract.staff_id = keeper
+    contract.visits_included = visits
     contract.start_date, contract.end_date, contract.fee = start, end, clean_fee
     contract.remarks = clean_remarks
     contract.products = products
@@ -183,6 +208,12 @@ class ContractLine:
     fee: Decimal
     remarks: str | None
     keeper: str | None
+    visits_included: int | None = None
+    visits_used: int = 0
+
+    def visits_text(self) -> str:
+        """``3/6``: the B calls on its products so far, of the visits included (— : unlimited)."""
+        return f"{self.visits_used}/{self.visits_included if self.visits_included is not None else '—'}"
 
 
 IN_CHUNK = 500  # ids bound in one IN (...), well under SQLite's limit of variables
@@ -217,7 +248,8 @@ def _contract_lines(session: Session, ids: list[int] | None) -> list[ContractLin
         .order_by(contract_product.c.contract_id, contract_product.c.product_id)
     )
     contracts = (
-        select(mc.id, mc.contract_no, Customer.name, mc.start_date, mc.end_date, mc.fee, mc.remarks, Staff.name)
+        select(mc.id, mc.contract_no, Customer.name, mc.start_date, mc.end_date, mc.fee, mc.remarks, Staff.name,
+               mc.visits_included)
         .join(Customer, Customer.id == mc.customer_id)
         .outerjoin(Staff, Staff.id == mc.staff_id)
         .order_by(mc.id.desc())
@@ -227,10 +259,49 @@ def _contract_lines(session: Session, ids: list[int] | None) -> list[ContractLin
         contracts = contracts.where(mc.id.in_(ids))
     for contract_id, model, serial_no in session.execute(covered):
         products.setdefault(contract_id, []).append((model, serial_no))
+    rows = session.execute(contracts).all()
+    used = visits_used(session, [r[0] for r in rows]) if rows else {}
     return [
-        ContractLine(i, number, customer, tuple(products.get(i, ())), start, end, fee, remarks, keeper)
-        for i, number, customer, start, end, fee, remarks, keeper in session.execute(contracts)
+        ContractLine(i, number, customer, tuple(products.get(i, ())), start, end, fee, remarks, keeper, visits,
+                     used.get(i, 0))
+        for i, number, customer, start, end, fee, remarks, keeper, visits in rows
     ]
+
+
+def visits_used(session: Session, contract_ids: list[int]) -> dict[int, int]:
+    """S1: the visits each contract has used — the calls of kind B on its products received
+    from its start to its end (cancelled calls do not count), by contract id."""
+    from ..models import CallStatus, ServiceCall
+
+    mc = MaintenanceContract
+    found: dict[int, int] = {}
+    for start in range(0, len(contract_ids), IN_CHUNK):
+        chunk = contract_ids[start:start + IN_CHUNK]
+        rows = session.execute(
+            select(mc.id, func.count(ServiceCall.id))
+            .join(contract_product, contract_product.c.contract_id == mc.id)
+            .join(ServiceCall, ServiceCall.product_id == contract_product.c.product_id)
+            .where(mc.id.in_(chunk), ServiceCall.service_kind == "B",
+                   ServiceCall.status != CallStatus.CANCELLED.value,
+                   func.date(ServiceCall.received_at) >= mc.start_date, func.date(ServiceCall.received_at) <= mc.end_date)
+            .group_by(mc.id)
+        )
+        found.update({contract_id: count for contract_id, count in rows})
+    return found
+
+
+def lapsed_contract_for(session: Session, product_id: int | None, day: date) -> MaintenanceContract | None:
+    """The contract that last covered the product and ended before ``day`` (S1, S15: a call
+    on it is paid, and the form says the contract lapsed)."""
+    if product_id is None:
+        return None
+    return session.scalars(
+        select(MaintenanceContract)
+        .join(contract_product, contract_product.c.contract_id == MaintenanceContract.id)
+        .where(contract_product.c.product_id == product_id, MaintenanceContract.end_date < day)
+        .order_by(MaintenanceContract.end_date.desc())
+        .limit(1)
+    ).first()
 
 
 def contract(session: Session, contract_id: int) -> MaintenanceContract:

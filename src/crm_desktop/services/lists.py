@@ -161,6 +161,7 @@ CONTRACT_COLUMNS = (
     _c("start_date", QT_TRANSLATE_NOOP("Lists", "Start"), DATE),
     _c("end_date", QT_TRANSLATE_NOOP("Lists", "End"), DATE),
     _c("fee", QT_TRANSLATE_NOOP("Lists", "Fee (yuan)"), MONEY, total=True),
+    _c("visits", QT_TRANSLATE_NOOP("Lists", "Visits used")),
     _c("state", QT_TRANSLATE_NOOP("Lists", "State")),
     _c("keeper", QT_TRANSLATE_NOOP("Lists", "Looked after by")),
 )
@@ -183,7 +184,7 @@ def contract_list(session: Session, today: date, ids: Sequence[int] | None = Non
     rows = [
         {
             "contract_no": line.contract_no, "customer_name": line.customer_name, "products": products_text(line.products),
-            "start_date": line.start_date, "end_date": line.end_date, "fee": line.fee,
+            "start_date": line.start_date, "end_date": line.end_date, "fee": line.fee, "visits": line.visits_text(),
             "state": CONTRACT_STATE[_state(line, today)].tr(translate), "keeper": line.keeper or "",
         }
         for line in lines

@@ -64,6 +64,8 @@ class ContractRow:
     state: str
     remarks: str
     keeper: str = ""  # who looks after it (S15, I6)
+    visits: str = ""  # visits used of those included: 3/6 (S1)
+    visits_used_up: bool = False
 
 
 def contract_row(line: contract_service.ContractLine, today: date) -> ContractRow:
@@ -71,7 +73,8 @@ def contract_row(line: contract_service.ContractLine, today: date) -> ContractRo
         line.id, line.contract_no, line.customer_name,
         "、".join(model + (f"（{serial_no}）" if serial_no else "") for model, serial_no in line.products),
         line.start_date, line.end_date, line.fee, contract_service.contract_state(line, today), line.remarks or "",
-        line.keeper or "",
+        line.keeper or "", line.visits_text(),
+        line.visits_included is not None and line.visits_used >= line.visits_included,
     )
 
 
@@ -83,6 +86,8 @@ def contract_rows(session: Session, today: date, ids: list[int] | None = None) -
 def sort_value(row: ContractRow, key: str) -> float | str:
     """What the list sorts a column by (SORT_ROLE): the fee as a number, the rest as text."""
     value = getattr(row, key)
+    if key == "visits":
+        return float(value.split("/")[0] or 0)
     return float(value) if key == "fee" else value.isoformat() if isinstance(value, date) else str(value)
 
 
@@ -92,7 +97,7 @@ class ContractListModel(QAbstractTableModel):
     rows when the view first asks for one of them; ``rows`` reads them all (the search, and
     sorting by a column other than the number, need every row)."""
 
-    KEYS = ("contract_no", "customer_name", "products", "start_date", "end_date", "fee", "state", "keeper")
+    KEYS = ("contract_no", "customer_name", "products", "start_date", "end_date", "fee", "visits", "state", "keeper")
     WINDOW = 200  # rows read at once
 
     def __init__(self, parent=None) -> None:
@@ -107,7 +112,7 @@ class ContractListModel(QAbstractTableModel):
         self._haystacks: list[str] | None = None
         self._headers = [
             self.tr("Contract no."), self.tr("Customer"), self.tr("Products covered"), self.tr("Start"),
-            self.tr("End"), self.tr("Fee (yuan)"), self.tr("State"), self.tr("Looked after by"),
+            self.tr("End"), self.tr("Fee (yuan)"), self.tr("Visits used"), self.tr("State"), self.tr("Looked after by"),
         ]
 
     def load(self, database: Database, today: date) -> None:
@@ -215,8 +220,13 @@ class ContractListModel(QAbstractTableModel):
             return QBrush(ENDING_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole and row.state == ContractState.EXPIRED:
             return QBrush(EXPIRED_TEXT)
-        if role == Qt.ItemDataRole.TextAlignmentRole and key == "fee":
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("fee", "visits"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and key == "visits" and row.visits_used_up:
+            return QBrush(QColor("#b00020"))
+        if role == Qt.ItemDataRole.ToolTipRole and key == "visits":
+            return self.tr("Service calls of kind B on its products during the contract, of the visits its fee includes "
+                           "(— : as many as needed)")
         return None
 
 
@@ -352,7 +362,7 @@ class ContractsDialog(QDialog):
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 120), (1, 200), (3, 95), (4, 95), (5, 95), (6, 120)):
+        for column, width in ((0, 120), (1, 200), (3, 95), (4, 95), (5, 95), (6, 70), (7, 120)):
             self.view.setColumnWidth(column, width)
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
         self.count_label = QLabel()
@@ -490,6 +500,11 @@ class ContractDialog(RecordDialog):
         self.add_field("start_date", self.tr("Starts"), self.start, required=True)
         self.add_field("end_date", self.tr("Ends"), self.end, required=True)
         self.add_field("fee", self.tr("Fee (yuan)"), QLineEdit(), required=True)
+        visits = QLineEdit()
+        visits.setMaxLength(3)
+        visits.setPlaceholderText(self.tr("as many as needed"))
+        visits.setToolTip(self.tr("The service visits the fee includes; a call beyond them is proposed as paid (A)"))
+        self.add_field("visits_included", self.tr("Visits included"), visits)
         keeper = QComboBox()
         keeper.addItem(self.tr("(nobody)"), None)
         with database.read_session() as s:
@@ -573,6 +588,8 @@ class ContractDialog(RecordDialog):
             customer_id = contract.customer_id
             values = (contract.start_date, contract.end_date, f"{contract.fee:.2f}", contract.remarks or "")
             keeper = contract.staff
+            visits = contract.visits_included
+            used = contract_service.visits_used(s, [contract_id]).get(contract_id, 0)
         self.set_customer(customer_id, covered)
         box = self.fields["staff_id"]
         if keeper is not None and box.findData(keeper.id) < 0:  # has left since: shown, not offered to others
@@ -582,6 +599,9 @@ class ContractDialog(RecordDialog):
         self.start.setDate(to_qdate(start))
         self.end.setDate(to_qdate(end))
         self.fields["fee"].setText(fee)
+        self.fields["visits_included"].setText("" if visits is None else str(visits))
+        self.fields["visits_included"].setToolTip(
+            self.tr("Visits used so far: %1").replace("%1", str(used)) + "\n" + self.fields["visits_included"].toolTip())
         self.fields["remarks"].setPlainText(remarks)
 
     # -- saving ---------------------------------------------------------------------------
@@ -593,6 +613,7 @@ class ContractDialog(RecordDialog):
             fee=self.value("fee"),
             remarks=self.value("remarks"),
             staff_id=self.value("staff_id"),
+            visits_included=self.value("visits_included"),
         )
         if self.contract_id is None:
             contract = contract_service.create_contract(session, customer_id=self.customer_id, **common)
