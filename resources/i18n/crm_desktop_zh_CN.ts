@@ -5348,8 +5348,12 @@ The program closes this window, checks the backup, sets the database in use asid
         <translation>保养合同续约到期表</translation>
     </message>
     <message>
-        <source>Days left</source>
-        <translation>剩余天数</translation>
+        <source>Notice due</source>
+        <translation>通知应寄日</translation>
+    </message>
+    <message>
+        <source>Pursued by</source>
+        <translation>跟进人</translation>
     </message>
     <message>
         <source>Customers short of responsible staff</source>
@@ -7515,6 +7519,85 @@ repair</source>
         <translation>
             <numerusform>共 %n 行</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Renewals</name>
+    <message>
+        <source>By post</source>
+        <translation>邮寄</translation>
+    </message>
+    <message>
+        <source>By fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <source>By e-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Handed over on a visit</source>
+        <translation>上门面交</translation>
+    </message>
+    <message>
+        <source>The renewal notice of {contract_no} falls due on {due} (a month before the contract ends on {end}): it cannot have been sent on {sent}.</source>
+        <translation>合同 {contract_no} 的保养到期通知书应于 {due}（合同 {end} 到期前一个月）寄发，不可能在 {sent} 寄出。</translation>
+    </message>
+    <message>
+        <source>The notice cannot be recorded as sent on {sent}, a day still to come.</source>
+        <translation>{sent} 尚未到来，不能记为通知书寄出日。</translation>
+    </message>
+    <message>
+        <source>The renewal of {contract_no} was already recorded ({outcome} on {on}); it is recorded once.</source>
+        <translation>合同 {contract_no} 的续约结果已经记录（{on} {outcome}），只能记录一次。</translation>
+    </message>
+    <message>
+        <source>Say how the notice was sent: by post, fax, e-mail or on a visit.</source>
+        <translation>请选择通知书的寄发方式：邮寄、传真、电子邮件或上门面交。</translation>
+    </message>
+    <message>
+        <source>Enter the day the notice was sent.</source>
+        <translation>请填写通知书寄出的日期。</translation>
+    </message>
+    <message>
+        <source>Enter the day of the outcome.</source>
+        <translation>请填写续约结果的日期。</translation>
+    </message>
+    <message>
+        <source>Say why the contract was not renewed.</source>
+        <translation>请说明未续约的原因。</translation>
+    </message>
+    <message>
+        <source>The renewal would start on {start}, while {contract_no} still runs until {end}: it starts on {next} at the earliest.</source>
+        <translation>续约合同将从 {start} 起，而合同 {contract_no} 至 {end} 才到期：续约最早从 {next} 起。</translation>
+    </message>
+    <message>
+        <source>{model} is already covered by contract {contract_no} from {start} to {end}, which the renewal would overlap.</source>
+        <translation>{model} 已由合同 {contract_no}（{start} 至 {end}）保养，续约合同与之重叠。</translation>
+    </message>
+    <message>
+        <source>The renewal starts on {start}, {days} day(s) after {contract_no} ended on {end}: calls in between are not covered by a contract.</source>
+        <translation>续约合同从 {start} 起，比合同 {contract_no}（{end} 到期）晚 {days} 天：其间的叫修不在合同保养范围内。</translation>
+    </message>
+    <message>
+        <source>renewed</source>
+        <translation>已续约</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>未续约</translation>
+    </message>
+    <message>
+        <source>Notice to send</source>
+        <translation>待寄通知书</translation>
+    </message>
+    <message>
+        <source>Notice sent {sent}</source>
+        <translation>通知书已于 {sent} 寄出</translation>
+    </message>
+    <message>
+        <source>Ended, no outcome yet</source>
+        <translation>已到期，续约结果未定</translation>
     </message>
 </context>
 <context>

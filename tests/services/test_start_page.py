@@ -12,7 +12,7 @@ from crm_desktop import clock
 from crm_desktop.models import MaintenanceContract, RepairCard, RepairCardStatus
 from crm_desktop.services import start_page
 from crm_desktop.services.calendar import calendar_from_database
-from crm_desktop.services.contracts import count_ending
+from crm_desktop.services.renewals import renewals_due
 from crm_desktop.services.deadlines import deadline_counts
 from crm_desktop.services.worklists import invoices_to_issue
 
@@ -28,7 +28,7 @@ def _counts(database, role, now=None):
 def test_s14_s9_s15_s5_each_count_equals_its_list(demo_database):
     today = clock.today()
     with demo_database.Session.begin() as s:
-        contract = s.scalars(select(MaintenanceContract).order_by(MaintenanceContract.id)).first()
+        contract = s.scalars(select(MaintenanceContract).order_by(MaintenanceContract.start_date.desc())).first()
         contract.start_date, contract.end_date = today - timedelta(days=300), today + timedelta(days=5)
         card = s.scalars(select(RepairCard).order_by(RepairCard.id)).first()
         card.status, card.promised_date = RepairCardStatus.OPEN.value, today - timedelta(days=1)
@@ -37,7 +37,7 @@ def test_s14_s9_s15_s5_each_count_equals_its_list(demo_database):
     with demo_database.read_session() as s:
         deadlines = deadline_counts(s, calendar_from_database(s), clock.now())
         invoices = invoices_to_issue(s, today)
-        ending = count_ending(s, today)
+        ending = len(renewals_due(s, today))
         overdue_cards = sum(1 for c in s.scalars(select(RepairCard)) if c.promised_date and c.promised_date < today
                             and c.status in ("open", "in_repair", "repaired"))
     assert counts["overdue_calls"].count == deadlines.overdue

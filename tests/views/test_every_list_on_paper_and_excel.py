@@ -38,7 +38,7 @@ DIALOG_LISTS = ("contracts", "renewals_due", "understaffed", "audit_log", "month
 def demo_database(database):
     today = clock.today()
     with database.Session.begin() as s:
-        contract = s.scalars(select(MaintenanceContract).order_by(MaintenanceContract.id)).first()
+        contract = s.scalars(select(MaintenanceContract).order_by(MaintenanceContract.start_date.desc())).first()
         contract.start_date, contract.end_date = today - timedelta(days=300), today + timedelta(days=10)
         card = s.scalars(select(RepairCard).order_by(RepairCard.id)).first()
         card.status, card.promised_date = RepairCardStatus.OPEN.value, today - timedelta(days=2)

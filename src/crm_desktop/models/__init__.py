@@ -15,7 +15,7 @@ from .archive import (
 from .auth import Account, AuditEntry
 from .base import Base
 from .calendar import Holiday, HolidayKind
-from .contract import MaintenanceContract, contract_product
+from .contract import ContractRenewal, MaintenanceContract, RenewalOutcome, contract_product
 from .customer import VIP_LEVELS, Customer, CustomerCategory, CustomerProduct, CustomerStatus, District, Importance
 from .handover import Handover, HandoverItem, HandoverItemKind
 from .pricing import LabourRate, PartPrice
@@ -68,6 +68,8 @@ __all__ = [
     "contract_product",
     "LabourRate",
     "MaintenanceContract",
+    "ContractRenewal",
+    "RenewalOutcome",
     "PartPrice",
     "PaymentMethod",
     "ReturnOutcome",

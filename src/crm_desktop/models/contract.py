@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Integer, Numeric, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -49,3 +50,36 @@ class MaintenanceContract(TimestampMixin, Base):
 
     def __repr__(self) -> str:
         return f"MaintenanceContract({self.id}, {self.contract_no!r})"
+
+
+class RenewalOutcome(StrEnum):
+    RENEWED = "renewed"
+    LOST = "lost"
+
+
+class ContractRenewal(TimestampMixin, Base):
+    """S15: the renewal of one contract — the notice (保养到期通知书) sent (when, how), who
+    pursues it, and its outcome: renewed (the new contract) or lost (why). One per contract;
+    the outcome is recorded once."""
+
+    __tablename__ = "contract_renewal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("maintenance_contract.id", ondelete="CASCADE"), unique=True)
+    notice_sent_on: Mapped[date | None] = mapped_column(Date)
+    notice_sent_how: Mapped[str | None] = mapped_column(String(20))
+    pursued_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    outcome: Mapped[str | None] = mapped_column(String(10), index=True)
+    outcome_on: Mapped[date | None] = mapped_column(Date, index=True)
+    lost_reason: Mapped[str | None] = mapped_column(String(200))
+    renewal_id: Mapped[int | None] = mapped_column(ForeignKey("maintenance_contract.id"), unique=True)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+    contract: Mapped[MaintenanceContract] = relationship(foreign_keys=[contract_id])
+    renewal: Mapped[MaintenanceContract | None] = relationship(foreign_keys=[renewal_id])
+
+    __table_args__ = (
+        CheckConstraint("outcome IS NULL OR outcome IN ('renewed', 'lost')", name="outcome_known"),
+        CheckConstraint("outcome != 'renewed' OR renewal_id IS NOT NULL", name="renewed_has_contract"),
+        CheckConstraint("outcome != 'lost' OR lost_reason IS NOT NULL", name="lost_has_reason"),
+    )

@@ -207,34 +207,23 @@ RENEWAL_COLUMNS = (
     _c("customer_name", QT_TRANSLATE_NOOP("Lists", "Customer"), wraps=True),
     _c("products", QT_TRANSLATE_NOOP("Lists", "Products covered"), wraps=True),
     _c("end_date", QT_TRANSLATE_NOOP("Lists", "End"), DATE),
-    _c("days_left", QT_TRANSLATE_NOOP("Lists", "Days left"), COUNT),
+    _c("notice_due_on", QT_TRANSLATE_NOOP("Lists", "Notice due"), DATE),
+    _c("state", QT_TRANSLATE_NOOP("Lists", "State")),
     _c("fee", QT_TRANSLATE_NOOP("Lists", "Fee (yuan)"), MONEY, total=True),
-    _c("keeper", QT_TRANSLATE_NOOP("Lists", "Looked after by")),
+    _c("pursued_by", QT_TRANSLATE_NOOP("Lists", "Pursued by")),
 )
 
 
 def renewals_due(session: Session, today: date, translate: Translate | None = None) -> ListTable:
-    """S15: the contracts whose renewal notice is due — started, not yet ended, ending within
-    a calendar month of ``today`` — the soonest end first."""
-    from ..models import MaintenanceContract
-    from . import contracts as contract_service
+    """S15: the renewals to work on (services/renewals.py): notices due, sent, or contracts
+    ended without an outcome yet; the soonest end first."""
+    from .renewals import renewals_due as due
 
-    mc = MaintenanceContract
-    ids = list(session.scalars(
-        select(mc.id).where(mc.start_date <= today, mc.end_date >= today,
-                            mc.end_date <= contract_service.ending_until(today))
-        .order_by(mc.end_date, mc.contract_no)
-    ))
-    lines = contract_service.contract_lines(session, ids)
-    position = {contract_id: i for i, contract_id in enumerate(ids)}
-    lines.sort(key=lambda line: position[line.id])
     rows = [
-        {
-            "contract_no": line.contract_no, "customer_name": line.customer_name, "products": products_text(line.products),
-            "end_date": line.end_date, "days_left": (line.end_date - today).days, "fee": line.fee,
-            "keeper": line.keeper or "",
-        }
-        for line in lines
+        {"contract_no": line.contract_no, "customer_name": line.customer_name, "products": line.products,
+         "end_date": line.end_date, "notice_due_on": line.notice_due_on, "state": line.state(today, translate),
+         "fee": line.fee, "pursued_by": line.pursued_by}
+        for line in due(session, today)
     ]
     return ListTable("renewals_due", RENEWALS_DUE, RENEWAL_COLUMNS, rows, today, [(AS_OF, today.isoformat())])
 

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..i18n import QT_TRANSLATE_NOOP, Msg
-from ..models import CallStatus, MaintenanceContract, RepairCard, RepairCardStatus, Role, ServiceCall
+from ..models import CallStatus, RepairCard, RepairCardStatus, Role, ServiceCall
 from .calendar import WorkingCalendar
 
 OPEN_CALLS, DUE_SOON, OVERDUE_CALLS, OVERDUE_REPAIRS, RENEWALS, INVOICES = (
@@ -46,7 +46,6 @@ ROLE_ITEMS: dict[str, tuple[str, ...]] = {
 }
 _FINISHED = (CallStatus.STRUCK_OFF.value, CallStatus.CLOSED.value, CallStatus.CANCELLED.value)
 _UNFINISHED_REPAIR = (RepairCardStatus.OPEN.value, RepairCardStatus.IN_REPAIR.value, RepairCardStatus.REPAIRED.value)
-RENEWAL_URGENT_DAYS = 7  # a renewal is shown red when its contract ends within a week
 
 
 @dataclass(frozen=True)
@@ -88,14 +87,10 @@ def due_counts(session: Session, calendar: WorkingCalendar, now: datetime, role:
             RepairCard.status.in_(_UNFINISHED_REPAIR), RepairCard.promised_date < today)) or 0
         found[OVERDUE_REPAIRS] = DueCount(OVERDUE_REPAIRS, count, count > 0)
     if RENEWALS in wanted:
-        from .contracts import ending_until
+        from .renewals import count_due
 
-        mc = MaintenanceContract
-        due = (mc.start_date <= today, mc.end_date >= today, mc.end_date <= ending_until(today))
-        count = session.scalar(select(func.count()).select_from(mc).where(*due)) or 0
-        urgent = session.scalar(select(func.count()).select_from(mc).where(
-            *due, mc.end_date <= today + timedelta(days=RENEWAL_URGENT_DAYS))) or 0
-        found[RENEWALS] = DueCount(RENEWALS, count, urgent > 0)
+        due, urgent = count_due(session, today)
+        found[RENEWALS] = DueCount(RENEWALS, due, urgent > 0)
     if INVOICES in wanted:
         from .worklists import invoice_counts
 
