@@ -48,6 +48,8 @@ def choices(folder: Path) -> dict[str, list[str]]:
         technician = one(con, "SELECT st.name FROM service_call s JOIN staff st ON st.id = s.technician_id "
                               f"WHERE date(s.received_at) = '{busiest}' GROUP BY st.id ORDER BY count(*) DESC LIMIT 1")
         handover = one(con, "SELECT handover_no FROM staff_handover ORDER BY id DESC LIMIT 1")
+        contract = one(con, "SELECT c.contract_no FROM maintenance_contract c JOIN contract_product p ON p.contract_id = c.id "
+                            "GROUP BY c.id ORDER BY count(*) DESC, c.start_date DESC LIMIT 1")
     finally:
         con.close()
     end = date.fromisoformat(busiest) if busiest else date.today()
@@ -68,6 +70,8 @@ def choices(folder: Path) -> dict[str, list[str]]:
         picked["technician-daily"] = ["--date", busiest] + (["--technician", technician] if technician else [])
     if handover:
         picked["handover-letter"] = [handover]
+    if contract:
+        picked["renewal-notice"] = [contract]
     # the lists of the window, named after their layouts: the cards of the last three months,
     # last month's summary, every other list as of the demo's day
     month = (end.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")

@@ -6740,6 +6740,10 @@ repair</source>
         <translation>客户一览表</translation>
     </message>
     <message>
+        <source>contract renewal notice</source>
+        <translation>保养到期通知书</translation>
+    </message>
+    <message>
         <source>hand-over notification letter</source>
         <translation>业务联系人变更通知函</translation>
     </message>
@@ -6794,6 +6798,18 @@ repair</source>
     <message>
         <source>Search</source>
         <translation>搜索</translation>
+    </message>
+    <message>
+        <source>service visits as needed</source>
+        <translation>服务次数不限</translation>
+    </message>
+    <message>
+        <source>{visits} service visits included</source>
+        <translation>含服务 {visits} 次</translation>
+    </message>
+    <message>
+        <source>Sir or Madam</source>
+        <translation>先生／女士</translation>
     </message>
     <message>
         <source>Day-to-day business and your customer file</source>

@@ -129,7 +129,7 @@ LIST_COMMANDS = ("repair-card-register", "contracts", "renewals-due", "short-of-
                  "invoices-to-issue", "waiting-calls", "audit-log", "monthly-summary")
 PRINT_FORMS = ("repair-card", "goods-receipt", "service-voucher", "call-register", "goods-register",
                "technician-daily", "supervisor-daily", "customer-list",
-               "handover-letter", *LIST_COMMANDS)
+               "handover-letter", "renewal-notice", *LIST_COMMANDS)
 
 
 USER_HELP = QT_TRANSLATE_NOOP(

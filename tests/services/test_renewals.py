@@ -157,3 +157,24 @@ def test_s15_a_contract_already_followed_by_a_later_one_is_not_due(database, sho
                                   end_date="2027-12-31", fee="2400")
     with database.Session() as s:
         assert renewals.renewals_due(s, TODAY) == [] and renewals.count_due(s, TODAY) == (0, 0)
+
+
+def test_s15_the_notice_prints_contract_products_end_fee_and_keeper(database, shop):
+    from crm_desktop.printing import print_numbered
+
+    with database.Session.begin() as s:
+        s.get(MaintenanceContract, shop["ending"])
+    pdf, report = print_numbered(database, "renewal_notice", [shop["ending_no"]], None)
+    import pypdfium2 as pdfium
+
+    text = "".join("".join(p.get_textpage().get_text_range().split()) for p in pdfium.PdfDocument(pdf))
+    assert report.records == 1 and not report.truncated
+    for expected in (shop["ending_no"], "2026-12-31", "DC-3065", "LP-1020", "2,400.00", "金国强", "南京启明宾馆", "保养到期通知书"):
+        assert expected in text, expected
+
+
+def test_s15_a_notice_for_an_unknown_contract_is_refused_before_anything_prints(database, shop):
+    from crm_desktop.printing import print_numbered
+
+    with pytest.raises(UserError):
+        print_numbered(database, "renewal_notice", [shop["ending_no"], "BY1999-0001"], None)

@@ -137,6 +137,12 @@ FORMS: dict[str, FormSpec] = {
             numbered=False,
         ),
         _spec(
+            "renewal_notice", "renewal-notice", QT_TRANSLATE_NOOP("Printing", "contract renewal notice"),
+            """contract_no letter_date customer_name customer_address customer_postcode addressee start_date
+            end_date fee renewal_fee visits keeper keeper_phone""",
+            {"products": "line_no model serial_no"},
+        ),
+        _spec(
             "handover_letter", "handover-letter", QT_TRANSLATE_NOOP("Printing", "hand-over notification letter"),
             """handover_no letter_date customer_name customer_code customer_address customer_postcode
             addressee leaving_name replacements""",
@@ -230,6 +236,8 @@ def numbered_records(
         from .letters import handover_letters
 
         return handover_letters(form_data.handover_letters(session, wanted), _head(session, now), translate)
+    if spec.name == "renewal_notice":
+        return renewal_notices(session, wanted, translate, now)
     if spec.name not in _NUMBERED:
         raise UserError(UNKNOWN_FORM, "form", form=form, forms=", ".join(s.command for s in FORMS.values() if s.numbered))
     read, number_of, _make = _NUMBERED[spec.name]
@@ -711,3 +719,42 @@ def list_record(session: Session, table: lists.ListTable, translate: Translate |
         fields[f"total_{key}"] = list_value(table.column(key).kind, total)
     fields.update(_head(session, now))
     return Record(fields, {"rows": rows})
+
+
+# -- renewal notices (S15) ------------------------------------------------------------------------
+
+VISITS_UNLIMITED = QT_TRANSLATE_NOOP("Printing", "service visits as needed")
+VISITS_INCLUDED = QT_TRANSLATE_NOOP("Printing", "{visits} service visits included")
+DEAR_SIR = QT_TRANSLATE_NOOP("Printing", "Sir or Madam")
+
+
+def renewal_notices(session: Session, contract_numbers: Sequence[str], translate: Translate | None = None,
+                    now: datetime | None = None) -> list[Record]:
+    """保养到期通知书 of the contracts ``contract_numbers``, in that order; an unknown number is
+    refused before anything is printed. The renewal fee is the contract's fee."""
+    label = _Labels(translate)
+    found = form_data.renewal_notices(session, contract_numbers)
+    for number in contract_numbers:
+        if number not in found:
+            raise UserError(UNKNOWN_NUMBER, "number", form=spec_of("renewal_notice").title, number=number)
+    head = _head(session, now)
+    printed = (now or clock.now()).date()
+    records = []
+    for number in contract_numbers:
+        contract = found[number]
+        visits = (label.text(VISITS_UNLIMITED) if contract.visits_included is None
+                  else label.text(VISITS_INCLUDED, visits=contract.visits_included))
+        fields = {
+            "contract_no": contract.contract_no, "letter_date": printed.strftime("%Y年%m月%d日"),
+            "customer_name": contract.customer_name, "customer_address": contract.customer_address or "",
+            "customer_postcode": contract.customer_postcode or "",
+            "addressee": contract.contact_person or label.text(DEAR_SIR),
+            "start_date": fmt_date(contract.start_date), "end_date": fmt_date(contract.end_date),
+            "fee": fmt_money(contract.fee), "renewal_fee": fmt_money(contract.fee), "visits": visits,
+            "keeper": contract.keeper or "", "keeper_phone": contract.keeper_phone or head.get("branch_phone", ""),
+        }
+        fields.update(head)
+        rows = [{"line_no": str(i), "model": model, "serial_no": serial or ""}
+                for i, (model, serial) in enumerate(contract.products, start=1)]
+        records.append(Record(fields, {"products": rows}))
+    return records

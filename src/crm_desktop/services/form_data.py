@@ -560,3 +560,37 @@ def handover_letters(session: Session, numbers: Sequence[str]) -> list[HandoverL
     records = [handover_service.handover_by_number(session, n) for n in numbers]
     staff = {s.id: s for s in session.scalars(select(Staff))}
     return [letter for record in records for letter in _letters_of(session, record, staff)]
+
+
+# -- renewal notices (S15) ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RenewalNoticeData:
+    contract_no: str
+    start_date: date
+    end_date: date
+    fee: Decimal
+    visits_included: int | None
+    customer_name: str
+    customer_address: str | None
+    customer_postcode: str | None
+    contact_person: str | None
+    keeper: str | None
+    keeper_phone: str | None
+    products: tuple[tuple[str, str | None], ...]
+
+
+def renewal_notices(session: Session, contract_numbers: Sequence[str]) -> dict[str, RenewalNoticeData]:
+    """The contracts of ``contract_numbers`` as their renewal notice prints them, by number
+    (a number with no contract left out)."""
+    from ..models import MaintenanceContract
+
+    found = {}
+    for contract in session.scalars(select(MaintenanceContract).where(MaintenanceContract.contract_no.in_(list(contract_numbers)))):
+        customer, keeper = contract.customer, contract.staff
+        found[contract.contract_no] = RenewalNoticeData(
+            contract.contract_no, contract.start_date, contract.end_date, contract.fee, contract.visits_included,
+            customer.name, customer.address, customer.postcode, customer.contact_person,
+            keeper.name if keeper else None, keeper.phone if keeper else None,
+            tuple((p.model, p.serial_no) for p in contract.products))
+    return found
