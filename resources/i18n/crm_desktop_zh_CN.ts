@@ -5564,6 +5564,21 @@ The program closes this window, checks the backup, sets the database in use asid
     </message>
 </context>
 <context>
+    <name>LostDialog</name>
+    <message>
+        <source>Contract not renewed: %1</source>
+        <translation>未续约：%1</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>crm_desktop — after-sales service</source>
@@ -5580,6 +5595,10 @@ The program closes this window, checks the backup, sets the database in use asid
     <message>
         <source>Repairs at risk</source>
         <translation>逾期维修预警</translation>
+    </message>
+    <message>
+        <source>Renewals due</source>
+        <translation>续约到期</translation>
     </message>
     <message>
         <source>Demo data: invented customers and calls for trying the program out. Log in as admin / admin123; colleagues by name with demo1234.</source>
@@ -5744,6 +5763,14 @@ The program closes this window, checks the backup, sets the database in use asid
     <message>
         <source>Calls waiting for dispatch, carry-overs first, and the technicians&apos; open jobs</source>
         <translation>待派工的叫修（遗留优先）和技术员的在办工作</translation>
+    </message>
+    <message>
+        <source>Contract re&amp;newals due</source>
+        <translation>续约到期(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Renewal notices to send and renewals to decide, a month before contracts end</source>
+        <translation>合同到期前一个月：应寄的保养到期通知书与待定的续约</translation>
     </message>
     <message>
         <source>&amp;Print selected…</source>
@@ -6330,6 +6357,29 @@ repair</source>
     <message>
         <source>Phone</source>
         <translation>电话</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeSentDialog</name>
+    <message>
+        <source>Renewal notice sent: %1</source>
+        <translation>已寄到期通知书：%1</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>寄出日期</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>寄发方式</translation>
+    </message>
+    <message>
+        <source>Pursued by</source>
+        <translation>跟进人</translation>
+    </message>
+    <message>
+        <source>(the contract&apos;s keeper)</source>
+        <translation>（合同负责人）</translation>
     </message>
 </context>
 <context>
@@ -7614,6 +7664,111 @@ repair</source>
     <message>
         <source>Ended, no outcome yet</source>
         <translation>已到期，续约结果未定</translation>
+    </message>
+</context>
+<context>
+    <name>RenewalsModel</name>
+    <message>
+        <source>Contract no.</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Products covered</source>
+        <translation>保养商品</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Notice due</source>
+        <translation>通知应寄日</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Fee (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Pursued by</source>
+        <translation>跟进人</translation>
+    </message>
+</context>
+<context>
+    <name>RenewalsPage</name>
+    <message>
+        <source>Contract renewals due</source>
+        <translation>保养合同续约到期</translation>
+    </message>
+    <message>
+        <source>The renewal notice falls due one calendar month before a contract ends. Red: the notice is still to send, or the contract has ended without an outcome.</source>
+        <translation>合同到期前一个月应寄发保养到期通知书。红色：通知书尚未寄出，或合同已到期而续约结果未定。</translation>
+    </message>
+    <message>
+        <source>Print &amp;notices…</source>
+        <translation>打印通知书(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Notice sen&amp;t…</source>
+        <translation>已寄通知(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Rene&amp;wed…</source>
+        <translation>已续约(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Not renewe&amp;d…</source>
+        <translation>未续约(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>%1 due, %2 notices to send</source>
+        <translation>待办 %1 份，其中 %2 份通知书待寄</translation>
+    </message>
+    <message>
+        <source>Renewal notices</source>
+        <translation>保养到期通知书</translation>
+    </message>
+</context>
+<context>
+    <name>RenewedDialog</name>
+    <message>
+        <source>Contract renewed: %1</source>
+        <translation>已续约：%1</translation>
+    </message>
+    <message>
+        <source>Products (carried over)</source>
+        <translation>保养商品（沿用）</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Fee (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>as many as needed</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Visits included</source>
+        <translation>所含服务次数</translation>
     </message>
 </context>
 <context>

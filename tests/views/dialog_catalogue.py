@@ -127,6 +127,18 @@ def _pdf(scene: Scene) -> bytes:
     return pdf
 
 
+def _renewal_line(scene: Scene):
+    """The renewal of the scene's contract, as the renewals page lists it."""
+    from crm_desktop.services import renewals
+    from crm_desktop.services.contracts import contract_lines, months_before
+    from crm_desktop.services.lists import products_text
+
+    with scene.database.read_session() as s:
+        line = contract_lines(s, [scene.contract])[0]
+    return renewals.RenewalLine(line.id, line.contract_no, line.customer_name, products_text(line.products), line.end_date,
+                                months_before(line.end_date), line.fee, line.keeper or "", None, None, line.keeper or "")
+
+
 def _admin(scene: Scene):
     with scene.database.read_session() as s:
         return auth.user_of(s, scene.staff["admin"])
@@ -158,6 +170,7 @@ def _entries() -> Iterator[Entry]:
         monthly_report_action,
         print_actions,
         print_preview,
+        renewals_page,
         restore_run,
         shortcuts_dialog,
     )
@@ -207,6 +220,8 @@ def _entries() -> Iterator[Entry]:
     yield Entry(contracts_dialog.ContractsDialog, lambda sc: contracts_dialog.ContractsDialog(sc.database))
     yield Entry(contracts_dialog.ContractDialog, lambda sc: contracts_dialog.ContractDialog(sc.database, sc.contract),
                 record=True)
+    for cls in (renewals_page.NoticeSentDialog, renewals_page.RenewedDialog, renewals_page.LostDialog):
+        yield Entry(cls, lambda sc, c=cls: c(sc.database, _renewal_line(sc)), record=True)
     for cls in steps.DIALOGS.values():
         yield Entry(cls, _step_factory(cls), record=True)
     yield Entry(repair_dialog.RepairCardDialog, lambda sc: repair_dialog.RepairCardDialog(sc.database, sc.card), record=True)

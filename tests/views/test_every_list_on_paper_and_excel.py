@@ -15,7 +15,7 @@ from sqlalchemy import select
 from crm_desktop import clock
 from crm_desktop.models import AuditEntry, MaintenanceContract, RepairCard, RepairCardStatus
 from crm_desktop.views import background
-from crm_desktop.views.main_window import AT_RISK, BOARD, INVOICES
+from crm_desktop.views.main_window import AT_RISK, BOARD, INVOICES, RENEWALS
 from crm_desktop.views.print_preview import PrintPreviewDialog
 
 pytestmark = pytest.mark.demo_data(calls=60, seed=5)
@@ -29,6 +29,7 @@ PAGES = {
     BOARD: ("board.print_list", "export"),
     INVOICES: ("print", "export"),
     AT_RISK: ("print", "export"),
+    RENEWALS: ("print", "export"),
 }
 # the lists that open in a dialog of their own, and the monthly report
 DIALOG_LISTS = ("contracts", "renewals_due", "understaffed", "audit_log", "monthly")
@@ -89,7 +90,7 @@ def test_x4_every_page_of_the_window_prints_and_exports(window, demo_database, q
         path = tmp_path / f"{name}.xlsx"
         _save_as(monkeypatch, path)
         window.act_export.trigger()
-        background.wait_for(window.last_output) if name in (BOARD, INVOICES, AT_RISK) else background.wait_idle()
+        background.wait_for(window.last_output) if name in (BOARD, INVOICES, AT_RISK, RENEWALS) else background.wait_idle()
         _workbook(name, path)
 
 

@@ -157,6 +157,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "at_risk", QT_TRANSLATE_NOOP("MainWindow", "Repairs at &risk"), "open_page",
         args=("repairs_at_risk",),
     ),
+    ActionSpec(
+        "renewals", QT_TRANSLATE_NOOP("MainWindow", "Contract re&newals due"), "open_page",
+        args=("renewals_due",),
+        tip=QT_TRANSLATE_NOOP("MainWindow", "Renewal notices to send and renewals to decide, a month before contracts end"),
+    ),
     # -- Print
     ActionSpec(
         "print", QT_TRANSLATE_NOOP("MainWindow", "&Print selected…"), "print_selected",
@@ -263,7 +268,7 @@ MENUS: tuple[tuple[Msg, tuple[str | None, ...], bool], ...] = (
      ("new_call", "new_goods", "new_card", "new_customer", SEPARATOR, "open", "archive", "understaffed"), False),
     # a greyed-out Dispatch says why in its tool tip
     (QT_TRANSLATE_NOOP("MainWindow", "&Service"),
-     ("board", "dispatch", "kind", SEPARATOR, "contracts", "invoices", "at_risk"), True),
+     ("board", "dispatch", "kind", SEPARATOR, "contracts", "renewals", "invoices", "at_risk"), True),
     (QT_TRANSLATE_NOOP("MainWindow", "&Print"),
      ("print", SEPARATOR, "print_calls", "print_goods", "print_cards", "print_technician", "print_supervisor",
       "print_customers"), True),

@@ -35,6 +35,8 @@ from .user_names import user_text
 BOARD = "dispatch_board"  # the navigation name of the dispatch board page
 INVOICES = "invoices_to_issue"  # the accountant's list (S5, S8)
 AT_RISK = "repairs_at_risk"  # the supervisor's list (S9)
+RENEWALS = "renewals_due"  # the contracts whose renewal is due (S15)
+LIST_PAGES = (INVOICES, AT_RISK, RENEWALS)
 FIRST_SIZE = QSize(1280, 800)  # the window's size at its first start, on a screen large enough
 FRAME_ROOM = QSize(4, 32)  # borders and title bar a window manager adds around the window
 
@@ -87,7 +89,8 @@ class MainWindow(QMainWindow):
         self._nav.addItem(item)
         # the accountant's and the supervisor's lists: built when first opened
         self._lists: dict[str, QWidget] = {}
-        for name, title in ((INVOICES, self.tr("Invoices to issue")), (AT_RISK, self.tr("Repairs at risk"))):
+        for name, title in ((INVOICES, self.tr("Invoices to issue")), (AT_RISK, self.tr("Repairs at risk")),
+                            (RENEWALS, self.tr("Renewals due"))):
             self._stack.addWidget(QWidget())
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, name)
@@ -207,7 +210,7 @@ class MainWindow(QMainWindow):
 
     def page_names(self) -> list[str]:
         """Every page in navigation order: the registers, the dispatch board, the lists."""
-        return [*self.views, BOARD, INVOICES, AT_RISK]
+        return [*self.views, BOARD, *LIST_PAGES]
 
     def current_name(self) -> str:
         item = self._nav.currentItem()
@@ -229,6 +232,11 @@ class MainWindow(QMainWindow):
             if name == INVOICES:
                 page = InvoicesPage(self.database, self.current_user_id)
                 page.invoiceRecorded.connect(lambda call_id: self.after_save("service_call", call_id))
+            elif name == RENEWALS:
+                from .renewals_page import RenewalsPage
+
+                page = RenewalsPage(self.database, self.current_user_id)
+                page.renewalRecorded.connect(self.update_deadlines)
             else:
                 page = RepairsAtRiskPage(self.database, self.current_user_id)
                 page.callActivated.connect(lambda call_id: self.open_record("service_call", call_id))
@@ -258,15 +266,15 @@ class MainWindow(QMainWindow):
 
     def _page_changed(self, row: int) -> None:
         name = self.current_name()
-        if name in (INVOICES, AT_RISK):
+        if name in LIST_PAGES:
             self._list_page(name)
         self._stack.setCurrentIndex(row)
         if name == BOARD:
             self._guarded(self.board.refresh)  # always today's list when it comes on screen
         elif name == INVOICES:
             self._guarded(self.invoices.refresh)
-        elif name == AT_RISK:
-            self._guarded(self.at_risk.refresh)
+        elif name in (AT_RISK, RENEWALS):
+            self._guarded(self._list_page(name).refresh)
         self._update_actions()
         self._update_status(name)
 
@@ -281,9 +289,8 @@ class MainWindow(QMainWindow):
         self.act_dispatch.setStatusTip(self.act_dispatch.toolTip())
         self.act_kind.setEnabled(on_calls)
         # customers print with their archive (a later feature); pages have no form
-        self.act_print.setEnabled(self.current_name() in ("service_call", "goods_entry", "repair_card", BOARD, INVOICES,
-                                                          AT_RISK))
-        self.act_export.setEnabled(self.current_name() in self.views or self.current_name() in (BOARD, INVOICES, AT_RISK))
+        self.act_print.setEnabled(self.current_name() in ("service_call", "goods_entry", "repair_card", BOARD, *LIST_PAGES))
+        self.act_export.setEnabled(self.current_name() in self.views or self.current_name() in (BOARD, *LIST_PAGES))
         self.act_archive.setEnabled(self.current_name() == "customer")
         from ..services.auth import ROLE_PERMISSIONS
 
@@ -470,8 +477,7 @@ class MainWindow(QMainWindow):
         elif key == start_page.INVOICES:
             self.open_page(INVOICES)
         elif key == start_page.RENEWALS:
-            self.manage_contracts()
-            self.update_deadlines()
+            self.open_page(RENEWALS)
 
     # -- slots ---------------------------------------------------------------------------
     def refresh_current(self) -> None:
@@ -613,7 +619,7 @@ class MainWindow(QMainWindow):
         elif name in print_actions.REGISTER_FORM:
             view = self.current_view()
             ids = view.selected_ids() or ([view.current_id()] if view.current_id() is not None else [])
-        elif name in (INVOICES, AT_RISK):  # a list prints as a whole
+        elif name in LIST_PAGES:  # a list prints as a whole
             self._warn_if_branch_unset()
             self.last_output = self._list_page(name).print_list()
             return
@@ -673,7 +679,7 @@ class MainWindow(QMainWindow):
     def export_current(self) -> None:
         from . import export_actions
 
-        if self.current_name() in (INVOICES, AT_RISK):
+        if self.current_name() in LIST_PAGES:
             self.last_output = self._list_page(self.current_name()).export_list()
             return
         if self.current_name() == BOARD:
