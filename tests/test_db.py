@@ -259,3 +259,36 @@ def test_upgrade_to_0008_chains_the_existing_audit_lines_and_guards_the_table(cf
         with engine.begin() as conn:
             conn.exec_driver_sql("UPDATE audit_log SET login = 'nobody' WHERE id = 2")
     engine.dispose()
+
+
+def test_upgrade_to_0011_moves_the_customer_history_into_the_one_change_table(cfg):
+    """Issue 17, item 3: the rows of customer_change move into record_change with their ids,
+    the archive's history reads them, and customer_change stays as a view for SQLite tools."""
+    from sqlalchemy.orm import Session
+
+    from crm_desktop.db import make_engine, upgrade
+    from crm_desktop.services import archive
+
+    engine = make_engine(cfg.database_url)
+    upgrade(engine, "0009")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO staff (id, name, role, active, created_at, updated_at) "
+                             "VALUES (1, '钱文员', 'clerk', 1, '2026-11-01 09:00:00', '2026-11-01 09:00:00')")
+        conn.exec_driver_sql("INSERT INTO customer (id, name, category, district, created_at, updated_at) "
+                             "VALUES (1, '明达', 'end_user', 'urban', '2026-11-01 09:00:00', '2026-11-01 09:00:00')")
+        conn.exec_driver_sql("INSERT INTO customer_change (id, customer_id, field, old_value, new_value, changed_by_id, "
+                             "changed_at) VALUES (5, 1, 'phone', '021-1', '021-2', 1, '2026-11-02 10:00:00.000000'), "
+                             "(9, 1, 'responsible_staff', NULL, '钱文员', 1, '2026-11-03 10:00:00.000000')")
+    upgrade(engine, "head")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql(
+            "SELECT id, record_type, record_id, field, old_value, new_value, changed_by_id, undoes_id "
+            "FROM record_change ORDER BY id").fetchall() == [
+            (5, "customer", 1, "phone", "021-1", "021-2", 1, None),
+            (9, "customer", 1, "responsible_staff", None, "钱文员", 1, None)]
+        assert conn.exec_driver_sql("SELECT id, customer_id, field FROM customer_change ORDER BY id").fetchall() == [
+            (5, 1, "phone"), (9, 1, "responsible_staff")]
+        assert conn.exec_driver_sql("SELECT type FROM sqlite_master WHERE name = 'customer_change'").scalar() == "view"
+    with Session(engine) as session:
+        assert [line.id for line in archive.history(session, 1)] == [9, 5]
+    engine.dispose()

@@ -18,9 +18,9 @@ from crm_desktop.models import (
     Attachment,
     Correspondence,
     Customer,
-    CustomerChange,
     CustomerContact,
     CustomerEvent,
+    RecordChange,
     Staff,
     YearlyRecord,
 )
@@ -139,7 +139,7 @@ def test_i4_every_change_of_an_archive_field_is_recorded_with_who_and_when(datab
 
 def test_i4_a_refused_update_records_no_history(database, firm):
     refused(database, customers.update_customer, firm, {"address": "新地址", "postcode": "1"})
-    assert count(database, CustomerChange) == 0
+    assert count(database, RecordChange) == 0
 
 
 def test_i4_major_events_and_yearly_records(database, firm, keeper, tmp_path):
@@ -286,7 +286,7 @@ def test_i11_a_contact_who_left_stays_listed_last_and_the_history_says_so(databa
         assert [c.name for c in archive.contacts(s, firm, include_left=False)] == ["张科长"]
         latest = next(h for h in archive.history(s, firm) if h.field == "contacts")
         assert (latest.old_value, latest.new_value, latest.changed_by_id) == ("刘经理、张科长", "张科长", keeper.staff_id)
-    changes = count(database, CustomerChange)
+    changes = count(database, RecordChange)
     error = refused(database, archive.mark_contact_left, keeper, liu, "2026-04-01")
     assert error.field == "left_on" and "2026-03-31" in error.render()
     with database.Session() as s:
@@ -297,7 +297,7 @@ def test_i11_a_contact_who_left_stays_listed_last_and_the_history_says_so(databa
     assert error.field == "left_on"
     with database.Session() as s:
         assert s.get(CustomerContact, zhang).left_on is None
-    assert count(database, CustomerChange) == changes
+    assert count(database, RecordChange) == changes
 
 
 def test_i10_important_customers_need_two_responsible_staff(database, firm, staff, keeper):

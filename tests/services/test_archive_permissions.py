@@ -18,10 +18,10 @@ from crm_desktop.models import (
     AuditEntry,
     Correspondence,
     Customer,
-    CustomerChange,
     CustomerContact,
     CustomerEvent,
     CustomerStaff,
+    RecordChange,
     Staff,
     YearlyRecord,
 )
@@ -29,7 +29,7 @@ from crm_desktop.services import archive, auth, customers
 
 ROLES = ("clerk", "technician", "supervisor", "accountant", "manager", "information", "marketing", "planning", "admin")
 WITHOUT_EDIT = ("clerk", "technician", "supervisor", "accountant", "marketing", "planning", "admin")
-ARCHIVE_TABLES = (Customer, CustomerContact, CustomerStaff, CustomerChange, CustomerEvent, YearlyRecord,
+ARCHIVE_TABLES = (Customer, CustomerContact, CustomerStaff, RecordChange, CustomerEvent, YearlyRecord,
                   Correspondence, Attachment)
 
 

@@ -217,7 +217,7 @@ def test_a_broad_search_walks_the_sort_index(filled):
 def test_i7_archive_fields_are_not_edited_in_the_customer_list(database):
     """The category and the legal representative change only in the customer's dialog, where
     the permission to change archives is checked; the front-desk fields stay editable."""
-    from crm_desktop.models import Customer, CustomerChange, Staff
+    from crm_desktop.models import Customer, RecordChange, Staff
 
     spec = REGISTERS["customer"]
     with database.Session.begin() as s:
@@ -236,7 +236,7 @@ def test_i7_archive_fields_are_not_edited_in_the_customer_list(database):
     registers.save_edit(database, spec, customer_id, "phone", "13812345678", by_id=clerk_id)
     with database.read_session() as s:
         assert (s.get(Customer, customer_id).category, s.get(Customer, customer_id).phone) == ("end_user", "13812345678")
-        change = s.scalar(select(CustomerChange).where(CustomerChange.customer_id == customer_id))
+        change = s.scalar(select(RecordChange).where(RecordChange.record_type == "customer", RecordChange.record_id == customer_id))
         assert (change.field, change.new_value, change.changed_by_id) == ("phone", "13812345678", clerk_id)  # I4
 
 

@@ -20,9 +20,9 @@ from crm_desktop.models import (
     AuditEntry,
     Correspondence,
     Customer,
-    CustomerChange,
     CustomerContact,
     CustomerStaff,
+    RecordChange,
     Staff,
     YearlyRecord,
 )
@@ -131,7 +131,7 @@ def test_i11_a_contact_who_left_stays_listed_greyed_and_is_recorded_once(app, qt
     dialog = ContactLeftDialog(database, shop["users"]["information"], shop["firm"], shop["contact"], parent=window)
     qtbot.addWidget(dialog)
     assert "刘经理（采购部经理）" in dialog.findChild(QLabel, "person").text()
-    changes = count(database, CustomerChange)
+    changes = count(database, RecordChange)
     dialog.fields["left_on"].set_value(clock.today() + timedelta(days=3))
     dialog.accept()
     assert message(dialog, "left_on")
@@ -140,7 +140,7 @@ def test_i11_a_contact_who_left_stays_listed_greyed_and_is_recorded_once(app, qt
     assert message(dialog, "left_on")
     with database.Session() as s:
         assert s.get(CustomerContact, shop["contact"]).left_on is None
-    assert count(database, CustomerChange) == changes
+    assert count(database, RecordChange) == changes
     dialog.fields["left_on"].set_value(date(2026, 10, 31))
     dialog.accept()
     with database.Session() as s:

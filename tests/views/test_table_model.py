@@ -101,7 +101,7 @@ def test_an_edit_in_place_is_recorded_as_the_window_users(app, database, qtbot):
     """I4: the customer's history says who changed the phone in the list."""
     from sqlalchemy import select
 
-    from crm_desktop.models import Customer, CustomerChange, Staff
+    from crm_desktop.models import Customer, RecordChange, Staff
     from crm_desktop.services.registers import REGISTERS, RegisterQuery
     from crm_desktop.views.table_model import RegisterTableModel
 
@@ -115,4 +115,4 @@ def test_an_edit_in_place_is_recorded_as_the_window_users(app, database, qtbot):
     phone = model.index(0, REGISTERS["customer"].index_of("phone"))
     assert model.setData(phone, "13812345678")
     with database.read_session() as s:
-        assert s.scalar(select(CustomerChange.changed_by_id)) == clerk_id
+        assert s.scalar(select(RecordChange.changed_by_id)) == clerk_id

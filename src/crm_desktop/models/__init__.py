@@ -4,7 +4,6 @@ from .archive import (
     Attachment,
     Correspondence,
     CorrespondenceKind,
-    CustomerChange,
     CustomerContact,
     CustomerEvent,
     CustomerStaff,
@@ -18,6 +17,7 @@ from .calendar import Holiday, HolidayKind
 from .contract import ContractRenewal, MaintenanceContract, RenewalOutcome, contract_product
 from .customer import VIP_LEVELS, Customer, CustomerCategory, CustomerProduct, CustomerStatus, District, Importance
 from .handover import Handover, HandoverItem, HandoverItemKind
+from .history import RecordChange, RecordType
 from .pricing import LabourRate, PartPrice
 from .reports import DailyReportSignoff
 from .service import (
@@ -47,7 +47,8 @@ __all__ = [
     "Attachment",
     "Correspondence",
     "CorrespondenceKind",
-    "CustomerChange",
+    "RecordChange",
+    "RecordType",
     "CustomerContact",
     "CustomerEvent",
     "CustomerStaff",

@@ -1,7 +1,8 @@
 """The customer archive around a ``Customer`` (I2–I5, I9, I10): the customer's contact
-people, the staff responsible for the customer, the history of every archive change, major
-events, yearly performance and financial records, and the correspondence log with its
-attachments (files copied into the data folder, known by their SHA-256)."""
+people, the staff responsible for the customer, major events, yearly performance and
+financial records, and the correspondence log with its attachments (files copied into the
+data folder, known by their SHA-256). The history of every archive change is
+``RecordChange`` (models/history.py), with the registers' records."""
 
 from __future__ import annotations
 
@@ -107,21 +108,6 @@ class CustomerStaff(Base):
     def last_day_before(day: date) -> date:
         """The ``until`` of a line whose member of staff is no longer responsible from ``day`` on."""
         return day - timedelta(days=1)
-
-
-class CustomerChange(Base):
-    """I4: one archive field changed — old and new value as text, who and when. Written by
-    the services on every update; never edited."""
-
-    __tablename__ = "customer_change"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
-    field: Mapped[str] = mapped_column(String(40))
-    old_value: Mapped[str | None] = mapped_column(Text)
-    new_value: Mapped[str | None] = mapped_column(Text)
-    changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    changed_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class CustomerEvent(Base):

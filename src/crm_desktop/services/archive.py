@@ -44,7 +44,6 @@ from ..models import (
     CorrespondenceKind,
     Customer,
     CustomerCategory,
-    CustomerChange,
     CustomerContact,
     CustomerEvent,
     CustomerStaff,
@@ -52,9 +51,12 @@ from ..models import (
     Direction,
     EventKind,
     Importance,
+    RecordChange,
+    RecordType,
     Staff,
     YearlyRecord,
 )
+from . import history as field_history
 from . import labels
 from .auth import LoggedIn, Permission, audit, require
 from .customers import MAX_CAPITAL, NO_CUSTOMER, history_text, record_change
@@ -331,15 +333,10 @@ def may_see_confidential(user: LoggedIn | None) -> bool:
 # --------------------------------------------------------------------------- history
 
 
-def history(session: Session, customer_id: int) -> list[CustomerChange]:
-    """I4: every recorded change of the archive, newest first."""
-    return list(
-        session.scalars(
-            select(CustomerChange)
-            .where(CustomerChange.customer_id == customer_id)
-            .order_by(CustomerChange.changed_at.desc(), CustomerChange.id.desc())
-        )
-    )
+def history(session: Session, customer_id: int) -> list[RecordChange]:
+    """I4: every recorded change of the archive, newest first (the customer's lines of the
+    one field history of services/history.py)."""
+    return field_history.history(session, RecordType.CUSTOMER, customer_id)
 
 
 # --------------------------------------------------------------------------- contacts

@@ -25,10 +25,11 @@ from ..models import (
     Customer,
     CustomerProduct,
     District,
+    RecordType,
     ServiceCall,
     ServiceKind,
 )
-from . import contracts, deadlines, numbering, process
+from . import contracts, deadlines, history, numbering, process
 from .closed_records import refuse_if_closed
 from .service_kind import check_kind
 from .validation import (
@@ -268,10 +269,11 @@ def register_call(
     return call
 
 
-def update_call(session: Session, call_id: int, changes: dict[str, object]) -> ServiceCall:
+def update_call(session: Session, call_id: int, changes: dict[str, object], by_id: int | None = None) -> ServiceCall:
     """Correct plain fields of a call in the register (``EDITABLE_CALL_FIELDS``). Any other
     field is refused with a message naming it: the technician and the service kind change
-    only through ``dispatch`` and ``override_kind``."""
+    only through ``dispatch`` and ``override_kind``. Each field that really changes goes
+    into the call's field history with who (``by_id``) and when."""
     call = fetch(session, ServiceCall, call_id, "call_id", NO_CALL)
     refuse_unknown_fields(changes, EDITABLE_CALL_FIELDS, _PROCESS_FIELDS)
     refuse_if_closed(call, changes)
@@ -291,6 +293,7 @@ def update_call(session: Session, call_id: int, changes: dict[str, object]) -> S
                 at=first.strftime("%Y-%m-%d %H:%M"),
             )
     problems.raise_if_any()
+    history.record_changes(session, RecordType.SERVICE_CALL, call, clean, by_id)
     for name, value in clean.items():
         setattr(call, name, value)
     if {"district", "received_at"} & clean.keys():

@@ -21,14 +21,16 @@ from ..models import (
     CallStatus,
     Customer,
     CustomerCategory,
-    CustomerChange,
     CustomerProduct,
     CustomerStatus,
     District,
     Importance,
+    RecordChange,
+    RecordType,
     ServiceCall,
 )
-from . import numbering
+from . import history, numbering
+from .history import history_text  # noqa: F401 - the archive and the hand-over use it from here
 from .validation import (
     Problems,
     check_choice,
@@ -231,31 +233,12 @@ def create_customer(session: Session, *, assign_code: bool = True, **fields: obj
     return customer
 
 
-def history_text(value: object) -> str | None:
-    """How a field's value is kept in the change history (I4): text, ``None`` for empty."""
-    if value is None:
-        return None
-    if isinstance(value, Decimal):
-        return f"{value:f}"
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    return str(value)
-
-
 def record_change(
     session: Session, customer_id: int, field: str, old: object, new: object, by_id: int | None,
     at: datetime | None = None,
-) -> CustomerChange | None:
+) -> RecordChange | None:
     """One line of the archive's history (I4); nothing when the value did not change."""
-    old_text, new_text = history_text(old), history_text(new)
-    if old_text == new_text:
-        return None
-    change = CustomerChange(
-        customer_id=customer_id, field=field, old_value=old_text, new_value=new_text,
-        changed_by_id=by_id, changed_at=at or clock.now(),
-    )
-    session.add(change)
-    return change
+    return history.record_change(session, RecordType.CUSTOMER, customer_id, field, old, new, by_id, at)
 
 
 def update_customer(
@@ -268,9 +251,8 @@ def update_customer(
     customer = fetch(session, Customer, customer_id, "customer_id", NO_CUSTOMER)
     refuse_unknown_fields(changes, CUSTOMER_FIELDS, {})
     clean = _clean_customer(session, dict(changes), customer)
-    now = clock.now()
+    history.record_changes(session, RecordType.CUSTOMER, customer, clean, by_id)
     for name, value in clean.items():
-        record_change(session, customer.id, name, getattr(customer, name), value, by_id, now)
         setattr(customer, name, value)
     session.flush()
     return customer

@@ -14,8 +14,8 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from ..i18n import QT_TRANSLATE_NOOP
-from ..models import Customer, CustomerProduct, GoodsEntry, ServiceCall
-from . import numbering
+from ..models import Customer, CustomerProduct, GoodsEntry, RecordType, ServiceCall
+from . import history, numbering
 from .closed_records import refuse_if_closed
 from .validation import (
     Problems,
@@ -202,9 +202,10 @@ def take_in(
     return entry
 
 
-def update_goods_entry(session: Session, entry_id: int, changes: dict[str, object]) -> GoodsEntry:
+def update_goods_entry(session: Session, entry_id: int, changes: dict[str, object], by_id: int | None = None) -> GoodsEntry:
     """Correct plain fields of a goods register line (``EDITABLE_GOODS_FIELDS``); the
-    promised date stays on or after the day the goods were taken in."""
+    promised date stays on or after the day the goods were taken in. Each field that really
+    changes goes into the line's field history with who (``by_id``) and when."""
     entry = fetch(session, GoodsEntry, entry_id, "entry_id", NO_ENTRY)
     refuse_unknown_fields(changes, EDITABLE_GOODS_FIELDS, _PROCESS_FIELDS)
     refuse_if_closed(entry, changes)
@@ -218,6 +219,7 @@ def update_goods_entry(session: Session, entry_id: int, changes: dict[str, objec
             clean["taken_in_at"] if "taken_in_at" in clean else entry.taken_in_at,  # type: ignore[arg-type]
         )
     problems.raise_if_any()
+    history.record_changes(session, RecordType.GOODS_ENTRY, entry, clean, by_id)
     for name, value in clean.items():
         setattr(entry, name, value)
     session.flush()

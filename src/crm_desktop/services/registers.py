@@ -30,7 +30,7 @@ from .. import clock
 from ..db import Database
 from ..i18n import QT_TRANSLATE_NOOP, Msg
 from ..models import Customer, GoodsEntry, RepairCard, ServiceCall
-from . import labels
+from . import history, labels
 
 MATERIALIZE_LIMIT = 20_000
 FIRST_WINDOW = 200  # rows read with a search's ids, for the view's first look
@@ -51,7 +51,9 @@ class Column:
     sort_by: str | None = None  # another column that gives this one's order (numbers: their id)
 
 
-UpdateFn = Callable[[Session, int, dict[str, Any], "int | None"], object]  # (…, row id, changes, by_id)
+# (…, row id, changes, by_id): validates, saves and writes each changed field to the record's
+# history (services/history.py) with who (by_id); an undo goes through it as well (services/undo.py)
+UpdateFn = Callable[[Session, int, dict[str, Any], "int | None"], object]
 
 
 @dataclass(frozen=True)
@@ -84,25 +86,25 @@ class RegisterSpec:
 def _update_call(session: Session, row_id: int, changes: dict[str, Any], by_id: int | None = None) -> object:
     from . import calls
 
-    return calls.update_call(session, row_id, changes)
+    return calls.update_call(session, row_id, changes, by_id)
 
 
 def _update_goods(session: Session, row_id: int, changes: dict[str, Any], by_id: int | None = None) -> object:
     from . import goods
 
-    return goods.update_goods_entry(session, row_id, changes)
+    return goods.update_goods_entry(session, row_id, changes, by_id)
 
 
 def _update_card(session: Session, row_id: int, changes: dict[str, Any], by_id: int | None = None) -> object:
     from . import repairs
 
-    return repairs.update_card(session, row_id, changes)
+    return repairs.update_card(session, row_id, changes, by_id)
 
 
 def _update_customer(session: Session, row_id: int, changes: dict[str, Any], by_id: int | None = None) -> object:
     from . import customers
 
-    return customers.update_customer(session, row_id, changes, by_id=by_id)  # I4: who, in the history
+    return customers.update_customer(session, row_id, changes, by_id=by_id)
 
 
 
@@ -516,10 +518,13 @@ def record_of_number(database: Database, text: str) -> tuple[str, int] | None:
 
 
 def save_edit(database: Database, spec: RegisterSpec, row_id: int, key: str, value: Any,
-              by_id: int | None = None) -> None:
+              by_id: int | None = None) -> history.Edit | None:
     """Save one in-place edit through the register's service, in one transaction; ``by_id``
-    is who edits (the customer's history keeps it)."""
+    is who edits (the record's field history keeps it). Returns the edit as the window's undo
+    list keeps it (None: the value was already so, nothing written)."""
     if spec.update is None or not spec.column(key).editable:
         raise KeyError(key)
     with database.Session.begin() as session:
+        history.take_written(session)
         spec.update(session, row_id, {key: value}, by_id)
+        return history.edit_of(history.take_written(session))

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
-from ..models import GoodsEntry, RepairCard, RepairCardStatus, RepairPart, ServiceCall
-from . import numbering
+from ..models import GoodsEntry, RecordType, RepairCard, RepairCardStatus, RepairPart, ServiceCall
+from . import history, numbering
 from .closed_records import refuse_if_closed
 from .validation import (
     Problems,
@@ -183,9 +183,11 @@ def open_card(
     return card
 
 
-def update_card(session: Session, card_id: int, changes: dict[str, object]) -> RepairCard:
+def update_card(session: Session, card_id: int, changes: dict[str, object], by_id: int | None = None) -> RepairCard:
     """Fill in or correct the card (``EDITABLE_CARD_FIELDS``): work done, actual repair
-    hours and labour fee (never negative), promised date (not before the card was opened)."""
+    hours and labour fee (never negative), promised date (not before the card was opened).
+    Each field that really changes goes into the card's field history with who (``by_id``)
+    and when."""
     card = fetch(session, RepairCard, card_id, "card_id", NO_CARD)
     refuse_unknown_fields(changes, EDITABLE_CARD_FIELDS, _PROCESS_FIELDS)
     refuse_if_closed(card, changes)
@@ -207,6 +209,7 @@ def update_card(session: Session, card_id: int, changes: dict[str, object]) -> R
     if "promised_date" in clean and not problems.has("promised_date"):
         _check_promised(problems, clean["promised_date"], card.opened_at)  # type: ignore[arg-type]
     problems.raise_if_any()
+    history.record_changes(session, RecordType.REPAIR_CARD, card, clean, by_id)
     for name, value in clean.items():
         setattr(card, name, value)
     session.flush()
