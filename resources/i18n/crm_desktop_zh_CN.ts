@@ -1555,6 +1555,10 @@ The program closes this window, checks the backup, sets the database in use asid
         <translation>处理流程</translation>
     </message>
     <message>
+        <source>Changes</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
         <source>(no product recorded)</source>
         <translation>（未登记产品）</translation>
     </message>
@@ -2874,6 +2878,10 @@ The program closes this window, checks the backup, sets the database in use asid
     <message>
         <source>Correspondence</source>
         <translation>往来记录</translation>
+    </message>
+    <message>
+        <source> (undo)</source>
+        <translation>（撤销）</translation>
     </message>
     <message>
         <source>Left the customer on %1</source>
@@ -4510,6 +4518,33 @@ The program closes this window, checks the backup, sets the database in use asid
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>“{what}” cannot be undone: {who} changed it again on {at} (from “{old}” to “{new}”). Change it by hand if it should still be different.</source>
+        <translation>“{what}”不能撤销：{who} 已于 {at} 再次修改了它（从“{old}”改为“{new}”）。如仍需改动，请直接修改。</translation>
+    </message>
+    <message>
+        <source>“{what}” cannot be undone: it was changed since by another part of the program (a step of the service process) and is now “{now}”. Change it by hand if it should still be different.</source>
+        <translation>“{what}”不能撤销：此后程序的其他部分（服务流程的某一步）已修改了它，现在是“{now}”。如仍需改动，请直接修改。</translation>
+    </message>
+    <message>
+        <source>The record of this edit cannot be found any more (it may have been removed meanwhile).</source>
+        <translation>找不到这次修改所属的记录了（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>someone unknown</source>
+        <translation>未知人员</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Taken in by</source>
+        <translation>经手人</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>Time</source>
@@ -5757,6 +5792,22 @@ The program closes this window, checks the backup, sets the database in use asid
         <translation>工作日历(&amp;L)…</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Put back what the last edit of this session changed</source>
+        <translation>恢复本次登录最近一次修改前的内容</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Make the edit just undone again</source>
+        <translation>重新做刚才撤销的修改</translation>
+    </message>
+    <message>
         <source>Dispatch &amp;board</source>
         <translation>派工板(&amp;B)</translation>
     </message>
@@ -5893,6 +5944,10 @@ The program closes this window, checks the backup, sets the database in use asid
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>E&amp;dit</source>
+        <translation>编辑(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Register</source>
         <translation>登记簿(&amp;R)</translation>
     </message>
@@ -5975,6 +6030,26 @@ The program closes this window, checks the backup, sets the database in use asid
 After-sales service registers of the branch office.</source>
         <translation>crm_desktop %1
 分公司售后服务登记簿。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo change of “{fields}”</source>
+        <translation>撤销 修改“{fields}”(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo change of “{fields}”</source>
+        <translation>重做 修改“{fields}”(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Undone: the change of “{fields}”.</source>
+        <translation>已撤销：修改“{fields}”。</translation>
+    </message>
+    <message>
+        <source>Redone: the change of “{fields}”.</source>
+        <translation>已重做：修改“{fields}”。</translation>
+    </message>
+    <message>
+        <source>The edit is taken off the undo list.</source>
+        <translation>这次修改已从撤销列表中移除。</translation>
     </message>
 </context>
 <context>
@@ -7332,12 +7407,51 @@ repair</source>
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Changes</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
         <source>Preview, print or save this record&apos;s form as PDF (as last saved)</source>
         <translation>预览、打印本记录的表单或另存为 PDF（按最后保存的内容）</translation>
+    </message>
+</context>
+<context>
+    <name>RecordHistory</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>undo of the change of {at}</source>
+        <translation>撤销 {at} 的修改</translation>
+    </message>
+    <message>
+        <source>redo: takes back the undo of {at}</source>
+        <translation>重做：撤回 {at} 的撤销</translation>
     </message>
 </context>
 <context>

@@ -87,6 +87,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "quit", QT_TRANSLATE_NOOP("MainWindow", "E&xit"), "close",
         shortcut=QKeySequence.StandardKey.Quit,
     ),
+    # -- Edit (issue 17, item 3): the window's undo list of in-place edits; the texts name the
+    # edit (views/undo_actions.py), and an open editor keeps its own Ctrl+Z
+    ActionSpec(
+        "undo", QT_TRANSLATE_NOOP("MainWindow", "&Undo"), "undo_edit",
+        shortcut="Ctrl+Z",
+        tip=QT_TRANSLATE_NOOP("MainWindow", "Put back what the last edit of this session changed"),
+    ),
+    ActionSpec(
+        "redo", QT_TRANSLATE_NOOP("MainWindow", "&Redo"), "redo_edit",
+        shortcut="Ctrl+Y",
+        tip=QT_TRANSLATE_NOOP("MainWindow", "Make the edit just undone again"),
+    ),
     # -- Register
     ActionSpec(
         "new_call", QT_TRANSLATE_NOOP("MainWindow", "New service &call…"), "new_call",
@@ -264,6 +276,7 @@ MENUS: tuple[tuple[Msg, tuple[str | None, ...], bool], ...] = (
     (QT_TRANSLATE_NOOP("MainWindow", "&File"),
      ("switch_user", "change_password", "accounts", "handover", "audit_log", "backups", SEPARATOR,
       "branch", "calendar", "pricing", SEPARATOR, "quit"), False),
+    (QT_TRANSLATE_NOOP("MainWindow", "E&dit"), ("undo", "redo"), True),
     (QT_TRANSLATE_NOOP("MainWindow", "&Register"),
      ("new_call", "new_goods", "new_card", "new_customer", SEPARATOR, "open", "archive", "understaffed"), False),
     # a greyed-out Dispatch says why in its tool tip

@@ -30,6 +30,7 @@ from .dispatch_board import DispatchBoard, board_status_text
 from .errors import show_error
 from .i18n import translate
 from .register_view import RegisterView
+from .undo_actions import WindowUndo
 from .user_names import user_text
 
 BOARD = "dispatch_board"  # the navigation name of the dispatch board page
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         for name, spec in REGISTERS.items():
             view = RegisterView(database, spec)
             view.setObjectName(f"register_{name}")
+            view.model.edited.connect(lambda edit: self.undo.push(edit))
             view.openRequested.connect(lambda row_id, n=name: self.open_record(n, row_id))
             view.numberEntered.connect(self.open_record)
             view.countChanged.connect(lambda _count, n=name: self._update_status(n))
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
         self._deadline_timer.timeout.connect(lambda: self._guarded(self._minute_passed))
         self._deadline_timer.start()
         self._build_actions()
+        self.undo = WindowUndo(self)  # 编辑 → 撤销 / 重做: this session's edits
         self.set_current_user(current_user_id)
         # S13: the supervisor starts the day in front of the calls still waiting
         self._nav.setCurrentRow(self.page_names().index(BOARD) if users.may_dispatch(self.current_user) else 0)
@@ -348,6 +351,7 @@ class MainWindow(QMainWindow):
             page.current_user_id = self.current_user_id
         for view in self.views.values():
             view.model.edited_by = self.current_user_id
+        self.undo.clear()  # per login: another user's session has nothing to undo
         self._update_actions()
 
     def switch_user(self) -> None:
@@ -480,6 +484,12 @@ class MainWindow(QMainWindow):
             self.open_page(RENEWALS)
 
     # -- slots ---------------------------------------------------------------------------
+    def undo_edit(self) -> None:
+        self.undo.undo()
+
+    def redo_edit(self) -> None:
+        self.undo.redo()
+
     def refresh_current(self) -> None:
         if self.current_name() == BOARD:
             self.board.refresh()
@@ -508,7 +518,8 @@ class MainWindow(QMainWindow):
 
         self._guarded(
             lambda: dialogs.open_record(
-                self, self.database, name, row_id, self.after_save, current_user_id=self.current_user_id
+                self, self.database, name, row_id, self.after_save, current_user_id=self.current_user_id,
+                on_edited=self.undo.push,
             )
         )
 

@@ -63,6 +63,7 @@ class RegisterTableModel(QAbstractTableModel):
 
     editFailed = Signal(QModelIndex, str)  # noqa: N815 - Qt signal naming
     editSaved = Signal(QModelIndex)  # noqa: N815 - a cell's new value was saved
+    edited = Signal(object)  # the services.history.Edit it wrote, for the window's undo list
 
     def __init__(self, query: RegisterQuery, parent=None) -> None:
         super().__init__(parent)
@@ -186,7 +187,7 @@ class RegisterTableModel(QAbstractTableModel):
         if value == current or (value in ("", None) and current in ("", None)):
             return False
         try:
-            save_edit(self.query.database, self.spec, row_id, column.key, value, self.edited_by)
+            edit = save_edit(self.query.database, self.spec, row_id, column.key, value, self.edited_by)
         except UserError as exc:
             self.editFailed.emit(QModelIndex(index), exc.render(translate))
             return False
@@ -196,6 +197,8 @@ class RegisterTableModel(QAbstractTableModel):
             return False
         self.refresh_row(index.row())
         self.editSaved.emit(QModelIndex(index))
+        if edit is not None:
+            self.edited.emit(edit)
         return True
 
     def refresh_row(self, row: int) -> None:

@@ -338,7 +338,8 @@ class CustomerArchiveWindow(QDialog):
             self.staffing.setVisible(warning is not None)
             field_labels = {**archive_service.FIELD_LABELS, **archive_service.HISTORY_LABELS}
             _fill(self.history, [
-                [h.changed_at.strftime("%Y-%m-%d %H:%M"), _label(field_labels, h.field),
+                [h.changed_at.strftime("%Y-%m-%d %H:%M"),
+                 _label(field_labels, h.field) + (self.tr(" (undo)") if h.undoes_id is not None else ""),
                  h.old_value, h.new_value, names.get(h.changed_by_id)]
                 for h in archive_service.history(s, customer.id)
             ])

@@ -6,37 +6,45 @@ process record who took them (and the services refuse a step to the wrong role).
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtWidgets import QWidget
 
 from ...db import Database
-from .form import SAVE_CALLBACK, run_dialog
+from ...services.history import Edit
+from .form import SAVE_CALLBACK, RecordDialog, run_dialog
 
 
 def open_record(
     parent: QWidget, database: Database, name: str, row_id: int, on_saved: SAVE_CALLBACK,
-    current_user_id: int | None = None,
+    current_user_id: int | None = None, on_edited: Callable[[Edit], None] | None = None,
 ) -> int | None:
+    """The record's dialog; its fields' history records who saved (``current_user_id``), and
+    what a save changed goes to ``on_edited`` (the window's undo list)."""
+    dialog: RecordDialog
     if name == "service_call":
         from .call_dialog import CallDialog
 
         # the call's process tab saves each step at once: the register hears of it then too
         dialog = CallDialog(database, call_id=row_id, parent=parent, current_user_id=current_user_id, on_saved=on_saved)
-        return run_dialog(dialog, on_saved)
-    if name == "goods_entry":
+    elif name == "goods_entry":
         from .goods_dialog import GoodsDialog
 
-        return run_dialog(GoodsDialog(database, entry_id=row_id, parent=parent), on_saved)
-    if name == "repair_card":
+        dialog = GoodsDialog(database, entry_id=row_id, parent=parent, current_user_id=current_user_id)
+    elif name == "repair_card":
         from .repair_dialog import RepairCardDialog
 
-        return run_dialog(RepairCardDialog(database, card_id=row_id, parent=parent), on_saved)
-    if name == "customer":
+        dialog = RepairCardDialog(database, card_id=row_id, parent=parent, current_user_id=current_user_id)
+    elif name == "customer":
         from .customer_dialog import CustomerDialog
 
-        # the archive's history records who changed a field (I4)
-        return run_dialog(CustomerDialog(database, customer_id=row_id, parent=parent, current_user_id=current_user_id),
-                          on_saved)
-    raise KeyError(name)
+        dialog = CustomerDialog(database, customer_id=row_id, parent=parent, current_user_id=current_user_id)
+    else:
+        raise KeyError(name)
+    saved = run_dialog(dialog, on_saved)
+    if saved is not None and dialog.edit is not None and on_edited is not None:
+        on_edited(dialog.edit)
+    return saved
 
 
 def new_call(

@@ -109,6 +109,7 @@ class CallDialog(RecordDialog):
         if call_id is not None:
             self._load(call_id)
             self._add_process(call_id)
+            self._add_history_tab(call_id)
             self.add_print_button("service_call", call_id)
             # the buttons were made before the tabs: Tab goes through the process, then the
             # registration, then the buttons
@@ -142,6 +143,15 @@ class CallDialog(RecordDialog):
         self.tabs.setCurrentIndex(0)
         self.resize(900, 640)
 
+    def _add_history_tab(self, call_id: int) -> None:
+        """The fields' history beside the process: who corrected what, and the undos."""
+        from ..record_history import HistoryTable
+
+        assert self.tabs is not None
+        self.history_table = HistoryTable(self.database, "service_call", call_id)
+        self.history_table.setMaximumHeight(16777215)  # the tab's whole height
+        self.tabs.addTab(self.history_table, self.tr("Changes"))
+
     def _after_step(self, call_id: int) -> None:
         """A step changed the call's state (and maybe its kind): show it, tell the register.
         The registration fields keep what the clerk may be typing."""
@@ -156,7 +166,7 @@ class CallDialog(RecordDialog):
 
     def show_user_error(self, exc) -> None:
         if self.tabs is not None:  # the fields in question are on the registration tab
-            self.tabs.setCurrentIndex(self.tabs.count() - 1)
+            self.tabs.setCurrentWidget(self.form_scroll)
         super().show_user_error(exc)
 
     def _state_text(self, call: ServiceCall) -> str:
@@ -303,5 +313,5 @@ class CallDialog(RecordDialog):
                 if new != getattr(call, key) and not (new is None and getattr(call, key) in ("", None)):
                     changes[key] = new
         if changes:
-            call_service.update_call(session, self.call_id, changes)
+            call_service.update_call(session, self.call_id, changes, by_id=self.current_user_id)
         return self.call_id

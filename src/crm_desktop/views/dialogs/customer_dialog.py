@@ -105,6 +105,8 @@ class CustomerDialog(RecordDialog):
         self.add_product_button.clicked.connect(self._add_product_row)
         self.form.addRow("", self.add_product_button)
         self._new_products: list[dict] = []
+        if customer_id is not None:
+            self.add_history("customer", customer_id)  # I4
         self.finish_layout()
         if customer_id is not None:
             self._load(customer_id)

@@ -35,7 +35,7 @@ from ... import clock
 from ...db import Database
 from ...errors import UserError, ValidationError
 from ...i18n import Msg
-from ...services import auth
+from ...services import auth, history
 from ..delegates import DATE_FORMAT, DATETIME_FORMAT, from_qdate, from_qdatetime, to_qdate, to_qdatetime
 from ..errors import log_error, message_of
 from ..i18n import translate
@@ -234,6 +234,9 @@ class RecordDialog(QDialog):
         super().__init__(parent)
         self.database = database
         self.saved_id: int | None = None
+        self.current_user_id: int | None = None  # who saves: the record's field history keeps it
+        self.edit: history.Edit | None = None  # what the last save changed, for the window's undo list
+        self.history_table = None  # the record's field history (add_history)
         self.read_only = False  # a closed record (show_read_only)
         self._grown_to_its_fields = False  # the first show sizes the dialog to its fields
         self.fields: dict[str, QWidget] = {}
@@ -291,6 +294,15 @@ class RecordDialog(QDialog):
         if close is not None:
             close.setText(self.tr("Close"))
             close.setDefault(True)
+
+    def add_history(self, record_type: str, record_id: int) -> QWidget:
+        """The record's field history (who changed which field when, from what to what), as a
+        row of the form; a dialog with tabs puts it on a tab of its own instead."""
+        from ..record_history import HistoryTable
+
+        self.history_table = HistoryTable(self.database, record_type, record_id)
+        self.form.addRow(self.tr("Changes"), self.history_table)  # before finish_layout: Tab reaches it before the buttons
+        return self.history_table
 
     def finish_layout(self) -> None:
         self.body.addWidget(self.general_message)
@@ -463,7 +475,9 @@ class RecordDialog(QDialog):
         self.clear_errors()
         try:
             with self.database.Session.begin() as session:
+                history.take_written(session)
                 self.saved_id = self.save(session)
+                self.edit = _edit_of_one_record(history.take_written(session))
         except UserError as exc:
             self.record_refusal(exc)
             self.show_user_error(exc)
@@ -483,6 +497,13 @@ class RecordDialog(QDialog):
             auth.record_audited(self.database, exc)
         except Exception as fault:
             log_error(fault, f"auditing a refusal in {type(self).__name__}")
+
+
+def _edit_of_one_record(changes: list) -> history.Edit | None:
+    """The changes a save wrote as one entry of the undo list, when they are of one record."""
+    if len({(c.record_type, c.record_id) for c in changes}) != 1:
+        return None
+    return history.edit_of(changes)
 
 
 def run_dialog(dialog: RecordDialog, on_saved: SAVE_CALLBACK | None) -> int | None:

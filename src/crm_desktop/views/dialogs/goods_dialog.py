@@ -30,8 +30,9 @@ class GoodsDialog(RecordDialog):
     register_name = "goods_entry"
 
     def __init__(self, database: Database, entry_id: int | None = None, call_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, current_user_id: int | None = None) -> None:
         super().__init__(database, parent)
+        self.current_user_id = current_user_id
         self.entry_id = entry_id
         self.call_id = call_id
         self.customer_id: int | None = None
@@ -56,6 +57,8 @@ class GoodsDialog(RecordDialog):
         remarks = QPlainTextEdit()
         remarks.setMaximumHeight(50)
         self.add_field("remarks", self.tr("Remarks"), remarks)
+        if entry_id is not None:
+            self.add_history("goods_entry", entry_id)
         self.finish_layout()
         if entry_id is not None:
             self._load(entry_id)
@@ -131,7 +134,7 @@ class GoodsDialog(RecordDialog):
                 if new != getattr(entry, key):
                     changes[key] = new
         if changes:
-            goods_service.update_goods_entry(session, self.entry_id, changes)
+            goods_service.update_goods_entry(session, self.entry_id, changes, by_id=self.current_user_id)
         return self.entry_id
 
 

@@ -77,8 +77,9 @@ class RepairCardDialog(RecordDialog):
     register_name = "repair_card"
 
     def __init__(self, database: Database, card_id: int | None = None, goods_entry_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, current_user_id: int | None = None) -> None:
         super().__init__(database, parent)
+        self.current_user_id = current_user_id
         self.card_id = card_id
         self.goods_entry_id = goods_entry_id
         self.setWindowTitle(self.tr("New repair card") if card_id is None else self.tr("Repair card"))
@@ -139,6 +140,8 @@ class RepairCardDialog(RecordDialog):
         row.addStretch(1)
         self.form.addRow("", buttons)
         self.form.addRow(self.total_label)  # a line of its own: parts + labour is long
+        if card_id is not None:
+            self.add_history("repair_card", card_id)
         self.finish_layout()
         if card_id is not None:
             self._load(card_id)
@@ -344,9 +347,9 @@ class RepairCardDialog(RecordDialog):
             )
             rest = {k: v for k, v in plain.items() if k in ("work_done", "repair_hours", "labour_fee") and v is not None}
             if rest:
-                repair_service.update_card(session, card.id, rest)
+                repair_service.update_card(session, card.id, rest, by_id=self.current_user_id)
         else:
             card = session.get(RepairCard, self.card_id)
-            repair_service.update_card(session, card.id, plain)
+            repair_service.update_card(session, card.id, plain, by_id=self.current_user_id)
         repair_service.set_parts(session, card.id, self.part_lines())
         return card.id
