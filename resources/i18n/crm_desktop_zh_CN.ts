@@ -4524,6 +4524,14 @@ The program closes this window, checks the backup, sets the database in use asid
         <translation>“{what}”不能撤销：{who} 已于 {at} 再次修改了它（从“{old}”改为“{new}”）。如仍需改动，请直接修改。</translation>
     </message>
     <message>
+        <source>“{what}” cannot be redone: {who} changed it again on {at} (from “{old}” to “{new}”). Change it by hand if it should still be different.</source>
+        <translation>“{what}”不能重做：{who} 已于 {at} 再次修改了它（从“{old}”改为“{new}”）。如仍需改动，请直接修改。</translation>
+    </message>
+    <message>
+        <source>“{what}” cannot be redone: it was changed since by another part of the program (a step of the service process) and is now “{now}”. Change it by hand if it should still be different.</source>
+        <translation>“{what}”不能重做：此后程序的其他部分（服务流程的某一步）已修改了它，现在是“{now}”。如仍需改动，请直接修改。</translation>
+    </message>
+    <message>
         <source>“{what}” cannot be undone: it was changed since by another part of the program (a step of the service process) and is now “{now}”. Change it by hand if it should still be different.</source>
         <translation>“{what}”不能撤销：此后程序的其他部分（服务流程的某一步）已修改了它，现在是“{now}”。如仍需改动，请直接修改。</translation>
     </message>

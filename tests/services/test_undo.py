@@ -222,3 +222,13 @@ def test_undo_keeps_the_time_of_the_undo(database, rows):
     with database.read_session() as s:
         newest = history.history(s, "goods_entry", rows["goods_entry"])[0]
     assert (newest.changed_at, newest.changed_by_id) == (datetime(2026, 12, 7, 15, 30), rows["colleague"])
+
+
+def test_a_redo_of_a_field_changed_since_its_undo_is_refused_as_a_redo(database, rows):
+    spec = REGISTERS["customer"]
+    edit = registers.save_edit(database, spec, rows["customer"], "phone", "13900001111", by_id=rows["clerk"])
+    reverse = undo.reverse(database, edit, rows["clerk"])
+    registers.save_edit(database, spec, rows["customer"], "phone", "13900002222", by_id=rows["colleague"])
+    with pytest.raises(undo.ChangedSince) as refused:
+        undo.reverse(database, reverse, rows["clerk"], redo=True)
+    assert refused.value.message == undo.REDO_CHANGED_SINCE and "孙文员" in refused.value.render()

@@ -219,3 +219,18 @@ def test_the_history_model_passes_qts_model_tester(app, database, people):
     model.reload()
     assert model.rowCount() == 2
     assert model.headerData(0, Qt.Orientation.Horizontal) == "时间"
+
+
+def test_ctrl_z_undoes_this_sessions_edits_newest_first(window, qtbot):
+    view, index = address_cell(window, qtbot)
+    before = address_of(view, index)
+    type_into_cell(view, qtbot, "X")
+    type_into_cell(view, qtbot, "Y")
+    assert address_of(view, index) == before + "XY"
+    QTest.keyClick(view.table, Qt.Key.Key_Z, CTRL)
+    assert address_of(view, index) == before + "X"
+    QTest.keyClick(view.table, Qt.Key.Key_Z, CTRL)
+    assert address_of(view, index) == before and not window.act_undo.isEnabled()
+    QTest.keyClick(view.table, Qt.Key.Key_Y, CTRL)
+    QTest.keyClick(view.table, Qt.Key.Key_Y, CTRL)
+    assert address_of(view, index) == before + "XY"

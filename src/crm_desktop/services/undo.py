@@ -31,6 +31,16 @@ CHANGED_SINCE = QT_TRANSLATE_NOOP(
     "“{what}” cannot be undone: {who} changed it again on {at} (from “{old}” to “{new}”). "
     "Change it by hand if it should still be different.",
 )
+REDO_CHANGED_SINCE = QT_TRANSLATE_NOOP(
+    "History",
+    "“{what}” cannot be redone: {who} changed it again on {at} (from “{old}” to “{new}”). "
+    "Change it by hand if it should still be different.",
+)
+REDO_CHANGED_ELSEWHERE = QT_TRANSLATE_NOOP(
+    "History",
+    "“{what}” cannot be redone: it was changed since by another part of the program (a step of the service "
+    "process) and is now “{now}”. Change it by hand if it should still be different.",
+)
 CHANGED_ELSEWHERE = QT_TRANSLATE_NOOP(
     "History",
     "“{what}” cannot be undone: it was changed since by another part of the program (a step of the service "
@@ -112,7 +122,8 @@ def edit_label(edit: Edit, translate: Translate | None = None) -> str:
     return "、".join(field_label(edit.record_type, name).tr(translate) for name in edit.fields)
 
 
-def check_undoable(session: Session, change: RecordChange, translate: Translate | None = None) -> None:
+def check_undoable(session: Session, change: RecordChange, translate: Translate | None = None, *,
+                   redo: bool = False) -> None:
     """Refuse (``ChangedSince``) when the field no longer holds what ``change`` wrote."""
     model = MODELS[change.record_type]
     record = session.get(model, change.record_id)
@@ -134,16 +145,18 @@ def check_undoable(session: Session, change: RecordChange, translate: Translate 
         return shown_value(change.record_type, change.field, text, translate, staff) or EMPTY.tr(translate)
 
     if later is None:
-        raise ChangedSince(CHANGED_ELSEWHERE, field=change.field, what=label, now=shown(now))
+        raise ChangedSince(REDO_CHANGED_ELSEWHERE if redo else CHANGED_ELSEWHERE, field=change.field, what=label,
+                           now=shown(now))
     who = staff.get(later.changed_by_id) if later.changed_by_id is not None else None
     raise ChangedSince(
-        CHANGED_SINCE, field=change.field,
+        REDO_CHANGED_SINCE if redo else CHANGED_SINCE, field=change.field,
         what=label, who=who or NOBODY, at=f"{later.changed_at:%Y-%m-%d %H:%M}", old=shown(later.old_value),
         new=shown(later.new_value),
     )
 
 
-def undo_edit(session: Session, edit: Edit, by_id: int | None, apply, translate: Translate | None = None) -> Edit:
+def undo_edit(session: Session, edit: Edit, by_id: int | None, apply, translate: Translate | None = None, *,
+              redo: bool = False) -> Edit:
     """Put back the values ``edit`` replaced, newest change first, through ``apply(session,
     record_id, {field: value}, by_id)`` — the record's own update service, with its checks
     (a closed record, a permission) — and mark each new change as the undo of its edit's.
@@ -153,7 +166,7 @@ def undo_edit(session: Session, edit: Edit, by_id: int | None, apply, translate:
     for change in changes:
         if change is None:
             raise UserError(NO_RECORD)
-        check_undoable(session, change, translate)
+        check_undoable(session, change, translate, redo=redo)
     take_written(session)  # whatever was written before is not part of this undo
     written: list[RecordChange] = []
     for change in changes:
@@ -212,7 +225,8 @@ class UndoHistory:
         self.redo_list.pop()
 
 
-def reverse(database: Database, edit: Edit, by_id: int | None, translate: Translate | None = None) -> Edit:
+def reverse(database: Database, edit: Edit, by_id: int | None, translate: Translate | None = None, *,
+            redo: bool = False) -> Edit:
     """Undo ``edit`` (or redo it: ``edit`` is then the undo to reverse) in one transaction,
     through the update service of the record's register, as an in-place edit is saved
     (``registers.save_edit``). Returns the edit that reverses this one."""
@@ -221,4 +235,4 @@ def reverse(database: Database, edit: Edit, by_id: int | None, translate: Transl
     spec = REGISTERS[edit.record_type]
     assert spec.update is not None
     with database.Session.begin() as session:
-        return undo_edit(session, edit, by_id, spec.update, translate)
+        return undo_edit(session, edit, by_id, spec.update, translate, redo=redo)

@@ -89,7 +89,8 @@ class WindowUndo:
         if edit is None:
             return
         try:
-            reverse = undo_service.reverse(self.window.database, edit, self.window.current_user_id, translate)
+            reverse = undo_service.reverse(self.window.database, edit, self.window.current_user_id, translate,
+                                           redo=not undoing)
         except undo_service.ChangedSince as refused:
             # the field moved on: this edit can never be undone, the older ones still can
             self.history.drop_undo() if undoing else self.history.drop_redo()
