@@ -291,4 +291,21 @@ def test_upgrade_to_0011_moves_the_customer_history_into_the_one_change_table(cf
         assert conn.exec_driver_sql("SELECT type FROM sqlite_master WHERE name = 'customer_change'").scalar() == "view"
     with Session(engine) as session:
         assert [line.id for line in archive.history(session, 1)] == [9, 5]
+
+    from alembic import command
+    from alembic.config import Config as AlembicConfig
+
+    from crm_desktop import paths
+
+    alembic_cfg = AlembicConfig()
+    alembic_cfg.set_main_option("script_location", str(paths.migrations_dir()))
+    with engine.begin() as conn:  # and back: the customers' lines return to their own table
+        conn.exec_driver_sql("INSERT INTO record_change (record_type, record_id, field, old_value, new_value, "
+                             "changed_at) VALUES ('service_call', 7, 'address', 'a', 'b', '2026-11-04 10:00:00')")
+        alembic_cfg.attributes["connection"] = conn
+        command.downgrade(alembic_cfg, "0009")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT id, customer_id, field FROM customer_change ORDER BY id").fetchall() == [
+            (5, 1, "phone"), (9, 1, "responsible_staff")]
+        assert conn.exec_driver_sql("SELECT type FROM sqlite_master WHERE name = 'customer_change'").scalar() == "table"
     engine.dispose()

@@ -8486,6 +8486,10 @@ repair</source>
         <translation>在登记簿中：直接修改所选单元格</translation>
     </message>
     <message>
+        <source>In a cell being changed: undo / redo the typing (Edit → Undo acts once the cell is closed)</source>
+        <translation>正在修改单元格时：撤销/重做输入的文字（单元格关闭后，“编辑 → 撤销”才撤销已保存的修改）</translation>
+    </message>
+    <message>
         <source>In the search box: a scanned number opens its record</source>
         <translation>在搜索框中：扫描的单号直接打开该记录</translation>
     </message>

@@ -20,6 +20,8 @@ COMMON_KEYS = (
     ("↓ / ↑", QT_TRANSLATE_NOOP("Shortcuts", "In the customer finder: into the matches, then Enter picks one")),
     ("Alt+1 … Alt+9", QT_TRANSLATE_NOOP("Shortcuts", "In a call: the step of that number (as its button reads); Enter: the usual next step")),
     ("F2", QT_TRANSLATE_NOOP("Shortcuts", "In a register: change the selected cell in place")),
+    ("Ctrl+Z / Ctrl+Y", QT_TRANSLATE_NOOP(
+        "Shortcuts", "In a cell being changed: undo / redo the typing (Edit → Undo acts once the cell is closed)")),
     ("Enter", QT_TRANSLATE_NOOP("Shortcuts", "In the search box: a scanned number opens its record")),
 )
 
