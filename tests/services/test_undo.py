@@ -232,3 +232,18 @@ def test_a_redo_of_a_field_changed_since_its_undo_is_refused_as_a_redo(database,
     with pytest.raises(undo.ChangedSince) as refused:
         undo.reverse(database, reverse, rows["clerk"], redo=True)
     assert refused.value.message == undo.REDO_CHANGED_SINCE and "孙文员" in refused.value.render()
+
+
+def test_an_edit_of_several_fields_is_undone_together_each_change_naming_its_own(database, rows):
+    phone = value_of(database, "service_call", rows["service_call"], "phone")
+    with database.Session.begin() as s:
+        history.take_written(s)
+        calls.update_call(s, rows["service_call"], {"phone": "13711112222", "remarks": "改约"}, by_id=rows["clerk"])
+        edit = history.edit_of(history.take_written(s))
+    reverse = undo.reverse(database, edit, rows["clerk"])
+    assert value_of(database, "service_call", rows["service_call"], "phone") == phone
+    assert value_of(database, "service_call", rows["service_call"], "remarks") is None
+    with database.read_session() as s:
+        by_id = {c.id: c for c in s.scalars(select(RecordChange))}
+    assert sorted(by_id[i].field for i in reverse.change_ids) == ["phone", "remarks"]
+    assert all(by_id[by_id[i].undoes_id].field == by_id[i].field for i in reverse.change_ids)

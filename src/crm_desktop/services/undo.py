@@ -157,8 +157,8 @@ def check_undoable(session: Session, change: RecordChange, translate: Translate 
 
 def undo_edit(session: Session, edit: Edit, by_id: int | None, apply, translate: Translate | None = None, *,
               redo: bool = False) -> Edit:
-    """Put back the values ``edit`` replaced, newest change first, through ``apply(session,
-    record_id, {field: value}, by_id)`` — the record's own update service, with its checks
+    """Put back the values ``edit`` replaced, all in one ``apply(session, record_id,
+    {field: old value}, by_id)`` — the record's own update service, with its checks
     (a closed record, a permission) — and mark each new change as the undo of its edit's.
     Refused whole when any field changed since (``ChangedSince``). Returns the edit that
     redoes it (its undo)."""
@@ -168,13 +168,13 @@ def undo_edit(session: Session, edit: Edit, by_id: int | None, apply, translate:
             raise UserError(NO_RECORD)
         check_undoable(session, change, translate, redo=redo)
     take_written(session)  # whatever was written before is not part of this undo
-    written: list[RecordChange] = []
-    for change in changes:
-        apply(session, change.record_id, {change.field: change.old_value}, by_id)
-        for new in take_written(session):
-            if new.field == change.field:
-                new.undoes_id = change.id
-            written.append(new)
+    # every field in one call, as the edit saved them: checks between fields (a promised
+    # date not before the taking in) see the values put back together
+    apply(session, edit.record_id, {change.field: change.old_value for change in changes}, by_id)
+    undone = {change.field: change.id for change in changes}
+    written = take_written(session)
+    for new in written:
+        new.undoes_id = undone.get(new.field)
     session.flush()
     undo = edit_of(written)
     if undo is None:  # nothing to write (the value was already back): the edit is undone as it is
