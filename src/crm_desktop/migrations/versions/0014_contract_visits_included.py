@@ -20,4 +20,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("maintenance_contract") as batch:
+        # the table is made again without the column: its CHECK goes first, or the copy would name a column it lacks
+        batch.drop_constraint("visits_not_negative", type_="check")
         batch.drop_column("visits_included")
