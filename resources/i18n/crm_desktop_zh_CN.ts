@@ -5575,6 +5575,18 @@ The program closes this window, checks the backup, sets the database in use asid
         <translation>调查卡</translation>
     </message>
     <message>
+        <source>Contract renewals decided this month: {renewed} renewed, {lost} not renewed, renewal rate {rate}</source>
+        <translation>本月保养合同续约：续约 {renewed} 份，未续约 {lost} 份，续约率 {rate}</translation>
+    </message>
+    <message>
+        <source>{keeper} {rate} ({renewed}/{decided})</source>
+        <translation>{keeper} {rate}（{renewed}/{decided}）</translation>
+    </message>
+    <message>
+        <source>none decided</source>
+        <translation>无</translation>
+    </message>
+    <message>
         <source>The {title} is printed for a period: give --from and --to.</source>
         <translation>{title}按期间打印：请给出 --from 和 --to。</translation>
     </message>
@@ -6096,6 +6108,38 @@ After-sales service registers of the branch office.</source>
     <message>
         <source>Notes</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <source>Renewals</source>
+        <translation>续约</translation>
+    </message>
+    <message>
+        <source>{branch} contract renewals decided in {year}-{month}</source>
+        <translation>{branch} {year}年{month}月保养合同续约情况</translation>
+    </message>
+    <message>
+        <source>Contract looked after by</source>
+        <translation>合同负责人</translation>
+    </message>
+    <message>
+        <source>Renewed</source>
+        <translation>已续约</translation>
+    </message>
+    <message>
+        <source>Not renewed</source>
+        <translation>未续约</translation>
+    </message>
+    <message>
+        <source>Renewal rate</source>
+        <translation>续约率</translation>
+    </message>
+    <message>
+        <source>Whole branch</source>
+        <translation>全分公司</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>{branch} technicians&apos; monthly report, {year}-{month}</source>

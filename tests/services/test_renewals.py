@@ -178,3 +178,23 @@ def test_s15_a_notice_for_an_unknown_contract_is_refused_before_anything_prints(
 
     with pytest.raises(UserError):
         print_numbered(database, "renewal_notice", [shop["ending_no"], "BY1999-0001"], None)
+
+
+def test_s15_the_monthly_report_shows_the_renewal_rate_per_keeper(database, shop, tmp_path):
+    import openpyxl
+
+    from crm_desktop.exports.monthly_workbook import write_monthly_report
+    from crm_desktop.services import lists
+
+    with database.Session.begin() as s:
+        renewals.record_renewed(s, shop["old"], start_date="2026-03-01", end_date="2027-02-28", fee="950", on="2026-12-02")
+        renewals.record_lost(s, shop["ending"], reason="预算削减", on="2026-12-05")
+    report = write_monthly_report(database, 2026, 12, tmp_path / "month.xlsx")
+    book = openpyxl.load_workbook(report.path)
+    sheet = book["Renewals"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
+    assert rows[:2] == [["曾诗涵", 1, 0, '=IF(B3+C3=0,"",B3/(B3+C3))'], ["金国强", 0, 1, '=IF(B4+C4=0,"",B4/(B4+C4))']]
+    assert rows[2][:3] == ["Whole branch", "=SUM(B3:B4)", "=SUM(C3:C4)"]
+    with database.read_session() as s:
+        note = lists.monthly_summary(s, 2026, 12).note
+    assert "1 renewed, 1 not renewed, renewal rate 50.0%" in note and "金国强 0.0% (0/1)" in note

@@ -86,6 +86,16 @@ from .xlsx import (
 # -- the user-visible strings ----------------------------------------------------------------
 SUMMARY_SHEET = QT_TRANSLATE_NOOP("MonthlyReport", "Summary")
 NOTES_SHEET = QT_TRANSLATE_NOOP("MonthlyReport", "Notes")
+RENEWALS_SHEET = QT_TRANSLATE_NOOP("MonthlyReport", "Renewals")
+RENEWALS_TITLE = QT_TRANSLATE_NOOP("MonthlyReport", "{branch} contract renewals decided in {year}-{month}")
+RENEWALS_HEADERS = (
+    QT_TRANSLATE_NOOP("MonthlyReport", "Contract looked after by"),
+    QT_TRANSLATE_NOOP("MonthlyReport", "Renewed"),
+    QT_TRANSLATE_NOOP("MonthlyReport", "Not renewed"),
+    QT_TRANSLATE_NOOP("MonthlyReport", "Renewal rate"),
+)
+RENEWALS_BRANCH = QT_TRANSLATE_NOOP("MonthlyReport", "Whole branch")
+NOBODY = QT_TRANSLATE_NOOP("MonthlyReport", "(nobody)")
 TITLE = QT_TRANSLATE_NOOP("MonthlyReport", "{branch} technicians' monthly report, {year}-{month}")
 DETAIL_TITLE = QT_TRANSLATE_NOOP("MonthlyReport", "{name}: jobs of {year}-{month}")
 TOTAL = QT_TRANSLATE_NOOP("MonthlyReport", "Total")
@@ -378,7 +388,8 @@ class _Writer:
         self.labels = [_label_text(t.name, t, translate) for t in figures.technicians]
         self.summary_name = self.tr(SUMMARY_SHEET)
         self.notes_name = self.tr(NOTES_SHEET)
-        self.detail_names = sheet_names(self.labels, [self.summary_name, self.notes_name])
+        self.renewals_name = self.tr(RENEWALS_SHEET)
+        self.detail_names = sheet_names(self.labels, [self.summary_name, self.notes_name, self.renewals_name])
         self.month_text = f"{figures.month:02d}"
 
     def _sheet(self, title: str):
@@ -622,6 +633,34 @@ class _Writer:
         ws.append([_cell(ws, formulas.get(key), total_styles[i])
                    for i, (key, _h, _f) in enumerate(DETAIL_COLUMNS)])
 
+    # -- renewals (S15) ---------------------------------------------------------------------------
+    def renewals(self) -> None:
+        """The renewal outcomes recorded in the month per keeper of the old contract, the branch's
+        under them; the rates as formulas (renewed ÷ decided)."""
+        f, tr = self.f, self.tr
+        ws = self._sheet(self.renewals_name)
+        styles = self._styles(ws)
+        for letter, width in zip("ABCD", (24, 12, 12, 14)):
+            ws.column_dimensions[letter].width = width
+        print_setup(ws, "1:2", landscape=False)
+        ws.append([self._text(ws, tr(RENEWALS_TITLE, branch=f.branch_name, year=f.year, month=self.month_text).strip(),
+                              styles.array(TITLE_FONT, grid=False))])
+        ws.append(header_cells(ws, [tr(h) for h in RENEWALS_HEADERS]))
+        _branch, keepers = f.renewals if f.renewals is not None else (None, [])
+        text, count, rate = (styles.array(BODY_FONT), styles.array(BODY_FONT, COUNT_FORMAT),
+                             styles.array(BODY_FONT, "0.0%"))
+        first = 3
+        for r, keeper in enumerate(keepers, start=first):
+            ws.append([self._text(ws, keeper.keeper or tr(NOBODY), text), _cell(ws, keeper.renewed, count),
+                       _cell(ws, keeper.lost, count), _cell(ws, f'=IF(B{r}+C{r}=0,"",B{r}/(B{r}+C{r}))', rate)])
+        last = first + len(keepers) - 1
+        r = last + 1
+        totals = (styles.array(TOTAL_FONT, None, TOTAL_FILL), styles.array(TOTAL_FONT, COUNT_FORMAT, TOTAL_FILL),
+                  styles.array(TOTAL_FONT, "0.0%", TOTAL_FILL))
+        sums = [f"=SUM(B{first}:B{last})", f"=SUM(C{first}:C{last})"] if keepers else [0, 0]
+        ws.append([_cell(ws, tr(RENEWALS_BRANCH), totals[0]), _cell(ws, sums[0], totals[1]), _cell(ws, sums[1], totals[1]),
+                   _cell(ws, f'=IF(B{r}+C{r}=0,"",B{r}/(B{r}+C{r}))', totals[2])])
+
     # -- notes ----------------------------------------------------------------------------------
     def notes(self) -> None:
         f, tr = self.f, self.tr
@@ -746,7 +785,7 @@ def write_figures(
     (``Cancelled``, no file)."""
     path = Path(path)
     writer = _Writer(figures, translate, write_only=write_only)
-    steps = len(figures.technicians) + 3  # summary, details, notes, saving
+    steps = len(figures.technicians) + 4  # summary, details, renewals, notes, saving
     total = total if total is not None else steps
     done = done_before
 
@@ -765,6 +804,8 @@ def write_figures(
             for t, label, name in zip(figures.technicians, writer.labels, writer.detail_names):
                 writer.detail(t, label, name)
                 step()
+            writer.renewals()
+            step()
             writer.notes()
             step()
             writer.save(temporary)
@@ -777,7 +818,7 @@ def write_figures(
         if isinstance(exc, PermissionError) and finished:  # the rename: the file is open in Excel
             raise UserError(FILE_BUSY, field="path", file=str(path)) from exc
         raise
-    return [writer.summary_name, *writer.detail_names, writer.notes_name]
+    return [writer.summary_name, *writer.detail_names, writer.renewals_name, writer.notes_name]
 
 
 def write_monthly_report(
@@ -797,10 +838,10 @@ def write_monthly_report(
     started = time.perf_counter()
     with database.read_session() as session:
         # the number of sheets before the figures: a first progress report without waiting
-        expected = active_technician_count(session) + 4
+        expected = active_technician_count(session) + 5
         report(progress, 0, expected, CANCELLED)
         figures = monthly_figures(session, year, month, surveys)
-    total = len(figures.technicians) + 4
+    total = len(figures.technicians) + 5
     report(progress, 1, total, CANCELLED)
     sheets = write_figures(figures, path, progress, translate, done_before=1, total=total)
     return Report(

@@ -158,7 +158,7 @@ def _list_spec(name: str) -> FormSpec:
     ``total_<column>`` of each totalled column."""
     columns = lists.COLUMNS[name]
     totals = " ".join(f"total_{c.key}" for c in columns if c.total)
-    return _spec(name, lists.LISTS[name][0], lists.TITLES[name], f"criteria count as_of {totals}",
+    return _spec(name, lists.LISTS[name][0], lists.TITLES[name], f"criteria count as_of note {totals}",
                  {"rows": " ".join(c.key for c in columns)}, numbered=False)
 
 
@@ -714,6 +714,7 @@ def list_record(session: Session, table: lists.ListTable, translate: Translate |
         "criteria": table.criteria_text(translate),
         "count": str(len(rows)),
         "as_of": fmt_date(table.as_of),
+        "note": table.note,
     }
     for key, total in table.totals().items():
         fields[f"total_{key}"] = list_value(table.column(key).kind, total)

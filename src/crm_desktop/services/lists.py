@@ -49,6 +49,7 @@ class ListTable:
     rows: list[dict[str, Any]]
     as_of: date
     criteria: list[tuple[Msg, str]] = field(default_factory=list)  # what it was chosen by, as shown
+    note: str = ""  # a line under the table (the monthly summary: the month's renewals)
 
     def column(self, key: str) -> ListColumn:
         return next(c for c in self.columns if c.key == key)
@@ -443,7 +444,28 @@ def monthly_summary(session: Session, year: int, month: int, translate: Translat
         })
     as_of = (now or figures.computed_at).date()
     return ListTable("monthly_summary", MONTHLY_SUMMARY, MONTHLY_COLUMNS, rows, as_of,
-                     [(MONTH, f"{year:04d}-{month:02d}")])
+                     [(MONTH, f"{year:04d}-{month:02d}")], renewals_note(figures.renewals, translate))
+
+
+RENEWALS_NOTE = QT_TRANSLATE_NOOP("Lists", "Contract renewals decided this month: {renewed} renewed, {lost} not renewed, "
+                                  "renewal rate {rate}")
+KEEPER_RATE = QT_TRANSLATE_NOOP("Lists", "{keeper} {rate} ({renewed}/{decided})")
+NO_RATE = QT_TRANSLATE_NOOP("Lists", "none decided")
+
+
+def renewals_note(renewals: Any, translate: Translate | None = None) -> str:
+    """S15: the month's renewal rate, the branch's and per keeper, as one line."""
+    if renewals is None:
+        return ""
+    branch, keepers = renewals
+
+    def rate(r) -> str:
+        return f"{r.rate * 100:.1f}%" if r.rate is not None else NO_RATE.tr(translate)
+
+    text = RENEWALS_NOTE.tr(translate, renewed=branch.renewed, lost=branch.lost, rate=rate(branch))
+    per = [KEEPER_RATE.tr(translate, keeper=k.keeper or "—", rate=rate(k), renewed=k.renewed, decided=k.renewed + k.lost)
+           for k in keepers]
+    return text + (CRITERIA_SEPARATOR.tr(translate) + CRITERIA_SEPARATOR.tr(translate).join(per) if per else "")
 
 
 # --------------------------------------------------------------------------- by name (the command line)

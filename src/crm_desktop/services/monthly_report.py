@@ -62,6 +62,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -87,6 +88,7 @@ from . import branch as branch_service
 from .calendar import WorkingCalendar, calendar_from_database
 from .deadlines import arrival_due
 from .process import Step
+from .renewals import renewal_rates
 
 KINDS = tuple(k.value for k in ServiceKind)  # A, B, C
 ZERO = Decimal("0")
@@ -190,6 +192,8 @@ class MonthlyFigures:
     branch_name: str
     technicians: list[TechnicianMonth]
     computed_at: datetime
+    # S15: the renewal outcomes recorded in the month, the branch's and per keeper (renewals.renewal_rates)
+    renewals: tuple[Any, list[Any]] | None = None
 
     @property
     def totals(self) -> TechnicianMonth:
@@ -452,6 +456,7 @@ def monthly_figures(
         branch_name=branch_service.load(session).name,
         technicians=technicians,
         computed_at=(now or clock.now()).replace(microsecond=0),
+        renewals=renewal_rates(session, year, month),
     )
 
 
