@@ -145,3 +145,64 @@ def set_open_deadlines(conn: Connection) -> None:
             update(table).where(table.c.id == bindparam("call_id")).values(arrival_due_at=bindparam("due")),
             [{"call_id": i, "due": arrival_due(calendar, received, district)} for i, received, district in waiting],
         )
+
+
+LOST_REASONS = ("客户预算削减，暂不续约", "客户改用厂家的保养服务", "设备已淘汰更新", "客户迁址到外区", "对响应时间不满意")
+
+
+def set_renewals(conn: Connection, seed: int, today: date) -> None:
+    """S15: the contracts' renewals as a branch would have them — each contract a later one
+    follows was renewed (notice sent a month before its end, outcome a few weeks later,
+    linked to its successor); most of those that ended unfollowed were lost, with a reason,
+    the last few still undecided; of those now ending, half have had their notice sent."""
+    from sqlalchemy import insert
+
+    from ..models import ContractRenewal, RenewalOutcome, contract_product
+    from ..services.contracts import ending_until, months_before
+
+    rng = random.Random(seed + 20)
+    contracts = {row.id: row for row in conn.execute(
+        select(MaintenanceContract.id, MaintenanceContract.start_date, MaintenanceContract.end_date,
+               MaintenanceContract.staff_id))}
+    if not contracts:
+        return
+    by_product: dict[int, list[int]] = {}
+    covers: dict[int, list[int]] = {}
+    for contract_id, product_id in conn.execute(select(contract_product.c.contract_id, contract_product.c.product_id)):
+        by_product.setdefault(product_id, []).append(contract_id)
+        covers.setdefault(contract_id, []).append(product_id)
+    successor: dict[int, int] = {}
+    for contract_id, row in contracts.items():
+        later = [c for p in covers.get(contract_id, ()) for c in by_product[p]
+                 if contracts[c].start_date > row.start_date]
+        if later:
+            successor[contract_id] = min(later, key=lambda c: contracts[c].start_date)
+    taken: set[int] = set()
+    rows = []
+    last_due = ending_until(today)
+    for contract_id in sorted(contracts):
+        row = contracts[contract_id]
+        due = months_before(row.end_date)
+        sent_on = min(due + timedelta(days=rng.randint(0, 6)), today)
+        how = rng.choice(("mail", "mail", "visit", "fax", "email"))
+        line = {"contract_id": contract_id, "notice_sent_on": None, "notice_sent_how": None,
+                "pursued_by_id": row.staff_id, "outcome": None, "outcome_on": None, "lost_reason": None,
+                "renewal_id": None, "recorded_by_id": row.staff_id}
+        follower = successor.get(contract_id)
+        if follower is not None and follower not in taken and due <= today:
+            taken.add(follower)
+            decided = min(max(sent_on, contracts[follower].start_date - timedelta(days=rng.randint(3, 25))), today)
+            line.update(notice_sent_on=sent_on, notice_sent_how=how, outcome=RenewalOutcome.RENEWED.value,
+                        outcome_on=decided, renewal_id=follower)
+        elif follower is None and row.end_date < today - timedelta(days=30):
+            line.update(notice_sent_on=sent_on, notice_sent_how=how, outcome=RenewalOutcome.LOST.value,
+                        outcome_on=min(row.end_date + timedelta(days=rng.randint(0, 20)), today),
+                        lost_reason=rng.choice(LOST_REASONS))
+        elif follower is None and today >= due and row.end_date <= last_due and rng.random() < 0.5:
+            line.update(notice_sent_on=sent_on, notice_sent_how=how)  # sent, the answer still awaited
+        else:
+            continue
+        rows.append(line)
+    for chunk in range(0, len(rows), 5000):
+        conn.execute(insert(ContractRenewal), rows[chunk:chunk + 5000])
+

@@ -36,7 +36,7 @@ from ..models import Sequence as SequenceRow
 from ..progress import Progress
 from ..progress import report as report_progress
 from ..services import numbering
-from .finish import set_accounts, set_branch, set_open_deadlines, set_responsibilities
+from .finish import set_accounts, set_branch, set_open_deadlines, set_renewals, set_responsibilities
 from .generator import Existing, Generator
 from .search_index import SearchIndexPause, with_bigrams
 from .series import NumberSeries
@@ -103,6 +103,7 @@ def generate(
                 set_branch(conn)
                 set_accounts(conn)
                 set_responsibilities(conn, seed, now.date())
+                set_renewals(conn, seed, now.date())
         finally:
             if unchecked:
                 driver.execute("PRAGMA foreign_keys = ON")
