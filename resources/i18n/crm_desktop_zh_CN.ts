@@ -441,6 +441,18 @@ Only one program may work on a data folder at a time. You can open it read-only 
         <translation>查阅客户档案</translation>
     </message>
     <message>
+        <source>Recorded a contract&apos;s renewal notice as sent</source>
+        <translation>记录保养到期通知书已寄出</translation>
+    </message>
+    <message>
+        <source>Recorded a contract as renewed</source>
+        <translation>记录合同已续约</translation>
+    </message>
+    <message>
+        <source>Recorded a contract as not renewed</source>
+        <translation>记录合同未续约</translation>
+    </message>
+    <message>
         <source>Changed a customer archive</source>
         <translation>修改客户档案</translation>
     </message>

@@ -130,8 +130,7 @@ def _pdf(scene: Scene) -> bytes:
 def _renewal_line(scene: Scene):
     """The renewal of the scene's contract, as the renewals page lists it."""
     from crm_desktop.services import renewals
-    from crm_desktop.services.contracts import contract_lines, months_before
-    from crm_desktop.services.lists import products_text
+    from crm_desktop.services.contracts import contract_lines, months_before, products_text
 
     with scene.database.read_session() as s:
         line = contract_lines(s, [scene.contract])[0]

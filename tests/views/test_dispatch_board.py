@@ -321,8 +321,8 @@ def test_main_window_shows_the_current_user_and_starts_a_supervisor_on_the_board
     assert window.act_dispatch.isEnabled()  # on the board, Ctrl+D dispatches the selection
     window.open_register("service_call")
     assert window.act_dispatch.isEnabled()
-    assert window.page_names()[-3:] == [BOARD, "invoices_to_issue", "repairs_at_risk"]
-    assert window.register_names() == window.page_names()[:-3]
+    assert window.page_names()[-4:] == [BOARD, "invoices_to_issue", "repairs_at_risk", "renewals_due"]
+    assert window.register_names() == window.page_names()[:-4]
 
 
 def test_main_window_greys_out_dispatch_for_anyone_else(app, database, b, qtbot):

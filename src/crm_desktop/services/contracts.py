@@ -216,6 +216,11 @@ class ContractLine:
         return f"{self.visits_used}/{self.visits_included if self.visits_included is not None else '—'}"
 
 
+def products_text(products: Iterable[tuple[str, str | None]]) -> str:
+    """The products of a contract on one line, as lists and notices print them."""
+    return "；".join(f"{model} {serial}" if serial else model for model, serial in products)
+
+
 IN_CHUNK = 500  # ids bound in one IN (...), well under SQLite's limit of variables
 
 

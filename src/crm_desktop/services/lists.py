@@ -12,7 +12,7 @@ paper, the workbook and the screen never disagree. Nothing here imports Qt.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -25,6 +25,7 @@ from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Msg, Translate
 from ..models import RepairCard, RepairPart, Staff
 from . import labels
+from .contracts import products_text
 
 # the kinds of a column: how its values are written on paper and typed in Excel
 TEXT, ID, DATE, DATETIME, SECOND, MONEY, HOURS, COUNT, PERCENT, SCORE = (
@@ -166,10 +167,6 @@ CONTRACT_COLUMNS = (
     _c("state", QT_TRANSLATE_NOOP("Lists", "State")),
     _c("keeper", QT_TRANSLATE_NOOP("Lists", "Looked after by")),
 )
-
-
-def products_text(products: Iterable[tuple[str, str | None]]) -> str:
-    return "；".join(f"{model} {serial}" if serial else model for model, serial in products)
 
 
 def contract_list(session: Session, today: date, ids: Sequence[int] | None = None, search: str = "",

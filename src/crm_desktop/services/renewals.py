@@ -247,7 +247,7 @@ def renewals_due(session: Session, today: date) -> list[RenewalLine]:
         .order_by(mc.end_date, mc.contract_no)
     ).all()
     lines = {line.id: line for line in contract_service.contract_lines(session, [r[0] for r in rows])}
-    from .lists import products_text
+    from .contracts import products_text
 
     return [
         RenewalLine(r[0], lines[r[0]].contract_no, lines[r[0]].customer_name, products_text(lines[r[0]].products),
