@@ -135,7 +135,7 @@ def test_two_character_terms_use_the_bigram_index_and_agree_with_a_scan(filled):
     """张伟 is a whole name here: the trigram index cannot hold it, the bigram index does."""
     q = RegisterQuery(filled, registers.SERVICE_CALLS)
     q.set_search("张伟")
-    matches, likes = q._search_parts()
+    matches, likes, _either = q._search_parts()
     assert [index for index, _ in matches] == ["service_call_bigram"] and not likes
     with filled.Session() as s:
         scanned = {c.id for c in s.scalars(select(ServiceCall)) if "张伟" in c.customer_name
@@ -166,12 +166,12 @@ def test_mixed_terms_and_punctuation(filled):
         want = {c.id for c in s.scalars(select(ServiceCall)) if "张伟" in c.customer_name and "漕溪北路1" in c.address}
     assert {r[0] for r in q.window(0, 100)} == want and want
     q.set_search("N0")  # two characters, letters and digits: the bigram index holds models only, not serials
-    matches, likes = q._search_parts()
+    matches, likes, _either = q._search_parts()
     assert matches and not likes
     q.set_search("1号")
     assert q.count() > 0
     q.set_search("-1")  # punctuation: LIKE
-    matches, likes = q._search_parts()
+    matches, likes, _either = q._search_parts()
     assert not matches and likes
 
 

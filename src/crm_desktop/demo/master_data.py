@@ -23,6 +23,7 @@ from ..models import (
     Staff,
     contract_product,
 )
+from ..models.name_keys import name_keys
 from ..services import numbering
 from .catalogue import (
     ALL_PARTS,
@@ -152,7 +153,8 @@ class MasterData:
             while name in taken:
                 name = self.person_name()
             taken.add(name)
-            rows.append((next_id, name, role, self.mobile(), 1))
+            keys = name_keys(name)
+            rows.append((next_id, name, role, self.mobile(), 1, keys.sort, keys.initials, keys.full))
             self.staff_by_role.setdefault(role, []).append(next_id)
             self.staff_name[next_id] = name
             next_id += 1
@@ -228,8 +230,9 @@ class MasterData:
             code = code_numbers[category].take(today)
             while code in codes_taken:
                 code = code_numbers[category].take(today)
+            keys = name_keys(name)
             rows.append((first_id + i, code, name, category, district, legal, address, postcode, phone, fax, scope, capital,
-                         contact, remarks))
+                         contact, remarks, keys.sort, keys.initials, keys.full))
             self.c_name.append(name)
             self.c_phone.append(phone)
             self.c_address.append(address)

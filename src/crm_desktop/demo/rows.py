@@ -18,9 +18,10 @@ def money(cents: int) -> int | float:
     return cents // 100 if cents % 100 == 0 else cents / 100
 
 
-STAFF_COLUMNS = ("id", "name", "role", "phone", "active")
+NAME_KEY_COLUMNS = ("name_key", "name_initials", "name_pinyin")  # models/name_keys.py, in this order
+STAFF_COLUMNS = ("id", "name", "role", "phone", "active", *NAME_KEY_COLUMNS)
 CUSTOMER_COLUMNS = ("id", "code", "name", "category", "district", "legal_representative", "address", "postcode", "phone",
-                    "fax", "business_scope", "registered_capital", "contact_person", "remarks")
+                    "fax", "business_scope", "registered_capital", "contact_person", "remarks", *NAME_KEY_COLUMNS)
 PRODUCT_COLUMNS = ("id", "customer_id", "model", "serial_no", "purchase_date", "warranty_end")
 CALL_COLUMNS = ("id", "call_no", "received_at", "channel", "customer_id", "product_id", "customer_name", "phone", "address",
                 "product_model", "serial_no", "fault", "district", "service_kind", "kind_override_reason", "status",

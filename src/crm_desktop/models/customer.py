@@ -6,9 +6,10 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, Numeric, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from .base import Base, StrEnum, TimestampMixin
+from .name_keys import FULL_LENGTH, INITIALS_LENGTH, SORT_LENGTH, name_keys
 
 
 class CustomerCategory(StrEnum):
@@ -69,6 +70,11 @@ class Customer(TimestampMixin, Base):
     status: Mapped[str] = mapped_column(String(10), default=CustomerStatus.ACTIVE.value, server_default="active", index=True)
     vip_level: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
     importance: Mapped[str] = mapped_column(String(10), default=Importance.NORMAL.value, server_default="normal")
+    # migration 0010: the name's pinyin (name_keys.py), written with the name; the registers
+    # and lists sort by name_key and find initials and pinyin by prefix in the other two
+    name_key: Mapped[str] = mapped_column(String(SORT_LENGTH), default="", server_default="", index=True)
+    name_initials: Mapped[str] = mapped_column(String(INITIALS_LENGTH), default="", server_default="", index=True)
+    name_pinyin: Mapped[str] = mapped_column(String(FULL_LENGTH), default="", server_default="", index=True)
 
     products: Mapped[list["CustomerProduct"]] = relationship(
         back_populates="customer", cascade="all, delete-orphan", order_by="CustomerProduct.id"
@@ -84,6 +90,13 @@ class Customer(TimestampMixin, Base):
         CheckConstraint("vip_level BETWEEN 0 AND 3", name="vip_level_known"),
         CheckConstraint("importance IN ('normal', 'important', 'promising')", name="importance_known"),
     )
+
+    @validates("name")
+    def _keep_name_keys(self, _key: str, name: str) -> str:
+        """Every insert and rename through the ORM (dialogs, in-place edits, hand-over, tests)."""
+        for column, value in name_keys(name).columns().items():
+            setattr(self, column, value)
+        return name
 
     def __repr__(self) -> str:
         return f"Customer({self.id}, {self.name!r})"

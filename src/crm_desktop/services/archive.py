@@ -597,7 +597,7 @@ def understaffed_customers(session: Session, *, on: date | None = None) -> list[
             Customer.status != CustomerStatus.INACTIVE.value,
             count < MIN_RESPONSIBLE_STAFF,
         )
-        .order_by(count, Customer.name)
+        .order_by(count, Customer.name_key, Customer.id)
     ).all()
     names: dict[int, list[str]] = {}
     if rows:

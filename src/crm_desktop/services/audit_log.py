@@ -464,7 +464,7 @@ class Person:
 def people(session: Session) -> list[Person]:
     """Everyone who can appear in the log, those still working here first."""
     return [Person(i, n, a) for i, n, a in
-            session.execute(select(Staff.id, Staff.name, Staff.active).order_by(Staff.active.desc(), Staff.name))]
+            session.execute(select(Staff.id, Staff.name, Staff.active).order_by(Staff.active.desc(), Staff.name_key, Staff.id))]
 
 
 def actions(session: Session) -> list[str]:

@@ -421,7 +421,7 @@ class StaffAccount:
 
 def staff_accounts(session: Session) -> list[StaffAccount]:
     rows = session.execute(
-        select(Staff, Account).outerjoin(Account, Account.staff_id == Staff.id).order_by(Staff.active.desc(), Staff.name)
+        select(Staff, Account).outerjoin(Account, Account.staff_id == Staff.id).order_by(Staff.active.desc(), Staff.name_key, Staff.id)
     ).all()
     return [
         StaffAccount(s.id, s.name, s.role, s.active, a.login if a else None, a.locked_until if a else None,

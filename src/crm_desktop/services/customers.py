@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from .. import clock
@@ -29,7 +29,7 @@ from ..models import (
     RecordType,
     ServiceCall,
 )
-from . import history, numbering
+from . import history, name_search, numbering
 from .history import history_text  # noqa: F401 - the archive and the hand-over use it from here
 from .validation import (
     Problems,
@@ -264,28 +264,41 @@ def _like_pattern(text: str) -> str:
 
 
 def find_customers(session: Session, text: str, limit: int = 20) -> list[Customer]:
-    """Customers whose name, phone, code or contact contains ``text`` (I2 customer list, the
-    call dialog's look-up). A plain LIKE scan: it finds two-character names (张伟) that the
-    trigram index cannot, and the customer table is small next to the registers. Names that
-    begin with the text come first, shortest first (so the exact name leads), then the rest."""
-    text = (text or "").strip()
+    """Customers whose name, phone, code or contact contains each word of ``text`` (I2
+    customer list, the call dialog's look-up); a word of two or more Latin letters also finds
+    the names whose initials or pinyin begin with it (zw, zhangwei: 张伟; name_search.py). A
+    plain LIKE scan: it finds two-character names (张伟) that the trigram index cannot, and the
+    customer table is small next to the registers. Names that begin with the text, or whose
+    initials or pinyin are the word, come first, shortest first (so the exact name leads), then
+    the rest; alike ones in pinyin order."""
+    text = " ".join((text or "").split())
     if not text:
         return []
-    pattern = _like_pattern(text)
-    conditions = [
-        Customer.name.like(pattern, escape="\\"),
-        Customer.phone.like(pattern, escape="\\"),
-        Customer.code.like(pattern, escape="\\"),
-        Customer.contact_person.like(pattern, escape="\\"),
-    ]
-    digits = "".join(ch for ch in text if ch.isdigit())
-    if len(digits) >= 3 and len(digits) >= len(text.replace(" ", "").replace("-", "")):
-        # 02162345678 finds 021-62345678: compare digits with the separators taken out
-        bare = func.replace(func.replace(Customer.phone, "-", ""), " ", "")
-        conditions.append(bare.like(f"%{digits}%"))
-    # names that begin with the text first, shortest first: the exact name leads
-    rank = case((Customer.name.like(_like_pattern(text)[1:], escape="\\"), 0), else_=1)
-    query = select(Customer).where(or_(*conditions)).order_by(rank, func.length(Customer.name), Customer.id).limit(limit)
+    pinyin = set(name_search.pinyin_terms(text))
+    rank_first = [Customer.name.like(_like_pattern(text)[1:], escape="\\")]
+    every_word = []
+    for word in text.split():
+        pattern = _like_pattern(word)
+        conditions = [
+            Customer.name.like(pattern, escape="\\"),
+            Customer.phone.like(pattern, escape="\\"),
+            Customer.code.like(pattern, escape="\\"),
+            Customer.contact_person.like(pattern, escape="\\"),
+        ]
+        digits = "".join(ch for ch in word if ch.isdigit())
+        if len(digits) >= 3 and len(digits) >= len(word.replace("-", "")):
+            # 02162345678 finds 021-62345678: compare digits with the separators taken out
+            bare = func.replace(func.replace(Customer.phone, "-", ""), " ", "")
+            conditions.append(bare.like(f"%{digits}%"))
+        if word.lower() in pinyin:
+            conditions.append(Customer.id.in_(name_search.customer_ids_by_pinyin(word.lower())))
+            rank_first += [Customer.name_initials == word.lower(), Customer.name_pinyin == word.lower()]
+        every_word.append(or_(*conditions))
+    rank = case((or_(*rank_first), 0), else_=1)
+    query = (
+        select(Customer).where(and_(*every_word))
+        .order_by(rank, func.length(Customer.name), Customer.name_key, Customer.id).limit(limit)
+    )
     return list(session.scalars(query))
 
 

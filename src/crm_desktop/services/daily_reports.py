@@ -207,7 +207,7 @@ def technicians_with_work(session: Session, day: date) -> list[int]:
     """Every technician who logged work on ``day`` (work taken back not counted), by name:
     the technicians whose report of the day has something to say."""
     worked = select(WorkLog.technician_id).where(WorkLog.work_day == day, WorkLog.voided_by_step_id.is_(None))
-    return list(session.scalars(select(Staff.id).where(Staff.id.in_(worked)).order_by(Staff.name)))
+    return list(session.scalars(select(Staff.id).where(Staff.id.in_(worked)).order_by(Staff.name_key, Staff.id)))
 
 
 def supervisor_day(session: Session, day: date) -> SupervisorDay:

@@ -115,7 +115,7 @@ def technician_jobs(session: Session, today: date) -> list[TechnicianJobs]:
     technicians = session.execute(
         select(Staff.id, Staff.name, Staff.phone)
         .where(Staff.active.is_(True), Staff.role == Role.TECHNICIAN.value)
-        .order_by(Staff.name, Staff.id)
+        .order_by(Staff.name_key, Staff.id)
     ).all()
     jobs: dict[int, list[BoardJob]] = {t.id: [] for t in technicians}
     if jobs:

@@ -428,7 +428,7 @@ class CustomerLine:
 
 @dataclass(frozen=True)
 class CustomerList:
-    lines: list[CustomerLine]  # by code, then name; customers without a code last
+    lines: list[CustomerLine]  # by code, then name in pinyin order; customers without a code last
     filters: dict[str, object]  # as the register applies them (empty ones dropped)
     search: str  # as the register searches it (white space collapsed)
     staff_name: str | None  # the name of the staff_id filter's person, None without one or if unknown
@@ -452,7 +452,7 @@ def customer_list(database: Database, filters: Mapping[str, object] | None, sear
                 Customer.status, Customer.contact_person, Customer.phone, Customer.address,
             )
             .where(Customer.id.in_(matching))
-            .order_by(Customer.code.is_(None), Customer.code, Customer.name, Customer.id)
+            .order_by(Customer.code.is_(None), Customer.code, Customer.name_key, Customer.id)
         ).all()
         responsible: dict[int, list[str]] = {}
         current_staff = (

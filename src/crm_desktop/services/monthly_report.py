@@ -84,6 +84,7 @@ from ..models import (
     WorkLog,
     WorkMode,
 )
+from ..models.name_keys import name_keys
 from . import branch as branch_service
 from .calendar import WorkingCalendar, calendar_from_database
 from .deadlines import arrival_due
@@ -447,7 +448,7 @@ def monthly_figures(
             people[staff_id].name = name
     if None in people:
         people[None].name = str(UNASSIGNED)
-    technicians = sorted(people.values(), key=lambda t: (t.technician_id is None, t.name, t.technician_id or 0))
+    technicians = sorted(people.values(), key=lambda t: (t.technician_id is None, name_keys(t.name).sort, t.technician_id or 0))
     return MonthlyFigures(
         year=year,
         month=month,

@@ -10,6 +10,10 @@ because through a join they cost seconds at a million rows (DESIGN.md). Search:
   and go through the bigram index (every two-character piece of the names, addresses and
   models, see migration 0001);
 * anything else (one character, punctuation) falls back to ``LIKE`` over the search columns;
+* a word of two or more Latin letters may also be the initials or the pinyin of a customer's
+  name (zw, zhangwei for 张伟; services/name_search.py): it matches what it matches as text
+  OR the rows of the customers whose name keys begin with it (the customer register by its
+  own keys, the other registers by their customer); every word must match;
 * the indexes first say how many rows can match at most. A result of up to
   ``MATERIALIZE_LIMIT`` rows is then read once as the ordered list of its ids, so its count
   and every window come from that list; a broader one is paged in SQL, ordered by the
@@ -23,14 +27,14 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping, Sequence
 
-from sqlalchemy import ColumnElement, and_, bindparam, func, literal_column, or_, select, table, text
+from sqlalchemy import ColumnElement, and_, bindparam, func, literal_column, or_, select, table, text, union
 from sqlalchemy.orm import Session
 
 from .. import clock
 from ..db import Database
 from ..i18n import QT_TRANSLATE_NOOP, Msg
 from ..models import Customer, GoodsEntry, RepairCard, ServiceCall
-from . import history, labels
+from . import history, labels, name_search
 
 MATERIALIZE_LIMIT = 20_000
 FIRST_WINDOW = 200  # rows read with a search's ids, for the view's first look
@@ -72,6 +76,9 @@ class RegisterSpec:
     # named filters the view offers (customer list: category, district, VIP level, staff):
     # each turns the chosen value into a WHERE condition on the register's table
     filters: Mapping[str, Callable[[Any], ColumnElement]] = field(default_factory=dict)
+    # a pinyin word (lower case) -> a select of the register's ids whose customer's name keys
+    # begin with it; None: the register has no names to find by pinyin
+    pinyin_ids: Callable[[str], Any] | None = None
 
     def column(self, key: str) -> Column:
         for c in self.columns:
@@ -107,6 +114,22 @@ def _update_customer(session: Session, row_id: int, changes: dict[str, Any], by_
     return customers.update_customer(session, row_id, changes, by_id=by_id)
 
 
+def _calls_by_pinyin(term: str):
+    return select(ServiceCall.id).where(ServiceCall.customer_id.in_(name_search.customer_ids_by_pinyin(term)))
+
+
+def _goods_by_pinyin(term: str):
+    return select(GoodsEntry.id).where(GoodsEntry.customer_id.in_(name_search.customer_ids_by_pinyin(term)))
+
+
+def _cards_by_pinyin(term: str):
+    # a card knows its customer through its goods entry or its call
+    return union(
+        select(RepairCard.id).where(RepairCard.goods_entry_id.in_(_goods_by_pinyin(term))),
+        select(RepairCard.id).where(RepairCard.call_id.in_(_calls_by_pinyin(term))),
+    )
+
+
 
 SERVICE_CALLS = RegisterSpec(
     name="service_call",
@@ -139,6 +162,7 @@ SERVICE_CALLS = RegisterSpec(
     default_sort="received_at",
     default_descending=True,
     update=_update_call,
+    pinyin_ids=_calls_by_pinyin,
     search_hint=QT_TRANSLATE_NOOP("Register", "Search call no., customer, phone, address, model, serial no."),
 )
 
@@ -168,6 +192,7 @@ GOODS_ENTRIES = RegisterSpec(
     default_sort="taken_in_at",
     default_descending=True,
     update=_update_goods,
+    pinyin_ids=_goods_by_pinyin,
     search_hint=QT_TRANSLATE_NOOP("Register", "Search receipt no., customer, phone, model, serial no."),
 )
 
@@ -196,6 +221,7 @@ REPAIR_CARDS = RegisterSpec(
     default_sort="opened_at",
     default_descending=True,
     update=_update_card,
+    pinyin_ids=_cards_by_pinyin,
     search_hint=QT_TRANSLATE_NOOP("Register", "Search card no., customer, model, serial no."),
 )
 
@@ -205,7 +231,7 @@ CUSTOMERS = RegisterSpec(
     model=Customer,
     columns=(
         Column("code", QT_TRANSLATE_NOOP("Register", "Code"), width=90),
-        Column("name", QT_TRANSLATE_NOOP("Register", "Name"), editable=True, width=200),
+        Column("name", QT_TRANSLATE_NOOP("Register", "Name"), editable=True, width=200, sort_by="name_key"),  # pinyin order
         # archive fields (I7: changed only with the permission, in the customer's dialog)
         Column("category", QT_TRANSLATE_NOOP("Register", "Category"), "choice", labels.CUSTOMER_CATEGORY, width=90),
         Column("district", QT_TRANSLATE_NOOP("Register", "District"), "choice", labels.DISTRICT, editable=True, width=60),
@@ -222,6 +248,7 @@ CUSTOMERS = RegisterSpec(
     default_sort="name",
     default_descending=False,
     update=_update_customer,
+    pinyin_ids=name_search.customer_ids_by_pinyin,
     search_hint=QT_TRANSLATE_NOOP("Register", "Search code, name, phone, address, contact"),
 )
 
@@ -333,9 +360,27 @@ class RegisterQuery:
         pk = self._table.c.id
         return [col.desc(), pk.desc()] if self.descending != reverse else [col.asc(), pk.asc()]
 
-    def _search_parts(self) -> tuple[list[tuple[str, str]], list[ColumnElement]]:
-        """([(index table, MATCH expression)], LIKE conditions) for the current search."""
+    @property
+    def notice(self) -> Msg | None:
+        """What the view says about the search: a one-letter word is too broad for pinyin."""
+        return name_search.notice(self.search) if self.spec.pinyin_ids else None
+
+    def _like(self, term: str) -> ColumnElement:
+        return or_(*(self._table.c[k].like(f"%{_escape_like(term)}%", escape="\\") for k in self.spec.search_keys))
+
+    def _index_of(self, term: str) -> str | None:
+        if len(term) >= MIN_TRIGRAM:
+            return self._fts
+        return self._bigram if len(term) == 2 and term.isalnum() else None
+
+    def _search_parts(self) -> tuple[list[tuple[str, str]], list[ColumnElement], list[tuple[str | None, str, Any]]]:
+        """([(index table, MATCH expression)], LIKE conditions, [(index table or None, the
+        word, its pinyin ids)]) for the current search: the last are the words that match as
+        text OR by the pinyin of a customer's name."""
         terms = self.search.split()
+        pinyin = set(name_search.pinyin_terms(self.search)) if self.spec.pinyin_ids else set()
+        either = [(self._index_of(t), t, self.spec.pinyin_ids(t.lower())) for t in terms if t.lower() in pinyin]
+        terms = [t for t in terms if t.lower() not in pinyin]
         trigram = [t for t in terms if len(t) >= MIN_TRIGRAM] if self._fts else []
         bigram = [t for t in terms if len(t) == 2 and t.isalnum()] if self._bigram else []
         short = [t for t in terms if t not in trigram and t not in bigram]
@@ -344,11 +389,8 @@ class RegisterQuery:
             for index, group in ((self._fts, trigram), (self._bigram, bigram))
             if group
         ]
-        likes = [
-            or_(*(self._table.c[k].like(f"%{_escape_like(t)}%", escape="\\") for k in self.spec.search_keys))
-            for t in short
-        ]
-        return matches, likes
+        likes = [self._like(t) for t in short]
+        return matches, likes, either
 
     @staticmethod
     def _match(index: str, expression: str, n: int) -> ColumnElement:
@@ -359,7 +401,7 @@ class RegisterQuery:
         matches); otherwise the index's rows are a filter, and with ``ordered_walk`` SQLite
         is kept (by ``+id``) from driving by that list, so that it walks the register's
         sort index and stops once a window is full instead of sorting every match."""
-        matches, likes = self._search_parts()
+        matches, likes, either = self._search_parts()
         stmt = select(self._table.c.id).select_from(self._table)
         filtered_id = literal_column(f"+{self._table.name}.id") if ordered_walk else self._table.c.id
         for n, (index, expression) in enumerate(matches):
@@ -369,6 +411,13 @@ class RegisterQuery:
             else:
                 inner = select(source.c.rowid).select_from(source).where(self._match(index, expression, n))
                 stmt = stmt.where(filtered_id.in_(inner))
+        for n, (index, term, pinyin_ids) in enumerate(either, start=len(matches)):
+            if index is None:
+                stmt = stmt.where(or_(self._like(term), filtered_id.in_(pinyin_ids)))
+            else:
+                source = table(index, literal_column("rowid"))
+                by_text = select(source.c.rowid).select_from(source).where(self._match(index, _fts_phrase(term), n))
+                stmt = stmt.where(filtered_id.in_(union(by_text, pinyin_ids)))
         if likes:
             stmt = stmt.where(and_(*likes))
         conditions = self._filter_conditions()
@@ -384,15 +433,21 @@ class RegisterQuery:
     def _index_bound(self, conn) -> tuple[int | None, bool]:
         """(the most rows the index terms can match or None without index terms, whether
         that number is exact: one index and no LIKE terms)."""
-        matches, likes = self._search_parts()
-        if not matches:
-            return None, False
-        counts = []
-        for index, expression in matches:
+        matches, likes, either = self._search_parts()
+
+        def index_count(index: str, expression: str) -> int:
             # plain SQL: this runs before every search and SQLAlchemy's statement building
             # would cost more than the count itself (index names come from the spec)
-            counts.append(conn.exec_driver_sql(f"SELECT count(*) FROM {index} WHERE {index} MATCH ?", (expression,)).scalar())
-        return min(counts), len(matches) == 1 and not likes
+            return conn.exec_driver_sql(f"SELECT count(*) FROM {index} WHERE {index} MATCH ?", (expression,)).scalar()
+
+        counts = [index_count(index, expression) for index, expression in matches]
+        for index, term, pinyin_ids in either:
+            if index is not None:  # at most what the text matches and what the pinyin matches
+                by_pinyin = conn.execute(select(func.count()).select_from(pinyin_ids.subquery())).scalar_one()
+                counts.append(index_count(index, _fts_phrase(term)) + by_pinyin)
+        if not counts:
+            return None, False
+        return min(counts), len(matches) == 1 and not likes and not either
 
     def _materialize(self, conn) -> None:
         if self._ids is not None or not self.search or self._paged:

@@ -9,9 +9,9 @@ from ..models import Staff
 
 
 def active_staff(session: Session, roles: tuple[str, ...] | None = None) -> list[Staff]:
-    """Active staff by name, optionally only those of ``roles`` (e.g. technicians for a
+    """Active staff in the pinyin order of their names, optionally only those of ``roles`` (e.g. technicians for a
     dispatch); people who left stay in the records but are no longer offered."""
-    stmt = select(Staff).where(Staff.active.is_(True)).order_by(Staff.name)
+    stmt = select(Staff).where(Staff.active.is_(True)).order_by(Staff.name_key, Staff.id)
     if roles:
         stmt = stmt.where(Staff.role.in_(roles))
     return list(session.scalars(stmt))

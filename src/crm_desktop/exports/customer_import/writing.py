@@ -22,6 +22,7 @@ from ...db import Database
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP, Translate
 from ...models import Customer, CustomerCategory, CustomerProduct
+from ...models.name_keys import name_keys
 from ...progress import Progress, report
 from ...services.validation import check_staff
 from .checking import CustomerDraft, ImportPlan, check, chunks, existing_codes, existing_matches
@@ -111,7 +112,7 @@ def apply(
         for chunk in chunks(drafts, INSERT_CHUNK):
             rows = [
                 {**{k: None for k in CUSTOMER_KEYS}, **d.values, **codes.get(id(d), {}), "created_at": now,
-                 "updated_at": now}
+                 "updated_at": now, **name_keys(d.values.get("name")).columns()}  # Core: no model validator
                 for d in chunk
             ]
             ids.extend(session.execute(statement, rows).scalars())

@@ -4,13 +4,13 @@ ids kept); ``customer_change`` stays as a read-only view of the customers' rows,
 old columns, for whoever reads it with a SQLite tool. The audit log is not touched.
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0011'
-down_revision = '0009'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 

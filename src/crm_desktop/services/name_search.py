@@ -1,0 +1,49 @@
+"""Finding customers and staff by the pinyin of their names: zw or zhangwei for 张伟, njhd for
+南京宏达…. The keys are stored with every name (models/name_keys.py); a word of two or more
+Latin letters matches a name whose initials or whose pinyin begin with it, on their indexes.
+This is one more way for such a word to match, next to what it matches as text: numbers and
+model names (138, lp1020) match exactly what they matched before.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, and_, select, union
+
+from ..i18n import QT_TRANSLATE_NOOP, Msg
+from ..models import Customer, Staff
+from ..models.name_keys import MIN_PINYIN_LETTERS, is_pinyin_term, prefix_bounds
+
+TOO_BROAD = QT_TRANSLATE_NOOP(
+    "NameSearch", "One letter is too broad to find names by pinyin: type two letters or more (zw finds Zhang Wei)."
+)
+
+
+def pinyin_terms(text: str) -> list[str]:
+    """The words of a search that are looked up by pinyin too (lower-cased)."""
+    return [w.lower() for w in text.split() if is_pinyin_term(w) and len(w) >= MIN_PINYIN_LETTERS]
+
+
+def notice(text: str) -> Msg | None:
+    """What to tell the clerk about a search: a word of one Latin letter finds names only as
+    text (as before pinyin search), since by initials it would begin a tenth of all names."""
+    if any(is_pinyin_term(w) and len(w) < MIN_PINYIN_LETTERS for w in text.split()):
+        return TOO_BROAD
+    return None
+
+
+def ids_by_pinyin(model: type, term: str) -> Select:
+    """The ids of the customers (or staff) whose initials or full pinyin begin with ``term``:
+    two index ranges, one UNION."""
+    low, high = prefix_bounds(term)
+    return union(
+        select(model.id).where(and_(model.name_initials >= low, model.name_initials < high)),
+        select(model.id).where(and_(model.name_pinyin >= low, model.name_pinyin < high)),
+    )
+
+
+def customer_ids_by_pinyin(term: str) -> Select:
+    return ids_by_pinyin(Customer, term)
+
+
+def staff_ids_by_pinyin(term: str) -> Select:
+    return ids_by_pinyin(Staff, term)
