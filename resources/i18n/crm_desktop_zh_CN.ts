@@ -3049,8 +3049,8 @@ The program closes this window, checks the backup, sets the database in use asid
 <context>
     <name>CustomerFinder</name>
     <message>
-        <source>Type part of a name, a phone number or a serial number</source>
-        <translation>输入名称的一部分、电话号码或序列号</translation>
+        <source>Type part of a name, its initials (zw), a phone number or a serial number</source>
+        <translation>输入名称的一部分、拼音首字母（如 zw）、电话号码或序列号</translation>
     </message>
     <message>
         <source>New customer…</source>
@@ -6473,6 +6473,13 @@ repair</source>
     <message>
         <source>Monthly report written to %1</source>
         <translation>月度报表已写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>NameSearch</name>
+    <message>
+        <source>One letter is too broad to find names by pinyin: type two letters or more (zw finds Zhang Wei).</source>
+        <translation>一个字母范围太大，无法按拼音查找名称：请输入两个或更多字母（如 zw 可找到张伟）。</translation>
     </message>
 </context>
 <context>

@@ -1062,7 +1062,8 @@ WRITTEN = {
     "repair_part": demo_rows.PART_COLUMNS,
     "sequences": ("rule", "period", "last_value"),
 }
-PINNED_DIGEST = "d3eae5000c392a032bc646b521ac1ee54afd8420f1b26848eb985523948419eb"
+# issue 17: staff and customers gained their names' pinyin keys (the other columns' digest stayed d3eae500…)
+PINNED_DIGEST = "087bf71253104c792ab0d7bb96e9853762973ec6f68973478666195246b0e1f1"
 
 
 def test_the_same_seed_and_now_give_the_pinned_rows(demo_db):

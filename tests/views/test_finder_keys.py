@@ -17,9 +17,9 @@ from crm_desktop.views.dialogs.call_dialog import CallDialog
 
 @pytest.fixture
 def two_li(database):
-    with database.Session.begin() as s:
+    with database.Session.begin() as s:  # the finder lists 李晓明 before 李晓燕: pinyin order (ming, yan)
         first = customer_service.create_customer(s, name="李晓明", phone="13800001111", address="南京市玄武区北京东路1号")
-        second = customer_service.create_customer(s, name="李晓红", phone="13800002222", address="南京市鼓楼区中山路2号")
+        second = customer_service.create_customer(s, name="李晓燕", phone="13800002222", address="南京市鼓楼区中山路2号")
         customer_service.add_product(s, second.id, model="理光 MP 2014", serial_no="LX-0001")
         return database, first.id, second.id
 
@@ -58,7 +58,7 @@ def test_down_down_enter_picks_the_second_match_and_the_dialog_stays_open(dialog
     QTest.keyClick(dialog.finder.results, Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.result() == 0  # Enter picked; it did not save
     assert dialog.customer_id == second
-    assert "李晓红" in dialog.customer_label.text()
+    assert "李晓燕" in dialog.customer_label.text()
     assert message(dialog, "customer_id") == "" and message(dialog, "fault") == ""
     # her only copier is chosen with her: the keyboard goes on to the fault
     assert dialog.product.currentData() is not None and QApplication.focusWidget() is dialog.fields["fault"]

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping, Sequence
 
-from sqlalchemy import ColumnElement, and_, bindparam, func, literal_column, or_, select, table, text, union
+from sqlalchemy import ColumnElement, CompoundSelect, and_, bindparam, func, literal_column, or_, select, table, text, union
 from sqlalchemy.orm import Session
 
 from .. import clock
@@ -417,7 +417,9 @@ class RegisterQuery:
             else:
                 source = table(index, literal_column("rowid"))
                 by_text = select(source.c.rowid).select_from(source).where(self._match(index, _fts_phrase(term), n))
-                stmt = stmt.where(filtered_id.in_(union(by_text, pinyin_ids)))
+                # one flat UNION: SQLite takes no compound SELECT inside another
+                by_pinyin = pinyin_ids.selects if isinstance(pinyin_ids, CompoundSelect) else [pinyin_ids]
+                stmt = stmt.where(filtered_id.in_(union(by_text, *by_pinyin)))
         if likes:
             stmt = stmt.where(and_(*likes))
         conditions = self._filter_conditions()

@@ -50,6 +50,11 @@ class RegisterView(QWidget):
         self.search.returnPressed.connect(self._search_entered)
 
         self.count_label = QLabel()
+        # what the search cannot do as typed (one letter is too broad for pinyin initials)
+        self.search_notice = QLabel()
+        self.search_notice.setObjectName("search_notice")
+        self.search_notice.setWordWrap(True)
+        self.search_notice.hide()
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setStyleSheet("color: #b00020;")
@@ -88,6 +93,7 @@ class RegisterView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
+        layout.addWidget(self.search_notice)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         self._update_count()
@@ -167,6 +173,9 @@ class RegisterView(QWidget):
     def _update_count(self) -> None:
         count = self.model.rowCount()
         self.count_label.setText(self.tr("%n row(s)", "", count))
+        notice = self.model.query.notice
+        self.search_notice.setText(notice.tr(translate) if notice is not None else "")
+        self.search_notice.setVisible(notice is not None)
         self.countChanged.emit(count)
 
     def _show_edit_error(self, index: QModelIndex, text: str) -> None:

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetIt
 
 from ...db import Database
 from ...services import customers as customer_service
+from ...services import name_search
+from ..i18n import translate
 
 FIND_DELAY_MS = 200
 
@@ -30,7 +32,7 @@ class CustomerFinder(QWidget):
         self.database = database
         self.line = QLineEdit()
         self.line.setObjectName("customer_search")
-        self.line.setPlaceholderText(self.tr("Type part of a name, a phone number or a serial number"))
+        self.line.setPlaceholderText(self.tr("Type part of a name, its initials (zw), a phone number or a serial number"))
         self.line.setClearButtonEnabled(True)
         self.create_button = QPushButton(self.tr("New customer…"))
         self.create_button.setObjectName("create_customer")
@@ -78,6 +80,9 @@ class CustomerFinder(QWidget):
                 item = QListWidgetItem(label)
                 item.setData(Qt.ItemDataRole.UserRole, ("product", p.id, p.customer_id))
                 self.results.addItem(item)
+        notice = name_search.notice(text)
+        if notice is not None:  # one letter: found as text only, and why
+            self.results.addItem(notice.tr(translate))
         if self.results.count() == 0:
             self.results.addItem(self.tr("No customer found: use \"New customer…\""))
         self.results.show()
