@@ -277,7 +277,7 @@ def find_customers(session: Session, text: str, limit: int = 20) -> list[Custome
     pinyin = set(name_search.pinyin_terms(text))
     rank_first = [Customer.name.like(_like_pattern(text)[1:], escape="\\")]
     every_word = []
-    for word in text.split():
+    for n, word in enumerate(text.split()):
         pattern = _like_pattern(word)
         conditions = [
             Customer.name.like(pattern, escape="\\"),
@@ -291,7 +291,7 @@ def find_customers(session: Session, text: str, limit: int = 20) -> list[Custome
             bare = func.replace(func.replace(Customer.phone, "-", ""), " ", "")
             conditions.append(bare.like(f"%{digits}%"))
         if word.lower() in pinyin:
-            conditions.append(Customer.id.in_(name_search.customer_ids_by_pinyin(word.lower())))
+            conditions.append(Customer.id.in_(name_search.as_select(*name_search.customer_ids_by_pinyin(word.lower(), n))))
             rank_first += [Customer.name_initials == word.lower(), Customer.name_pinyin == word.lower()]
         every_word.append(or_(*conditions))
     rank = case((or_(*rank_first), 0), else_=1)

@@ -7,10 +7,9 @@ model names (138, lp1020) match exactly what they matched before.
 
 from __future__ import annotations
 
-from sqlalchemy import Select, and_, select, union
+from sqlalchemy import Integer, TextualSelect, column, text
 
 from ..i18n import QT_TRANSLATE_NOOP, Msg
-from ..models import Customer, Staff
 from ..models.name_keys import MIN_PINYIN_LETTERS, is_pinyin_term, prefix_bounds
 
 TOO_BROAD = QT_TRANSLATE_NOOP(
@@ -31,19 +30,27 @@ def notice(text: str) -> Msg | None:
     return None
 
 
-def ids_by_pinyin(model: type, term: str) -> Select:
-    """The ids of the customers (or staff) whose initials or full pinyin begin with ``term``:
-    two index ranges, one UNION."""
+def ids_by_pinyin_sql(table: str, term: str, n: int = 0) -> tuple[str, dict[str, str]]:
+    """(SQL, its parameters): the ids of the ``table`` rows (customer or staff) whose initials
+    or full pinyin begin with ``term`` — two index ranges, one UNION. Plain SQL, as the FTS
+    matches it goes with are: it is built for every search, and SQLAlchemy's expression
+    building cost more than the query (bench_pinyin.py). ``n`` keeps the parameters of
+    several words of one search apart."""
     low, high = prefix_bounds(term)
-    return union(
-        select(model.id).where(and_(model.name_initials >= low, model.name_initials < high)),
-        select(model.id).where(and_(model.name_pinyin >= low, model.name_pinyin < high)),
-    )
+    where = "{0} >= :pinyin_low{1} AND {0} < :pinyin_high{1}"
+    sql = (f"SELECT id FROM {table} WHERE {where.format('name_initials', n)}"
+           f" UNION SELECT id FROM {table} WHERE {where.format('name_pinyin', n)}")
+    return sql, {f"pinyin_low{n}": low, f"pinyin_high{n}": high}
 
 
-def customer_ids_by_pinyin(term: str) -> Select:
-    return ids_by_pinyin(Customer, term)
+def as_select(sql: str, params: dict[str, str]) -> TextualSelect:
+    """SQL giving one column of ids as something ``column.in_()`` takes."""
+    return text(sql).bindparams(**params).columns(column("id", Integer))
 
 
-def staff_ids_by_pinyin(term: str) -> Select:
-    return ids_by_pinyin(Staff, term)
+def customer_ids_by_pinyin(term: str, n: int = 0) -> tuple[str, dict[str, str]]:
+    return ids_by_pinyin_sql("customer", term, n)
+
+
+def staff_ids_by_pinyin(term: str, n: int = 0) -> tuple[str, dict[str, str]]:
+    return ids_by_pinyin_sql("staff", term, n)

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping, Sequence
 
-from sqlalchemy import ColumnElement, CompoundSelect, and_, bindparam, func, literal_column, or_, select, table, text, union
+from sqlalchemy import ColumnElement, and_, bindparam, func, literal_column, or_, select, table, text
 from sqlalchemy.orm import Session
 
 from .. import clock
@@ -76,9 +76,9 @@ class RegisterSpec:
     # named filters the view offers (customer list: category, district, VIP level, staff):
     # each turns the chosen value into a WHERE condition on the register's table
     filters: Mapping[str, Callable[[Any], ColumnElement]] = field(default_factory=dict)
-    # a pinyin word (lower case) -> a select of the register's ids whose customer's name keys
-    # begin with it; None: the register has no names to find by pinyin
-    pinyin_ids: Callable[[str], Any] | None = None
+    # (a pinyin word in lower case, its place n) -> (SQL, parameters) giving the register's ids
+    # whose customer's name keys begin with it; None: no names to find by pinyin
+    pinyin_ids: Callable[[str, int], tuple[str, dict[str, str]]] | None = None
 
     def column(self, key: str) -> Column:
         for c in self.columns:
@@ -114,20 +114,22 @@ def _update_customer(session: Session, row_id: int, changes: dict[str, Any], by_
     return customers.update_customer(session, row_id, changes, by_id=by_id)
 
 
-def _calls_by_pinyin(term: str):
-    return select(ServiceCall.id).where(ServiceCall.customer_id.in_(name_search.customer_ids_by_pinyin(term)))
+def _calls_by_pinyin(term: str, n: int) -> tuple[str, dict[str, str]]:
+    customers, params = name_search.customer_ids_by_pinyin(term, n)
+    return f"SELECT id FROM service_call WHERE customer_id IN ({customers})", params
 
 
-def _goods_by_pinyin(term: str):
-    return select(GoodsEntry.id).where(GoodsEntry.customer_id.in_(name_search.customer_ids_by_pinyin(term)))
+def _goods_by_pinyin(term: str, n: int) -> tuple[str, dict[str, str]]:
+    customers, params = name_search.customer_ids_by_pinyin(term, n)
+    return f"SELECT id FROM goods_entry WHERE customer_id IN ({customers})", params
 
 
-def _cards_by_pinyin(term: str):
+def _cards_by_pinyin(term: str, n: int) -> tuple[str, dict[str, str]]:
     # a card knows its customer through its goods entry or its call
-    return union(
-        select(RepairCard.id).where(RepairCard.goods_entry_id.in_(_goods_by_pinyin(term))),
-        select(RepairCard.id).where(RepairCard.call_id.in_(_calls_by_pinyin(term))),
-    )
+    goods, params = _goods_by_pinyin(term, n)
+    calls, _same = _calls_by_pinyin(term, n)
+    return (f"SELECT id FROM repair_card WHERE goods_entry_id IN ({goods})"
+            f" UNION SELECT id FROM repair_card WHERE call_id IN ({calls})"), params
 
 
 
@@ -309,6 +311,7 @@ class RegisterQuery:
     _paged: bool = field(default=False, repr=False)  # a search too broad to hold as ids
     _first_rows: list[tuple] | None = field(default=None, repr=False)
     filters: dict[str, Any] = field(default_factory=dict)  # name in spec.filters -> chosen value
+    _parts: tuple[str, Any] | None = field(default=None, repr=False)  # (search, its _search_parts)
 
     def __post_init__(self) -> None:
         if not self.sort_key:
@@ -376,10 +379,14 @@ class RegisterQuery:
     def _search_parts(self) -> tuple[list[tuple[str, str]], list[ColumnElement], list[tuple[str | None, str, Any]]]:
         """([(index table, MATCH expression)], LIKE conditions, [(index table or None, the
         word, its pinyin ids)]) for the current search: the last are the words that match as
-        text OR by the pinyin of a customer's name."""
+        text OR by the pinyin of a customer's name. Built once per search: the count and
+        every window use them."""
+        if self._parts is not None and self._parts[0] == self.search:
+            return self._parts[1]
         terms = self.search.split()
         pinyin = set(name_search.pinyin_terms(self.search)) if self.spec.pinyin_ids else set()
-        either = [(self._index_of(t), t, self.spec.pinyin_ids(t.lower())) for t in terms if t.lower() in pinyin]
+        either = [(self._index_of(t), t, self.spec.pinyin_ids(t.lower(), n))
+                  for n, t in enumerate(terms) if t.lower() in pinyin]
         terms = [t for t in terms if t.lower() not in pinyin]
         trigram = [t for t in terms if len(t) >= MIN_TRIGRAM] if self._fts else []
         bigram = [t for t in terms if len(t) == 2 and t.isalnum()] if self._bigram else []
@@ -390,6 +397,7 @@ class RegisterQuery:
             if group
         ]
         likes = [self._like(t) for t in short]
+        self._parts = (self.search, (matches, likes, either))
         return matches, likes, either
 
     @staticmethod
@@ -411,15 +419,12 @@ class RegisterQuery:
             else:
                 inner = select(source.c.rowid).select_from(source).where(self._match(index, expression, n))
                 stmt = stmt.where(filtered_id.in_(inner))
-        for n, (index, term, pinyin_ids) in enumerate(either, start=len(matches)):
+        for n, (index, term, (pinyin_sql, params)) in enumerate(either, start=len(matches)):
             if index is None:
-                stmt = stmt.where(or_(self._like(term), filtered_id.in_(pinyin_ids)))
-            else:
-                source = table(index, literal_column("rowid"))
-                by_text = select(source.c.rowid).select_from(source).where(self._match(index, _fts_phrase(term), n))
-                # one flat UNION: SQLite takes no compound SELECT inside another
-                by_pinyin = pinyin_ids.selects if isinstance(pinyin_ids, CompoundSelect) else [pinyin_ids]
-                stmt = stmt.where(filtered_id.in_(union(by_text, *by_pinyin)))
+                stmt = stmt.where(or_(self._like(term), filtered_id.in_(name_search.as_select(pinyin_sql, params))))
+            else:  # one UNION: what the index finds, what the pinyin finds
+                sql = f"SELECT rowid AS id FROM {index} WHERE {index} MATCH :match{n} UNION {pinyin_sql}"
+                stmt = stmt.where(filtered_id.in_(name_search.as_select(sql, {**params, f"match{n}": _fts_phrase(term)})))
         if likes:
             stmt = stmt.where(and_(*likes))
         conditions = self._filter_conditions()
@@ -443,10 +448,11 @@ class RegisterQuery:
             return conn.exec_driver_sql(f"SELECT count(*) FROM {index} WHERE {index} MATCH ?", (expression,)).scalar()
 
         counts = [index_count(index, expression) for index, expression in matches]
-        for index, term, pinyin_ids in either:
+        for index, term, (pinyin_sql, params) in either:
             if index is not None:  # at most what the text matches and what the pinyin matches
-                by_pinyin = conn.execute(select(func.count()).select_from(pinyin_ids.subquery())).scalar_one()
-                counts.append(index_count(index, _fts_phrase(term)) + by_pinyin)
+                counts.append(conn.exec_driver_sql(
+                    f"SELECT (SELECT count(*) FROM {index} WHERE {index} MATCH :text)"
+                    f" + (SELECT count(*) FROM ({pinyin_sql}))", {**params, "text": _fts_phrase(term)}).scalar())
         if not counts:
             return None, False
         return min(counts), len(matches) == 1 and not likes and not either
