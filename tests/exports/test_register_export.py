@@ -105,7 +105,7 @@ def test_each_register_exports_every_row_in_its_default_order(demo_database, tmp
     assert header_of(sheet) == [str(c.header) for c in spec.columns]
     model = MODELS[name]
     key = KEY_COLUMN[name]
-    order = getattr(model, spec.default_sort)
+    order = getattr(model, spec.column(spec.default_sort).sort_by or spec.default_sort)  # names: their pinyin key
     with demo_database.read_session() as s:  # independently of RegisterQuery
         total = s.scalar(select(func.count()).select_from(model))
         by = (order.desc(), model.id.desc()) if spec.default_descending else (order.asc(), model.id.asc())
@@ -351,7 +351,7 @@ def test_chosen_columns_in_the_chosen_order(demo_database, tmp_path):
     sheet = sheet_of(report.path)
     assert header_of(sheet) == ["Phone", "Name"] and report.columns == 2
     with demo_database.read_session() as s:
-        first = s.execute(select(Customer.phone, Customer.name).order_by(Customer.name, Customer.id)).first()
+        first = s.execute(select(Customer.phone, Customer.name).order_by(Customer.name_key, Customer.id)).first()  # pinyin order
     assert data_rows(sheet)[0] == tuple(first)
 
 

@@ -20,6 +20,7 @@ import pytest
 from crm_desktop import config as config_mod
 from crm_desktop.db import open_database
 from crm_desktop.models import CustomerStaff, Staff
+from crm_desktop.models.name_keys import name_keys
 from crm_desktop.printing import forms, load_layout, print_customer_list
 from crm_desktop.services import branch, customers
 from crm_desktop.translation import standalone_translate
@@ -165,14 +166,14 @@ def test_the_list_runs_by_code_then_name_with_uncoded_customers_last(database, t
     """I2: a list to look customers up in is in the order of their codes."""
     _staff, codes = make_customers(database)
     with database.Session.begin() as s:
-        customers.create_customer(s, assign_code=False, name="艾玲")  # no code, sorts before 周 by name
+        customers.create_customer(s, assign_code=False, name="艾玲")  # no code, before 周 in pinyin order (ai, zhou)
     out = tmp_path / "ordered.pdf"
     print_customer_list(database, {}, "", out, now=NOW)
     text = squeezed(pdf_text(out))
     names = [m.name for m in MADE] + ["艾玲"]
     codes["艾玲"] = ""
-    expected = sorted(names, key=lambda n: (codes[n] == "", codes[n], n))
-    assert expected[-2:] == sorted(["艾玲", "周晓燕"])
+    expected = sorted(names, key=lambda n: (codes[n] == "", codes[n], name_keys(n).sort))
+    assert expected[-2:] == ["艾玲", "周晓燕"]
     positions = [text.index(n) for n in expected]
     assert positions == sorted(positions), expected
 

@@ -16,6 +16,7 @@ from sqlalchemy import text
 from crm_desktop import demo
 from crm_desktop.errors import UserError
 from crm_desktop.models import Staff
+from crm_desktop.models.name_keys import name_keys
 from crm_desktop.services import calls, process, repairs
 from crm_desktop.services.monthly_report import (
     SURVEY_ITEMS,
@@ -287,7 +288,7 @@ def test_november_by_hand(month_db):
     with database.read_session() as s:
         f = monthly_figures(s, 2026, 11)
     by_id = {t.technician_id: t for t in f.technicians}
-    assert [t.name for t in f.technicians] == sorted(t.name for t in f.technicians)
+    assert [t.name for t in f.technicians] == sorted((t.name for t in f.technicians), key=lambda n: name_keys(n).sort)
     assert set(by_id) == {ns.wang, ns.zhao, ns.chen, ns.idle, ns.gone}
 
     wang = by_id[ns.wang]  # 23, 27 Nov (branch) + E1 (11th, 2 h) + E8 (12th, 1 h)

@@ -22,7 +22,7 @@ def find_user(session: Session, staff_id: int | None) -> LoggedIn | None:
 
 
 def choosable_users(session: Session) -> list[LoggedIn]:
-    """Everyone who may use the program now: the active staff, by name."""
+    """Everyone who may use the program now: the active staff, by name (pinyin order)."""
     return [user for p in staff_service.active_staff(session) if (user := user_of(session, p.id)) is not None]
 
 
