@@ -29,9 +29,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-from pypinyin.phrases_dict import phrases_dict
-
 # The surname's reading where pypinyin's single-character default is another one.
 SURNAME_READINGS: dict[str, str] = {
     "曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "区": "ou1", "查": "zha1", "朴": "piao2",
@@ -62,11 +59,17 @@ class NameKeys:
 
 
 def _read(text: str) -> list[str]:
+    # imported on first use: pypinyin reads its dictionaries (3 MB of JSON) as it loads,
+    # about 0.4 s that the program's start does not wait for
+    from pypinyin import Style, lazy_pinyin
+
     # neutral_tone_with_five would also put a 5 behind what could not be read: added below
     return lazy_pinyin(text, style=Style.TONE3, errors=lambda chars: [_MARK + chars])
 
 
 def _syllables(name: str) -> list[str]:
+    from pypinyin.phrases_dict import phrases_dict
+
     if _PERSON.fullmatch(name) and name[:2] not in phrases_dict and name[0] in SURNAME_READINGS:
         return [SURNAME_READINGS[name[0]], *_read(name[1:])]
     return _read(name)

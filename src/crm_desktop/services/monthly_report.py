@@ -84,7 +84,6 @@ from ..models import (
     WorkLog,
     WorkMode,
 )
-from ..models.name_keys import name_keys
 from . import branch as branch_service
 from .calendar import WorkingCalendar, calendar_from_database
 from .deadlines import arrival_due
@@ -448,7 +447,10 @@ def monthly_figures(
             people[staff_id].name = name
     if None in people:
         people[None].name = str(UNASSIGNED)
-    technicians = sorted(people.values(), key=lambda t: (t.technician_id is None, name_keys(t.name).sort, t.technician_id or 0))
+    # in the pinyin order of the names (the key stored with each name)
+    keys = dict(conn.execute(select(Staff.id, Staff.name_key).where(Staff.id.in_([i for i in people if i is not None]))).all())
+    technicians = sorted(people.values(), key=lambda t: (t.technician_id is None, keys.get(t.technician_id) or t.name,
+                                                         t.technician_id or 0))
     return MonthlyFigures(
         year=year,
         month=month,
