@@ -7747,8 +7747,8 @@ repair</source>
         <translation>传真</translation>
     </message>
     <message>
-        <source>Search code, name, phone, address, contact</source>
-        <translation>搜索代码、名称、电话、地址、联系人</translation>
+        <source>Search code, name or its initials (zw), phone, address, contact</source>
+        <translation>搜索代码、名称或其拼音首字母（如 zw）、电话、地址、联系人</translation>
     </message>
     <message>
         <source>VIP</source>

@@ -251,7 +251,7 @@ CUSTOMERS = RegisterSpec(
     default_descending=False,
     update=_update_customer,
     pinyin_ids=name_search.customer_ids_by_pinyin,
-    search_hint=QT_TRANSLATE_NOOP("Register", "Search code, name, phone, address, contact"),
+    search_hint=QT_TRANSLATE_NOOP("Register", "Search code, name or its initials (zw), phone, address, contact"),
 )
 
 def _responsible_staff_filter(staff_id: Any) -> ColumnElement:
