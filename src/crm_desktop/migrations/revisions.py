@@ -5,6 +5,6 @@ at HEAD opens without importing Alembic. tests/test_db.py checks this list again
 scripts in versions/.
 """
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011", "0013",
-                                   "0014", "0015")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011", "0012",
+                                   "0013", "0014", "0015")
 HEAD = KNOWN_REVISIONS[-1]

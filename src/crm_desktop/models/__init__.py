@@ -38,7 +38,7 @@ from .service import (
     WorkMode,
 )
 from .staff import Role, Staff
-from .system import Sequence, Setting
+from .system import Sequence, Setting, TextOverLength
 
 __all__ = [
     "Handover",
@@ -93,4 +93,5 @@ __all__ = [
     "ServiceKind",
     "Setting",
     "Staff",
+    "TextOverLength",
 ]

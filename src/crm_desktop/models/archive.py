@@ -67,7 +67,7 @@ class CustomerContact(Base):
     position: Mapped[str | None] = mapped_column(String(60))
     phone: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(String(120))
-    remarks: Mapped[str | None] = mapped_column(Text)
+    remarks: Mapped[str | None] = mapped_column(String(200))
     left_on: Mapped[date | None] = mapped_column(Date)
 
 
@@ -89,7 +89,7 @@ class CustomerStaff(Base):
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
     since: Mapped[date] = mapped_column(Date)
     until: Mapped[date | None] = mapped_column(Date)
-    remarks: Mapped[str | None] = mapped_column(Text)
+    remarks: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (CheckConstraint("until IS NULL OR until >= since", name="until_after_since"),)
 
@@ -119,7 +119,7 @@ class CustomerEvent(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     happened_on: Mapped[date] = mapped_column(Date)
-    description: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(String(500))
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
 
@@ -141,7 +141,7 @@ class YearlyRecord(Base):
     year: Mapped[int] = mapped_column(Integer)
     sales: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))
     receivables: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))
-    remarks: Mapped[str | None] = mapped_column(Text)
+    remarks: Mapped[str | None] = mapped_column(String(500))
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
 
@@ -163,7 +163,7 @@ class Correspondence(Base):
     direction: Mapped[str] = mapped_column(String(10))
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     counterpart: Mapped[str | None] = mapped_column(String(60))  # who at the customer
-    summary: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(String(1000))
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)

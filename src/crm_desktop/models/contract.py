@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Integer, Numeric, String, Table, Text
+from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Integer, Numeric, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, TimestampMixin
@@ -31,7 +31,7 @@ class MaintenanceContract(TimestampMixin, Base):
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date, index=True)
     fee: Mapped[Decimal] = mapped_column(Numeric(12, 2))
-    remarks: Mapped[str | None] = mapped_column(Text)
+    remarks: Mapped[str | None] = mapped_column(String(500))
     # service visits the fee includes (None: as many as needed); the B calls on its products
     # count against them, and once they are used up a new call is proposed as A (S1)
     visits_included: Mapped[int | None] = mapped_column(Integer)

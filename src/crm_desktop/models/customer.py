@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, Numeric, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from .base import Base, StrEnum, TimestampMixin
@@ -62,10 +62,10 @@ class Customer(TimestampMixin, Base):
     postcode: Mapped[str | None] = mapped_column(String(6))
     phone: Mapped[str | None] = mapped_column(String(40), index=True)
     fax: Mapped[str | None] = mapped_column(String(40))
-    business_scope: Mapped[str | None] = mapped_column(Text)
+    business_scope: Mapped[str | None] = mapped_column(String(500))
     registered_capital: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))
     contact_person: Mapped[str | None] = mapped_column(String(60))
-    remarks: Mapped[str | None] = mapped_column(Text)
+    remarks: Mapped[str | None] = mapped_column(String(500))
     # migration 0006: added with plain ALTER TABLE (the search triggers stay)
     status: Mapped[str] = mapped_column(String(10), default=CustomerStatus.ACTIVE.value, server_default="active", index=True)
     vip_level: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)

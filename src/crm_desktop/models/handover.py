@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, StrEnum
@@ -27,7 +27,7 @@ class Handover(Base):
     handover_no: Mapped[str] = mapped_column(String(30), unique=True)
     leaving_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
     effective_on: Mapped[date] = mapped_column(Date)
-    reason: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(String(200))
     by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Text
+from sqlalchemy import Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base
@@ -21,6 +21,6 @@ class DailyReportSignoff(Base):
     signed_at: Mapped[datetime] = mapped_column(DateTime)
     # the day's work log as signed: JSON list of [work_log id, technician, call no, kind, mode, hours]
     snapshot: Mapped[str] = mapped_column(Text)
-    remarks: Mapped[str | None] = mapped_column(Text)
+    remarks: Mapped[str | None] = mapped_column(String(500))
 
     signed_by: Mapped[Staff] = relationship()

@@ -89,26 +89,26 @@ class ServiceCall(TimestampMixin, Base):
     address: Mapped[str | None] = mapped_column(String(200))
     product_model: Mapped[str | None] = mapped_column(String(80))
     serial_no: Mapped[str | None] = mapped_column(String(60))
-    fault: Mapped[str] = mapped_column(Text)
+    fault: Mapped[str] = mapped_column(String(180))
     district: Mapped[str] = mapped_column(String(10))  # defaults from the customer (S14)
     service_kind: Mapped[str] = mapped_column(String(1))
-    kind_override_reason: Mapped[str | None] = mapped_column(Text)
+    kind_override_reason: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(20), default=CallStatus.REGISTERED.value, index=True)
     technician_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
     dispatched_at: Mapped[datetime | None] = mapped_column(DateTime)
     arrival_due_at: Mapped[datetime | None] = mapped_column(DateTime)
     arrived_at: Mapped[datetime | None] = mapped_column(DateTime)
-    work_done: Mapped[str | None] = mapped_column(Text)
+    work_done: Mapped[str | None] = mapped_column(String(300))
     hours_spent: Mapped[Decimal | None] = mapped_column(Numeric(6, 2))
     fee: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     signed_by: Mapped[str | None] = mapped_column(String(60))
     signed_at: Mapped[datetime | None] = mapped_column(DateTime)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
     registered_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    remarks: Mapped[str | None] = mapped_column(Text)
+    remarks: Mapped[str | None] = mapped_column(String(90))
     # S5, S8: the fee as computed from the rate table and price list, and the one charged
     fee_computed: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
-    fee_override_reason: Mapped[str | None] = mapped_column(Text)
+    fee_override_reason: Mapped[str | None] = mapped_column(String(200))
     payment_method: Mapped[str | None] = mapped_column(String(10))
     fee_collected: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     fee_handed_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -116,7 +116,7 @@ class ServiceCall(TimestampMixin, Base):
     invoice_no: Mapped[str | None] = mapped_column(String(40))  # from the tax-control system
     invoice_at: Mapped[datetime | None] = mapped_column(DateTime)
     invoice_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    cancel_reason: Mapped[str | None] = mapped_column(Text)
+    cancel_reason: Mapped[str | None] = mapped_column(String(200))
 
     customer: Mapped[Customer] = relationship()
     product: Mapped[CustomerProduct | None] = relationship()
@@ -151,8 +151,8 @@ class GoodsEntry(TimestampMixin, Base):
     phone: Mapped[str | None] = mapped_column(String(40))
     product_model: Mapped[str | None] = mapped_column(String(80))
     serial_no: Mapped[str | None] = mapped_column(String(60))
-    accessories: Mapped[str | None] = mapped_column(Text)  # 附件
-    condition: Mapped[str | None] = mapped_column(Text)  # 外观
+    accessories: Mapped[str | None] = mapped_column(String(80))  # 附件
+    condition: Mapped[str | None] = mapped_column(String(80))  # 外观
     taken_in_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     taken_in_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     promised_date: Mapped[date | None] = mapped_column(Date)
@@ -160,7 +160,7 @@ class GoodsEntry(TimestampMixin, Base):
     returned_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     received_back_by: Mapped[str | None] = mapped_column(String(60))  # who signed for the goods
     receipt_voided_at: Mapped[datetime | None] = mapped_column(DateTime)  # S7 作废
-    remarks: Mapped[str | None] = mapped_column(Text)
+    remarks: Mapped[str | None] = mapped_column(String(200))
     # the goods went back repaired, or unrepaired (a paid repair the customer declined …)
     return_outcome: Mapped[str | None] = mapped_column(String(12))
     # a customer who lost the receipt gets the goods after a recorded identity check
@@ -209,19 +209,19 @@ class RepairCard(TimestampMixin, Base):
     customer_name: Mapped[str] = mapped_column(String(120))
     product_model: Mapped[str | None] = mapped_column(String(80))
     serial_no: Mapped[str | None] = mapped_column(String(60))
-    fault: Mapped[str | None] = mapped_column(Text)
+    fault: Mapped[str | None] = mapped_column(String(180))
     opened_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     technician_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
     promised_date: Mapped[date | None] = mapped_column(Date)
-    work_done: Mapped[str | None] = mapped_column(Text)
+    work_done: Mapped[str | None] = mapped_column(String(200))
     repair_hours: Mapped[Decimal | None] = mapped_column(Numeric(6, 2))
     labour_fee: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     status: Mapped[str] = mapped_column(String(20), default=RepairCardStatus.OPEN.value, index=True)
     repaired_at: Mapped[datetime | None] = mapped_column(DateTime)
     inspected_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     inspected_at: Mapped[datetime | None] = mapped_column(DateTime)
-    inspection_result: Mapped[str | None] = mapped_column(Text)
-    remarks: Mapped[str | None] = mapped_column(Text)
+    inspection_result: Mapped[str | None] = mapped_column(String(200))
+    remarks: Mapped[str | None] = mapped_column(String(200))
     inspection_passed: Mapped[bool | None] = mapped_column(Boolean)
     # a paid repair: the quote, and the customer's answer before work starts
     quote_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
@@ -231,7 +231,7 @@ class RepairCard(TimestampMixin, Base):
     consent_at: Mapped[datetime | None] = mapped_column(DateTime)
     consent_channel: Mapped[str | None] = mapped_column(String(10))
     # S9: a repair that will miss its promised date goes to the supervisor
-    escalation_note: Mapped[str | None] = mapped_column(Text)
+    escalation_note: Mapped[str | None] = mapped_column(String(200))
     escalated_at: Mapped[datetime | None] = mapped_column(DateTime)
     escalated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
 

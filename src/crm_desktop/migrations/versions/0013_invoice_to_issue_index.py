@@ -2,12 +2,12 @@
 list and the 今日待办 strip count them without reading every call (S5, S8)
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 """
 from alembic import op
 
 revision = '0013'
-down_revision = '0011'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
