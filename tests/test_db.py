@@ -309,3 +309,72 @@ def test_upgrade_to_0011_moves_the_customer_history_into_the_one_change_table(cf
             (5, 1, "phone"), (9, 1, "responsible_staff")]
         assert conn.exec_driver_sql("SELECT type FROM sqlite_master WHERE name = 'customer_change'").scalar() == "table"
     engine.dispose()
+
+
+def test_upgrade_to_0012_keeps_a_longer_old_remark_whole_and_flags_it(cfg):
+    """Issue 17, item 4: a database made at 0009 with a 5,000-character remark; after the
+    upgrade the remark is whole, flagged, its column has a length, and the search triggers and
+    indexes the upgrade never recreated still work."""
+    from datetime import datetime
+
+    from crm_desktop.db import make_engine, upgrade
+    from crm_desktop.models import ServiceCall
+    from crm_desktop.services import calls, lengths
+    from crm_desktop.services.registers import REGISTERS, RegisterQuery
+
+    long_remarks = "客户反映机器经常卡纸" * 500
+    engine = make_engine(cfg.database_url)
+    upgrade(engine, "0009")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO customer (id, name, category, district, business_scope) "
+                             "VALUES (1, '鼓楼医院', 'end_user', 'urban', '医疗')")
+        conn.exec_driver_sql(
+            "INSERT INTO service_call (id, call_no, received_at, channel, customer_id, customer_name, fault, district,"
+            " service_kind, status, remarks) VALUES (1, 'JX20261116-901', '2026-11-16 09:00:00.000000', 'phone', 1,"
+            " '鼓楼医院', '卡纸', 'urban', 'A', 'registered', ?)", (long_remarks,))
+        triggers_before = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') "
+                                               "ORDER BY name").fetchall()
+    upgrade(engine, "head")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT remarks FROM service_call").scalar_one() == long_remarks
+        assert conn.exec_driver_sql("SELECT table_name, row_id, field, length, max_length FROM text_over_length").fetchall() == [
+            ("service_call", 1, "remarks", 5000, 90)]
+        declared = {row[1]: row[2] for row in conn.exec_driver_sql("PRAGMA table_info(service_call)")}
+        assert declared["remarks"] == "VARCHAR(90)" and declared["fault"] == "VARCHAR(180)"
+        assert conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') "
+                                    "AND name != 'sqlite_autoindex_text_over_length_1' ORDER BY name").fetchall() == triggers_before
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
+    engine.dispose()
+    db = open_database(cfg)
+    try:
+        assert RegisterQuery(db, REGISTERS["service_call"], search="鼓楼医院").count() == 1
+        with db.Session.begin() as s:
+            calls.register_call(s, customer_id=1, received_at=datetime(2026, 11, 16, 10), fault="不能复印")
+        assert RegisterQuery(db, REGISTERS["service_call"], search="鼓楼医院").count() == 2  # triggers still feed the index
+        assert RegisterQuery(db, REGISTERS["service_call"], search="鼓楼").count() == 2
+        with db.Session() as s:
+            assert [(f.field, f.length) for f in lengths.over_length(s, ServiceCall, 1)] == [("remarks", 5000)]
+    finally:
+        db.dispose()
+
+
+def test_downgrade_from_0012_gives_the_texts_back_their_unbounded_type(cfg):
+    from crm_desktop.db import make_engine, upgrade
+
+    engine = make_engine(cfg.database_url)
+    upgrade(engine, "head")
+    from alembic import command
+    from alembic.config import Config as AlembicConfig
+
+    from crm_desktop import paths
+
+    alembic_cfg = AlembicConfig()
+    alembic_cfg.set_main_option("script_location", str(paths.migrations_dir()))
+    with engine.begin() as conn:
+        alembic_cfg.attributes["connection"] = conn
+        command.downgrade(alembic_cfg, "0009")
+    with engine.connect() as conn:
+        declared = {row[1]: row[2] for row in conn.exec_driver_sql("PRAGMA table_info(service_call)")}
+        assert declared["remarks"] == "TEXT" and declared["fault"] == "TEXT"
+        assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name = 'text_over_length'").scalar_one() == 0
+    engine.dispose()

@@ -521,7 +521,8 @@ def assign_staff(
     problems.raise_if_any()
     assert customer is not None and person is not None
     before = _staff_names(session, customer.id)
-    line = CustomerStaff(customer_id=customer.id, staff_id=person.id, since=day, remarks=optional_text(remarks, "remarks"))
+    line = CustomerStaff(customer_id=customer.id, staff_id=person.id, since=day,
+                         remarks=optional_text(remarks, "remarks", max_length=column_length(CustomerStaff, "remarks")))
     session.add(line)
     session.flush()
     record_change(session, customer.id, "responsible_staff", before, _staff_names(session, customer.id), user.staff_id)
@@ -629,7 +630,7 @@ def add_event(
     if day is None and not problems.has("happened_on"):
         problems.report(QT_TRANSLATE_NOOP("Archive", "Enter the date of the change."), "happened_on")
     text = problems.check(require_text, description, "description",
-                          QT_TRANSLATE_NOOP("Archive", "Describe the change."))
+                          QT_TRANSLATE_NOOP("Archive", "Describe the change."), max_length=column_length(CustomerEvent, "description"))
     problems.raise_if_any()
     assert day is not None
     event = CustomerEvent(customer_id=customer_id, kind=clean_kind, happened_on=day, description=text,
@@ -806,7 +807,7 @@ def add_yearly_record(
         raise TypeError("an attachment needs the data folder")
     problems.raise_if_any()
     record = YearlyRecord(customer_id=customer_id, year=clean_year, sales=clean_sales, receivables=clean_receivables,
-                          remarks=optional_text(remarks, "remarks"), recorded_by_id=user.staff_id,
+                          remarks=optional_text(remarks, "remarks", max_length=column_length(YearlyRecord, "remarks")), recorded_by_id=user.staff_id,
                           recorded_at=clock.now())
     session.add(record)
     session.flush()
@@ -887,7 +888,8 @@ def log_correspondence(
     clean_direction = problems.check(check_choice, direction, Direction, "direction",
                                      QT_TRANSLATE_NOOP("Archive", "Choose whether it came from or went to the customer."))
     text = problems.check(require_text, summary, "summary",
-                          QT_TRANSLATE_NOOP("Archive", "Write a short summary of the contact."))
+                          QT_TRANSLATE_NOOP("Archive", "Write a short summary of the contact."),
+                          max_length=column_length(Correspondence, "summary"))
     if staff_id is not None:
         problems.check(check_staff, session, staff_id, "staff_id")
     clean_counterpart = problems.check(optional_text, counterpart, "counterpart",

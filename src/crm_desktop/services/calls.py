@@ -113,7 +113,7 @@ _CLEANERS: dict[str, Callable[[object], object]] = {
     "address": _text("address"),
     "product_model": _text("product_model"),
     "serial_no": _text("serial_no"),
-    "fault": lambda v: require_text(v, "fault", _FAULT_MISSING),
+    "fault": lambda v: require_text(v, "fault", _FAULT_MISSING, max_length=column_length(ServiceCall, "fault")),
     "district": lambda v: check_choice(v, District, "district", _BAD_DISTRICT),
     "remarks": _text("remarks"),
 }
@@ -235,7 +235,8 @@ def register_call(
             kind = problems.check(check_kind, service_kind)
             if kind is not None and kind != proposed:
                 reason = problems.check(
-                    require_text, kind_override_reason, "kind_override_reason", _REASON_MISSING, proposed=proposed, kind=kind
+                    require_text, kind_override_reason, "kind_override_reason", _REASON_MISSING, proposed=proposed, kind=kind,
+                    max_length=column_length(ServiceCall, "kind_override_reason"),
                 )
     if registered_by_id is not None:
         problems.check(check_staff, session, registered_by_id, "registered_by_id")

@@ -19,6 +19,7 @@ from . import numbering
 from .validation import (
     Problems,
     check_staff,
+    column_length,
     fetch,
     optional_text,
     parse_date,
@@ -125,7 +126,7 @@ def create_contract(
     else:
         customer = problems.check(fetch, session, Customer, customer_id, "customer_id", NO_CUSTOMER)
     start, end, clean_fee, products = _check(session, problems, customer, product_ids, start_date, end_date, fee)
-    clean_remarks = problems.check(optional_text, remarks, "remarks")
+    clean_remarks = problems.check(optional_text, remarks, "remarks", max_length=column_length(MaintenanceContract, "remarks"))
     keeper = _check_keeper(session, problems, staff_id)
     visits = _check_visits(problems, visits_included)
     problems.raise_if_any()
@@ -163,7 +164,7 @@ def update_contract(
     start, end, clean_fee, products = _check(
         session, problems, contract.customer, product_ids, start_date, end_date, fee
     )
-    clean_remarks = problems.check(optional_text, remarks, "remarks")
+    clean_remarks = problems.check(optional_text, remarks, "remarks", max_length=column_length(MaintenanceContract, "remarks"))
     keeper = _check_keeper(session, problems, staff_id, contract.staff_id)
     visits = _check_visits(problems, visits_included)
     problems.raise_if_any()

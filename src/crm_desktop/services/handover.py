@@ -44,7 +44,7 @@ from ..models import (
 )
 from . import auth, numbering, process
 from .customers import record_change
-from .validation import Problems, check_staff, check_technician, optional_text, parse_date, require_text
+from .validation import Problems, check_staff, check_technician, column_length, optional_text, parse_date, require_text
 
 HANDOVER_RULE = numbering.HANDOVER
 
@@ -255,7 +255,7 @@ def hand_over(
         day = problems.check(parse_date, effective_on, "effective_on") or moment.date()
         if day > moment.date():
             problems.report(_FUTURE, field="effective_on", day=day.isoformat())
-        clean_reason = problems.check(require_text, reason, "reason", _REASON_MISSING)
+        clean_reason = problems.check(require_text, reason, "reason", _REASON_MISSING, max_length=column_length(Handover, "reason"))
         if not leaving.active:
             raise UserError(_ALREADY_LEFT, field="leaving_id", name=leaving.name)
         if leaving.id == user.staff_id:

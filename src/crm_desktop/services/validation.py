@@ -101,12 +101,12 @@ def _tidy(value: object) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
-def _max_length_error(field: str, max_length: int) -> UserError:
-    return UserError(
-        QT_TRANSLATE_NOOP("Validation", "This text is too long: at most {max} characters."),
-        field=field,
-        max=max_length,
-    )
+TOO_LONG = QT_TRANSLATE_NOOP("Validation", "This text is too long: {length} characters, at most {max} fit ({over} too many).")
+
+
+def max_length_error(field: str, max_length: int, length: int) -> UserError:
+    """A text longer than its column (a length sized to the form that prints it)."""
+    return UserError(TOO_LONG, field=field, max=max_length, length=length, over=length - max_length)
 
 
 def optional_text(value: object, field: str, *, max_length: int | None = None) -> str | None:
@@ -117,7 +117,7 @@ def optional_text(value: object, field: str, *, max_length: int | None = None) -
     if not text:
         return None
     if max_length is not None and len(text) > max_length:
-        raise _max_length_error(field, max_length)
+        raise max_length_error(field, max_length, len(text))
     return text
 
 

@@ -1,18 +1,21 @@
 """Editors for the register cells, chosen by the column's kind: calendar pop-ups for dates
 and times, combo boxes for coded choices, a line edit for the rest (numbers are validated
-by the service, which answers in Chinese)."""
+by the service, which answers in Chinese). A text cell's editor takes no more than its
+column's length, and says when a paste brought more (``cut_notice``)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QDateTime, QModelIndex, Qt, QTime
+from PySide6.QtCore import QAbstractItemModel, QDate, QDateTime, QModelIndex, Qt, QTime, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDateTimeEdit, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from .. import clock
 from ..services.registers import RegisterSpec
+from ..services.validation import column_length
 from .i18n import translate
+from .text_limits import limit_text, text_limit_of
 
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 DATE_FORMAT = "yyyy-MM-dd"
@@ -36,6 +39,8 @@ def from_qdate(value: QDate) -> date:
 
 
 class RegisterDelegate(QStyledItemDelegate):
+    cut_notice = Signal(str)  # a paste into a cell brought more than its column holds
+
     def __init__(self, spec: RegisterSpec, parent=None) -> None:
         super().__init__(parent)
         self.spec = spec
@@ -59,7 +64,16 @@ class RegisterDelegate(QStyledItemDelegate):
             return combo
         editor = QLineEdit(parent)
         editor.setFrame(False)
+        helper = limit_text(editor, self._length(column.key))
+        if helper is not None:
+            helper.cut.connect(self.cut_notice)
         return editor
+
+    def _length(self, key: str) -> int | None:
+        table = getattr(self.spec.model, "__table__", None)
+        if table is None or key not in table.c:
+            return None
+        return column_length(self.spec.model, key)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
         value = index.data(Qt.ItemDataRole.EditRole)
@@ -74,7 +88,11 @@ class RegisterDelegate(QStyledItemDelegate):
             if isinstance(value, Decimal):
                 editor.setText(f"{value.normalize():f}")
             else:
-                editor.setText("" if value is None else str(value))
+                text = "" if value is None else str(value)
+                limit = text_limit_of(editor)
+                if limit is not None:
+                    limit.allow(len(text))  # an old text longer than its column is never cut
+                editor.setText(text)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:  # noqa: N802
         if isinstance(editor, QDateEdit):

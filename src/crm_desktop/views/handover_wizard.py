@@ -32,13 +32,15 @@ from PySide6.QtWidgets import (
 from .. import clock, faults
 from ..db import Database
 from ..errors import UserError
-from ..models import HandoverItemKind, Role
+from ..models import Handover, HandoverItemKind, Role
 from ..services import auth, labels
 from ..services import handover as handover_service
 from ..services import staff as staff_service
+from ..services.validation import column_length
 from .delegates import DATE_FORMAT, from_qdate, to_qdate
 from .errors import log_error, message_of
 from .i18n import translate
+from .text_limits import limit_text
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +69,7 @@ class LeavingPage(QWizardPage):
         self.day.setMaximumDate(to_qdate(wizard.today))
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
+        limit_text(self.reason, column_length(Handover, "reason"))
         self.reason.setPlaceholderText(self.tr("e.g. resigned; transferred to head office"))
         self.summary = QLabel()
         self.summary.setObjectName("summary")

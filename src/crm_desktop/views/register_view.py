@@ -63,7 +63,9 @@ class RegisterView(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setItemDelegate(RegisterDelegate(spec, self.table))
+        delegate = RegisterDelegate(spec, self.table)
+        delegate.cut_notice.connect(self._show_cut_notice)
+        self.table.setItemDelegate(delegate)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(
@@ -184,6 +186,11 @@ class RegisterView(QWidget):
         self.message.show()
         rect = self.table.visualRect(index)
         QToolTip.showText(self.table.viewport().mapToGlobal(rect.bottomLeft()), text, self.table)
+
+    def _show_cut_notice(self, text: str) -> None:
+        """A paste into a cell brought more than the column holds: said below the table."""
+        self.message.setText(text)
+        self.message.show()
 
     def _clear_edit_error(self, _index: QModelIndex) -> None:
         """An edit was saved: the message about an earlier refused one goes."""

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from ...i18n import QT_TRANSLATE_NOOP
 from ...models import RepairCardStatus, ServiceCall, Staff
-from ..validation import Problems, check_technician, require_text
+from ..validation import Problems, check_technician, column_length, require_text
 from . import states
 from .common import Changes, actor, call_of, card_of, in_order, record, step_time, supervisor
 from .states import Step
@@ -110,7 +110,8 @@ def cancel(
     who = problems.check(actor, session, by_id)
     moment = step_time(session, problems, call, when, now, "closed_at")
     clean_reason = problems.check(
-        require_text, reason, "reason", QT_TRANSLATE_NOOP("Process", "Give the reason for cancelling the call.")
+        require_text, reason, "reason", QT_TRANSLATE_NOOP("Process", "Give the reason for cancelling the call."),
+        max_length=column_length(ServiceCall, "cancel_reason"),
     )
     problems.raise_if_any()
     assert moment is not None

@@ -69,7 +69,7 @@ def fee_values(
         if computed is not None and given != computed:
             clean_reason = problems.check(
                 require_text, reason, "fee_override_reason", _OVERRIDE_REASON,
-                computed=f"{computed:.2f}", fee=f"{given:.2f}",
+                computed=f"{computed:.2f}", fee=f"{given:.2f}", max_length=column_length(ServiceCall, "fee_override_reason"),
             )
         values["fee"], values["fee_override_reason"] = given, clean_reason
     if payment_method not in (None, ""):
@@ -113,6 +113,7 @@ def set_fee(
         clean_reason = problems.check(
             require_text, reason, "fee_override_reason", _OVERRIDE_REASON,
             computed="—" if call.fee_computed is None else f"{call.fee_computed:.2f}", fee=f"{amount:.2f}",
+            max_length=column_length(ServiceCall, "fee_override_reason"),
         )
     problems.raise_if_any()
     assert moment is not None and amount is not None
@@ -254,7 +255,8 @@ def change_kind(
     problems = Problems()
     who = problems.check(actor, session, by_id) if by_id is not None else None
     clean_kind = problems.check(check_kind, kind)
-    clean_reason = problems.check(require_text, reason, "kind_override_reason", CHANGE_REASON_MISSING)
+    clean_reason = problems.check(require_text, reason, "kind_override_reason", CHANGE_REASON_MISSING,
+                                  max_length=column_length(ServiceCall, "kind_override_reason"))
     if call.invoice_no is not None and clean_kind != call.service_kind:
         problems.report(
             QT_TRANSLATE_NOOP("Process", "Invoice {invoice_no} is already issued: the service kind cannot change."),

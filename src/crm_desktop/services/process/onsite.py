@@ -52,7 +52,7 @@ def complete_on_site(
     moment = step_time(session, problems, call, when, now, "completed_at")
     work = problems.check(
         require_text, work_done, "work_done", QT_TRANSLATE_NOOP("Process", "Describe the work done."),
-        max_length=None,
+        max_length=column_length(ServiceCall, "work_done"),
     )
     spent = hours(problems, hours_spent, "hours_spent", QT_TRANSLATE_NOOP("Process", "Enter the time spent (hours)."))
     values = fee_values(

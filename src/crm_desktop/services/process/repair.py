@@ -215,7 +215,7 @@ def finish_repair(
     spent = hours(
         problems, repair_hours, "repair_hours", QT_TRANSLATE_NOOP("Process", "Enter the actual repair time (hours).")
     )
-    work = problems.check(optional_text, work_done, "work_done")
+    work = problems.check(optional_text, work_done, "work_done", max_length=column_length(RepairCard, "work_done"))
     technician = None
     tech_id = technician_id if technician_id is not None else (card.technician_id or call.technician_id)
     if tech_id is None:
@@ -265,11 +265,12 @@ def inspect(
     who = problems.check(supervisor, session, by_id, QT_TRANSLATE_NOOP("Process", "inspect repairs"))
     moment = step_time(session, problems, call, when, now, "inspected_at")
     if passed:
-        clean_note = problems.check(optional_text, note, "inspection_result")
+        clean_note = problems.check(optional_text, note, "inspection_result", max_length=column_length(RepairCard, "inspection_result"))
     else:
         clean_note = problems.check(
             require_text, note, "inspection_result",
             QT_TRANSLATE_NOOP("Process", "Say what is wrong: the repair goes back to the technician with it."),
+            max_length=column_length(RepairCard, "inspection_result"),
         )
     problems.raise_if_any()
     assert moment is not None and who is not None
@@ -465,6 +466,7 @@ def escalate(
     clean_note = problems.check(
         require_text, note, "escalation_note",
         QT_TRANSLATE_NOOP("Process", "Say why the repair will miss its promised date and what is needed."),
+        max_length=column_length(RepairCard, "escalation_note"),
     )
     problems.raise_if_any()
     assert moment is not None and who is not None

@@ -16,7 +16,7 @@ from ...i18n import QT_TRANSLATE_NOOP
 from ...models import GoodsEntry, RepairCard, WorkMode
 from .. import goods as goods_service
 from .. import repairs as repair_service
-from ..validation import Problems, optional_text, parse_decimal, require_text
+from ..validation import Problems, column_length, optional_text, parse_decimal, require_text
 from . import states
 from .common import MAX_HOURS, Changes, actor, call_of, log_work, record, step_time
 from .states import Step
@@ -60,8 +60,9 @@ def take_back(
     hours = None
     if hours_spent not in (None, ""):
         hours = problems.check(parse_decimal, hours_spent, "hours_spent", minimum=0, places=2, maximum=MAX_HOURS)
-    clean_condition = problems.check(require_text, condition, "condition", _CONDITION_MISSING)
-    listed = optional_text(accessories, "accessories")
+    clean_condition = problems.check(require_text, condition, "condition", _CONDITION_MISSING,
+                                     max_length=column_length(GoodsEntry, "condition"))
+    listed = problems.check(optional_text, accessories, "accessories", max_length=column_length(GoodsEntry, "accessories"))
     if no_accessories and listed is not None:
         problems.report(_ACCESSORIES_AND_NONE, field="accessories")
     elif not no_accessories and listed is None:

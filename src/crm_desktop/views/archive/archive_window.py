@@ -32,15 +32,17 @@ from PySide6.QtWidgets import (
 from ... import clock
 from ...db import Database
 from ...errors import UserError
-from ...models import Customer, Staff
+from ...models import Customer, CustomerEvent, Staff
 from ...services import archive as archive_service
 from ...services import customers as customer_service
 from ...services import labels
 from ...services import staff as staff_service
 from ...services.auth import LoggedIn
+from ...services.validation import column_length
 from ..delegates import to_qdate
 from ..dialogs.form import OptionalDateEdit, RecordDialog
 from ..i18n import translate
+from ..text_limits import limit_text
 from .edit_dialogs import ContactDialog, ContactLeftDialog, CorrespondenceDialog, YearlyRecordDialog
 
 log = logging.getLogger(__name__)
@@ -271,6 +273,7 @@ class CustomerArchiveWindow(QDialog):
         self.event_date.setDate(to_qdate(clock.today()))
         self.event_text = QLineEdit()
         self.event_text.setObjectName("event_text")
+        limit_text(self.event_text, column_length(CustomerEvent, "description"))
         self.event_text.setPlaceholderText(self.tr("What changed"))
         add = self._button(self.tr("Add event"), "add_event", self._add_event)
         for w in (self.event_kind, self.event_date):

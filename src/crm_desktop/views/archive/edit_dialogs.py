@@ -76,6 +76,8 @@ class ArchiveEditDialog(RecordDialog):
 class ContactDialog(ArchiveEditDialog):
     """A contact person at the customer (I3): new, or corrected (also the date they left)."""
 
+    record_model = CustomerContact
+
     def __init__(self, database: Database, user: LoggedIn | None, customer_id: int, contact_id: int | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(database, user, customer_id, parent)
@@ -176,6 +178,8 @@ class FileField(QWidget):
 class YearlyRecordDialog(ArchiveEditDialog):
     """I4: the customer's sales and receivables of a year, with a file such as the annual report."""
 
+    record_model = YearlyRecord
+
     def __init__(self, database: Database, user: LoggedIn | None, customer_id: int, record_id: int | None = None,
                  data_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(database, user, customer_id, parent)
@@ -229,6 +233,8 @@ class YearlyRecordDialog(ArchiveEditDialog):
 
 class CorrespondenceDialog(ArchiveEditDialog):
     """I5, I9: a letter, fax, phone call, visit or e-mail with the customer, and its files."""
+
+    record_model = Correspondence
 
     def __init__(self, database: Database, user: LoggedIn | None, customer_id: int, data_dir: Path | None = None,
                  parent: QWidget | None = None) -> None:

@@ -32,6 +32,7 @@ RECENT_DAYS = 30
 
 class CallDialog(RecordDialog):
     register_name = "service_call"
+    record_model = ServiceCall
 
     def __init__(
         self, database: Database, call_id: int | None = None, parent: QWidget | None = None, *,
@@ -277,6 +278,7 @@ class CallDialog(RecordDialog):
                     set_value(self.fields[key], getattr(call, key))
             set_value(self.fields["service_kind"], call.service_kind)
             set_value(self.fields["kind_override_reason"], call.kind_override_reason)
+            self.show_length_notices(s, call.id)
             self.state_label.setText(self._state_text(call))
             closed = why_closed(call)
         # process fields change only through their own steps (dispatch, change kind)

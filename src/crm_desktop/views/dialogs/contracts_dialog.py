@@ -460,6 +460,7 @@ class ContractDialog(RecordDialog):
     from when to when, the fee and remarks."""
 
     register_name = "maintenance_contract"
+    record_model = MaintenanceContract
 
     def __init__(self, database: Database, contract_id: int | None = None, parent: QWidget | None = None,
                  today: date | None = None) -> None:

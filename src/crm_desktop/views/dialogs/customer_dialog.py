@@ -38,6 +38,7 @@ ARCHIVE_FIELDS = (
 
 class CustomerDialog(RecordDialog):
     register_name = "customer"
+    record_model = Customer
 
     def __init__(self, database: Database, customer_id: int | None = None, parent: QWidget | None = None,
                  initial_name: str = "", current_user_id: int | None = None) -> None:
@@ -176,6 +177,7 @@ class CustomerDialog(RecordDialog):
                 if key == "vip_level":
                     value = str(value)
                 set_value(self.fields[key], f"{value:f}" if key == "registered_capital" and value is not None else value)
+            self.show_length_notices(s, customer.id)
             for p in customer.products:
                 self._append_row(
                     {"model": p.model, "serial_no": p.serial_no, "purchase_date": p.purchase_date, "warranty_end": p.warranty_end}

@@ -34,17 +34,24 @@ from PySide6.QtWidgets import (
 from ... import clock
 from ...db import Database
 from ...errors import UserError, ValidationError
-from ...i18n import Msg
-from ...services import auth, history
+from ...i18n import QT_TRANSLATE_NOOP, Msg
+from ...services import auth, history, lengths
+from ...services.validation import column_length
 from ..delegates import DATE_FORMAT, DATETIME_FORMAT, from_qdate, from_qdatetime, to_qdate, to_qdatetime
 from ..errors import log_error, message_of
-from ..i18n import translate
+from ..i18n import tr, translate
+from ..text_limits import limit_text, text_limit_of
 
 log = logging.getLogger(__name__)
 
 # a styled border drops the native frame's padding: give it back, or the text is clipped
 ERROR_STYLE = "border: 1px solid #b00020; border-radius: 2px; padding: 2px 3px;"
 SAVE_CALLBACK = Callable[[str, "int | None"], None]
+LONGER_THAN_PRINTED = QT_TRANSLATE_NOOP(
+    "RecordDialog",
+    "This text is longer than the form prints: {length} characters, of which the form shows {max}. It is kept whole; "
+    "a change of it must bring it to at most {max} characters.",
+)
 
 
 def combo(choices: dict[str, Msg], current: str | None = None) -> QComboBox:
@@ -100,6 +107,9 @@ def text_of(widget: QWidget) -> object:
 
 
 def set_value(widget: QWidget, value: object) -> None:
+    limit = text_limit_of(widget)
+    if limit is not None and value is not None:
+        limit.allow(len(str(value)))  # an old text longer than the limit is shown whole, never cut
     if isinstance(widget, QComboBox):
         widget.setCurrentIndex(max(widget.findData(value), 0))
     elif isinstance(widget, OptionalDateEdit):
@@ -229,6 +239,8 @@ class RecordDialog(QDialog):
     UserError under the field it names."""
 
     register_name = ""
+    # the model whose columns give the text fields their lengths (fields named as its attributes)
+    record_model: type | None = None
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -354,7 +366,10 @@ class RecordDialog(QDialog):
         button.clicked.connect(preview)
         return button
 
-    def add_field(self, name: str, label: str, widget: QWidget, required: bool = False) -> QWidget:
+    def add_field(self, name: str, label: str, widget: QWidget, required: bool = False,
+                  max_length: int | None = None) -> QWidget:
+        """``max_length``: the most a text field takes; by default the length of the column
+        ``name`` of ``record_model`` (issue 17, item 4)."""
         widget.setObjectName(name)
         if isinstance(widget, QPlainTextEdit):  # Tab goes on to the next field, never into the text
             widget.setTabChangesFocus(True)
@@ -383,7 +398,31 @@ class RecordDialog(QDialog):
             self.required.add(name)
         for signal in edited_signals(widget):
             signal.connect(lambda *_args, name=name: self._field_edited(name))
+        limit = max_length or self._column_length(name)
+        helper = limit_text(widget, limit)
+        if helper is not None:
+            helper.cut.connect(lambda text, name=name: self.show_field_notice(name, text))
         return widget
+
+    def _column_length(self, name: str) -> int | None:
+        model = self.record_model
+        if model is None or name not in model.__table__.c:  # type: ignore[attr-defined]
+            return None
+        return column_length(model, name)
+
+    def show_field_notice(self, name: str, text: str) -> None:
+        """A line under the field that is not a refusal (input left out, an old long text)."""
+        self._messages[name].setText(text)
+        self._messages[name].show()
+
+    def show_length_notices(self, session, row_id: int | None) -> None:
+        """Under each text of the record kept longer than the form prints (stored before the
+        lengths existed): that it is, and what a change of it must fit."""
+        if self.record_model is None:
+            return
+        for flag in lengths.over_length(session, self.record_model, row_id):
+            if flag.field in self.fields:
+                self.show_field_notice(flag.field, tr(LONGER_THAN_PRINTED, length=flag.length, max=flag.max_length))
 
     def focus_first_to_fill(self, skip: tuple[str, ...] = ()) -> None:
         """The keyboard starts at the first required field still empty (the proposed time

@@ -28,6 +28,7 @@ def staff_combo(database: Database, current: int | None = None, roles: tuple[str
 
 class GoodsDialog(RecordDialog):
     register_name = "goods_entry"
+    record_model = GoodsEntry
 
     def __init__(self, database: Database, entry_id: int | None = None, call_id: int | None = None,
                  parent: QWidget | None = None, current_user_id: int | None = None) -> None:
@@ -104,6 +105,7 @@ class GoodsDialog(RecordDialog):
             )
             for key in ("taken_in_at", "taken_in_by_id", "phone", "accessories", "condition", "promised_date", "remarks"):
                 set_value(self.fields[key], getattr(entry, key))
+            self.show_length_notices(s, entry.id)
             closed = why_closed(entry)
         self.fields["taken_in_at"].setEnabled(False)
         self.fields["taken_in_by_id"].setEnabled(False)

@@ -55,6 +55,7 @@ class ChangeKindDialog(RecordDialog):
     kept in the call's history."""
 
     register_name = "service_call"
+    record_model = ServiceCall
 
     def __init__(self, database: Database, call_id: int, parent: QWidget | None = None, *, by_id: int | None = None) -> None:
         super().__init__(database, parent)

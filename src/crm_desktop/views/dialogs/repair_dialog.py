@@ -75,6 +75,7 @@ class PartNumberDelegate(QStyledItemDelegate):
 
 class RepairCardDialog(RecordDialog):
     register_name = "repair_card"
+    record_model = RepairCard
 
     def __init__(self, database: Database, card_id: int | None = None, goods_entry_id: int | None = None,
                  parent: QWidget | None = None, current_user_id: int | None = None) -> None:
@@ -317,6 +318,7 @@ class RepairCardDialog(RecordDialog):
             )
             for key in ("opened_at", "technician_id", "fault", "promised_date", "work_done", "remarks"):
                 set_value(self.fields[key], getattr(card, key))
+            self.show_length_notices(s, card.id)
             for key in ("repair_hours", "labour_fee"):
                 value = getattr(card, key)
                 set_value(self.fields[key], None if value is None else f"{value:f}")

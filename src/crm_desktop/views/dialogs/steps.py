@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
 from ... import clock
 from ...db import Database
 from ...errors import UserError
-from ...models import PaymentMethod, ServiceCall, ServiceKind, Staff, WorkMode
+from ...models import GoodsEntry, PaymentMethod, RepairCard, ServiceCall, ServiceKind, Staff, WorkMode
 from ...services import labels, pricing, process
 from ...services.goods import NO_ACCESSORIES
 from ...services.process import STEP_NAMES, Step
-from ...services.validation import parse_decimal
+from ...services.validation import column_length, parse_decimal
 from ..i18n import translate
 from .form import OptionalDateEdit, RecordDialog, combo, datetime_edit
 from .goods_dialog import staff_combo
@@ -134,6 +134,7 @@ class StepDialog(RecordDialog):
 
     register_name = "service_call"
     step = ""
+    record_model = ServiceCall  # a field named as a column of another table gives its length itself
     has_time = True
 
     def __init__(
@@ -407,9 +408,11 @@ class TakeBackDialog(StepDialog):
     def build(self, session, call: ServiceCall) -> None:
         hours = process.proposed_hours(session, call.id, self.now)
         self.add_field("hours_spent", self.tr("Hours on site"), hours_box(hours))
-        condition = self.add_field("condition", self.tr("Condition"), QLineEdit(), required=True)
+        condition = self.add_field("condition", self.tr("Condition"), QLineEdit(), required=True,
+                                   max_length=column_length(GoodsEntry, "condition"))
         condition.setPlaceholderText(self.tr("e.g. scratches on the cover; or no visible damage"))
-        accessories = self.add_field("accessories", self.tr("Accessories"), QLineEdit(), required=True)
+        accessories = self.add_field("accessories", self.tr("Accessories"), QLineEdit(), required=True,
+                                     max_length=column_length(GoodsEntry, "accessories"))
         accessories.setPlaceholderText(self.tr("e.g. power cord, remote control"))
         none = self.add_field("no_accessories", "", QCheckBox(self.tr("No accessories")))
         none.toggled.connect(self._no_accessories)
@@ -589,7 +592,8 @@ class FinishRepairDialog(StepDialog):
         card = process.repair_card_of(session, call.id)
         hours = process.proposed_hours(session, call.id, self.now)
         self.add_field("repair_hours", self.tr("Repair hours"), hours_box(hours), required=True)
-        self.add_field("work_done", self.tr("Work done"), text_box(card.work_done if card else None))
+        self.add_field("work_done", self.tr("Work done"), text_box(card.work_done if card else None),
+                       max_length=column_length(RepairCard, "work_done"))
         current = (card.technician_id if card else None) or call.technician_id
         self.add_field(
             "technician_id", self.tr("Technician"), staff_combo(self.database, current, roles=("technician",)), required=True
@@ -643,7 +647,7 @@ class InspectDialog(StepDialog):
             "passed", self.tr("Result"),
             RadioChoice([(True, self.tr("Passed")), (False, self.tr("Sent back to repair"))], True), required=True,
         )
-        self.add_field("inspection_result", self.tr("Note"), text_box())
+        self.add_field("inspection_result", self.tr("Note"), text_box(), max_length=column_length(RepairCard, "inspection_result"))
 
     def after_build(self) -> None:
         self.fields["passed"].changed.connect(self._result_changed)
@@ -798,7 +802,8 @@ class CancelDialog(StepDialog):
         return self.tr("Cancelled at")
 
     def build(self, session, call: ServiceCall) -> None:
-        self.add_field("reason", self.tr("Reason"), QLineEdit(), required=True)
+        self.add_field("reason", self.tr("Reason"), QLineEdit(), required=True,
+                       max_length=column_length(ServiceCall, "cancel_reason"))
 
     def save(self, session) -> int:
         process.cancel(session, self.call_id, reason=self.value("reason"), when=self.value("when"), by_id=self.by_id)
@@ -919,7 +924,7 @@ class EscalateStepDialog(StepDialog):
         )
         self.add_field(
             "escalation_note", self.tr("Why, and what is needed"), text_box(card.escalation_note if card else None),
-            required=True,
+            required=True, max_length=column_length(RepairCard, "escalation_note"),
         )
 
     def save(self, session) -> int:
