@@ -11,7 +11,7 @@ it can be shortened but not made longer, and the service says what fits when it 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QToolTip, QWidget
 
@@ -72,6 +72,10 @@ class TextLimit(QObject):
 
     def _tell(self, message: str) -> None:
         self.last_message = message
+        # after the editor's own textChanged, which clears an old message under the field
+        QTimer.singleShot(0, self, lambda: self._emit(message))
+
+    def _emit(self, message: str) -> None:
         self.cut.emit(message)
         editor: QWidget = self.editor
         if editor.isVisible():
@@ -125,19 +129,25 @@ class TextLimit(QObject):
             # document: an old text longer than the limit is kept whole
             self._room = max(self.limit, document.characterCount() - 1)
             return
-        over = (document.characterCount() - 1) - self._room
+        length = document.characterCount() - 1
+        over = length - self._room
         if over <= 0:
             return
-        cut = min(over, added)
+        # Qt counts the block's end in ``added`` when the document was empty: the inserted
+        # text ends at the document's end at most
+        end = min(position + added, length)
+        cut = min(over, end - position)
+        if cut <= 0:
+            return
         self._busy = True
         try:
             cursor = QTextCursor(document)
-            cursor.setPosition(position + added - cut)
-            cursor.setPosition(position + added, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(end - cut)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.removeSelectedText()
         finally:
             self._busy = False
-        self._tell(_paste_cut(self.limit, cut) if added > 1 else _at_limit(self.limit))
+        self._tell(_paste_cut(self.limit, cut) if end - position > 1 else _at_limit(self.limit))
 
 
 def limit_text(editor: QWidget, limit: int | None) -> TextLimit | None:
