@@ -36,7 +36,7 @@ def test_every_user_text_column_has_a_length_and_only_machine_texts_stay_unbound
 @pytest.mark.parametrize(("column", "length"), [
     ("fault", 180),  # the voucher's 故障描述 box: four lines at the 7 pt floor
     ("remarks", 90),  # the voucher's 备注 box: two lines
-    ("work_done", 300),  # the voucher's 服务内容 box, shared with the workshop's work and parts
+    ("work_done", 250),  # the voucher's 服务内容 box, shared with the workshop's work and parts
 ])
 def test_the_call_texts_have_the_lengths_of_the_voucher_boxes(column, length):
     assert column_length(ServiceCall, column) == length

@@ -40,10 +40,10 @@ depends_on = None
 
 # table → column → length (copied, not imported: a migration never changes with the models)
 LENGTHS: dict[str, dict[str, int]] = {
-    "service_call": {"fault": 180, "kind_override_reason": 200, "work_done": 300, "remarks": 90,
+    "service_call": {"fault": 180, "kind_override_reason": 200, "work_done": 250, "remarks": 90,
                      "fee_override_reason": 200, "cancel_reason": 200},
     "goods_entry": {"accessories": 80, "condition": 80, "remarks": 200},
-    "repair_card": {"fault": 180, "work_done": 200, "inspection_result": 200, "remarks": 200,
+    "repair_card": {"fault": 180, "work_done": 150, "inspection_result": 200, "remarks": 200,
                     "escalation_note": 200},
     "customer": {"business_scope": 500, "remarks": 500},
     "customer_contact": {"remarks": 200},
