@@ -7474,6 +7474,10 @@ repair</source>
 <context>
     <name>RecordDialog</name>
     <message>
+        <source>This text is longer than the form prints: {length} characters, of which the form shows {max}. It is kept whole; a change of it must bring it to at most {max} characters.</source>
+        <translation>此处文字超过表单能印出的长度：共 {length} 字，表单只能印出 {max} 字。原文已完整保留；如要修改，请删减到 {max} 字以内。</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -8800,6 +8804,17 @@ repair</source>
     </message>
 </context>
 <context>
+    <name>TextLimit</name>
+    <message>
+        <source>The pasted text is longer than the limit of {max} characters: {cut} characters were left out.</source>
+        <translation>粘贴的文字超过 {max} 字的上限，已截去 {cut} 字。</translation>
+    </message>
+    <message>
+        <source>This field holds at most {max} characters.</source>
+        <translation>此处最多只能填写 {max} 字。</translation>
+    </message>
+</context>
+<context>
     <name>UnderstaffedDialog</name>
     <message>
         <source>Customers short of responsible staff</source>
@@ -8888,10 +8903,6 @@ repair</source>
 </context>
 <context>
     <name>Validation</name>
-    <message>
-        <source>This text is too long: at most {max} characters.</source>
-        <translation>内容过长：最多 {max} 个字符。</translation>
-    </message>
     <message>
         <source>Enter a number, e.g. 12.50.</source>
         <translation>请输入数字，例如 12.50。</translation>
@@ -8999,6 +9010,10 @@ repair</source>
     <message>
         <source>{name} is not a technician: only technicians can be given this work.</source>
         <translation>{name} 不是技术员：只有技术员才能接受这项工作。</translation>
+    </message>
+    <message>
+        <source>This text is too long: {length} characters, at most {max} fit ({over} too many).</source>
+        <translation>文字过长：共 {length} 字，最多 {max} 字（多了 {over} 字）。</translation>
     </message>
     <message>
         <source>{name} no longer works here (inactive) and cannot be given work.</source>
