@@ -116,6 +116,21 @@ def test_print_numbered_forms_and_registers_to_pdf(tmp_path, demo_folder):
         assert "叫修登记簿" in subprocess.run(["pdftotext", str(register), "-"], capture_output=True, text=True).stdout
 
 
+def test_print_warns_which_box_cut_an_old_text_longer_than_its_length(tmp_path, demo_folder):
+    """Issue 17, item 4: a remark stored before the lengths and longer than the voucher's box
+    (kept whole by migration 0012) is still printed cut, and the command names the box."""
+    import sqlite3
+
+    con = sqlite3.connect(demo_folder / "crm_desktop.sqlite3")
+    with con:
+        call_no = con.execute("SELECT call_no FROM service_call ORDER BY id LIMIT 1").fetchone()[0]
+        con.execute("UPDATE service_call SET remarks = ? WHERE call_no = ?", ("客户要求" * 1250, call_no))
+    con.close()
+    result = run("print", "service-voucher", call_no, "--data-dir", str(demo_folder), "-o", str(tmp_path / "v.pdf"))
+    assert result.returncode == 0, result.stderr
+    assert "(remarks)" in result.stderr and result.stderr.count("\n") == 1
+
+
 def test_print_an_unknown_number_says_so_and_exits_2_without_a_file(tmp_path, demo_folder):
     folder = demo_folder
     card_no = _first(folder, "SELECT card_no FROM repair_card ORDER BY id LIMIT 1")
