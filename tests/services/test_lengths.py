@@ -113,3 +113,16 @@ def test_an_old_long_text_shortened_to_fit_is_saved_and_no_longer_flagged(sessio
         calls.update_call(session, call_id, {"remarks": "备" * 90})
     assert session.get(ServiceCall, call_id).remarks == "备" * 90
     assert lengths.over_length(session, ServiceCall, call_id) == []
+
+
+def test_a_failed_log_in_with_a_very_long_name_is_still_recorded_not_refused(database):
+    """The audit log keeps what was typed: the length check is for the texts of forms."""
+    from crm_desktop.models import AuditEntry
+    from crm_desktop.services import auth
+
+    typed = "管理员" * 30  # 90 characters, the login column holds 40
+    with pytest.raises(UserError) as refused:
+        auth.log_in(database, typed, "wrong")
+    assert refused.value.field == "password"  # "wrong login or password", not "too long"
+    with database.Session() as s:
+        assert s.scalar(select(AuditEntry.login).where(AuditEntry.action == "login_failed")) == typed

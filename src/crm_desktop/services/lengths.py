@@ -4,7 +4,7 @@ prints it (the table "Text lengths" in forms/README.md), and no save path writes
 Each service checks its fields as it cleans them (``validation.optional_text`` with
 ``max_length=column_length(...)``), naming the field. Behind them, one check at every flush
 of every session: a text of a ``String(n)`` column that is new or changed and longer than
-``n`` is refused (``UserError`` naming the field, the length and the limit) before anything
+``n`` (outside the tables only the program writes, ``NOT_CHECKED``) is refused (``UserError`` naming the field, the length and the limit) before anything
 is written, so a save path that forgot its own check (a process step's reason, a note)
 still cannot store more than the form prints. The transaction then rolls back whole.
 
@@ -26,8 +26,15 @@ from sqlalchemy.orm import Session
 from ..models import TextOverLength
 from .validation import Problems, max_length_error
 
+# Written by the program, not typed into a form: the audit log keeps a login as it was typed
+# (a failed log-in of any length must still be recorded, never refused), a step or a change
+# what the program composed. Their own services decide what goes in.
+NOT_CHECKED = frozenset({"audit_log", "call_step", "customer_change", "setting", "sequences", "work_log", "text_over_length"})
+
 
 def _limit(column) -> int | None:
+    if column.table.name in NOT_CHECKED:
+        return None
     return column.type.length if isinstance(column.type, String) else None
 
 
