@@ -599,7 +599,7 @@ def _patch_part(path: Path, member: str, change) -> None:
 def test_a_50000_character_cell_is_refused_never_cut(database, tmp_path, zh):
     rows = simple_rows(2)
     rows[0].append("经营范围")
-    rows[1].append("LONG-SCOPE")  # business scope: more than an Excel cell holds
+    rows[1].append("LONG-SCOPE")  # business scope: String(500) (issue 17, item 4), and more than an Excel cell holds
     rows[2].append("复印机维修")
     rows[2][2] = "LONG-ADDRESS"  # address: String(200)
     path = write_book(tmp_path / "long.xlsx", rows)
@@ -613,7 +613,7 @@ def test_a_50000_character_cell_is_refused_never_cut(database, tmp_path, zh):
         (2, "H", "business_scope"), (3, "C", "address"),
     ]
     first, second = (p.render() for p in plan.problems)
-    assert "50000 characters, more than the 32767" in first and "Nothing is cut" in first
+    assert "50000 characters, more than the 500" in first and "Nothing is cut" in first
     assert "50000 characters, more than the 200" in second
     assert "第 3 行 C 列（地址）" in plan.problems[1].render(zh) and "不会截断" in plan.problems[1].render(zh)
     assert refused_file(database, path).message == ci.HAS_BAD_ROWS
