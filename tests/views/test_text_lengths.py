@@ -131,3 +131,18 @@ def _index_of(spec, key: str) -> QModelIndex:
     model = QStandardItemModel(1, len(spec.columns))
     _index_of.keep = model  # type: ignore[attr-defined]
     return model.index(0, spec.index_of(key))
+
+
+def test_an_old_business_scope_longer_than_its_length_is_shown_whole_with_a_notice(app, call_db, qtbot):
+    from crm_desktop.models import Customer
+    from crm_desktop.views.dialogs.customer_dialog import CustomerDialog
+
+    scope = "办公设备销售、维修及租赁" * 60  # 720 characters, the column holds 500
+    with call_db.Session.begin() as s:
+        s.execute(update(Customer.__table__).values(business_scope=scope))
+        s.execute(insert(TextOverLength.__table__).values(
+            table_name="customer", row_id=1, field="business_scope", length=len(scope), max_length=500))
+    dialog = CustomerDialog(call_db, customer_id=1)
+    qtbot.addWidget(dialog)
+    assert dialog.fields["business_scope"].toPlainText() == scope
+    assert "720" in message(dialog, "business_scope") and "500" in message(dialog, "business_scope")

@@ -103,6 +103,7 @@ class ContactDialog(ArchiveEditDialog):
             self.setWindowTitle(self.tr("Contact person %1").replace("%1", contact.name))
             for name in archive_service.CONTACT_FIELDS:
                 set_value(self.fields[name], getattr(contact, name))
+            self.show_length_notices(s, contact.id)
 
     def save(self, session) -> int:
         values = {name: self.value(name) for name in archive_service.CONTACT_FIELDS if name in self.fields}
@@ -215,6 +216,7 @@ class YearlyRecordDialog(ArchiveEditDialog):
             set_value(self.fields["sales"], _money_text(record.sales))
             set_value(self.fields["receivables"], _money_text(record.receivables))
             set_value(self.fields["remarks"], record.remarks)
+            self.show_length_notices(s, record.id)
             files = archive_service.attachments(s, yearly_record_id=record_id)
         if files:
             self.filed.setText("、".join(a.original_name for a in files))

@@ -604,6 +604,8 @@ class ContractDialog(RecordDialog):
         self.fields["visits_included"].setToolTip(
             self.tr("Visits used so far: %1").replace("%1", str(used)) + "\n" + self.fields["visits_included"].toolTip())
         self.fields["remarks"].setPlainText(remarks)
+        with self.database.read_session() as s:
+            self.show_length_notices(s, contract_id)
 
     # -- saving ---------------------------------------------------------------------------
     def save(self, session: Session) -> int:
