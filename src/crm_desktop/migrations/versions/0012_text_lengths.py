@@ -26,7 +26,9 @@ stored record reads exactly as before. Not a batch recreate of the tables, becau
   customer (FTS5 trigram and bigram, migration 0001) and every index, which must then be
   made again; here they are never touched;
 - it copies every row: on the 1M-call database minutes, against well under a second here.
-Other databases (PostgreSQL) change the column type with ALTER TABLE.
+Other databases (PostgreSQL) change the column type with ALTER TABLE, except a column that
+holds a longer old text: a server enforces VARCHAR(n), so that column stays TEXT (its texts
+flagged, new ones held to the length by the services). Not tried on PostgreSQL here.
 """
 import re
 
@@ -92,8 +94,16 @@ def _change_types(to_varchar: bool) -> None:
                 if declared.get(column) != expected:
                     raise RuntimeError(f"0012: {table}.{column} is {declared.get(column)}, not {expected}")
         return
+    # A server database enforces VARCHAR(n): a column holding a longer old text keeps its
+    # unbounded type (its texts are flagged; the services hold new ones to the length), so
+    # that nothing stored is refused or cut.
+    kept = set()
+    if to_varchar:
+        kept = {tuple(row) for row in conn.exec_driver_sql("SELECT DISTINCT table_name, field FROM text_over_length")}
     for table, columns in LENGTHS.items():
         for column, n in columns.items():
+            if (table, column) in kept:
+                continue
             op.alter_column(table, column, type_=sa.String(n) if to_varchar else sa.Text(),
                             existing_type=sa.Text() if to_varchar else sa.String(n))
 
