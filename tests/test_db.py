@@ -341,8 +341,10 @@ def test_upgrade_to_0012_keeps_a_longer_old_remark_whole_and_flags_it(cfg):
             ("service_call", 1, "remarks", 5000, 90)]
         declared = {row[1]: row[2] for row in conn.exec_driver_sql("PRAGMA table_info(service_call)")}
         assert declared["remarks"] == "VARCHAR(90)" and declared["fault"] == "VARCHAR(180)"
-        assert conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') "
-                                    "AND name != 'sqlite_autoindex_text_over_length_1' ORDER BY name").fetchall() == triggers_before
+        after = set(conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type IN ('trigger', 'index')").fetchall())
+        # every trigger and index there was is there as it was (the later migrations add their own;
+        # customer_change's went with its table, which 0011 made a view)
+        assert {t for t in triggers_before if t not in after and "customer_change" not in t[0]} == set()
         assert conn.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
     engine.dispose()
     db = open_database(cfg)

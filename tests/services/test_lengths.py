@@ -22,8 +22,8 @@ MACHINE_TEXT = {
     "audit_log.detail",  # JSON of the audited action
     "setting.value",  # a setting's value (JSON for lists)
     "daily_report_signoff.snapshot",  # JSON: the day's work log as signed
-    "customer_change.old_value",  # a field's old and new value, whatever its length then
-    "customer_change.new_value",
+    "record_change.old_value",  # a field's old and new value, whatever its length then
+    "record_change.new_value",
 }
 
 
