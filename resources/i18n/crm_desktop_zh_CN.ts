@@ -1108,6 +1108,10 @@ Only one program may work on a data folder at a time. You can open it read-only 
         <translation>用备份恢复数据库</translation>
     </message>
     <message>
+        <source>record contract renewals</source>
+        <translation>记录合同续约</translation>
+    </message>
+    <message>
         <source>Enter the name of the new member of staff.</source>
         <translation>请填写新员工的姓名。</translation>
     </message>
@@ -7893,6 +7897,10 @@ repair</source>
 <context>
     <name>RenewalsPage</name>
     <message>
+        <source>Search by contract number, customer, product or who pursues it</source>
+        <translation>按合同编号、客户、商品或跟进人查找</translation>
+    </message>
+    <message>
         <source>Contract renewals due</source>
         <translation>保养合同续约到期</translation>
     </message>
@@ -7923,6 +7931,10 @@ repair</source>
     <message>
         <source>%1 due, %2 notices to send</source>
         <translation>待办 %1 份，其中 %2 份通知书待寄</translation>
+    </message>
+    <message>
+        <source>Renewals are recorded by the clerk, information, marketing and the manager</source>
+        <translation>续约由文员、信息部、市场部或经理记录</translation>
     </message>
     <message>
         <source>Renewal notices</source>

@@ -44,6 +44,21 @@ def _add_staff(database, user, w):
     auth.add_staff(database, user, name=f"新同事{user.role}", role="clerk", login=f"new-{user.role}")
 
 
+def _record_renewal(database, user, w):
+    """As the renewals page records one: a refusal's audit line written once it rolled back."""
+    from crm_desktop.services import contracts, customers, renewals
+
+    try:
+        with database.Session.begin() as s:
+            product = customers.add_product(s, w["customer"], model="DC-3065")
+            contract = contracts.create_contract(s, customer_id=w["customer"], product_ids=[product.id],
+                                                 start_date="2026-01-01", end_date="2026-12-31", fee="100")
+            renewals.record_lost(s, contract.id, reason="预算削减", on="2026-12-05", by_id=user.staff_id)
+    except UserError as exc:
+        auth.record_audited(database, exc)
+        raise
+
+
 def _read_audit_log(database, user, w):
     with database.read_session() as s:
         audit_log.entries(s, user)
@@ -67,6 +82,7 @@ SERVICES = {
     # the window's gate before it closes to restore; the restore itself checks the same
     # permission of whoever logs in against the backup's accounts (tests/test_restore.py)
     auth.Permission.RESTORE: lambda database, user, w: restore.authorize_restore(database, user),
+    auth.Permission.RENEWALS: _record_renewal,
 }
 
 

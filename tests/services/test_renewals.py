@@ -66,7 +66,7 @@ def test_s15_the_list_of_renewals_due_and_its_count(database, shop):
 def test_s15_the_notice_sent_and_who_pursues_it_are_recorded_and_audited(database, shop):
     with database.Session.begin() as s:
         renewals.record_notice(s, shop["ending"], sent_on="2026-12-01", how="mail", pursued_by_id=shop["other_keeper"],
-                               today=TODAY)
+                               today=TODAY, by_id=shop["keeper"])
     with database.Session() as s:
         line = renewals.renewals_due(s, TODAY)[0]
         assert (line.notice_sent_on, line.notice_sent_how, line.pursued_by) == (date(2026, 12, 1), "mail", "曾诗涵")
@@ -75,7 +75,7 @@ def test_s15_the_notice_sent_and_who_pursues_it_are_recorded_and_audited(databas
 
 
 def test_s15_a_notice_sent_before_it_fell_due_is_refused(database, shop):
-    error = _refused(database, renewals.record_notice, shop["ending"], sent_on="2026-11-29", how="mail", today=TODAY)
+    error = _refused(database, renewals.record_notice, shop["ending"], sent_on="2026-11-29", how="mail", today=TODAY, by_id=shop["keeper"])
     assert error.field == "notice_sent_on" and "2026-11-30" in error.render()
     with database.Session() as s:
         assert s.scalar(select(ContractRenewal)) is None
@@ -83,15 +83,15 @@ def test_s15_a_notice_sent_before_it_fell_due_is_refused(database, shop):
 
 def test_s15_a_notice_without_how_or_in_the_future_is_refused(database, shop):
     assert _refused(database, renewals.record_notice, shop["ending"], sent_on="2026-12-01", how="pigeon",
-                    today=TODAY).field == "notice_sent_how"
+                    today=TODAY, by_id=shop["keeper"]).field == "notice_sent_how"
     assert _refused(database, renewals.record_notice, shop["ending"], sent_on="2026-12-20", how="mail",
-                    today=TODAY).field == "notice_sent_on"
+                    today=TODAY, by_id=shop["keeper"]).field == "notice_sent_on"
 
 
 def test_s15_renewed_makes_a_new_contract_linked_to_the_old_with_its_products(database, shop):
     with database.Session.begin() as s:
         done = renewals.record_renewed(s, shop["ending"], start_date="2027-01-01", end_date="2027-12-31", fee="2500",
-                                       on="2026-12-06")
+                                       on="2026-12-06", by_id=shop["keeper"])
         assert done.warning is None
         new_id = done.new_contract.id
     with database.Session() as s:
@@ -105,7 +105,7 @@ def test_s15_renewed_makes_a_new_contract_linked_to_the_old_with_its_products(da
 
 def test_s15_a_renewal_overlapping_its_predecessor_is_refused(database, shop):
     error = _refused(database, renewals.record_renewed, shop["ending"], start_date="2026-12-31", end_date="2027-12-30",
-                     fee="2500")
+                     fee="2500", by_id=shop["keeper"])
     assert error.field == "start_date" and "2027-01-01" in error.render()
     with database.Session() as s:
         assert len(contracts.contract_lines(s)) == 2  # nothing made
@@ -116,34 +116,34 @@ def test_s15_a_renewal_overlapping_another_contract_on_its_product_is_refused(da
         contracts.create_contract(s, customer_id=shop["customer"], product_ids=[shop["printer"]], start_date="2027-06-01",
                                   end_date="2027-08-31", fee="300")
     error = _refused(database, renewals.record_renewed, shop["ending"], start_date="2027-01-01", end_date="2027-12-31",
-                     fee="2500")
+                     fee="2500", by_id=shop["keeper"])
     assert "LP-1020" in error.render()
 
 
 def test_s15_a_gap_between_the_two_contracts_is_allowed_with_a_warning(database, shop):
     with database.Session.begin() as s:
-        done = renewals.record_renewed(s, shop["ending"], start_date="2027-01-11", end_date="2028-01-10", fee="2500")
+        done = renewals.record_renewed(s, shop["ending"], start_date="2027-01-11", end_date="2028-01-10", fee="2500", by_id=shop["keeper"])
     assert done.warning is not None and "10" in done.warning.render()
 
 
 def test_s15_an_outcome_is_recorded_once_and_a_notice_after_it_is_refused(database, shop):
     with database.Session.begin() as s:
-        renewals.record_lost(s, shop["ending"], reason="客户改用厂家服务", on="2026-12-05")
-    assert _refused(database, renewals.record_lost, shop["ending"], reason="再记一次").field == "outcome"
+        renewals.record_lost(s, shop["ending"], reason="客户改用厂家服务", on="2026-12-05", by_id=shop["keeper"])
+    assert _refused(database, renewals.record_lost, shop["ending"], reason="再记一次", by_id=shop["keeper"]).field == "outcome"
     assert _refused(database, renewals.record_renewed, shop["ending"], start_date="2027-01-01", end_date="2027-12-31",
-                    fee="1").field == "outcome"
+                    fee="1", by_id=shop["keeper"]).field == "outcome"
     assert _refused(database, renewals.record_notice, shop["ending"], sent_on="2026-12-06", how="mail",
-                    today=TODAY).field == "outcome"
+                    today=TODAY, by_id=shop["keeper"]).field == "outcome"
 
 
 def test_s15_lost_needs_its_reason(database, shop):
-    assert _refused(database, renewals.record_lost, shop["ending"], reason="  ").field == "lost_reason"
+    assert _refused(database, renewals.record_lost, shop["ending"], reason="  ", by_id=shop["keeper"]).field == "lost_reason"
 
 
 def test_s15_the_renewal_rate_per_month_and_per_keeper(database, shop):
     with database.Session.begin() as s:
-        renewals.record_renewed(s, shop["old"], start_date="2026-03-01", end_date="2027-02-28", fee="950", on="2026-12-02")
-        renewals.record_lost(s, shop["ending"], reason="预算削减", on="2026-12-05")
+        renewals.record_renewed(s, shop["old"], start_date="2026-03-01", end_date="2027-02-28", fee="950", on="2026-12-02", by_id=shop["keeper"])
+        renewals.record_lost(s, shop["ending"], reason="预算削减", on="2026-12-05", by_id=shop["keeper"])
     with database.Session() as s:
         branch, keepers = renewals.renewal_rates(s, 2026, 12)
         assert (branch.renewed, branch.lost, branch.rate) == (1, 1, Decimal("0.500"))
@@ -187,8 +187,8 @@ def test_s15_the_monthly_report_shows_the_renewal_rate_per_keeper(database, shop
     from crm_desktop.services import lists
 
     with database.Session.begin() as s:
-        renewals.record_renewed(s, shop["old"], start_date="2026-03-01", end_date="2027-02-28", fee="950", on="2026-12-02")
-        renewals.record_lost(s, shop["ending"], reason="预算削减", on="2026-12-05")
+        renewals.record_renewed(s, shop["old"], start_date="2026-03-01", end_date="2027-02-28", fee="950", on="2026-12-02", by_id=shop["keeper"])
+        renewals.record_lost(s, shop["ending"], reason="预算削减", on="2026-12-05", by_id=shop["keeper"])
     report = write_monthly_report(database, 2026, 12, tmp_path / "month.xlsx")
     book = openpyxl.load_workbook(report.path)
     sheet = book["Renewals"]
@@ -198,3 +198,19 @@ def test_s15_the_monthly_report_shows_the_renewal_rate_per_keeper(database, shop
     with database.read_session() as s:
         note = lists.monthly_summary(s, 2026, 12).note
     assert "1 renewed, 1 not renewed, renewal rate 50.0%" in note and "金国强 0.0% (0/1)" in note
+
+
+
+def test_s15_only_the_roles_that_pursue_renewals_record_them(database, shop):
+    from crm_desktop.services import auth
+
+    with database.Session.begin() as s:
+        technician = Staff(name="王师傅", role="technician")
+        s.add(technician)
+        s.flush()
+        technician_id = technician.id
+    assert _refused(database, renewals.record_lost, shop["ending"], reason="x", by_id=technician_id).field == "user"
+    assert _refused(database, renewals.record_lost, shop["ending"], reason="x", by_id=None).field == "user"
+    with database.Session() as s:
+        assert s.scalar(select(ContractRenewal)) is None
+        assert auth.user_of(s, shop["keeper"]).may(auth.Permission.RENEWALS)

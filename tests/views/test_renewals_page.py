@@ -38,6 +38,10 @@ def _select(page, contract_id):
 
 
 def test_s15_the_page_lists_prints_and_records_renewals(window, demo_database, qtbot, monkeypatch):
+    from crm_desktop.models import Staff
+
+    with demo_database.read_session() as s:
+        window.set_current_user(s.scalar(select(Staff.id).where(Staff.role == "manager").limit(1)))
     window.start_page.buttons[start_page.RENEWALS].click()
     assert window.current_name() == RENEWALS
     page = window._list_page(RENEWALS)
@@ -89,3 +93,15 @@ def test_s15_the_demo_has_renewals_won_and_lost(demo_database):
         renewed = s.scalars(select(ContractRenewal).where(ContractRenewal.outcome == "renewed")).first()
         assert renewed.renewal_id is not None and renewed.notice_sent_on is not None
     assert {"renewed", "lost"} <= set(outcomes)
+
+
+
+def test_s15_the_search_narrows_the_list_and_who_may_not_record_sees_why(window, demo_database, qtbot):
+    page = window._list_page(RENEWALS)
+    window.open_page(RENEWALS)
+    first = next(r for r in page.model.rows if r.contract_id == demo_database.made_due[0])
+    qtbot.keyClicks(page.search, first.contract_no)
+    assert [r.contract_no for r in page.model.rows] == [first.contract_no]
+    page.view.selectRow(0)
+    assert not page.sent_button.isEnabled() and page.sent_button.toolTip()  # the administrator records no renewals
+    assert page.notice_button.isEnabled()  # but prints the notices

@@ -71,6 +71,7 @@ class Permission:
     AUDIT = "audit"
     HANDOVER = "handover"
     RESTORE = "restore"
+    RENEWALS = "renewals"
 
 
 PERMISSION_NAMES = {
@@ -85,20 +86,22 @@ PERMISSION_NAMES = {
     Permission.AUDIT: QT_TRANSLATE_NOOP("Auth", "read the audit log"),
     Permission.HANDOVER: QT_TRANSLATE_NOOP("Auth", "hand over a leaving employee's customers"),
     Permission.RESTORE: QT_TRANSLATE_NOOP("Auth", "restore a backup in place of the database"),
+    Permission.RENEWALS: QT_TRANSLATE_NOOP("Auth", "record contract renewals"),
 }
 
 _P = Permission
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    Role.CLERK.value: frozenset({_P.PRINT, _P.REPORT, _P.EXPORT, _P.IMPORT}),
+    Role.CLERK.value: frozenset({_P.PRINT, _P.REPORT, _P.EXPORT, _P.IMPORT, _P.RENEWALS}),
     Role.TECHNICIAN.value: frozenset({_P.PRINT}),
     Role.SUPERVISOR.value: frozenset({_P.PRINT, _P.REPORT, _P.EXPORT, _P.ARCHIVE_VIEW}),
     Role.ACCOUNTANT.value: frozenset({_P.PRINT, _P.REPORT, _P.EXPORT}),
     Role.MANAGER.value: frozenset({
         _P.PRINT, _P.REPORT, _P.EXPORT, _P.IMPORT, _P.ARCHIVE_VIEW, _P.ARCHIVE_EDIT, _P.ARCHIVE_CONFIDENTIAL, _P.AUDIT,
-        _P.HANDOVER, _P.RESTORE,
+        _P.HANDOVER, _P.RESTORE, _P.RENEWALS,
     }),
-    Role.INFORMATION.value: frozenset({_P.PRINT, _P.REPORT, _P.EXPORT, _P.IMPORT, _P.ARCHIVE_VIEW, _P.ARCHIVE_EDIT}),
-    Role.MARKETING.value: frozenset({_P.PRINT, _P.REPORT, _P.EXPORT, _P.ARCHIVE_VIEW}),
+    Role.INFORMATION.value: frozenset({_P.PRINT, _P.REPORT, _P.EXPORT, _P.IMPORT, _P.ARCHIVE_VIEW, _P.ARCHIVE_EDIT,
+                                       _P.RENEWALS}),
+    Role.MARKETING.value: frozenset({_P.PRINT, _P.REPORT, _P.EXPORT, _P.ARCHIVE_VIEW, _P.RENEWALS}),
     Role.PLANNING.value: frozenset({_P.PRINT, _P.REPORT, _P.EXPORT, _P.ARCHIVE_VIEW}),
     Role.ADMIN.value: frozenset({_P.PRINT, _P.REPORT, _P.EXPORT, _P.IMPORT, _P.ACCOUNTS, _P.AUDIT, _P.HANDOVER, _P.RESTORE}),
 }

@@ -53,6 +53,23 @@ OUTCOME_TEXT: dict[str, Msg] = {
 }
 
 
+def _require_recorder(session: Session, by_id: int | None, contract_id: int) -> None:
+    """Renewals are recorded by the staff whose role may (clerk, information, marketing,
+    manager): refused, naming who and what, for anyone else or nobody — and the refusal kept
+    in the audit log (``AuditedRefusal``: written once the refused transaction is gone)."""
+    from ..errors import AuditedRefusal
+    from .auth import Permission, require, user_of
+
+    user = user_of(session, by_id)
+    try:
+        require(user, Permission.RENEWALS)
+    except UserError as exc:
+        raise AuditedRefusal(exc, audit={
+            "action": "denied", "staff_id": user.staff_id if user else None, "login": user.login if user else None,
+            "target_type": "contract", "target_id": contract_id,
+            "detail": {"permission": Permission.RENEWALS, "action": "renewal"}}) from None
+
+
 def notice_due_on(contract: MaintenanceContract) -> date:
     """The day the renewal notice falls due: one calendar month before the contract ends."""
     return contract_service.months_before(contract.end_date)
@@ -77,6 +94,7 @@ def record_notice(session: Session, contract_id: int, *, sent_on: object, how: o
     """The notice sent: on a day from its due day to today, how, and who pursues the renewal
     (an active member of staff; by default the contract's keeper). Sent again (a second
     letter) it keeps the latest; after the outcome it is refused."""
+    _require_recorder(session, by_id, contract_id)
     contract = fetch(session, MaintenanceContract, contract_id, "contract_id", contract_service.NO_CONTRACT)
     renewal = _renewal(session, contract)
     _refuse_if_decided(renewal, contract)
@@ -117,6 +135,7 @@ def record_renewed(session: Session, contract_id: int, *, start_date: object, en
     """Renewed: the new contract (its products those of the old one unless chosen), linked
     to the old one. It may not start before the old one ends nor overlap another contract on
     one of its products; a gap is allowed and returned as a warning."""
+    _require_recorder(session, by_id, contract_id)
     contract = fetch(session, MaintenanceContract, contract_id, "contract_id", contract_service.NO_CONTRACT)
     renewal = _renewal(session, contract)
     _refuse_if_decided(renewal, contract)
@@ -162,6 +181,7 @@ def record_renewed(session: Session, contract_id: int, *, start_date: object, en
 def record_lost(session: Session, contract_id: int, *, reason: object, on: object = None,
                 by_id: int | None = None) -> ContractRenewal:
     """Lost: the customer did not renew; why, and since when."""
+    _require_recorder(session, by_id, contract_id)
     contract = fetch(session, MaintenanceContract, contract_id, "contract_id", contract_service.NO_CONTRACT)
     renewal = _renewal(session, contract)
     _refuse_if_decided(renewal, contract)

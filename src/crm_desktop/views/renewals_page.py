@@ -209,6 +209,11 @@ class RenewalsPage(QWidget):
             self.view.setColumnWidth(column, width)
         self.count_label = QLabel()
         self.count_label.setObjectName("renewal_count")
+        self.search = QLineEdit()
+        self.search.setObjectName("renewal_search")
+        self.search.setPlaceholderText(self.tr("Search by contract number, customer, product or who pursues it"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self._show_rows())
         title = QLabel(self.tr("Contract renewals due"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -247,6 +252,7 @@ class RenewalsPage(QWidget):
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(hint)
+        box.addWidget(self.search)
         box.addWidget(self.view, 1)
         box.addLayout(buttons)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
@@ -276,8 +282,19 @@ class RenewalsPage(QWidget):
         self._loaded = True
         today = self.clock()
         with self.database.read_session() as s:
-            rows = renewals.renewals_due(s, today)
-        self.model.set_rows(rows, today)
+            self._all_rows = renewals.renewals_due(s, today)
+        self._today = today
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        """The renewals due that the search finds (every word in the contract number, the
+        customer, the products or who pursues it)."""
+        rows = getattr(self, "_all_rows", [])
+        words = self.search.text().casefold().split()
+        if words:
+            rows = [r for r in rows if all(w in " ".join((r.contract_no, r.customer_name, r.products, r.pursued_by))
+                                           .casefold() for w in words)]
+        self.model.set_rows(rows, getattr(self, "_today", self.clock()))
         to_send = sum(1 for r in rows if r.notice_sent_on is None)
         self.count_label.setText(self.tr("%1 due, %2 notices to send").replace("%1", str(len(rows)))
                                  .replace("%2", str(to_send)))
@@ -292,17 +309,33 @@ class RenewalsPage(QWidget):
                 self.view.selectRow(row)
 
     def _enable(self) -> None:
+        from ..services import auth
+
         chosen = len(self.selected_lines())
         self.notice_button.setEnabled(chosen > 0)
+        user = self.user()
+        allowed = user is not None and user.may(auth.Permission.RENEWALS)
+        why = "" if allowed else self.tr("Renewals are recorded by the clerk, information, marketing and the manager")
         for button in (self.sent_button, self.renewed_button, self.lost_button):
-            button.setEnabled(chosen == 1)
+            button.setEnabled(chosen == 1 and allowed)
+            button.setToolTip(why)
 
     def list_source(self):
         from ..services import lists
         from .list_output import ListSource
 
-        today = self.clock()
-        return ListSource("renewals_due", lambda session: lists.renewals_due(session, today, translate))
+        today, search = self.clock(), self.search.text()
+        shown = {r.contract_id for r in self.model.rows}
+
+        def build(session):
+            table = lists.renewals_due(session, today, translate)
+            if search.strip():  # the rows the search shows, as on screen
+                numbers = {r.contract_no for r in getattr(self, "_all_rows", []) if r.contract_id in shown}
+                table.rows = [row for row in table.rows if row["contract_no"] in numbers]
+                table.criteria.append((lists.SEARCH, search.strip()))
+            return table
+
+        return ListSource("renewals_due", build, {"search": search})
 
     # -- the work ----------------------------------------------------------------------------
     def print_notices(self):
