@@ -209,3 +209,40 @@ def test_the_prefix_is_told_it_is_windows_10(monkeypatch, tmp_path):
     assert f'"CurrentBuildNumber"="{build.WINDOWS_BUILD}"\r\n' in reg and build.WINDOWS_BUILD >= 10240
     assert '"CSDVersion"=""\r\n' in reg
     assert ran == [["wine", "regedit", "/S", build.win(tmp_path / "bat" / "windows10.reg")]]
+
+
+HOOK = ROOT / "packaging" / "rthook_windows_version.py"
+
+
+def test_the_bundle_runs_the_windows_version_hook():
+    assert '"rthook_windows_version.py"' in (ROOT / "build.spec").read_text(encoding="utf-8")
+
+
+def test_the_hook_gives_platform_no_cmd_ver_on_windows_python_3_11(monkeypatch):
+    """On Windows, Python 3.11's platform.win32_ver() ran `cmd /c ver` (a process, 70 ms of
+    every start under Wine); with the hook it takes getwindowsversion()'s platform_version,
+    its own fallback."""
+    import platform
+    import runpy
+
+    monkeypatch.setattr(platform, "_syscmd_ver", lambda *a, **k: pytest.fail("cmd /c ver was run"), raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(sys, "version_info", (3, 11, 9, "final", 0))
+    runpy.run_path(str(HOOK))
+    assert platform._syscmd_ver() == ("", "", "")
+    version = platform._syscmd_ver()[2]
+    with pytest.raises(ValueError):  # what makes win32_ver fall back on platform_version
+        tuple(map(int, version.split(".")))
+
+
+@pytest.mark.parametrize("where, version", [("linux", (3, 11, 9, "final", 0)), ("win32", (3, 12, 0, "final", 0))])
+def test_the_hook_leaves_other_systems_and_newer_pythons_alone(monkeypatch, where, version):
+    import platform
+    import runpy
+
+    sentinel = object()
+    monkeypatch.setattr(platform, "_syscmd_ver", sentinel, raising=False)
+    monkeypatch.setattr(sys, "platform", where)
+    monkeypatch.setattr(sys, "version_info", version)
+    runpy.run_path(str(HOOK))
+    assert platform._syscmd_ver is sentinel
