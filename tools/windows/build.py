@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import select
 import shutil
 import sqlite3
 import subprocess
@@ -208,8 +209,13 @@ class Wine:
         if self.desktop_keeper is not None or not python.exists():
             return
         self.desktop_keeper = subprocess.Popen(
-            ["wine", python, "-c", "import ctypes, sys; ctypes.windll.user32.GetDesktopWindow(); sys.stdin.read()"],
-            env=self.env(), stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            ["wine", python, "-c", "import ctypes, sys; ctypes.windll.user32.GetDesktopWindow(); print('ready', flush=True); "
+                                   "sys.stdin.read()"],
+            env=self.env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        # the next program must find the desktop there, or it starts one itself (with its pipes)
+        ready, _, _ = select.select([self.desktop_keeper.stdout], [], [], 60)
+        if not ready or not self.desktop_keeper.stdout.readline().startswith(b"ready"):
+            say("Wine's desktop keeper did not start; window programs' checks take a second more")
 
     def stop(self) -> None:
         if self.desktop_keeper is not None:
@@ -218,6 +224,7 @@ class Wine:
                 self.desktop_keeper.wait(30)
             except subprocess.TimeoutExpired:
                 self.desktop_keeper.kill()
+            self.desktop_keeper.stdout.close()
             self.desktop_keeper = None
         if self.server_started:
             subprocess.run(["wineserver", "-k"], env=self.env(), capture_output=True)
