@@ -141,7 +141,7 @@ def test_permissions_are_refused_in_the_services_and_the_refusal_is_logged(datab
 
 
 @pytest.mark.parametrize("role, allowed", [
-    ("clerk", {"print", "report", "export", "import"}),
+    ("clerk", {"print", "report", "export", "import", "renewals"}),
     ("technician", {"print"}),
     ("admin", {"print", "report", "export", "import", "accounts", "audit", "handover", "restore"}),
 ])
