@@ -89,7 +89,7 @@ def test_x4_every_list_has_a_layout_in_forms_and_both_ways_out(demo_database, du
                 assert total.startswith("=SUBTOTAL(9,"), (name, column.key, total)
 
 
-def test_x4_the_shipped_layouts_carry_the_printed_title(demo_database):
+def test_x4_every_list_has_its_layout_in_forms_and_a_command(demo_database):
     """Every list has its own layout in forms/ (a branch may override it like any form)."""
     from crm_desktop import paths
 

@@ -71,9 +71,22 @@ def test_a_register_keeps_its_column_widths_and_sort_and_the_window_its_splitter
 
 
 def test_a_remembered_header_of_other_columns_is_ignored(app, demo_database, qtbot):
-    QSettings().setValue("registers/customer/header", QSettings().value("nothing", b"\x00\x00\x00\xff garbage"))
+    """A state saved for three columns (an older version's register) leaves the register as
+    it starts without one: its columns, its widths."""
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    other = QTableView()
+    qtbot.addWidget(other)
+    other.setModel(QStandardItemModel(1, 3, other))
+    other.horizontalHeader().resizeSection(0, 444)
+    QSettings().setValue("registers/customer/header", other.horizontalHeader().saveState())
+    QSettings().setValue("registers/customer/header_columns", "code,name,phone")
     window = _window(demo_database, qtbot)
-    assert window.views["customer"].table.horizontalHeader().count() == len(window.views["customer"].spec.columns)
+    view = window.views["customer"]
+    header = view.table.horizontalHeader()
+    assert header.count() == len(view.spec.columns)
+    assert header.sectionSize(0) == view.spec.columns[0].width
 
 
 def test_open_dialogs_start_in_documents_then_in_the_folder_used_last(app, tmp_path, monkeypatch):

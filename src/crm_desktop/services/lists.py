@@ -12,7 +12,7 @@ paper, the workbook and the screen never disagree. Nothing here imports Qt.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -498,8 +498,6 @@ def list_name(name_or_command: str) -> str:
         raise UserError(UNKNOWN_LIST, "list", name=name_or_command, names=", ".join(BY_COMMAND))
     return name
 
-
-Builder = Callable[[Session], ListTable]
 
 
 NEEDS_PERIOD = QT_TRANSLATE_NOOP("Lists", "The {title} is printed for a period: give --from and --to.")

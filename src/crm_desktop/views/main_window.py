@@ -460,7 +460,7 @@ class MainWindow(QMainWindow):
         self.deadline_label.setText(text)
         self.deadline_label.setStyleSheet("color: #b00020; font-weight: bold;" if counts.overdue else "")
         role = self.current_user.role if self.current_user is not None else None
-        self.start_page.refresh(lambda _session: calendar, now, role)
+        self.start_page.refresh(calendar, now, role)
         notice = calendar_service.missing_arrangement_notice(calendar.missing_arrangement(now.date()), translate)
         self.calendar_label.setText(self.tr("Holiday arrangement missing") if notice else "")
         self.calendar_label.setToolTip(notice or "")

@@ -106,14 +106,16 @@ class RegisterView(QWidget):
 
     def restore_layout(self) -> None:
         """The column widths, order, hidden columns and sort this register had when the
-        program last closed (QSettings: per Windows user); a state saved for other columns
-        (an older version's) is ignored."""
+        program last closed (QSettings: per Windows user) — only when they were saved for the
+        columns it has now: Qt would put an older version's widths on other columns."""
         from PySide6.QtCore import QByteArray, QSettings
 
-        header = self.table.horizontalHeader()
-        state = QSettings().value(self._settings_key())
-        if not isinstance(state, QByteArray) or state.isEmpty():
+        settings = QSettings()
+        state = settings.value(self._settings_key())
+        saved_for = settings.value(self._settings_key() + "_columns", "", type=str)
+        if not isinstance(state, QByteArray) or state.isEmpty() or saved_for != self._column_keys():
             return
+        header = self.table.horizontalHeader()
         default = header.saveState()
         if not header.restoreState(state) or header.count() != len(self.spec.columns):
             header.restoreState(default)
@@ -122,10 +124,15 @@ class RegisterView(QWidget):
         if 0 <= section < len(self.spec.columns):
             self.model.sort(section, order)
 
+    def _column_keys(self) -> str:
+        return ",".join(c.key for c in self.spec.columns)
+
     def save_layout(self) -> None:
         from PySide6.QtCore import QSettings
 
-        QSettings().setValue(self._settings_key(), self.table.horizontalHeader().saveState())
+        settings = QSettings()
+        settings.setValue(self._settings_key(), self.table.horizontalHeader().saveState())
+        settings.setValue(self._settings_key() + "_columns", self._column_keys())
 
     # -- search --------------------------------------------------------------------------
     def apply_search(self) -> None:

@@ -6,7 +6,6 @@ opens is on the menus too), so typing in a register is never interrupted."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -54,9 +53,10 @@ class StartStrip(QFrame):
             self.buttons[key] = button
         return button
 
-    def refresh(self, calendar_of: Callable, now: datetime, role: str | None) -> None:
+    def refresh(self, calendar, now: datetime, role: str | None) -> None:
+        """The counts ``role`` is shown at ``now`` (``calendar``: the working calendar the window read)."""
         with self.database.read_session() as session:
-            self.counts = start_page.due_counts(session, calendar_of(session), now, role)
+            self.counts = start_page.due_counts(session, calendar, now, role)
         shown = {c.key for c in self.counts}
         for key, button in self.buttons.items():
             button.setVisible(key in shown)
